@@ -1,0 +1,27 @@
+/* phasewise-core.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pw-answer.h"
+#include "pw-assessment.h"
+#include "pw-cli.h"
+#include "pw-enums.h"
+#include "pw-error.h"
+#include "pw-framework.h"
+#include "pw-json-check.h"
+#include "pw-json-util.h"
+#include "pw-org-map.h"
+#include "pw-policy.h"
+#include "pw-policy-item.h"
+#include "pw-report-draft.h"
+#include "pw-scoring.h"
+#include "pw-summary.h"
+#include "pw-team.h"
+#include "pw-types.h"
+#include "pw-workbook.h"
+#include "pw-workbook-io.h"

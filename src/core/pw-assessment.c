@@ -1,0 +1,425 @@
+/* pw-assessment.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-assessment"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pw-enums.h"
+#include "pw-assessment.h"
+
+/**
+ * PwAssessment:
+ *
+ * One assessment: its scope (the whole organization, or one team of the
+ * map), date, round label, facilitator, number of participants, and the
+ * answers, keyed by question id.  Assessments of the same scope over time
+ * form its history.
+ */
+struct _PwAssessment
+{
+  GObject parent_instance;
+
+  char *id;
+  char *team_id;
+  char *date;
+  char *round;
+  char *facilitator;
+  int participants;
+  GHashTable *answers;  /* question id → PwAnswer */
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PwAssessment, pw_assessment, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TEAM_ID,
+  PROP_DATE,
+  PROP_ROUND,
+  PROP_FACILITATOR,
+  PROP_PARTICIPANTS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+pw_assessment_finalize (GObject *object)
+{
+  PwAssessment *self = (PwAssessment *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->team_id, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->round, g_free);
+  g_clear_pointer (&self->facilitator, g_free);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pw_assessment_parent_class)->finalize (object);
+}
+
+static void
+pw_assessment_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PwAssessment *self = PW_ASSESSMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_TEAM_ID:
+      g_value_set_string (value, self->team_id);
+      break;
+
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+
+    case PROP_ROUND:
+      g_value_set_string (value, self->round);
+      break;
+
+    case PROP_FACILITATOR:
+      g_value_set_string (value, self->facilitator);
+      break;
+
+    case PROP_PARTICIPANTS:
+      g_value_set_int (value, self->participants);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_assessment_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PwAssessment *self = PW_ASSESSMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_get_string (value) ? g_value_dup_string (value) : NULL;
+      break;
+
+    case PROP_TEAM_ID:
+      pw_assessment_set_team_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_DATE:
+      pw_assessment_set_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_ROUND:
+      pw_assessment_set_round (self, g_value_get_string (value));
+      break;
+
+    case PROP_FACILITATOR:
+      pw_assessment_set_facilitator (self, g_value_get_string (value));
+      break;
+
+    case PROP_PARTICIPANTS:
+      pw_assessment_set_participants (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_assessment_class_init (PwAssessmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pw_assessment_finalize;
+  object_class->get_property = pw_assessment_get_property;
+  object_class->set_property = pw_assessment_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_CONSTRUCT_ONLY));
+
+  properties [PROP_TEAM_ID] =
+    g_param_spec_string ("team-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_ROUND] =
+    g_param_spec_string ("round", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_FACILITATOR] =
+    g_param_spec_string ("facilitator", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_PARTICIPANTS] =
+    g_param_spec_int ("participants", NULL, NULL,
+                      0, 100000, 0,
+                      (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PwAssessment::changed:
+   * @self: the assessment
+   * @answer: (nullable): the answer that changed, or %NULL for a property
+   *
+   * Emitted after any property or any answer of the assessment changed.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, PW_TYPE_ANSWER);
+}
+
+static void
+emit_changed_cb (PwAssessment *self,
+                 GParamSpec   *pspec,
+                 gpointer      user_data)
+{
+  g_signal_emit (self, signals [CHANGED], 0, NULL);
+}
+
+static void
+pw_assessment_init (PwAssessment *self)
+{
+  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_signal_connect (self, "notify", G_CALLBACK (emit_changed_cb), NULL);
+}
+
+PwAssessment *
+pw_assessment_new (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_object_new (PW_TYPE_ASSESSMENT, "id", id, NULL);
+}
+
+static void
+answer_notify_cb (PwAssessment *self,
+                  GParamSpec   *pspec,
+                  PwAnswer     *answer)
+{
+  g_signal_emit (self, signals [CHANGED], 0, answer);
+}
+
+/**
+ * pw_assessment_lookup_answer:
+ *
+ * Returns: (transfer none) (nullable): the answer to @question_id, if any
+ */
+PwAnswer *
+pw_assessment_lookup_answer (PwAssessment *self,
+                             const char   *question_id)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->answers, question_id);
+}
+
+/**
+ * pw_assessment_ensure_answer:
+ *
+ * Returns: (transfer none): the answer to @question_id, created empty when
+ *   there was none yet.  Changes to it emit #PwAssessment::changed.
+ */
+PwAnswer *
+pw_assessment_ensure_answer (PwAssessment *self,
+                             const char   *question_id)
+{
+  PwAnswer *answer;
+
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  answer = g_hash_table_lookup (self->answers, question_id);
+  if (answer != NULL)
+    return answer;
+
+  answer = pw_answer_new (question_id);
+  g_hash_table_insert (self->answers, (gpointer) pw_answer_get_question_id (answer), answer);
+  g_signal_connect_object (answer, "notify", G_CALLBACK (answer_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return answer;
+}
+
+guint
+pw_assessment_get_n_answers (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), 0);
+
+  return g_hash_table_size (self->answers);
+}
+
+/**
+ * pw_assessment_same_scope:
+ *
+ * Returns: %TRUE when both assessments look at the same part of the
+ *   organization, so that they are rounds of one history
+ */
+gboolean
+pw_assessment_same_scope (PwAssessment *self,
+                          PwAssessment *other)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), FALSE);
+  g_return_val_if_fail (PW_IS_ASSESSMENT (other), FALSE);
+
+  return g_strcmp0 (self->team_id, other->team_id) == 0;
+}
+
+const char *
+pw_assessment_get_id (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), NULL);
+
+  return self->id;
+}
+
+const char *
+pw_assessment_get_team_id (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), NULL);
+
+  return self->team_id;
+}
+
+void
+pw_assessment_set_team_id (PwAssessment *self,
+                      const char *team_id)
+{
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+
+  if (g_strcmp0 (self->team_id, team_id) == 0)
+    return;
+
+  g_free (self->team_id);
+  self->team_id = g_strdup (team_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEAM_ID]);
+}
+
+const char *
+pw_assessment_get_date (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), NULL);
+
+  return self->date;
+}
+
+void
+pw_assessment_set_date (PwAssessment *self,
+                      const char *date)
+{
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+
+  if (g_strcmp0 (self->date, date) == 0)
+    return;
+
+  g_free (self->date);
+  self->date = g_strdup (date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
+}
+
+const char *
+pw_assessment_get_round (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), NULL);
+
+  return self->round;
+}
+
+void
+pw_assessment_set_round (PwAssessment *self,
+                      const char *round)
+{
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+
+  if (g_strcmp0 (self->round, round) == 0)
+    return;
+
+  g_free (self->round);
+  self->round = g_strdup (round);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROUND]);
+}
+
+const char *
+pw_assessment_get_facilitator (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), NULL);
+
+  return self->facilitator;
+}
+
+void
+pw_assessment_set_facilitator (PwAssessment *self,
+                      const char *facilitator)
+{
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+
+  if (g_strcmp0 (self->facilitator, facilitator) == 0)
+    return;
+
+  g_free (self->facilitator);
+  self->facilitator = g_strdup (facilitator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
+}
+
+int
+pw_assessment_get_participants (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), 0);
+
+  return self->participants;
+}
+
+void
+pw_assessment_set_participants (PwAssessment *self,
+                      int participants)
+{
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+  g_return_if_fail (participants >= 0 && participants <= 100000);
+
+  if (self->participants == participants)
+    return;
+
+  self->participants = participants;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARTICIPANTS]);
+}
+

@@ -1,0 +1,136 @@
+/* pw-cli.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pw-cli.h"
+#include "pw-json-util.h"
+#include "pw-summary.h"
+#include "pw-workbook-io.h"
+
+/*
+ * What `phasewise --validate` and `phasewise --summary` do, apart from
+ * option parsing, so that tests can call it directly.
+ */
+
+/* Writes each line of @message as "FILE:LINE:COLUMN: …" for syntax errors
+ * and "FILE: $.path: …" for everything else. */
+static void
+append_problems (GString    *err,
+                 const char *path,
+                 const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_ascii_isdigit (lines[i][0]))
+        g_string_append_printf (err, "%s:%s\n", path, lines[i]);
+      else
+        g_string_append_printf (err, "%s: %s\n", path, lines[i]);
+    }
+}
+
+static PwWorkbook *
+load (const char *path,
+      GString    *err)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  PwWorkbook *workbook;
+
+  workbook = pw_workbook_load (file, NULL, &error);
+  if (workbook == NULL)
+    append_problems (err, path, error->message);
+
+  return workbook;
+}
+
+/**
+ * pw_cli_validate:
+ * @paths: the files to check
+ * @out: where the report for each valid file goes (standard output)
+ * @err: where the problems go, one line each (standard error)
+ *
+ * Returns: %PW_EXIT_OK when every file is a valid workbook,
+ *   %PW_EXIT_INVALID when any is not, %PW_EXIT_USAGE without files
+ */
+int
+pw_cli_validate (const char * const *paths,
+                 GString            *out,
+                 GString            *err)
+{
+  int status = PW_EXIT_OK;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_string_append_printf (err, "%s\n", _("--validate needs at least one file"));
+      return PW_EXIT_USAGE;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(PwWorkbook) workbook = load (paths[i], err);
+
+      if (workbook == NULL)
+        {
+          status = PW_EXIT_INVALID;
+          continue;
+        }
+
+      /* Translators: printed after a file name when the file has no problem */
+      g_string_append_printf (out, _("%s: valid workbook"), paths[i]);
+      g_string_append_c (out, '\n');
+    }
+
+  return status;
+}
+
+/**
+ * pw_cli_summary:
+ * @json: print JSON instead of text
+ *
+ * Returns: %PW_EXIT_OK, or %PW_EXIT_INVALID when the file cannot be read
+ */
+int
+pw_cli_summary (const char *path,
+                gboolean    json,
+                GString    *out,
+                GString    *err)
+{
+  g_autoptr(PwWorkbook) workbook = NULL;
+
+  if (path == NULL)
+    {
+      g_string_append_printf (err, "%s\n", _("--summary needs one file"));
+      return PW_EXIT_USAGE;
+    }
+
+  workbook = load (path, err);
+  if (workbook == NULL)
+    return PW_EXIT_INVALID;
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = pw_summary_to_json (workbook);
+      g_autoptr(GBytes) bytes = pw_json_to_bytes (node);
+
+      g_string_append_len (out, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+    }
+  else
+    {
+      g_autofree char *text = pw_summary_to_text (workbook);
+
+      g_string_append (out, text);
+    }
+
+  return PW_EXIT_OK;
+}

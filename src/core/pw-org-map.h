@@ -1,0 +1,56 @@
+/* pw-org-map.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "pw-team.h"
+#include "pw-types.h"
+
+G_BEGIN_DECLS
+
+#define PW_TYPE_ORG_MAP (pw_org_map_get_type ())
+
+G_DECLARE_FINAL_TYPE (PwOrgMap, pw_org_map, PW, ORG_MAP, GObject)
+
+PwOrgMap   *pw_org_map_new                  (void);
+GListModel *pw_org_map_get_teams            (PwOrgMap    *self);
+PwTeam     *pw_org_map_find_team            (PwOrgMap    *self,
+                                             const char  *id);
+void        pw_org_map_add_team             (PwOrgMap    *self,
+                                             PwTeam      *team);
+void        pw_org_map_remove_team          (PwOrgMap    *self,
+                                             PwTeam      *team);
+char       *pw_org_map_new_team_id          (PwOrgMap    *self);
+guint       pw_org_map_get_n_links          (PwOrgMap    *self);
+void        pw_org_map_get_link             (PwOrgMap    *self,
+                                             guint        index,
+                                             const char **from,
+                                             const char **to);
+gboolean    pw_org_map_has_link             (PwOrgMap    *self,
+                                             const char  *from,
+                                             const char  *to);
+gboolean    pw_org_map_add_link             (PwOrgMap    *self,
+                                             const char  *from,
+                                             const char  *to);
+gboolean    pw_org_map_remove_link          (PwOrgMap    *self,
+                                             const char  *from,
+                                             const char  *to);
+PwOrgModel  pw_org_map_detect_model         (PwOrgMap    *self);
+void        _pw_org_map_set_link_unknown    (PwOrgMap    *self,
+                                             guint        index,
+                                             JsonObject  *unknown);
+JsonObject *_pw_org_map_get_link_unknown    (PwOrgMap    *self,
+                                             guint        index);
+
+const char *pw_org_model_get_name           (PwOrgModel   model);
+const char *pw_org_model_get_description    (PwOrgModel   model);
+const char *pw_org_model_get_next_step      (PwOrgModel   model);
+
+G_END_DECLS

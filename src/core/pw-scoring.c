@@ -1,0 +1,215 @@
+/* pw-scoring.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-scoring"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "pw-scoring.h"
+
+/*
+ * The scoring rules, documented with worked examples in docs/scoring.md:
+ *
+ * - a question's value is the phase of its chosen option; "don't know" and
+ *   "not applicable" do not count;
+ * - a dimension's score is the weighted mean of its counted answers
+ *   (question weights), its phase the whole part of the score;
+ * - a dimension with no counted answer has no score;
+ * - the governance dimension cannot exceed phase 3 while any core policy
+ *   item is neither in place nor marked not applicable: its score is then
+ *   held at 3.9 and the reason names the missing items;
+ * - the overall score is the weighted mean of the dimension scores
+ *   (dimension weights), after any cap;
+ * - the weakest dimension is the one with the lowest score (the first in
+ *   framework order on a tie);
+ * - coverage is the share of questions counted.
+ */
+
+/**
+ * pw_score_to_phase:
+ *
+ * Returns: the phase of a score: its whole part, 1 to 5
+ */
+int
+pw_score_to_phase (double score)
+{
+  /* A tiny tolerance so that a mean such as 2.9999999999999996 that is 3
+   * in exact arithmetic lands in phase 3. */
+  int phase = (int) floor (score + 1e-9);
+
+  return CLAMP (phase, 1, PW_N_PHASES);
+}
+
+static char *
+describe_missing_core (GPtrArray *missing)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      PwPolicyItem *item = g_ptr_array_index (missing, i);
+      const char *title = pw_policy_item_get_title (item);
+
+      if (i > 0)
+        /* Translators: separates the items of a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, title && *title ? title : pw_policy_item_get_id (item));
+    }
+
+  if (missing->len == 1)
+    return g_strdup_printf (_("Held at phase 3: a core policy item is not in place (%s). "
+                              "Phase 4 requires that the policy is a given."),
+                            names->str);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Held at phase 3: %u core policy item is not in place "
+                                       "(%s). Phase 4 requires that the policy is a given.",
+                                       "Held at phase 3: %u core policy items are not in place "
+                                       "(%s). Phase 4 requires that the policy is a given.",
+                                       missing->len),
+                          missing->len, names->str);
+}
+
+static void
+score_dimension (PwDimensionScore *result,
+                 PwAssessment     *assessment)
+{
+  const PwDimension *dimension = result->dimension;
+  double sum = 0, weights = 0;
+
+  result->total = dimension->questions->len;
+
+  for (guint i = 0; i < dimension->questions->len; i++)
+    {
+      const PwQuestion *question = g_ptr_array_index (dimension->questions, i);
+      PwAnswer *answer = pw_assessment_lookup_answer (assessment, question->id);
+
+      if (answer == NULL || !pw_answer_is_counted (answer))
+        continue;
+
+      result->counted++;
+      sum += (double) pw_answer_get_phase (answer) * question->weight;
+      weights += question->weight;
+    }
+
+  result->coverage = result->total > 0 ? (double) result->counted / result->total : 0.0;
+
+  if (result->counted == 0)
+    return;
+
+  result->has_score = TRUE;
+  result->raw_score = sum / weights;
+  result->score = result->raw_score;
+  result->phase = pw_score_to_phase (result->score);
+}
+
+/**
+ * pw_score_compute:
+ * @policy: (nullable): the policy checklist; %NULL applies no cap
+ *
+ * Scores @assessment.  The result does not change when the inputs are
+ * later edited: compute it again.
+ *
+ * Returns: (transfer full): the score
+ */
+PwScore *
+pw_score_compute (PwFramework  *framework,
+                  PwAssessment *assessment,
+                  PwPolicy     *policy)
+{
+  PwScore *score;
+  double sum = 0, weights = 0;
+  guint n;
+
+  g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (policy == NULL || PW_IS_POLICY (policy), NULL);
+
+  n = pw_framework_get_n_dimensions (framework);
+  score = g_new0 (PwScore, 1);
+  score->n_dimensions = n;
+  score->dimensions = g_new0 (PwDimensionScore, n);
+  score->weakest = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PwDimensionScore *result = &score->dimensions[i];
+
+      result->dimension = pw_framework_get_dimension (framework, i);
+      score_dimension (result, assessment);
+
+      score->counted += result->counted;
+      score->total += result->total;
+
+      if (result->has_score && result->phase > PW_CAP_PHASE && policy != NULL
+          && g_strcmp0 (result->dimension->id, PW_GOVERNANCE_DIMENSION) == 0)
+        {
+          g_autoptr(GPtrArray) missing = pw_policy_get_missing_core (policy);
+
+          if (missing->len > 0)
+            {
+              result->capped = TRUE;
+              result->score = MIN (result->raw_score, PW_CAPPED_SCORE);
+              result->phase = PW_CAP_PHASE;
+              result->cap_reason = describe_missing_core (missing);
+            }
+        }
+
+      if (!result->has_score)
+        continue;
+
+      sum += result->score * result->dimension->weight;
+      weights += result->dimension->weight;
+
+      if (score->weakest < 0 || result->score < score->dimensions[score->weakest].score)
+        score->weakest = (int) i;
+    }
+
+  score->coverage = score->total > 0 ? (double) score->counted / score->total : 0.0;
+
+  if (weights > 0)
+    {
+      score->has_score = TRUE;
+      score->score = sum / weights;
+      score->phase = pw_score_to_phase (score->score);
+    }
+
+  return score;
+}
+
+void
+pw_score_free (PwScore *score)
+{
+  if (score == NULL)
+    return;
+
+  for (guint i = 0; i < score->n_dimensions; i++)
+    g_free (score->dimensions[i].cap_reason);
+  g_free (score->dimensions);
+  g_free (score);
+}
+
+/**
+ * pw_score_find_dimension:
+ *
+ * Returns: (nullable): the result of one dimension
+ */
+const PwDimensionScore *
+pw_score_find_dimension (const PwScore *score,
+                         const char    *dimension_id)
+{
+  g_return_val_if_fail (score != NULL, NULL);
+
+  for (guint i = 0; i < score->n_dimensions; i++)
+    if (g_strcmp0 (score->dimensions[i].dimension->id, dimension_id) == 0)
+      return &score->dimensions[i];
+
+  return NULL;
+}

@@ -1,0 +1,58 @@
+/* pw-scoring.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pw-assessment.h"
+#include "pw-framework.h"
+#include "pw-policy.h"
+
+G_BEGIN_DECLS
+
+/* The highest score a capped dimension keeps: the top of phase 3. */
+#define PW_CAPPED_SCORE 3.9
+#define PW_CAP_PHASE    3
+
+typedef struct
+{
+  const PwDimension *dimension;
+  gboolean           has_score;
+  double             score;       /* 1.0–5.0, after any cap */
+  double             raw_score;   /* from the answers alone */
+  int                phase;       /* 1–5, 0 without a score */
+  guint              counted;     /* questions answered with an option */
+  guint              total;       /* questions of the dimension */
+  double             coverage;    /* counted / total, 0.0–1.0 */
+  gboolean           capped;
+  char              *cap_reason;  /* translated, or NULL */
+} PwDimensionScore;
+
+struct _PwScore
+{
+  gboolean          has_score;
+  double            score;
+  int               phase;
+  guint             counted;
+  guint             total;
+  double            coverage;
+  int               weakest;        /* index into dimensions, -1 without a score */
+  guint             n_dimensions;
+  PwDimensionScore *dimensions;
+};
+
+PwScore    *pw_score_compute       (PwFramework  *framework,
+                                    PwAssessment *assessment,
+                                    PwPolicy     *policy);
+void        pw_score_free          (PwScore      *score);
+int         pw_score_to_phase      (double        score);
+const PwDimensionScore *
+            pw_score_find_dimension (const PwScore *score,
+                                     const char    *dimension_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwScore, pw_score_free)
+
+G_END_DECLS

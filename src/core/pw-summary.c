@@ -1,0 +1,307 @@
+/* pw-summary.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-summary"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "pw-scoring.h"
+#include "pw-summary.h"
+
+/*
+ * The summary of a workbook, as `phasewise --summary` prints it: the
+ * organization, and for each assessment its scope, date, overall phase,
+ * score and group, the weakest dimension and each dimension's result.
+ */
+
+static double
+round2 (double value)
+{
+  return round (value * 100.0) / 100.0;
+}
+
+static const char *
+group_name (PwFramework *framework,
+            int          phase)
+{
+  if (phase < 1 || phase > PW_N_PHASES)
+    return NULL;
+
+  return pw_framework_get_phase (framework, phase)->name;
+}
+
+static void
+append_padded (GString    *text,
+               const char *value,
+               guint       width)
+{
+  glong length = g_utf8_strlen (value, -1);
+
+  g_string_append (text, value);
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (text, ' ');
+}
+
+static void
+append_assessment_text (GString      *text,
+                        PwWorkbook   *workbook,
+                        PwAssessment *assessment)
+{
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  g_autoptr(PwScore) score = pw_score_compute (framework, assessment,
+                                               pw_workbook_get_policy (workbook));
+  g_autofree char *scope = pw_workbook_describe_scope (workbook, assessment);
+  const char *round = pw_assessment_get_round (assessment);
+  guint width = 0;
+
+  g_string_append_c (text, '\n');
+  /* Translators: an assessment's heading: scope — round, date */
+  g_string_append_printf (text, _("%s — %s, %s"), scope,
+                          round && *round ? round : pw_assessment_get_id (assessment),
+                          pw_assessment_get_date (assessment));
+  g_string_append_c (text, '\n');
+
+  if (score->has_score)
+    /* Translators: the overall result: phase number, group name, score, coverage */
+    g_string_append_printf (text, _("  Overall: phase %d, %s (score %.2f), %.0f %% of questions answered"),
+                            score->phase, group_name (framework, score->phase), score->score,
+                            score->coverage * 100.0);
+  else
+    g_string_append (text, _("  Overall: no score yet (no question answered)"));
+  g_string_append_c (text, '\n');
+
+  if (score->weakest >= 0)
+    {
+      const PwDimensionScore *weakest = &score->dimensions[score->weakest];
+
+      g_string_append_printf (text, _("  Weakest dimension: %s, phase %d (score %.2f)"),
+                              weakest->dimension->name, weakest->phase, weakest->score);
+      g_string_append_c (text, '\n');
+    }
+
+  for (guint i = 0; i < score->n_dimensions; i++)
+    width = MAX (width, (guint) g_utf8_strlen (score->dimensions[i].dimension->name, -1));
+
+  for (guint i = 0; i < score->n_dimensions; i++)
+    {
+      const PwDimensionScore *result = &score->dimensions[i];
+
+      g_string_append (text, "    ");
+      append_padded (text, result->dimension->name, width + 2);
+      if (result->has_score)
+        g_string_append_printf (text, _("phase %d  score %.2f"), result->phase, result->score);
+      else
+        g_string_append (text, _("no score (no question answered)"));
+      if (result->capped)
+        g_string_append_printf (text, "\n      %s", result->cap_reason);
+      g_string_append_c (text, '\n');
+    }
+}
+
+/**
+ * pw_summary_to_text:
+ *
+ * Returns: (transfer full): the summary for people to read
+ */
+char *
+pw_summary_to_text (PwWorkbook *workbook)
+{
+  GListModel *assessments;
+  g_autoptr(GString) text = g_string_new (NULL);
+  PwFramework *framework;
+  const char *name;
+  guint n;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (workbook), NULL);
+
+  framework = pw_workbook_get_framework (workbook);
+  assessments = pw_workbook_get_assessments (workbook);
+  n = g_list_model_get_n_items (assessments);
+  name = pw_workbook_get_name (workbook);
+
+  g_string_append_printf (text, _("Organization: %s"), name && *name ? name : _("Unnamed"));
+  g_string_append_c (text, '\n');
+  if (pw_workbook_get_industry (workbook))
+    g_string_append_printf (text, _("Industry: %s\n"), pw_workbook_get_industry (workbook));
+  if (pw_workbook_get_size (workbook))
+    g_string_append_printf (text, _("Size: %s\n"), pw_workbook_get_size (workbook));
+  if (pw_workbook_get_region (workbook))
+    g_string_append_printf (text, _("Region: %s\n"), pw_workbook_get_region (workbook));
+  g_string_append_printf (text, _("Framework: %s %s\n"), pw_framework_get_name (framework),
+                          pw_framework_get_version (framework));
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE, "%u assessment\n", "%u assessments\n", n),
+                          n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PwAssessment) assessment = g_list_model_get_item (assessments, i);
+
+      append_assessment_text (text, workbook, assessment);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+add_score (JsonBuilder *builder,
+           gboolean     has_score,
+           double       score)
+{
+  json_builder_set_member_name (builder, "score");
+  if (has_score)
+    json_builder_add_double_value (builder, round2 (score));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_phase (JsonBuilder *builder,
+           PwFramework *framework,
+           gboolean     has_score,
+           int          phase)
+{
+  json_builder_set_member_name (builder, "phase");
+  if (has_score)
+    json_builder_add_int_value (builder, phase);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "group");
+  if (has_score)
+    json_builder_add_string_value (builder, group_name (framework, phase));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_assessment_json (JsonBuilder  *builder,
+                     PwWorkbook   *workbook,
+                     PwAssessment *assessment)
+{
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  g_autoptr(PwScore) score = pw_score_compute (framework, assessment,
+                                               pw_workbook_get_policy (workbook));
+  g_autofree char *scope_name = pw_workbook_describe_scope (workbook, assessment);
+  const char *team = pw_assessment_get_team_id (assessment);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", pw_assessment_get_id (assessment));
+  add_string (builder, "scope", team ? "team" : "organization");
+  add_string (builder, "team", team);
+  add_string (builder, "scope_name", scope_name);
+  add_string (builder, "date", pw_assessment_get_date (assessment));
+  add_string (builder, "round", pw_assessment_get_round (assessment));
+  add_phase (builder, framework, score->has_score, score->phase);
+  add_score (builder, score->has_score, score->score);
+  json_builder_set_member_name (builder, "coverage");
+  json_builder_add_double_value (builder, round2 (score->coverage));
+
+  json_builder_set_member_name (builder, "weakest");
+  if (score->weakest >= 0)
+    {
+      const PwDimensionScore *weakest = &score->dimensions[score->weakest];
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", weakest->dimension->id);
+      add_string (builder, "name", weakest->dimension->name);
+      add_phase (builder, framework, TRUE, weakest->phase);
+      add_score (builder, TRUE, weakest->score);
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  json_builder_set_member_name (builder, "dimensions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < score->n_dimensions; i++)
+    {
+      const PwDimensionScore *result = &score->dimensions[i];
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", result->dimension->id);
+      add_string (builder, "name", result->dimension->name);
+      add_phase (builder, framework, result->has_score, result->phase);
+      add_score (builder, result->has_score, result->score);
+      json_builder_set_member_name (builder, "coverage");
+      json_builder_add_double_value (builder, round2 (result->coverage));
+      json_builder_set_member_name (builder, "capped");
+      json_builder_add_boolean_value (builder, result->capped);
+      add_string (builder, "cap_reason", result->cap_reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * pw_summary_to_json:
+ *
+ * Returns: (transfer full): the same summary as pw_summary_to_text(), as
+ *   JSON for other programs
+ */
+JsonNode *
+pw_summary_to_json (PwWorkbook *workbook)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  PwFramework *framework;
+  GListModel *assessments;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (workbook), NULL);
+
+  framework = pw_workbook_get_framework (workbook);
+  assessments = pw_workbook_get_assessments (workbook);
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "organization");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", pw_workbook_get_name (workbook));
+  add_string (builder, "industry", pw_workbook_get_industry (workbook));
+  add_string (builder, "size", pw_workbook_get_size (workbook));
+  add_string (builder, "region", pw_workbook_get_region (workbook));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "framework");
+  json_builder_begin_object (builder);
+  add_string (builder, "id", pw_framework_get_id (framework));
+  add_string (builder, "version", pw_framework_get_version (framework));
+  add_string (builder, "name", pw_framework_get_name (framework));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "assessments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(PwAssessment) assessment = g_list_model_get_item (assessments, i);
+
+      add_assessment_json (builder, workbook, assessment);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

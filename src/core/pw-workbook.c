@@ -1,0 +1,666 @@
+/* pw-workbook.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-workbook"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pw-workbook.h"
+
+/**
+ * PwWorkbook:
+ *
+ * One organization's work, as one file holds it: the profile, the
+ * organization map, the policy checklist, the assessments and the report
+ * drafts, answered against one framework.
+ *
+ * Every edit of any part emits a notification that sets
+ * #PwWorkbook:modified, so that the window title, autosave and the
+ * unsaved-changes guard see it.
+ */
+struct _PwWorkbook
+{
+  GObject      parent_instance;
+
+  PwFramework *framework;
+  char        *name;
+  char        *industry;
+  char        *size;
+  char        *region;
+  GListStore  *assessments;
+  PwOrgMap    *org_map;
+  PwPolicy    *policy;
+  GListStore  *reports;
+  guint64      generation;
+  GFile       *file;
+  char        *etag;
+  char        *checksum;
+  guint        modified : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PwWorkbook, pw_workbook, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FRAMEWORK,
+  PROP_NAME,
+  PROP_INDUSTRY,
+  PROP_SIZE,
+  PROP_REGION,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+mark_modified_cb (PwWorkbook *self)
+{
+  self->generation++;
+  pw_workbook_set_modified (self, TRUE);
+}
+
+static void
+items_changed_cb (PwWorkbook *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *model)
+{
+  mark_modified_cb (self);
+}
+
+static void
+pw_workbook_constructed (GObject *object)
+{
+  PwWorkbook *self = (PwWorkbook *)object;
+
+  G_OBJECT_CLASS (pw_workbook_parent_class)->constructed (object);
+
+  g_assert (PW_IS_FRAMEWORK (self->framework));
+
+  self->policy = pw_policy_new (self->framework);
+  g_signal_connect_object (self->policy, "changed", G_CALLBACK (mark_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->org_map, "changed", G_CALLBACK (mark_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assessments, "items-changed", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reports, "items-changed", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+pw_workbook_finalize (GObject *object)
+{
+  PwWorkbook *self = (PwWorkbook *)object;
+
+  g_clear_object (&self->framework);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->industry, g_free);
+  g_clear_pointer (&self->size, g_free);
+  g_clear_pointer (&self->region, g_free);
+  g_clear_object (&self->assessments);
+  g_clear_object (&self->org_map);
+  g_clear_object (&self->policy);
+  g_clear_object (&self->reports);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->checksum, g_free);
+
+  G_OBJECT_CLASS (pw_workbook_parent_class)->finalize (object);
+}
+
+static void
+pw_workbook_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PwWorkbook *self = PW_WORKBOOK (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRAMEWORK:
+      g_value_set_object (value, self->framework);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_INDUSTRY:
+      g_value_set_string (value, self->industry);
+      break;
+
+    case PROP_SIZE:
+      g_value_set_string (value, self->size);
+      break;
+
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_workbook_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PwWorkbook *self = PW_WORKBOOK (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRAMEWORK:
+      self->framework = g_value_dup_object (value);
+      break;
+
+    case PROP_NAME:
+      pw_workbook_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_INDUSTRY:
+      pw_workbook_set_industry (self, g_value_get_string (value));
+      break;
+
+    case PROP_SIZE:
+      pw_workbook_set_size (self, g_value_get_string (value));
+      break;
+
+    case PROP_REGION:
+      pw_workbook_set_region (self, g_value_get_string (value));
+      break;
+
+    case PROP_MODIFIED:
+      pw_workbook_set_modified (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_workbook_class_init (PwWorkbookClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = pw_workbook_constructed;
+  object_class->finalize = pw_workbook_finalize;
+  object_class->get_property = pw_workbook_get_property;
+  object_class->set_property = pw_workbook_set_property;
+
+  properties [PROP_FRAMEWORK] =
+    g_param_spec_object ("framework", NULL, NULL,
+                         PW_TYPE_FRAMEWORK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_INDUSTRY] =
+    g_param_spec_string ("industry", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SIZE] =
+    g_param_spec_string ("size", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pw_workbook_init (PwWorkbook *self)
+{
+  self->assessments = g_list_store_new (PW_TYPE_ASSESSMENT);
+  self->reports = g_list_store_new (PW_TYPE_REPORT_DRAFT);
+  self->org_map = pw_org_map_new ();
+}
+
+/**
+ * pw_workbook_new:
+ * @framework: the framework the workbook's assessments answer
+ *
+ * Returns: (transfer full): an empty, unmodified workbook
+ */
+PwWorkbook *
+pw_workbook_new (PwFramework *framework)
+{
+  g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
+
+  return g_object_new (PW_TYPE_WORKBOOK, "framework", framework, NULL);
+}
+
+/**
+ * pw_workbook_get_framework:
+ *
+ * Returns: (transfer none): the framework
+ */
+PwFramework *
+pw_workbook_get_framework (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+
+  return self->framework;
+}
+
+static void
+set_string_property (PwWorkbook  *self,
+                     char       **field,
+                     const char  *value,
+                     guint        prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
+  mark_modified_cb (self);
+}
+
+const char *
+pw_workbook_get_name (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return self->name;
+}
+
+void
+pw_workbook_set_name (PwWorkbook *self,
+                      const char *name)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  set_string_property (self, &self->name, name, PROP_NAME);
+}
+
+const char *
+pw_workbook_get_industry (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return self->industry;
+}
+
+void
+pw_workbook_set_industry (PwWorkbook *self,
+                          const char *industry)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  set_string_property (self, &self->industry, industry, PROP_INDUSTRY);
+}
+
+const char *
+pw_workbook_get_size (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return self->size;
+}
+
+void
+pw_workbook_set_size (PwWorkbook *self,
+                      const char *size)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  set_string_property (self, &self->size, size, PROP_SIZE);
+}
+
+const char *
+pw_workbook_get_region (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return self->region;
+}
+
+void
+pw_workbook_set_region (PwWorkbook *self,
+                        const char *region)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  set_string_property (self, &self->region, region, PROP_REGION);
+}
+
+gboolean
+pw_workbook_get_modified (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), FALSE);
+  return self->modified;
+}
+
+void
+pw_workbook_set_modified (PwWorkbook *self,
+                          gboolean    modified)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+}
+
+/**
+ * pw_workbook_get_assessments:
+ *
+ * Returns: (transfer none): a #GListModel of #PwAssessment, oldest first
+ */
+GListModel *
+pw_workbook_get_assessments (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return G_LIST_MODEL (self->assessments);
+}
+
+/**
+ * pw_workbook_find_assessment:
+ *
+ * Returns: (transfer none) (nullable): the assessment with @id
+ */
+PwAssessment *
+pw_workbook_find_assessment (PwWorkbook *self,
+                             const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PwAssessment) assessment =
+        g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+
+      if (g_strcmp0 (pw_assessment_get_id (assessment), id) == 0)
+        return assessment;
+    }
+
+  return NULL;
+}
+
+void
+pw_workbook_add_assessment (PwWorkbook   *self,
+                            PwAssessment *assessment)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (PW_IS_ASSESSMENT (assessment));
+  g_return_if_fail (pw_workbook_find_assessment (self,
+                                                 pw_assessment_get_id (assessment)) == NULL);
+
+  g_signal_connect_object (assessment, "changed", G_CALLBACK (mark_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_list_store_append (self->assessments, assessment);
+}
+
+void
+pw_workbook_remove_assessment (PwWorkbook   *self,
+                               PwAssessment *assessment)
+{
+  guint position;
+
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (PW_IS_ASSESSMENT (assessment));
+
+  if (!g_list_store_find (self->assessments, assessment, &position))
+    return;
+
+  g_signal_handlers_disconnect_by_func (assessment, mark_modified_cb, self);
+  g_list_store_remove (self->assessments, position);
+}
+
+/**
+ * pw_workbook_start_assessment:
+ * @team_id: (nullable): the team assessed, or %NULL for the whole organization
+ *
+ * Adds a new, empty assessment dated today.  When the scope was assessed
+ * before, the new one is the next round of its history.
+ *
+ * Returns: (transfer none): the new assessment
+ */
+PwAssessment *
+pw_workbook_start_assessment (PwWorkbook *self,
+                              const char *team_id)
+{
+  g_autoptr(PwAssessment) assessment = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *round = NULL;
+  guint n, rounds = 0;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (team_id == NULL || pw_org_map_find_team (self->org_map, team_id), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
+  for (guint i = 1;; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("assessment-%u", n + i);
+
+      if (pw_workbook_find_assessment (self, id) == NULL)
+        {
+          assessment = pw_assessment_new (id);
+          break;
+        }
+    }
+
+  pw_assessment_set_team_id (assessment, team_id);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PwAssessment) other = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+
+      if (pw_assessment_same_scope (assessment, other))
+        rounds++;
+    }
+
+  /* Translators: the label of an assessment round, e.g. "Round 2" */
+  round = g_strdup_printf (_("Round %u"), rounds + 1);
+  pw_assessment_set_round (assessment, round);
+  pw_assessment_set_date (assessment, date);
+  pw_workbook_add_assessment (self, assessment);
+
+  return assessment;
+}
+
+/**
+ * pw_workbook_get_previous_round:
+ *
+ * Returns: (transfer none) (nullable): the latest assessment of the same
+ *   scope before @assessment in the workbook's order, if any
+ */
+PwAssessment *
+pw_workbook_get_previous_round (PwWorkbook   *self,
+                                PwAssessment *assessment)
+{
+  PwAssessment *previous = NULL;
+  guint n;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PwAssessment) other = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+
+      if (other == assessment)
+        break;
+      if (pw_assessment_same_scope (assessment, other))
+        previous = other;
+    }
+
+  return previous;
+}
+
+/**
+ * pw_workbook_describe_scope:
+ *
+ * Returns: (transfer full): the scope of @assessment for people to read:
+ *   "Whole organization", or the team's name
+ */
+char *
+pw_workbook_describe_scope (PwWorkbook   *self,
+                            PwAssessment *assessment)
+{
+  const char *team_id;
+  PwTeam *team;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
+
+  team_id = pw_assessment_get_team_id (assessment);
+  if (team_id == NULL)
+    return g_strdup (_("Whole organization"));
+
+  team = pw_org_map_find_team (self->org_map, team_id);
+  if (team != NULL && pw_team_get_name (team) != NULL && *pw_team_get_name (team) != '\0')
+    return g_strdup (pw_team_get_name (team));
+
+  return g_strdup (team_id);
+}
+
+/**
+ * pw_workbook_get_org_map:
+ *
+ * Returns: (transfer none): the organization map
+ */
+PwOrgMap *
+pw_workbook_get_org_map (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return self->org_map;
+}
+
+/**
+ * pw_workbook_get_policy:
+ *
+ * Returns: (transfer none): the policy checklist
+ */
+PwPolicy *
+pw_workbook_get_policy (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return self->policy;
+}
+
+/**
+ * pw_workbook_get_reports:
+ *
+ * Returns: (transfer none): a #GListModel of #PwReportDraft
+ */
+GListModel *
+pw_workbook_get_reports (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return G_LIST_MODEL (self->reports);
+}
+
+void
+pw_workbook_add_report (PwWorkbook    *self,
+                        PwReportDraft *report)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (PW_IS_REPORT_DRAFT (report));
+
+  g_signal_connect_object (report, "notify", G_CALLBACK (mark_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_list_store_append (self->reports, report);
+}
+
+void
+pw_workbook_remove_report (PwWorkbook    *self,
+                           PwReportDraft *report)
+{
+  guint position;
+
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (PW_IS_REPORT_DRAFT (report));
+
+  if (!g_list_store_find (self->reports, report, &position))
+    return;
+
+  g_signal_handlers_disconnect_by_func (report, mark_modified_cb, self);
+  g_list_store_remove (self->reports, position);
+}
+
+/**
+ * pw_workbook_get_generation:
+ *
+ * Returns: a number that grows with every edit, so that a save can tell
+ *   whether the workbook changed while it was being written
+ */
+guint64
+pw_workbook_get_generation (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), 0);
+  return self->generation;
+}
+
+/**
+ * pw_workbook_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file the workbook was last
+ *   loaded from or saved to
+ */
+GFile *
+pw_workbook_get_file (PwWorkbook *self)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  return self->file;
+}
+
+void
+_pw_workbook_set_disk_state (PwWorkbook *self,
+                             GFile      *file,
+                             const char *etag,
+                             const char *checksum)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  g_free (self->checksum);
+  self->checksum = g_strdup (checksum);
+}
+
+void
+_pw_workbook_get_disk_state (PwWorkbook  *self,
+                             const char **etag,
+                             const char **checksum)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+
+  *etag = self->etag;
+  *checksum = self->checksum;
+}
