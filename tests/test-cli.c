@@ -1,0 +1,250 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "phasewise-core.h"
+
+/*
+ * The command line, run as a user runs it: the real binary, without a
+ * display or a session bus.
+ */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+example_path (void)
+{
+  return g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples", "larkspur.phasewise",
+                           NULL);
+}
+
+static void
+run_phasewise (Run        *run,
+               const char *first_arg,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg = first_arg;
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PW_PHASEWISE_BIN"));
+  va_start (args, first_arg);
+  for (; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_phasewise (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "phasewise " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_phasewise (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--validate"));
+  g_assert_nonnull (strstr (run.out, "--summary"));
+  g_assert_nonnull (strstr (run.out, "--json"));
+}
+
+static void
+test_summary_text (void)
+{
+  g_autofree char *path = example_path ();
+  g_auto(Run) run = { 0 };
+
+  run_phasewise (&run, "--summary", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Organization: Larkspur Outdoor Equipment"));
+  g_assert_nonnull (strstr (run.out, "Whole organization — Baseline 2025, 2025-10-14"));
+  g_assert_nonnull (strstr (run.out, "Overall: phase 2, The Seekers"));
+  g_assert_nonnull (strstr (run.out, "Whole organization — Review 2026, 2026-10-20"));
+  g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators"));
+  g_assert_nonnull (strstr (run.out, "Weakest dimension: Measurement & analytics"));
+  g_assert_nonnull (strstr (run.out, "Held at phase 3"));
+}
+
+/* The JSON summary says the same as the core computes. */
+static void
+test_summary_json (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *root;
+  JsonArray *assessments;
+
+  run_phasewise (&run, "--summary", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+
+  workbook = pw_workbook_load (file, NULL, &error);
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root,
+                                                                                 "organization"),
+                                                  "name"),
+                   ==, "Larkspur Outdoor Equipment");
+  assessments = json_object_get_array_member (root, "assessments");
+  g_assert_cmpuint (json_array_get_length (assessments), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *a = json_array_get_object_element (assessments, i);
+      g_autoptr(PwAssessment) assessment =
+        g_list_model_get_item (pw_workbook_get_assessments (workbook), i);
+      g_autoptr(PwScore) score = pw_score_compute (pw_workbook_get_framework (workbook),
+                                                   assessment,
+                                                   pw_workbook_get_policy (workbook));
+      JsonArray *dimensions = json_object_get_array_member (a, "dimensions");
+
+      g_assert_cmpstr (json_object_get_string_member (a, "scope"), ==, "organization");
+      g_assert_cmpint (json_object_get_int_member (a, "phase"), ==, score->phase);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (a, "score"), score->score,
+                                      0.005);
+      g_assert_cmpstr (json_object_get_string_member (a, "group"), ==,
+                       pw_framework_get_phase (pw_workbook_get_framework (workbook),
+                                               score->phase)->name);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (a, "weakest"),
+                                                      "id"),
+                       ==, score->dimensions[score->weakest].dimension->id);
+      g_assert_cmpuint (json_array_get_length (dimensions), ==, score->n_dimensions);
+      for (guint d = 0; d < score->n_dimensions; d++)
+        {
+          JsonObject *dim = json_array_get_object_element (dimensions, d);
+
+          g_assert_cmpint (json_object_get_int_member (dim, "phase"), ==,
+                           score->dimensions[d].phase);
+          g_assert_cmpint (json_object_get_boolean_member (dim, "capped"), ==,
+                           score->dimensions[d].capped);
+        }
+    }
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *path = example_path ();
+  const char *cases[][4] = {
+    { NULL },
+    { "--json", path, NULL },
+    { "--summary", NULL },
+    { "--summary", path, path, NULL },
+    { "--validate", NULL },
+    { "--validate", "--summary", path, NULL },
+    { "--no-such-option", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_phasewise (&run, cases[i][0], cases[i][0] ? cases[i][1] : NULL,
+                     cases[i][0] && cases[i][1] ? cases[i][2] : NULL,
+                     cases[i][0] && cases[i][1] && cases[i][2] ? cases[i][3] : NULL, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *dir = g_dir_make_tmp ("phasewise-cli-XXXXXX", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.phasewise", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.phasewise", NULL);
+  g_auto(Run) valid = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) summary = { 0 };
+
+  g_assert_true (g_file_set_contents (broken, "{\n  \"format\": \"phasewise-workbook\",\n"
+                                              "  \"format_version\": 1,,\n}\n", -1, NULL));
+
+  run_phasewise (&valid, "--validate", path, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+  g_assert_nonnull (strstr (valid.out, "valid workbook"));
+
+  /* One good and two bad files: exit 1, a line for each problem. */
+  run_phasewise (&invalid, "--validate", path, broken, missing, NULL);
+  g_assert_cmpint (invalid.status, ==, 1);
+  g_assert_nonnull (strstr (invalid.err, "broken.phasewise:3:23:"));
+  g_assert_nonnull (strstr (invalid.err, "missing.phasewise: "));
+
+  run_phasewise (&summary, "--summary", broken, NULL);
+  g_assert_cmpint (summary.status, ==, 1);
+  g_assert_nonnull (strstr (summary.err, "broken.phasewise:3:23:"));
+
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/phasewise/cli/version", test_version);
+  g_test_add_func ("/phasewise/cli/help", test_help);
+  g_test_add_func ("/phasewise/cli/summary-text", test_summary_text);
+  g_test_add_func ("/phasewise/cli/summary-json", test_summary_json);
+  g_test_add_func ("/phasewise/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/phasewise/cli/validate", test_validate);
+
+  return g_test_run ();
+}
