@@ -419,6 +419,31 @@ test_framework_file_matches_resource (void)
                                   pw_framework_get_snapshot (bundled)));
 }
 
+/* The example in docs/framework-format.md is a framework that loads. */
+static void
+test_framework_doc_example (void)
+{
+  g_autofree char *path = source_path ("docs", "framework-format.md", NULL);
+  g_autoptr(GBytes) doc = read_bytes (path);
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwFramework) framework = NULL;
+  const char *text = g_bytes_get_data (doc, NULL);
+  const char *start = strstr (text, "```json\n");
+  const char *end;
+
+  g_assert_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+
+  json = g_bytes_new (start, (gsize) (end - start));
+  framework = pw_framework_new_from_bytes (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pw_framework_get_n_dimensions (framework), ==, 1);
+  g_assert_nonnull (pw_framework_find_question (framework, "listening-1"));
+}
+
 /* A new workbook saves and loads back with the framework embedded. */
 static void
 test_new_workbook (void)
@@ -472,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/bundled-framework", test_bundled_framework);
   g_test_add_func ("/phasewise/workbook/framework-file-matches-resource",
                    test_framework_file_matches_resource);
+  g_test_add_func ("/phasewise/workbook/framework-doc-example", test_framework_doc_example);
   g_test_add_func ("/phasewise/workbook/new-workbook", test_new_workbook);
 
   return g_test_run ();

@@ -230,7 +230,7 @@ read_phases (PwFramework  *self,
                            MAX_TITLE_CHARS, &info->name);
       pw_json_read_string (reader, object, "stage", PW_JSON_OPTIONAL,
                            MAX_TITLE_CHARS, &info->stage);
-      pw_json_read_string (reader, object, "summary", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+      pw_json_read_string (reader, object, "summary", PW_JSON_OPTIONAL,
                            MAX_FW_TEXT_CHARS, &info->summary);
       pw_json_reader_pop (reader);
     }
