@@ -262,8 +262,8 @@ pw_answer_get_kind (PwAnswer *self)
 }
 
 void
-pw_answer_set_kind (PwAnswer *self,
-                  PwAnswerKind kind)
+pw_answer_set_kind (PwAnswer     *self,
+                    PwAnswerKind  kind)
 {
   g_return_if_fail (PW_IS_ANSWER (self));
 
@@ -288,7 +288,7 @@ pw_answer_get_phase (PwAnswer *self)
 
 void
 pw_answer_set_phase (PwAnswer *self,
-                  int phase)
+                     int       phase)
 {
   g_return_if_fail (PW_IS_ANSWER (self));
   g_return_if_fail (phase >= 0 && phase <= 5);
@@ -309,8 +309,8 @@ pw_answer_get_note (PwAnswer *self)
 }
 
 void
-pw_answer_set_note (PwAnswer *self,
-                  const char *note)
+pw_answer_set_note (PwAnswer   *self,
+                    const char *note)
 {
   g_return_if_fail (PW_IS_ANSWER (self));
 
@@ -331,8 +331,8 @@ pw_answer_get_evidence (PwAnswer *self)
 }
 
 void
-pw_answer_set_evidence (PwAnswer *self,
-                  const char *evidence)
+pw_answer_set_evidence (PwAnswer   *self,
+                        const char *evidence)
 {
   g_return_if_fail (PW_IS_ANSWER (self));
 

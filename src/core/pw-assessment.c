@@ -323,7 +323,7 @@ pw_assessment_get_team_id (PwAssessment *self)
 
 void
 pw_assessment_set_team_id (PwAssessment *self,
-                      const char *team_id)
+                           const char   *team_id)
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
@@ -345,7 +345,7 @@ pw_assessment_get_date (PwAssessment *self)
 
 void
 pw_assessment_set_date (PwAssessment *self,
-                      const char *date)
+                        const char   *date)
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
@@ -367,7 +367,7 @@ pw_assessment_get_round (PwAssessment *self)
 
 void
 pw_assessment_set_round (PwAssessment *self,
-                      const char *round)
+                         const char   *round)
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
@@ -389,7 +389,7 @@ pw_assessment_get_facilitator (PwAssessment *self)
 
 void
 pw_assessment_set_facilitator (PwAssessment *self,
-                      const char *facilitator)
+                               const char   *facilitator)
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
@@ -411,7 +411,7 @@ pw_assessment_get_participants (PwAssessment *self)
 
 void
 pw_assessment_set_participants (PwAssessment *self,
-                      int participants)
+                                int           participants)
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
   g_return_if_fail (participants >= 0 && participants <= 100000);

@@ -18,21 +18,29 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PwAssessment, pw_assessment, PW, ASSESSMENT, GObject)
 
-PwAssessment *pw_assessment_new (const char *id);
-PwAnswer *pw_assessment_lookup_answer (PwAssessment *self, const char *question_id);
-PwAnswer *pw_assessment_ensure_answer (PwAssessment *self, const char *question_id);
-guint pw_assessment_get_n_answers (PwAssessment *self);
-gboolean pw_assessment_same_scope (PwAssessment *self, PwAssessment *other);
-const char *pw_assessment_get_id (PwAssessment *self);
-const char *pw_assessment_get_team_id (PwAssessment *self);
-void pw_assessment_set_team_id (PwAssessment *self, const char *team_id);
-const char *pw_assessment_get_date (PwAssessment *self);
-void pw_assessment_set_date (PwAssessment *self, const char *date);
-const char *pw_assessment_get_round (PwAssessment *self);
-void pw_assessment_set_round (PwAssessment *self, const char *round);
-const char *pw_assessment_get_facilitator (PwAssessment *self);
-void pw_assessment_set_facilitator (PwAssessment *self, const char *facilitator);
-int pw_assessment_get_participants (PwAssessment *self);
-void pw_assessment_set_participants (PwAssessment *self, int participants);
+PwAssessment *pw_assessment_new              (const char   *id);
+PwAnswer     *pw_assessment_lookup_answer    (PwAssessment *self,
+                                              const char   *question_id);
+PwAnswer     *pw_assessment_ensure_answer    (PwAssessment *self,
+                                              const char   *question_id);
+guint         pw_assessment_get_n_answers    (PwAssessment *self);
+gboolean      pw_assessment_same_scope       (PwAssessment *self,
+                                              PwAssessment *other);
+const char   *pw_assessment_get_id           (PwAssessment *self);
+const char   *pw_assessment_get_team_id      (PwAssessment *self);
+void          pw_assessment_set_team_id      (PwAssessment *self,
+                                              const char   *team_id);
+const char   *pw_assessment_get_date         (PwAssessment *self);
+void          pw_assessment_set_date         (PwAssessment *self,
+                                              const char   *date);
+const char   *pw_assessment_get_round        (PwAssessment *self);
+void          pw_assessment_set_round        (PwAssessment *self,
+                                              const char   *round);
+const char   *pw_assessment_get_facilitator  (PwAssessment *self);
+void          pw_assessment_set_facilitator  (PwAssessment *self,
+                                              const char   *facilitator);
+int           pw_assessment_get_participants (PwAssessment *self);
+void          pw_assessment_set_participants (PwAssessment *self,
+                                              int           participants);
 
 G_END_DECLS

@@ -356,7 +356,7 @@ pw_policy_item_get_category (PwPolicyItem *self)
 
 void
 pw_policy_item_set_category (PwPolicyItem *self,
-                       const char *category)
+                             const char   *category)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
@@ -378,7 +378,7 @@ pw_policy_item_get_title (PwPolicyItem *self)
 
 void
 pw_policy_item_set_title (PwPolicyItem *self,
-                       const char *title)
+                          const char   *title)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
@@ -400,7 +400,7 @@ pw_policy_item_get_description (PwPolicyItem *self)
 
 void
 pw_policy_item_set_description (PwPolicyItem *self,
-                       const char *description)
+                                const char   *description)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
@@ -422,7 +422,7 @@ pw_policy_item_get_core (PwPolicyItem *self)
 
 void
 pw_policy_item_set_core (PwPolicyItem *self,
-                       gboolean core)
+                         gboolean      core)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
   core = !!core;
@@ -443,8 +443,8 @@ pw_policy_item_get_status (PwPolicyItem *self)
 }
 
 void
-pw_policy_item_set_status (PwPolicyItem *self,
-                       PwPolicyStatus status)
+pw_policy_item_set_status (PwPolicyItem   *self,
+                           PwPolicyStatus  status)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
@@ -465,7 +465,7 @@ pw_policy_item_get_owner (PwPolicyItem *self)
 
 void
 pw_policy_item_set_owner (PwPolicyItem *self,
-                       const char *owner)
+                          const char   *owner)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
@@ -487,7 +487,7 @@ pw_policy_item_get_review_date (PwPolicyItem *self)
 
 void
 pw_policy_item_set_review_date (PwPolicyItem *self,
-                       const char *review_date)
+                                const char   *review_date)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
@@ -509,7 +509,7 @@ pw_policy_item_get_note (PwPolicyItem *self)
 
 void
 pw_policy_item_set_note (PwPolicyItem *self,
-                       const char *note)
+                         const char   *note)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
@@ -531,7 +531,7 @@ pw_policy_item_get_link (PwPolicyItem *self)
 
 void
 pw_policy_item_set_link (PwPolicyItem *self,
-                       const char *link)
+                         const char   *link)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 

@@ -258,7 +258,7 @@ pw_report_draft_get_assessment_id (PwReportDraft *self)
 
 void
 pw_report_draft_set_assessment_id (PwReportDraft *self,
-                        const char *assessment_id)
+                                   const char    *assessment_id)
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 
@@ -280,7 +280,7 @@ pw_report_draft_get_title (PwReportDraft *self)
 
 void
 pw_report_draft_set_title (PwReportDraft *self,
-                        const char *title)
+                           const char    *title)
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 
@@ -302,7 +302,7 @@ pw_report_draft_get_summary (PwReportDraft *self)
 
 void
 pw_report_draft_set_summary (PwReportDraft *self,
-                        const char *summary)
+                             const char    *summary)
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 

@@ -309,8 +309,8 @@ pw_team_get_name (PwTeam *self)
 }
 
 void
-pw_team_set_name (PwTeam *self,
-                const char *name)
+pw_team_set_name (PwTeam     *self,
+                  const char *name)
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
@@ -331,8 +331,8 @@ pw_team_get_kind (PwTeam *self)
 }
 
 void
-pw_team_set_kind (PwTeam *self,
-                PwTeamKind kind)
+pw_team_set_kind (PwTeam     *self,
+                  PwTeamKind  kind)
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
@@ -352,8 +352,8 @@ pw_team_get_function (PwTeam *self)
 }
 
 void
-pw_team_set_function (PwTeam *self,
-                const char *function)
+pw_team_set_function (PwTeam     *self,
+                      const char *function)
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
@@ -374,8 +374,8 @@ pw_team_get_region (PwTeam *self)
 }
 
 void
-pw_team_set_region (PwTeam *self,
-                const char *region)
+pw_team_set_region (PwTeam     *self,
+                    const char *region)
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
@@ -397,7 +397,7 @@ pw_team_get_headcount (PwTeam *self)
 
 void
 pw_team_set_headcount (PwTeam *self,
-                int headcount)
+                       int     headcount)
 {
   g_return_if_fail (PW_IS_TEAM (self));
   g_return_if_fail (headcount >= 0 && headcount <= 1000000);
@@ -419,7 +419,7 @@ pw_team_get_smes (PwTeam *self)
 
 void
 pw_team_set_smes (PwTeam *self,
-                int smes)
+                  int     smes)
 {
   g_return_if_fail (PW_IS_TEAM (self));
   g_return_if_fail (smes >= 0 && smes <= 10000000);
@@ -441,7 +441,7 @@ pw_team_get_x (PwTeam *self)
 
 void
 pw_team_set_x (PwTeam *self,
-                int x)
+               int     x)
 {
   g_return_if_fail (PW_IS_TEAM (self));
   g_return_if_fail (x >= -1000000 && x <= 1000000);
@@ -463,7 +463,7 @@ pw_team_get_y (PwTeam *self)
 
 void
 pw_team_set_y (PwTeam *self,
-                int y)
+               int     y)
 {
   g_return_if_fail (PW_IS_TEAM (self));
   g_return_if_fail (y >= -1000000 && y <= 1000000);

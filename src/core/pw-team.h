@@ -17,25 +17,36 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PwTeam, pw_team, PW, TEAM, GObject)
 
-PwTeam *pw_team_new (const char *id, PwTeamKind kind, const char *name);
-const char * const *pw_team_get_channels (PwTeam *self);
-void pw_team_set_channels (PwTeam *self, const char * const *channels);
-const char *pw_team_get_id (PwTeam *self);
-const char *pw_team_get_name (PwTeam *self);
-void pw_team_set_name (PwTeam *self, const char *name);
-PwTeamKind pw_team_get_kind (PwTeam *self);
-void pw_team_set_kind (PwTeam *self, PwTeamKind kind);
-const char *pw_team_get_function (PwTeam *self);
-void pw_team_set_function (PwTeam *self, const char *function);
-const char *pw_team_get_region (PwTeam *self);
-void pw_team_set_region (PwTeam *self, const char *region);
-int pw_team_get_headcount (PwTeam *self);
-void pw_team_set_headcount (PwTeam *self, int headcount);
-int pw_team_get_smes (PwTeam *self);
-void pw_team_set_smes (PwTeam *self, int smes);
-int pw_team_get_x (PwTeam *self);
-void pw_team_set_x (PwTeam *self, int x);
-int pw_team_get_y (PwTeam *self);
-void pw_team_set_y (PwTeam *self, int y);
+PwTeam             *pw_team_new           (const char         *id,
+                                           PwTeamKind          kind,
+                                           const char         *name);
+const char * const *pw_team_get_channels  (PwTeam             *self);
+void                pw_team_set_channels  (PwTeam             *self,
+                                           const char * const *channels);
+const char         *pw_team_get_id        (PwTeam             *self);
+const char         *pw_team_get_name      (PwTeam             *self);
+void                pw_team_set_name      (PwTeam             *self,
+                                           const char         *name);
+PwTeamKind          pw_team_get_kind      (PwTeam             *self);
+void                pw_team_set_kind      (PwTeam             *self,
+                                           PwTeamKind          kind);
+const char         *pw_team_get_function  (PwTeam             *self);
+void                pw_team_set_function  (PwTeam             *self,
+                                           const char         *function);
+const char         *pw_team_get_region    (PwTeam             *self);
+void                pw_team_set_region    (PwTeam             *self,
+                                           const char         *region);
+int                 pw_team_get_headcount (PwTeam             *self);
+void                pw_team_set_headcount (PwTeam             *self,
+                                           int                 headcount);
+int                 pw_team_get_smes      (PwTeam             *self);
+void                pw_team_set_smes      (PwTeam             *self,
+                                           int                 smes);
+int                 pw_team_get_x         (PwTeam             *self);
+void                pw_team_set_x         (PwTeam             *self,
+                                           int                 x);
+int                 pw_team_get_y         (PwTeam             *self);
+void                pw_team_set_y         (PwTeam             *self,
+                                           int                 y);
 
 G_END_DECLS
