@@ -1139,7 +1139,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
 GFile *
 pw_workbook_get_backup_file (GFile *file)
 {
-  g_autofree char *path = g_file_get_path (file);
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *base = g_file_get_basename (file);
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
