@@ -556,7 +556,7 @@ _pw_framework_new_from_node (JsonNode     *node,
     return NULL;
 
   self = g_object_new (PW_TYPE_FRAMEWORK, NULL);
-  self->snapshot = json_node_copy (node);
+  self->snapshot = json_node_ref (node);
 
   pw_json_read_string (reader, root, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &self->id);
   if (pw_json_read_string (reader, root, "version", PW_JSON_REQUIRED, 32, &self->version)

@@ -589,7 +589,7 @@ pw_json_collect_unknown (JsonObject         *object,
       if (unknown == NULL)
         unknown = json_object_new ();
       json_object_set_member (unknown, name,
-                              json_node_copy (json_object_get_member (object, name)));
+                              json_node_ref (json_object_get_member (object, name)));
     }
 
   return unknown;
@@ -611,7 +611,7 @@ pw_json_append_unknown (JsonObject *dest,
 
       if (!json_object_has_member (dest, name))
         json_object_set_member (dest, name,
-                                json_node_copy (json_object_get_member (unknown, name)));
+                                json_node_ref (json_object_get_member (unknown, name)));
     }
 }
 

@@ -32,7 +32,9 @@ struct _PwOrgMap
   GObject     parent_instance;
 
   GListStore *teams;
-  GArray     *links;  /* Link */
+  GHashTable *team_by_id;  /* id → PwTeam, borrowed from @teams */
+  GArray     *links;       /* Link */
+  GHashTable *link_keys;   /* link_key () of every link */
 };
 
 G_DEFINE_FINAL_TYPE (PwOrgMap, pw_org_map, G_TYPE_OBJECT)
@@ -57,6 +59,8 @@ pw_org_map_finalize (GObject *object)
 {
   PwOrgMap *self = (PwOrgMap *)object;
 
+  g_clear_pointer (&self->team_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->link_keys, g_hash_table_unref);
   g_clear_object (&self->teams);
   g_clear_pointer (&self->links, g_array_unref);
 
@@ -89,7 +93,9 @@ static void
 pw_org_map_init (PwOrgMap *self)
 {
   self->teams = g_list_store_new (PW_TYPE_TEAM);
+  self->team_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  self->link_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_array_set_clear_func (self->links, (GDestroyNotify) link_clear);
 }
 
@@ -103,6 +109,17 @@ static void
 emit_changed (PwOrgMap *self)
 {
   g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/* The same key for both directions of a link. */
+static char *
+link_key (const char *from,
+          const char *to)
+{
+  if (strcmp (from, to) > 0)
+    return g_strconcat (to, "\n", from, NULL);
+
+  return g_strconcat (from, "\n", to, NULL);
 }
 
 /**
@@ -127,23 +144,9 @@ PwTeam *
 pw_org_map_find_team (PwOrgMap   *self,
                       const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (PW_IS_ORG_MAP (self), NULL);
 
-  if (id == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->teams));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PwTeam) team = g_list_model_get_item (G_LIST_MODEL (self->teams), i);
-
-      if (g_strcmp0 (pw_team_get_id (team), id) == 0)
-        return team;
-    }
-
-  return NULL;
+  return id ? g_hash_table_lookup (self->team_by_id, id) : NULL;
 }
 
 /**
@@ -183,6 +186,7 @@ pw_org_map_add_team (PwOrgMap *self,
 
   g_signal_connect_object (team, "notify", G_CALLBACK (team_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  g_hash_table_insert (self->team_by_id, (gpointer) pw_team_get_id (team), team);
   g_list_store_append (self->teams, team);
   emit_changed (self);
 }
@@ -211,10 +215,16 @@ pw_org_map_remove_team (PwOrgMap *self,
       Link *link = &g_array_index (self->links, Link, i - 1);
 
       if (g_str_equal (link->from, id) || g_str_equal (link->to, id))
-        g_array_remove_index (self->links, i - 1);
+        {
+          g_autofree char *key = link_key (link->from, link->to);
+
+          g_hash_table_remove (self->link_keys, key);
+          g_array_remove_index (self->links, i - 1);
+        }
     }
 
   g_signal_handlers_disconnect_by_func (team, team_notify_cb, self);
+  g_hash_table_remove (self->team_by_id, id);
   g_list_store_remove (self->teams, position);
   emit_changed (self);
 }
@@ -267,10 +277,14 @@ pw_org_map_has_link (PwOrgMap   *self,
                      const char *from,
                      const char *to)
 {
+  g_autofree char *key = NULL;
+
   g_return_val_if_fail (PW_IS_ORG_MAP (self), FALSE);
   g_return_val_if_fail (from != NULL && to != NULL, FALSE);
 
-  return find_link (self, from, to) >= 0;
+  key = link_key (from, to);
+
+  return g_hash_table_contains (self->link_keys, key);
 }
 
 /**
@@ -292,9 +306,10 @@ pw_org_map_add_link (PwOrgMap   *self,
   g_return_val_if_fail (pw_org_map_find_team (self, to) != NULL, FALSE);
   g_return_val_if_fail (g_strcmp0 (from, to) != 0, FALSE);
 
-  if (find_link (self, from, to) >= 0)
+  if (pw_org_map_has_link (self, from, to))
     return FALSE;
 
+  g_hash_table_add (self->link_keys, link_key (from, to));
   link.from = g_strdup (from);
   link.to = g_strdup (to);
   link.unknown = NULL;
@@ -309,6 +324,7 @@ pw_org_map_remove_link (PwOrgMap   *self,
                         const char *from,
                         const char *to)
 {
+  g_autofree char *key = NULL;
   int index;
 
   g_return_val_if_fail (PW_IS_ORG_MAP (self), FALSE);
@@ -318,6 +334,8 @@ pw_org_map_remove_link (PwOrgMap   *self,
   if (index < 0)
     return FALSE;
 
+  key = link_key (from, to);
+  g_hash_table_remove (self->link_keys, key);
   g_array_remove_index (self->links, (guint) index);
   emit_changed (self);
 
@@ -334,7 +352,7 @@ linked_to_hub (PwOrgMap   *self,
     {
       PwTeam *hub = g_ptr_array_index (hubs, i);
 
-      if (find_link (self, spoke_id, pw_team_get_id (hub)) >= 0)
+      if (pw_org_map_has_link (self, spoke_id, pw_team_get_id (hub)))
         {
           if (hub_out != NULL)
             *hub_out = hub;
@@ -355,7 +373,7 @@ linked_to_peer_spoke (PwOrgMap   *self,
       PwTeam *other = g_ptr_array_index (spokes, i);
 
       if (other != spoke
-          && find_link (self, pw_team_get_id (spoke), pw_team_get_id (other)) >= 0)
+          && pw_org_map_has_link (self, pw_team_get_id (spoke), pw_team_get_id (other)))
         return TRUE;
     }
 

@@ -1091,7 +1091,7 @@ pw_workbook_serialize (PwWorkbook *self)
   json_object_set_array_member (root, "assessments", write_assessments (self));
   json_object_set_array_member (root, "reports", write_reports (self));
   json_object_set_member (root, "framework",
-                          json_node_copy (pw_framework_get_snapshot (pw_workbook_get_framework (self))));
+                          json_node_ref (pw_framework_get_snapshot (pw_workbook_get_framework (self))));
   pw_json_append_unknown (root, pw_json_get_unknown_named (self, "root"));
 
   json_node_take_object (node, root);

@@ -1,0 +1,208 @@
+/* bench-workbook.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bench-workbook"
+
+#include "config.h"
+
+#include "phasewise-core.h"
+
+/*
+ * Measures opening, saving and scoring a large workbook against what
+ * json-glib alone needs for the same bytes, in the same run, so that the
+ * figures are ratios that do not depend on the machine.  Run it with
+ * `meson test -C build --benchmark -v`; the figures go to docs/benchmarks.md.
+ *
+ * The workbook: 2,000 teams, 100 assessments of every question, and the raw
+ * votes of 300 participants on every question of 10 workshop assessments
+ * (kept as members this version does not interpret).
+ */
+
+#define N_TEAMS        2000
+#define N_ASSESSMENTS  100
+#define N_WORKSHOPS    10
+#define N_PARTICIPANTS 300
+#ifndef N_RUNS
+#define N_RUNS         7
+#endif
+
+static PwWorkbook *
+build_workbook (PwFramework *framework)
+{
+  PwWorkbook *workbook = pw_workbook_new (framework);
+  PwOrgMap *map = pw_workbook_get_org_map (workbook);
+  GRand *rand = g_rand_new_with_seed (42);
+
+  pw_workbook_set_name (workbook, "Benchmark Corporation");
+
+  for (guint i = 0; i < N_TEAMS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("team-%u", i);
+      g_autofree char *name = g_strdup_printf ("Team %u", i);
+      g_autoptr(PwTeam) team = pw_team_new (id, i % 50 == 0 ? PW_TEAM_HUB : PW_TEAM_SPOKE, name);
+      const char *channels[] = { "LinkedIn", "Instagram", NULL };
+
+      pw_team_set_function (team, "Marketing");
+      pw_team_set_region (team, "Europe");
+      pw_team_set_headcount (team, (int) (i % 7));
+      pw_team_set_smes (team, (int) (i % 13));
+      pw_team_set_channels (team, channels);
+      pw_team_set_x (team, (int) (i % 100) * 120);
+      pw_team_set_y (team, (int) (i / 100) * 90);
+      pw_org_map_add_team (map, team);
+      if (i % 50 != 0)
+        {
+          g_autofree char *hub = g_strdup_printf ("team-%u", i - i % 50);
+
+          pw_org_map_add_link (map, hub, id);
+        }
+    }
+
+  for (guint a = 0; a < N_ASSESSMENTS; a++)
+    {
+      PwAssessment *assessment = pw_workbook_start_assessment (workbook,
+                                                               a % 2 ? NULL : "team-1");
+
+      pw_assessment_set_participants (assessment, N_PARTICIPANTS);
+      for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
+        {
+          const PwDimension *dimension = pw_framework_get_dimension (framework, d);
+
+          for (guint q = 0; q < dimension->questions->len; q++)
+            {
+              const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
+              PwAnswer *answer = pw_assessment_ensure_answer (assessment, question->id);
+
+              pw_answer_choose (answer, g_rand_int_range (rand, 1, 6));
+              pw_answer_set_note (answer, "Agreed after a short discussion in the room.");
+
+              if (a < N_WORKSHOPS)
+                {
+                  JsonObject *unknown = json_object_new ();
+                  JsonArray *votes = json_array_new ();
+
+                  for (guint p = 0; p < N_PARTICIPANTS; p++)
+                    json_array_add_int_element (votes, g_rand_int_range (rand, 1, 6));
+                  json_object_set_array_member (unknown, "votes", votes);
+                  pw_json_set_unknown (answer, unknown);
+                }
+            }
+        }
+    }
+
+  g_rand_free (rand);
+
+  return workbook;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values)
+{
+  qsort (values, N_RUNS, sizeof (double), compare_doubles);
+  return values[N_RUNS / 2];
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwFramework) framework = pw_framework_load_bundled (&error);
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  double parse[N_RUNS], parse_free[N_RUNS], load[N_RUNS], generate[N_RUNS], serialize[N_RUNS], score[N_RUNS];
+  GListModel *assessments;
+
+  g_assert_no_error (error);
+  workbook = build_workbook (framework);
+  bytes = pw_workbook_serialize (workbook);
+  assessments = pw_workbook_get_assessments (workbook);
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonParser *throwaway = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(PwWorkbook) loaded = NULL;
+      g_autoptr(GBytes) saved = NULL;
+      g_autofree char *generated = NULL;
+      gint64 start;
+
+      /* json-glib alone: parse, and parse then free the tree, as a
+       * loader that builds its own model from it must. */
+      start = g_get_monotonic_time ();
+      json_parser_load_from_data (throwaway, g_bytes_get_data (bytes, NULL),
+                                  (gssize) g_bytes_get_size (bytes), &error);
+      g_object_unref (throwaway);
+      parse_free[run] = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_no_error (error);
+
+      start = g_get_monotonic_time ();
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                  (gssize) g_bytes_get_size (bytes), &error);
+      parse[run] = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_no_error (error);
+
+      start = g_get_monotonic_time ();
+      loaded = pw_workbook_load_from_bytes (bytes, &error);
+      load[run] = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_no_error (error);
+
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      start = g_get_monotonic_time ();
+      generated = json_generator_to_data (generator, NULL);
+      generate[run] = (g_get_monotonic_time () - start) / 1000.0;
+
+      start = g_get_monotonic_time ();
+      saved = pw_workbook_serialize (loaded);
+      serialize[run] = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_true (g_bytes_equal (saved, bytes));
+
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+        {
+          g_autoptr(PwAssessment) assessment = g_list_model_get_item (assessments, i);
+          g_autoptr(PwScore) result = pw_score_compute (framework, assessment,
+                                                        pw_workbook_get_policy (loaded));
+
+          g_assert_true (result->has_score);
+        }
+      score[run] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  {
+    double p = median (parse), pf = median (parse_free), l = median (load);
+    double g = median (generate);
+    double s = median (serialize), sc = median (score);
+
+    g_print ("workbook: %.1f MB, %d teams, %d assessments, %d votes; median of %d runs\n",
+             g_bytes_get_size (bytes) / 1e6, N_TEAMS, N_ASSESSMENTS,
+             N_WORKSHOPS * (int) pw_framework_get_n_questions (framework) * N_PARTICIPANTS,
+             N_RUNS);
+    g_print ("| measure | reference | Phasewise | ratio | bar |\n");
+    g_print ("|---|---|---|---|---|\n");
+    g_print ("| open | json-glib parse %.1f ms | load %.1f ms | %.2f× | ≤ 1.5× |\n", p, l, l / p);
+    g_print ("| open | json-glib parse and free %.1f ms | load %.1f ms | %.2f× | ≤ 1.5× |\n",
+             pf, l, l / pf);
+    g_print ("| save | json-glib generate %.1f ms | serialize %.1f ms | %.2f× | ≤ 1.5× |\n",
+             g, s, s / g);
+    g_print ("| score all %d assessments | | %.2f ms | | < 10 ms |\n", N_ASSESSMENTS, sc);
+  }
+
+  return 0;
+}
