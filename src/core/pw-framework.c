@@ -314,10 +314,18 @@ read_next_steps (PwJsonReader *reader,
           continue;
         }
 
-      dimension->next_steps[i] = g_new0 (char *, length + 1);
-      for (guint j = 0; j < length; j++)
-        pw_json_read_element_string (reader, list, j, MAX_FW_TEXT_CHARS,
-                                     &dimension->next_steps[i][j]);
+      {
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+        for (guint j = 0; j < length; j++)
+          {
+            g_autofree char *step = NULL;
+
+            if (pw_json_read_element_string (reader, list, j, MAX_FW_TEXT_CHARS, &step))
+              g_strv_builder_add (builder, step);
+          }
+        dimension->next_steps[i] = g_strv_builder_end (builder);
+      }
       pw_json_reader_pop (reader);
     }
   pw_json_reader_pop (reader);
@@ -493,28 +501,37 @@ read_policy (PwFramework  *self,
 
 /**
  * _pw_framework_check_format:
+ * @path: the JSON path of @object, "$" for a framework file
  *
  * Checks the format name and version before anything else is read, so that
  * a file from a newer Phasewise is refused with a message that says so.
+ * Everything else wrong with the two members is left to the reader.
  */
 gboolean
 _pw_framework_check_format (JsonObject  *object,
+                            const char  *path,
                             GError     **error)
 {
-  const char *format = json_object_get_string_member_with_default (object, "format", NULL);
+  JsonNode *format = json_object_get_member (object, "format");
   JsonNode *version = json_object_get_member (object, "format_version");
 
-  if (format == NULL || g_strcmp0 (format, PW_FRAMEWORK_FORMAT) != 0)
-    return TRUE;  /* reported by the reader as a normal problem */
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format)
+      || json_node_get_value_type (format) != G_TYPE_STRING
+      || g_strcmp0 (json_node_get_string (format), PW_FRAMEWORK_FORMAT) != 0)
+    return TRUE;
 
   if (version != NULL && JSON_NODE_HOLDS_VALUE (version)
       && json_node_get_value_type (version) == G_TYPE_INT64
       && json_node_get_int (version) > PW_FRAMEWORK_FORMAT_VERSION)
     {
+      g_autofree char *place = pw_json_path_append_member (path, "format_version");
+
+      /* Translators: the first %s is the place in the file, e.g. $.format_version */
       g_set_error (error, PW_ERROR, PW_ERROR_NEWER_VERSION,
-                   _("The framework was made by a newer version of Phasewise "
-                     "(format version %" G_GINT64_FORMAT "; this version reads %d)"),
-                   json_node_get_int (version), PW_FRAMEWORK_FORMAT_VERSION);
+                   _("%s: The framework was made by a newer version of Phasewise "
+                     "(format version %" G_GINT64_FORMAT "; this version reads %d). "
+                     "Update Phasewise to open it."),
+                   place, json_node_get_int (version), PW_FRAMEWORK_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -547,8 +564,10 @@ _pw_framework_new_from_node (JsonNode     *node,
   if (pw_json_read_string (reader, root, "format", PW_JSON_REQUIRED, MAX_TITLE_CHARS, &format)
       && g_strcmp0 (format, PW_FRAMEWORK_FORMAT) != 0)
     {
+      g_autofree char *quoted = pw_json_quote_text (format);
+
       pw_json_reader_problem (reader, "format", _("Not a Phasewise framework (format “%s”)"),
-                              format);
+                              quoted);
       return NULL;
     }
   if (pw_json_read_int (reader, root, "format_version", PW_JSON_REQUIRED, 1,
@@ -629,7 +648,7 @@ pw_framework_new_from_bytes (GBytes  *bytes,
     return NULL;
 
   if (JSON_NODE_HOLDS_OBJECT (root)
-      && !_pw_framework_check_format (json_node_get_object (root), error))
+      && !_pw_framework_check_format (json_node_get_object (root), "$", error))
     return NULL;
 
   reader = pw_json_reader_new ();

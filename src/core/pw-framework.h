@@ -78,6 +78,7 @@ PwFramework             *pw_framework_load_bundled      (GError       **error);
 PwFramework             *_pw_framework_new_from_node    (JsonNode      *node,
                                                          PwJsonReader  *reader);
 gboolean                 _pw_framework_check_format     (JsonObject    *object,
+                                                         const char    *path,
                                                          GError       **error);
 
 const char              *pw_framework_get_id            (PwFramework   *self);

@@ -113,6 +113,8 @@ void          pw_json_set_unknown_named     (gpointer       object,
 JsonObject   *pw_json_get_unknown_named     (gpointer       object,
                                              const char    *slot);
 
+char         *pw_json_quote_text            (const char    *text);
+
 gboolean      pw_is_valid_id                (const char    *id);
 gboolean      pw_is_valid_date              (const char    *date);
 char         *pw_json_path_append_member    (const char    *path,

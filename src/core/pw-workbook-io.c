@@ -124,7 +124,11 @@ read_enum (PwJsonReader       *reader,
         }
     }
 
-  pw_json_reader_problem (reader, member, _("Unknown value “%s”"), value);
+  {
+    g_autofree char *quoted = pw_json_quote_text (value);
+
+    pw_json_reader_problem (reader, member, _("Unknown value “%s”"), quoted);
+  }
   return FALSE;
 }
 
@@ -501,7 +505,8 @@ read_assessment (PwWorkbook   *self,
                               _("Only an assessment of a team names a team"));
     }
 
-  pw_json_read_string (reader, object, "date", PW_JSON_REQUIRED | PW_JSON_DATE, 10, &date);
+  pw_json_read_string (reader, object, "date",
+                       PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_DATE, 10, &date);
   pw_json_read_string (reader, object, "round", 0, PW_MAX_NAME_CHARS, &round);
   pw_json_read_string (reader, object, "facilitator", 0, PW_MAX_NAME_CHARS, &facilitator);
   pw_json_read_int (reader, object, "participants", 0, 0, 100000, &participants);
@@ -628,8 +633,10 @@ workbook_from_node (JsonNode  *node,
   if (pw_json_read_string (reader, root, "format", PW_JSON_REQUIRED, PW_MAX_NAME_CHARS, &format)
       && g_strcmp0 (format, PW_WORKBOOK_FORMAT) != 0)
     {
+      g_autofree char *quoted = pw_json_quote_text (format);
+
       pw_json_reader_problem (reader, "format", _("Not a Phasewise workbook (format “%s”)"),
-                              format);
+                              quoted);
       return pw_json_reader_finish (reader, error), NULL;
     }
 
@@ -657,11 +664,8 @@ workbook_from_node (JsonNode  *node,
       return pw_json_reader_finish (reader, error), NULL;
     }
 
-  if (!_pw_framework_check_format (json_node_get_object (framework_node), error))
-    {
-      g_prefix_error (error, "$.framework: ");
-      return NULL;
-    }
+  if (!_pw_framework_check_format (json_node_get_object (framework_node), "$.framework", error))
+    return NULL;
 
   pw_json_reader_push_member (reader, "framework");
   framework = _pw_framework_new_from_node (framework_node, reader);
@@ -756,6 +760,14 @@ pw_workbook_load (GFile         *file,
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                            _("This is a folder, not a workbook"));
+      return NULL;
+    }
+
+  /* A pipe or a device has no size to check and may never end. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("This is not a regular file"));
       return NULL;
     }
 
@@ -1154,22 +1166,6 @@ pw_workbook_get_backup_file (GFile *file)
   return g_file_new_build_filename (g_get_user_data_dir (), APP_ID, "backups", name, NULL);
 }
 
-static gboolean
-fsync_parent (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  int result;
-
-  if (fd < 0)
-    return FALSE;
-
-  result = fsync (fd);
-  close (fd);
-
-  return result == 0;
-}
-
 static void
 write_backup (const char *path,
               GFile      *file)
@@ -1196,28 +1192,22 @@ write_backup (const char *path,
     g_debug ("No backup of %s: %s", path, error->message);
 }
 
+/* Whether the file holds other bytes than those last loaded or saved.  The
+ * etag is only the modification time, which another writer can keep
+ * (cp -p, rsync -t, a coarse clock), so the contents are compared. */
 static gboolean
 changed_on_disk (const char *path,
-                 const char *etag,
                  const char *checksum)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *disk_checksum = NULL;
   gsize length = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
-  if (info == NULL)
-    return FALSE;  /* removed meanwhile: saving puts it back */
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    /* Removed meanwhile: saving puts it back.  Unreadable: cannot tell. */
+    return !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 
-  if (g_strcmp0 (g_file_info_get_etag (info), etag) == 0)
-    return FALSE;
-
-  /* Touched, or written with the same bytes, is not a change. */
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return TRUE;
   disk_checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
                                                length);
 
@@ -1236,6 +1226,7 @@ save_data_write (SaveData      *data,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
+  gboolean existed = FALSE;
   int mode = 0666;
   gsize length = 0;
   const char *contents;
@@ -1274,10 +1265,11 @@ save_data_write (SaveData      *data,
           return FALSE;
         }
 
-      mode = st.st_mode & 0777;
+      existed = TRUE;
+      mode = st.st_mode & 07777;
 
-      if (data->same_file && data->etag != NULL && !(data->flags & PW_SAVE_OVERWRITE)
-          && changed_on_disk (path, data->etag, data->checksum))
+      if (data->same_file && data->checksum != NULL && !(data->flags & PW_SAVE_OVERWRITE)
+          && changed_on_disk (path, data->checksum))
         {
           g_set_error_literal (error, PW_ERROR, PW_ERROR_MODIFIED,
                                _("The file was changed by someone else since it was opened"));
@@ -1293,11 +1285,18 @@ save_data_write (SaveData      *data,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  mode, &local_error))
     {
-      g_set_error_literal (error, local_error->domain, local_error->code, local_error->message);
+      if (local_error->domain == G_FILE_ERROR)
+        g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                             local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  fsync_parent (path);
+  /* The new file was created under the umask: give it the old one's mode,
+   * so that a group-writable document stays group-writable. */
+  if (existed && g_chmod (path, mode) != 0)
+    g_debug ("Could not keep the mode of %s: %s", path, g_strerror (errno));
 
   target = g_file_new_for_path (path);
   info = g_file_query_info (target, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
@@ -1308,23 +1307,35 @@ save_data_write (SaveData      *data,
   return TRUE;
 }
 
+/* Takes the workbook's state on disk as it is when the write starts: a save
+ * queued behind another sees the state that one left. */
+static void
+save_data_refresh (SaveData   *data,
+                   PwWorkbook *self)
+{
+  GFile *current = pw_workbook_get_file (self);
+  const char *etag, *checksum;
+
+  _pw_workbook_get_disk_state (self, &etag, &checksum);
+  data->same_file = current != NULL && g_file_equal (current, data->file);
+  g_free (data->etag);
+  data->etag = g_strdup (etag);
+  g_free (data->checksum);
+  data->checksum = g_strdup (checksum);
+}
+
 static SaveData *
 save_data_new (PwWorkbook  *self,
                GFile       *file,
                PwSaveFlags  flags)
 {
   SaveData *data = g_new0 (SaveData, 1);
-  GFile *current = pw_workbook_get_file (self);
-  const char *etag, *checksum;
 
-  _pw_workbook_get_disk_state (self, &etag, &checksum);
   data->file = g_object_ref (file);
   data->bytes = pw_workbook_serialize (self);
-  data->same_file = current != NULL && g_file_equal (current, file);
-  data->etag = g_strdup (etag);
-  data->checksum = g_strdup (checksum);
   data->flags = flags;
   data->generation = pw_workbook_get_generation (self);
+  save_data_refresh (data, self);
 
   return data;
 }
@@ -1350,6 +1361,41 @@ prefix_save_error (GError **error,
   g_prefix_error (error, _("Could not save “%s”: "), name);
 }
 
+/*
+ * Saves of one workbook never overlap: an asynchronous save asked for while
+ * another runs waits in the workbook's queue, and a synchronous one fails
+ * with G_IO_ERROR_BUSY.
+ */
+typedef struct
+{
+  gboolean busy;
+  GQueue   waiting;  /* GTask */
+} SaveQueue;
+
+static void
+save_queue_free (SaveQueue *queue)
+{
+  g_assert (!queue->busy);
+  g_assert (g_queue_is_empty (&queue->waiting));
+  g_free (queue);
+}
+
+static SaveQueue *
+get_save_queue (PwWorkbook *self)
+{
+  SaveQueue *queue = g_object_get_data (G_OBJECT (self), "pw-save-queue");
+
+  if (queue == NULL)
+    {
+      queue = g_new0 (SaveQueue, 1);
+      g_queue_init (&queue->waiting);
+      g_object_set_data_full (G_OBJECT (self), "pw-save-queue", queue,
+                              (GDestroyNotify) save_queue_free);
+    }
+
+  return queue;
+}
+
 /**
  * pw_workbook_save:
  * @file: where to save; the workbook's own file for "Save"
@@ -1359,7 +1405,8 @@ prefix_save_error (GError **error,
  * failure leaves the previous file as it was.  A copy of the previous
  * version is kept (see pw_workbook_get_backup_file()).  Saving back to the
  * file the workbook came from fails with %PW_ERROR_MODIFIED when someone
- * else changed it meanwhile, unless @flags has %PW_SAVE_OVERWRITE.
+ * else changed it meanwhile, unless @flags has %PW_SAVE_OVERWRITE.  While an
+ * asynchronous save of the workbook runs, fails with %G_IO_ERROR_BUSY.
  *
  * Returns: %TRUE on success, when the workbook is no longer modified
  */
@@ -1374,6 +1421,14 @@ pw_workbook_save (PwWorkbook    *self,
 
   g_return_val_if_fail (PW_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (get_save_queue (self)->busy)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("Another save of this workbook is still running"));
+      prefix_save_error (error, file);
+      return FALSE;
+    }
 
   data = save_data_new (self, file, flags);
   if (!save_data_write (data, cancellable, error))
@@ -1401,11 +1456,59 @@ save_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void start_save (PwWorkbook *self,
+                        GTask      *task);
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PwWorkbook *self = PW_WORKBOOK (object);
+  g_autoptr(GTask) task = user_data;
+  SaveQueue *queue = get_save_queue (self);
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  queue->busy = FALSE;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    save_data_apply (self, data);
+  else
+    prefix_save_error (&error, data->file);
+
+  if (!g_queue_is_empty (&queue->waiting))
+    start_save (self, g_queue_pop_head (&queue->waiting));
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Takes over @task. */
+static void
+start_save (PwWorkbook *self,
+            GTask      *task)
+{
+  g_autoptr(GTask) worker = NULL;
+  SaveData *data = g_task_get_task_data (task);
+
+  get_save_queue (self)->busy = TRUE;
+  save_data_refresh (data, self);
+
+  worker = g_task_new (self, g_task_get_cancellable (task), save_done_cb, task);
+  g_task_set_source_tag (worker, start_save);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, save_thread);
+}
+
 /**
  * pw_workbook_save_async:
  *
  * Like pw_workbook_save(); the workbook is serialized before this returns
- * and written in a worker thread.
+ * and written in a worker thread.  A save asked for while another runs
+ * starts when that one has finished.
  */
 void
 pw_workbook_save_async (PwWorkbook          *self,
@@ -1415,7 +1518,8 @@ pw_workbook_save_async (PwWorkbook          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  SaveQueue *queue;
+  GTask *task;
 
   g_return_if_fail (PW_IS_WORKBOOK (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1423,7 +1527,12 @@ pw_workbook_save_async (PwWorkbook          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pw_workbook_save_async);
   g_task_set_task_data (task, save_data_new (self, file, flags), (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_thread);
+
+  queue = get_save_queue (self);
+  if (queue->busy)
+    g_queue_push_tail (&queue->waiting, task);
+  else
+    start_save (self, task);
 }
 
 gboolean
@@ -1431,21 +1540,10 @@ pw_workbook_save_finish (PwWorkbook    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  SaveData *data;
-
   g_return_val_if_fail (PW_IS_WORKBOOK (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  data = g_task_get_task_data (G_TASK (result));
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    {
-      prefix_save_error (error, data->file);
-      return FALSE;
-    }
-
-  save_data_apply (self, data);
-
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -1466,8 +1564,8 @@ pw_workbook_changed_on_disk (PwWorkbook   *self,
 
   file = pw_workbook_get_file (self);
   _pw_workbook_get_disk_state (self, &etag, &checksum);
-  if (file == NULL || etag == NULL || (path = g_file_get_path (file)) == NULL)
+  if (file == NULL || checksum == NULL || (path = g_file_get_path (file)) == NULL)
     return FALSE;
 
-  return changed_on_disk (path, etag, checksum);
+  return changed_on_disk (path, checksum);
 }
