@@ -32,4 +32,19 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 echo "== valgrind (build/)"
 meson test -C build --setup=valgrind --print-errorlogs
 
-echo "All test runs passed."
+# One closing line over the three runs, counted from meson's logs.
+python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+  build/meson-logs/testlog-valgrind.json <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    for line in open(path):
+        result = json.loads(line)["result"]
+        if result == "SKIP":
+            skipped += 1
+        elif result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
