@@ -12,22 +12,27 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
-#include "phasewise-core.h"
 #include "pw-application.h"
+#include "pw-window.h"
 
 /**
  * PwApplication:
  *
- * The Phasewise application.  The command line (--validate, --summary,
- * --version) is handled locally, without a display and without
- * registering on the session bus.
+ * The Phasewise application: one instance per session, one window per
+ * workbook.  The command line (--validate, --summary, --version) is
+ * handled locally, without a display and without registering on the
+ * session bus.  At start it offers back the drafts of a session that
+ * crashed.
  */
 struct _PwApplication
 {
-  GApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  PwDrafts       *drafts;
+  GPtrArray      *recovered;  /* PwDraftInfo, until activate restores them */
 };
 
-G_DEFINE_FINAL_TYPE (PwApplication, pw_application, G_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (PwApplication, pw_application, ADW_TYPE_APPLICATION)
 
 static gboolean opt_validate;
 static gboolean opt_summary;
@@ -99,12 +104,7 @@ run_command_line (GOptionContext *context)
     }
   else
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      /* The graphical window arrives with the application issue; until
-       * then the command line is the whole program. */
-      g_printerr ("%s\n%s", _("Nothing to do: give --validate, --summary or --version."), help);
-      return PW_EXIT_USAGE;
+      g_assert_not_reached ();
     }
 
   print_and_clear (out, stdout);
@@ -135,6 +135,15 @@ pw_application_local_command_line (GApplication   *application,
       return TRUE;
     }
 
+  if (!opt_validate && !opt_summary && !opt_json && !opt_version)
+    {
+      /* No command: the window, with any files given opened in it. */
+      g_clear_pointer (&opt_files, g_strfreev);
+      return G_APPLICATION_CLASS (pw_application_parent_class)->local_command_line (application,
+                                                                                    arguments,
+                                                                                    exit_status);
+    }
+
   *exit_status = run_command_line (context);
   g_clear_pointer (&opt_files, g_strfreev);
 
@@ -142,11 +151,150 @@ pw_application_local_command_line (GApplication   *application,
 }
 
 static void
+pw_application_startup (GApplication *application)
+{
+  PwApplication *self = PW_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (pw_application_parent_class)->startup (application);
+
+  _pw_application_install_actions (self);
+
+  self->drafts = pw_drafts_new (NULL);
+  if (!pw_drafts_begin_session (self->drafts, &self->recovered, &error))
+    g_warning ("Could not read the drafts of the last session: %s", error->message);
+}
+
+static PwWindow *
+find_empty_window (PwApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PW_IS_WINDOW (active) && pw_window_is_empty (PW_WINDOW (active)))
+    return PW_WINDOW (active);
+
+  return NULL;
+}
+
+static gboolean
+restore_drafts (PwApplication *self)
+{
+  g_autoptr(GPtrArray) recovered = g_steal_pointer (&self->recovered);
+
+  if (recovered == NULL || recovered->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < recovered->len; i++)
+    {
+      PwWindow *window = find_empty_window (self);
+
+      if (window == NULL)
+        window = pw_window_new (ADW_APPLICATION (self));
+      pw_window_restore_draft (window, g_ptr_array_index (recovered, i));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  return TRUE;
+}
+
+static void
+pw_application_activate (GApplication *application)
+{
+  PwApplication *self = PW_APPLICATION (application);
+  GtkWindow *window;
+
+  if (restore_drafts (self))
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (pw_window_new (ADW_APPLICATION (self)));
+
+  gtk_window_present (window);
+}
+
+static void
+pw_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  PwApplication *self = PW_APPLICATION (application);
+
+  restore_drafts (self);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      PwWindow *window = NULL;
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        {
+          GFile *file = PW_IS_WINDOW (l->data) ? pw_window_get_file (l->data) : NULL;
+
+          if (file != NULL && g_file_equal (file, files[i]))
+            window = l->data;
+        }
+
+      if (window == NULL)
+        {
+          window = find_empty_window (self);
+          if (window == NULL)
+            window = pw_window_new (ADW_APPLICATION (self));
+          pw_window_open_file (window, files[i]);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+pw_application_shutdown (GApplication *application)
+{
+  PwApplication *self = PW_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  if (self->drafts != NULL && !pw_drafts_end_session (self->drafts, &error))
+    g_warning ("Could not close the drafts session: %s", error->message);
+
+  G_APPLICATION_CLASS (pw_application_parent_class)->shutdown (application);
+}
+
+static void
+pw_application_dispose (GObject *object)
+{
+  PwApplication *self = PW_APPLICATION (object);
+
+  g_clear_object (&self->drafts);
+  g_clear_pointer (&self->recovered, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pw_application_parent_class)->dispose (object);
+}
+
+/**
+ * pw_application_get_drafts:
+ *
+ * Returns: (transfer none) (nullable): the drafts of unsaved workbooks
+ */
+PwDrafts *
+pw_application_get_drafts (PwApplication *self)
+{
+  g_return_val_if_fail (PW_IS_APPLICATION (self), NULL);
+
+  return self->drafts;
+}
+
+static void
 pw_application_class_init (PwApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = pw_application_dispose;
   app_class->local_command_line = pw_application_local_command_line;
+  app_class->startup = pw_application_startup;
+  app_class->activate = pw_application_activate;
+  app_class->open = pw_application_open;
+  app_class->shutdown = pw_application_shutdown;
 }
 
 static void
@@ -159,6 +307,7 @@ pw_application_new (void)
 {
   return g_object_new (PW_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -7,14 +7,18 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <adwaita.h>
+
+#include "phasewise-core.h"
 
 G_BEGIN_DECLS
 
 #define PW_TYPE_APPLICATION (pw_application_get_type ())
 
-G_DECLARE_FINAL_TYPE (PwApplication, pw_application, PW, APPLICATION, GApplication)
+G_DECLARE_FINAL_TYPE (PwApplication, pw_application, PW, APPLICATION, AdwApplication)
 
-PwApplication *pw_application_new (void);
+PwApplication *pw_application_new                (void);
+PwDrafts      *pw_application_get_drafts         (PwApplication *self);
+void           _pw_application_install_actions   (PwApplication *self);
 
 G_END_DECLS

@@ -179,7 +179,6 @@ test_usage_errors (void)
 {
   g_autofree char *path = example_path ();
   const char *cases[][4] = {
-    { NULL },
     { "--json", path, NULL },
     { "--summary", NULL },
     { "--summary", path, path, NULL },

@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev
-  valgrind strace
+  libgtk-4-dev libadwaita-1-dev
+  valgrind strace xvfb xauth dbus-daemon librsvg2-common
 )
 
 missing=()

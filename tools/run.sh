@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets everything up and runs Phasewise on the bundled example workbook.
+# Sets everything up and starts Phasewise from the build folder; its welcome
+# page offers the bundled example workbook.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,4 +9,4 @@ if [ ! -f build/build.ninja ]; then
   meson setup build
 fi
 meson compile -C build
-./build/src/phasewise --summary data/examples/larkspur.phasewise
+GSETTINGS_SCHEMA_DIR="$PWD/build/data" exec ./build/src/phasewise "$@"

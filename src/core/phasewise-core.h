@@ -8,8 +8,10 @@
 #pragma once
 
 #include "pw-answer.h"
+#include "pw-answer-history.h"
 #include "pw-assessment.h"
 #include "pw-cli.h"
+#include "pw-drafts.h"
 #include "pw-enums.h"
 #include "pw-error.h"
 #include "pw-framework.h"

@@ -825,6 +825,19 @@ pw_workbook_load_async (GFile               *file,
   g_task_run_in_thread (task, load_thread);
 }
 
+/**
+ * pw_workbook_load_get_file:
+ *
+ * Returns: (transfer none): the file that pw_workbook_load_async() loaded
+ */
+GFile *
+pw_workbook_load_get_file (GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_get_task_data (G_TASK (result));
+}
+
 PwWorkbook *
 pw_workbook_load_finish (GAsyncResult  *result,
                          GError       **error)

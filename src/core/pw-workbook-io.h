@@ -37,6 +37,7 @@ void        pw_workbook_load_async       (GFile         *file,
                                           GCancellable  *cancellable,
                                           GAsyncReadyCallback callback,
                                           gpointer       user_data);
+GFile      *pw_workbook_load_get_file    (GAsyncResult  *result);
 PwWorkbook *pw_workbook_load_finish      (GAsyncResult  *result,
                                           GError       **error);
 GBytes     *pw_workbook_serialize        (PwWorkbook    *self);

@@ -59,11 +59,19 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static void
 mark_modified_cb (PwWorkbook *self)
 {
   self->generation++;
   pw_workbook_set_modified (self, TRUE);
+  g_signal_emit (self, signals [CHANGED], 0);
 }
 
 static void
@@ -236,6 +244,21 @@ pw_workbook_class_init (PwWorkbookClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PwWorkbook::changed:
+   *
+   * Emitted after every edit of any part of the workbook, also when it was
+   * modified already: autosave listens to it.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

@@ -1,0 +1,354 @@
+/* pw-assess-page.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-assess-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pw-assess-page.h"
+#include "pw-wizard.h"
+
+/**
+ * PwAssessPage:
+ *
+ * The Assess area of a workbook: the assessments, newest rounds of each
+ * scope with their history, in a sidebar, and the wizard with the result of
+ * the selected one.
+ */
+struct _PwAssessPage
+{
+  AdwBin        parent_instance;
+
+  AdwLeaflet   *leaflet;
+  GtkListBox   *list;
+  GtkStack     *content_stack;
+  AdwBin       *wizard_bin;
+
+  PwWorkbook   *workbook;
+  PwAssessment *selected;
+  GSettings    *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PwAssessPage, pw_assess_page, ADW_TYPE_BIN)
+
+static void
+update_row (GtkWidget    *row,
+            PwAssessment *assessment)
+{
+  PwAssessPage *self = g_object_get_data (G_OBJECT (row), "pw-page");
+  GtkLabel *title = g_object_get_data (G_OBJECT (row), "pw-title");
+  GtkLabel *subtitle = g_object_get_data (G_OBJECT (row), "pw-subtitle");
+  GtkLabel *badge = g_object_get_data (G_OBJECT (row), "pw-badge");
+  g_autofree char *scope = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *phase = NULL;
+  g_autofree char *accessible = NULL;
+  g_autoptr(PwScore) score = NULL;
+  const char *round = pw_assessment_get_round (assessment);
+
+  if (self->workbook == NULL)
+    return;
+
+  scope = pw_workbook_describe_scope (self->workbook, assessment);
+  /* Translators: an assessment in the list: its round label and date */
+  details = g_strdup_printf (_("%s · %s"), round && *round ? round : _("Assessment"),
+                             pw_assessment_get_date (assessment));
+  score = pw_score_compute (pw_workbook_get_framework (self->workbook), assessment,
+                            pw_workbook_get_policy (self->workbook));
+
+  gtk_label_set_label (title, scope);
+  gtk_label_set_label (subtitle, details);
+
+  if (score->has_score)
+    {
+      phase = g_strdup_printf ("%d", score->phase);
+      /* Translators: spoken for an assessment in the list */
+      accessible = g_strdup_printf (_("%s, %s, phase %d"), scope, details, score->phase);
+    }
+  else
+    {
+      phase = g_strdup ("–");
+      accessible = g_strdup_printf (_("%s, %s, no score yet"), scope, details);
+    }
+
+  gtk_label_set_label (badge, phase);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+assessment_changed_cb (GtkWidget    *row,
+                       PwAnswer     *answer,
+                       PwAssessment *assessment)
+{
+  update_row (row, assessment);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  PwAssessPage *self = user_data;
+  PwAssessment *assessment = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "pw-phase-badge");
+  gtk_widget_add_css_class (badge, "numeric");
+  gtk_widget_set_tooltip_text (badge, _("Overall phase"));
+
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data (G_OBJECT (row), "pw-page", self);
+  g_object_set_data (G_OBJECT (row), "pw-title", title);
+  g_object_set_data (G_OBJECT (row), "pw-subtitle", subtitle);
+  g_object_set_data (G_OBJECT (row), "pw-badge", badge);
+  g_object_set_data_full (G_OBJECT (row), "pw-assessment", g_object_ref (assessment),
+                          g_object_unref);
+  g_signal_connect_object (assessment, "changed", G_CALLBACK (assessment_changed_cb), row,
+                           G_CONNECT_SWAPPED);
+  update_row (row, assessment);
+
+  return row;
+}
+
+static gboolean
+has_answers (PwWorkbook   *workbook,
+             PwAssessment *assessment)
+{
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+
+  for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
+    {
+      const PwDimension *dimension = pw_framework_get_dimension (framework, d);
+
+      for (guint q = 0; q < dimension->questions->len; q++)
+        {
+          const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
+          PwAnswer *answer = pw_assessment_lookup_answer (assessment, question->id);
+
+          if (answer != NULL && !pw_answer_is_empty (answer))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+show_assessment (PwAssessPage *self,
+                 PwAssessment *assessment)
+{
+  g_set_object (&self->selected, assessment);
+
+  if (assessment == NULL)
+    {
+      adw_bin_set_child (self->wizard_bin, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
+    }
+
+  {
+    PwWizard *wizard = pw_wizard_new (self->workbook, assessment);
+
+    /* An assessment with answers opens on its result. */
+    if (has_answers (self->workbook, assessment))
+      pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 1);
+
+    adw_bin_set_child (self->wizard_bin, GTK_WIDGET (wizard));
+  }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "wizard");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+row_selected_cb (PwAssessPage  *self,
+                 GtkListBoxRow *row,
+                 GtkListBox    *list)
+{
+  PwAssessment *assessment = row ? g_object_get_data (G_OBJECT (row), "pw-assessment") : NULL;
+
+  if (assessment != NULL && assessment != self->selected)
+    show_assessment (self, assessment);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PwAssessPage *self = PW_ASSESS_PAGE (widget);
+  g_autofree char *facilitator = NULL;
+  PwAssessment *assessment;
+
+  if (self->workbook == NULL)
+    return;
+
+  assessment = pw_workbook_start_assessment (self->workbook, NULL);
+  facilitator = g_settings_get_string (self->settings, "facilitator-name");
+  if (*facilitator != '\0')
+    pw_assessment_set_facilitator (assessment, facilitator);
+
+  pw_assess_page_select (self, assessment);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_leaflet_navigate (PW_ASSESS_PAGE (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+pw_assess_page_dispose (GObject *object)
+{
+  PwAssessPage *self = (PwAssessPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_ASSESS_PAGE);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->workbook);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pw_assess_page_parent_class)->dispose (object);
+}
+
+static void
+pw_assess_page_class_init (PwAssessPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pw_assess_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-assess-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwAssessPage, list);
+  gtk_widget_class_bind_template_child (widget_class, PwAssessPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwAssessPage, wizard_bin);
+
+  gtk_widget_class_install_action (widget_class, "assess.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "assess.back", NULL, back_action);
+}
+
+static void
+pw_assess_page_init (PwAssessPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The template's top-level child is not bound: AdwBin unparents it. */
+  self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
+
+  self->settings = g_settings_new (PW_SETTINGS_SCHEMA);
+  g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * pw_assess_page_set_workbook:
+ * @workbook: (nullable): the workbook to show
+ *
+ * Shows @workbook's assessments and selects the latest.
+ */
+void
+pw_assess_page_set_workbook (PwAssessPage *self,
+                             PwWorkbook   *workbook)
+{
+  GListModel *assessments;
+  guint n;
+
+  g_return_if_fail (PW_IS_ASSESS_PAGE (self));
+
+  show_assessment (self, NULL);
+  g_set_object (&self->workbook, workbook);
+
+  if (workbook == NULL)
+    {
+      gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  assessments = pw_workbook_get_assessments (workbook);
+  gtk_list_box_bind_model (self->list, assessments, create_row, self, NULL);
+
+  n = g_list_model_get_n_items (assessments);
+  if (n > 0)
+    {
+      g_autoptr(PwAssessment) latest = g_list_model_get_item (assessments, n - 1);
+
+      pw_assess_page_select (self, latest);
+    }
+}
+
+/**
+ * pw_assess_page_select:
+ *
+ * Selects @assessment in the list and shows it.
+ */
+void
+pw_assess_page_select (PwAssessPage *self,
+                       PwAssessment *assessment)
+{
+  GListModel *assessments;
+  guint position;
+
+  g_return_if_fail (PW_IS_ASSESS_PAGE (self));
+  g_return_if_fail (PW_IS_ASSESSMENT (assessment));
+
+  assessments = pw_workbook_get_assessments (self->workbook);
+  if (!g_list_store_find (G_LIST_STORE (assessments), assessment, &position))
+    return;
+
+  show_assessment (self, assessment);
+  gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list,
+                                                                      (int) position));
+}
+
+/**
+ * pw_assess_page_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the assessment shown
+ */
+PwAssessment *
+pw_assess_page_get_selected (PwAssessPage *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESS_PAGE (self), NULL);
+  return self->selected;
+}
+
+/**
+ * pw_assess_page_get_wizard:
+ *
+ * Returns: (transfer none) (nullable): the #PwWizard of the assessment shown
+ */
+GtkWidget *
+pw_assess_page_get_wizard (PwAssessPage *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESS_PAGE (self), NULL);
+  return adw_bin_get_child (self->wizard_bin);
+}

@@ -1,0 +1,567 @@
+/* pw-question-card.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-question-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pw-question-card.h"
+
+/**
+ * PwQuestionCard:
+ *
+ * One question of an assessment as a card: the question, its five options
+ * as large toggles (one per phase), “don’t know” and “not applicable”, the
+ * per-phase help, and a note and evidence for the answer.
+ *
+ * The card edits its #PwAnswer directly and follows it when it changes
+ * elsewhere (undo, another view).  Widgets are updated from the answer’s
+ * notifications under a guard, and the answer from the widgets only on user
+ * edits, so nothing loops.
+ */
+struct _PwQuestionCard
+{
+  AdwBin            parent_instance;
+
+  GtkLabel         *number_label;
+  GtkLabel         *question_label;
+  GtkBox           *help_box;
+  GtkBox           *options_box;
+  GtkToggleButton  *dont_know_button;
+  GtkToggleButton  *not_applicable_button;
+  GtkButton        *clear_button;
+  GtkEntry         *note_entry;
+  GtkEntry         *evidence_entry;
+
+  GtkToggleButton  *option_buttons[PW_N_PHASES];
+
+  PwFramework      *framework;
+  const PwQuestion *question;
+  PwAnswer         *answer;
+
+  guint             updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PwQuestionCard, pw_question_card, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_FRAMEWORK,
+  PROP_QUESTION,
+  PROP_ANSWER,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GtkToggleButton *
+get_toggle_for_answer (PwQuestionCard *self)
+{
+  int phase;
+
+  switch (pw_answer_get_kind (self->answer))
+    {
+    case PW_ANSWER_OPTION:
+      phase = pw_answer_get_phase (self->answer);
+      if (phase >= 1 && phase <= PW_N_PHASES)
+        return self->option_buttons[phase - 1];
+      return NULL;
+
+    case PW_ANSWER_DONT_KNOW:
+      return self->dont_know_button;
+
+    case PW_ANSWER_NOT_APPLICABLE:
+      return self->not_applicable_button;
+
+    case PW_ANSWER_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+update_choice (PwQuestionCard *self)
+{
+  GtkToggleButton *active = get_toggle_for_answer (self);
+
+  self->updating = TRUE;
+
+  if (active != NULL)
+    {
+      gtk_toggle_button_set_active (active, TRUE);
+    }
+  else
+    {
+      /* A grouped toggle can only be switched off from code. */
+      for (guint i = 0; i < PW_N_PHASES; i++)
+        gtk_toggle_button_set_active (self->option_buttons[i], FALSE);
+      gtk_toggle_button_set_active (self->dont_know_button, FALSE);
+      gtk_toggle_button_set_active (self->not_applicable_button, FALSE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), active != NULL);
+
+  self->updating = FALSE;
+}
+
+static void
+update_entry (PwQuestionCard *self,
+              GtkEntry       *entry,
+              const char     *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") == 0)
+    return;
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  self->updating = FALSE;
+}
+
+static void
+answer_notify_cb (PwQuestionCard *self,
+                  GParamSpec     *pspec,
+                  PwAnswer       *answer)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "kind") || g_str_equal (name, "phase"))
+    update_choice (self);
+  else if (g_str_equal (name, "note"))
+    update_entry (self, self->note_entry, pw_answer_get_note (answer));
+  else if (g_str_equal (name, "evidence"))
+    update_entry (self, self->evidence_entry, pw_answer_get_evidence (answer));
+}
+
+static void
+option_toggled_cb (PwQuestionCard  *self,
+                   GtkToggleButton *button)
+{
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+
+  pw_question_card_choose (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
+                                                                     "pw-choice")));
+}
+
+static void
+clear_clicked_cb (PwQuestionCard *self,
+                  GtkButton      *button)
+{
+  pw_question_card_choose (self, PW_CHOICE_CLEAR);
+  pw_question_card_focus_choices (self);
+}
+
+static char *
+dup_entry_text (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  return *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static void
+note_changed_cb (PwQuestionCard *self,
+                 GtkEditable    *editable)
+{
+  g_autofree char *text = NULL;
+
+  if (self->updating)
+    return;
+
+  text = dup_entry_text (self->note_entry);
+  pw_answer_set_note (self->answer, text);
+}
+
+static void
+evidence_changed_cb (PwQuestionCard *self,
+                     GtkEditable    *editable)
+{
+  g_autofree char *text = NULL;
+
+  if (self->updating)
+    return;
+
+  text = dup_entry_text (self->evidence_entry);
+  pw_answer_set_evidence (self->answer, text);
+}
+
+static GtkWidget *
+create_badge (int phase)
+{
+  g_autofree char *number = g_strdup_printf ("%d", phase);
+  GtkWidget *badge = gtk_label_new (number);
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "pw-choice-badge");
+  gtk_widget_add_css_class (badge, "numeric");
+
+  return badge;
+}
+
+static GtkWidget *
+create_option_button (PwQuestionCard *self,
+                      int             phase)
+{
+  const PwPhaseInfo *info = pw_framework_get_phase (self->framework, phase);
+  const char *text = self->question->options[phase - 1];
+  g_autofree char *accessible = NULL;
+  g_autofree char *tooltip = NULL;
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "pw-choice-text");
+
+  gtk_box_append (GTK_BOX (box), create_badge (phase));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "pw-choice");
+
+  /* Translators: the accessible name of an option: "Phase 3: <the option's text>" */
+  accessible = g_strdup_printf (_("Phase %d: %s"), phase, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  if (info != NULL && info->name != NULL)
+    /* Translators: the tooltip of an option: the phase number, the phase
+     * name, and the key that chooses it */
+    tooltip = g_strdup_printf (_("Phase %d · %s — press %d"), phase, info->name, phase);
+  else
+    /* Translators: the tooltip of an option: phase number and the key that chooses it */
+    tooltip = g_strdup_printf (_("Phase %d — press %d"), phase, phase);
+  gtk_widget_set_tooltip_text (button, tooltip);
+
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->dont_know_button);
+  g_object_set_data (G_OBJECT (button), "pw-choice", GINT_TO_POINTER (phase));
+  g_signal_connect_object (button, "toggled", G_CALLBACK (option_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+static void
+fill_help (PwQuestionCard *self)
+{
+  const PwDimension *dimension = self->question->dimension;
+  GtkWidget *label;
+
+  if (self->question->help != NULL && *self->question->help != '\0')
+    {
+      label = gtk_label_new (self->question->help);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (self->help_box, label);
+      gtk_box_append (self->help_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+    }
+
+  for (int phase = 1; phase <= PW_N_PHASES; phase++)
+    {
+      const PwPhaseInfo *info = pw_framework_get_phase (self->framework, phase);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      g_autofree char *title = NULL;
+
+      if (info == NULL)
+        continue;
+
+      if (info->stage != NULL && *info->stage != '\0')
+        /* Translators: a phase in the help popover: its name and its stage */
+        title = g_strdup_printf (_("%s · %s"), info->name, info->stage);
+      else
+        title = g_strdup (info->name);
+
+      label = gtk_label_new (title);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (texts), label);
+
+      if (dimension != NULL && dimension->levels[phase - 1] != NULL)
+        {
+          label = gtk_label_new (dimension->levels[phase - 1]);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+          gtk_widget_add_css_class (label, "caption");
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_box_append (GTK_BOX (texts), label);
+        }
+
+      gtk_widget_set_hexpand (texts, TRUE);
+      gtk_box_append (GTK_BOX (row), create_badge (phase));
+      gtk_box_append (GTK_BOX (row), texts);
+      gtk_box_append (self->help_box, row);
+    }
+}
+
+static void
+pw_question_card_constructed (GObject *object)
+{
+  PwQuestionCard *self = (PwQuestionCard *)object;
+  const PwDimension *dimension;
+  g_autofree char *number = NULL;
+
+  G_OBJECT_CLASS (pw_question_card_parent_class)->constructed (object);
+
+  g_assert (PW_IS_FRAMEWORK (self->framework));
+  g_assert (self->question != NULL);
+  g_assert (PW_IS_ANSWER (self->answer));
+
+  dimension = self->question->dimension;
+  if (dimension != NULL)
+    {
+      guint index = 0;
+
+      g_ptr_array_find (dimension->questions, self->question, &index);
+      /* Translators: above a question: its position in its dimension */
+      number = g_strdup_printf (_("Question %u of %u"), index + 1, dimension->questions->len);
+    }
+  gtk_label_set_label (self->number_label, number);
+  gtk_widget_set_visible (GTK_WIDGET (self->number_label), number != NULL);
+  gtk_label_set_label (self->question_label, self->question->text);
+
+  for (int phase = 1; phase <= PW_N_PHASES; phase++)
+    {
+      GtkWidget *button = create_option_button (self, phase);
+
+      self->option_buttons[phase - 1] = GTK_TOGGLE_BUTTON (button);
+      gtk_box_append (self->options_box, button);
+    }
+
+  fill_help (self);
+
+  g_object_set_data (G_OBJECT (self->dont_know_button), "pw-choice",
+                     GINT_TO_POINTER (PW_CHOICE_DONT_KNOW));
+  g_object_set_data (G_OBJECT (self->not_applicable_button), "pw-choice",
+                     GINT_TO_POINTER (PW_CHOICE_NOT_APPLICABLE));
+
+  update_choice (self);
+  update_entry (self, self->note_entry, pw_answer_get_note (self->answer));
+  update_entry (self, self->evidence_entry, pw_answer_get_evidence (self->answer));
+
+  g_signal_connect_object (self->answer, "notify", G_CALLBACK (answer_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+pw_question_card_dispose (GObject *object)
+{
+  PwQuestionCard *self = (PwQuestionCard *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_QUESTION_CARD);
+  g_clear_object (&self->answer);
+  g_clear_object (&self->framework);
+
+  G_OBJECT_CLASS (pw_question_card_parent_class)->dispose (object);
+}
+
+static void
+pw_question_card_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PwQuestionCard *self = PW_QUESTION_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRAMEWORK:
+      g_value_set_object (value, self->framework);
+      break;
+
+    case PROP_QUESTION:
+      g_value_set_pointer (value, (gpointer) self->question);
+      break;
+
+    case PROP_ANSWER:
+      g_value_set_object (value, self->answer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_question_card_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PwQuestionCard *self = PW_QUESTION_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRAMEWORK:
+      self->framework = g_value_dup_object (value);
+      break;
+
+    case PROP_QUESTION:
+      self->question = g_value_get_pointer (value);
+      break;
+
+    case PROP_ANSWER:
+      self->answer = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_question_card_class_init (PwQuestionCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pw_question_card_constructed;
+  object_class->dispose = pw_question_card_dispose;
+  object_class->get_property = pw_question_card_get_property;
+  object_class->set_property = pw_question_card_set_property;
+
+  properties [PROP_FRAMEWORK] =
+    g_param_spec_object ("framework", NULL, NULL,
+                         PW_TYPE_FRAMEWORK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* A PwQuestion of the framework; the framework keeps it alive. */
+  properties [PROP_QUESTION] =
+    g_param_spec_pointer ("question", NULL, NULL,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_ANSWER] =
+    g_param_spec_object ("answer", NULL, NULL,
+                         PW_TYPE_ANSWER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/pw-question-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, number_label);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, question_label);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, help_box);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, options_box);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, dont_know_button);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, not_applicable_button);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, evidence_entry);
+  gtk_widget_class_bind_template_callback (widget_class, option_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
+}
+
+static void
+pw_question_card_init (PwQuestionCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * pw_question_card_new:
+ * @framework: the framework of @question
+ * @question: the question shown
+ * @answer: the answer edited
+ *
+ * Returns: (transfer floating): a new card
+ */
+PwQuestionCard *
+pw_question_card_new (PwFramework      *framework,
+                      const PwQuestion *question,
+                      PwAnswer         *answer)
+{
+  g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (question != NULL, NULL);
+  g_return_val_if_fail (PW_IS_ANSWER (answer), NULL);
+
+  return g_object_new (PW_TYPE_QUESTION_CARD,
+                       "framework", framework,
+                       "question", question,
+                       "answer", answer,
+                       NULL);
+}
+
+const PwQuestion *
+pw_question_card_get_question (PwQuestionCard *self)
+{
+  g_return_val_if_fail (PW_IS_QUESTION_CARD (self), NULL);
+
+  return self->question;
+}
+
+/**
+ * pw_question_card_get_answer:
+ *
+ * Returns: (transfer none): the answer the card edits
+ */
+PwAnswer *
+pw_question_card_get_answer (PwQuestionCard *self)
+{
+  g_return_val_if_fail (PW_IS_QUESTION_CARD (self), NULL);
+
+  return self->answer;
+}
+
+/**
+ * pw_question_card_choose:
+ * @value: a phase from 1 to 5 to choose its option, %PW_CHOICE_CLEAR (0) to
+ *   remove the answer, %PW_CHOICE_DONT_KNOW (-1) or
+ *   %PW_CHOICE_NOT_APPLICABLE (-2)
+ *
+ * Answers the question, as clicking the matching toggle does.
+ */
+void
+pw_question_card_choose (PwQuestionCard *self,
+                         int             value)
+{
+  g_return_if_fail (PW_IS_QUESTION_CARD (self));
+  g_return_if_fail (value >= PW_CHOICE_NOT_APPLICABLE && value <= PW_N_PHASES);
+
+  if (value >= 1)
+    pw_answer_choose (self->answer, value);
+  else if (value == PW_CHOICE_DONT_KNOW)
+    pw_answer_set_kind (self->answer, PW_ANSWER_DONT_KNOW);
+  else if (value == PW_CHOICE_NOT_APPLICABLE)
+    pw_answer_set_kind (self->answer, PW_ANSWER_NOT_APPLICABLE);
+  else
+    pw_answer_set_kind (self->answer, PW_ANSWER_NONE);
+
+  /* The answer may not have changed (the same option again); the toggles
+   * must show it all the same. */
+  update_choice (self);
+}
+
+/**
+ * pw_question_card_focus_choices:
+ *
+ * Moves the keyboard focus to the chosen toggle, or to the first option when
+ * the question has no answer yet.
+ */
+void
+pw_question_card_focus_choices (PwQuestionCard *self)
+{
+  GtkToggleButton *active;
+
+  g_return_if_fail (PW_IS_QUESTION_CARD (self));
+
+  active = get_toggle_for_answer (self);
+  if (active == NULL)
+    active = self->option_buttons[0];
+
+  gtk_widget_grab_focus (GTK_WIDGET (active));
+}

@@ -1,0 +1,122 @@
+/* screenshots.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "screenshots"
+
+#include "config.h"
+
+#include "pw-application.h"
+#include "pw-assess-page.h"
+#include "pw-window.h"
+#include "pw-wizard.h"
+
+/*
+ * Renders the real window in the states a user sees to PNG files: the
+ * welcome page, a wizard page, the review, and the result.  Run by
+ * tools/screenshots.sh under Xvfb:
+ *
+ *   phasewise-screenshots OUTDIR WIDTH HEIGHT light|dark
+ */
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 120; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+static void
+shoot (GtkWidget  *window,
+       const char *dir,
+       const char *name,
+       const char *suffix)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, suffix);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  settle ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+  g_print ("%s\n", path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PwApplication) app = NULL;
+  g_autofree char *suffix = NULL;
+  PwWindow *window;
+  PwWizard *wizard;
+  GtkWidget *page;
+  const char *dir;
+  int width, height;
+  gboolean dark;
+
+  if (argc != 5)
+    {
+      g_printerr ("Usage: %s OUTDIR WIDTH HEIGHT light|dark\n", argv[0]);
+      return 2;
+    }
+
+  dir = argv[1];
+  width = atoi (argv[2]);
+  height = atoi (argv[3]);
+  dark = g_str_equal (argv[4], "dark");
+  suffix = g_strdup_printf ("%dx%d-%s", width, height, argv[4]);
+
+  gtk_init ();
+  adw_init ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  app = pw_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  window = pw_window_new (ADW_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  shoot (GTK_WIDGET (window), dir, "welcome", suffix);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  settle ();
+  page = pw_window_get_assess_page (window);
+  wizard = PW_WIZARD (pw_assess_page_get_wizard (PW_ASSESS_PAGE (page)));
+  shoot (GTK_WIDGET (window), dir, "result", suffix);
+
+  pw_wizard_set_page (wizard, 2);
+  shoot (GTK_WIDGET (window), dir, "wizard", suffix);
+
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 2);
+  shoot (GTK_WIDGET (window), dir, "review", suffix);
+
+  pw_wizard_set_page (wizard, 0);
+  shoot (GTK_WIDGET (window), dir, "profile", suffix);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+
+  return 0;
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Renders the real window to PNG under a virtual display: the welcome page,
+# the profile and a dimension page of the wizard, the review and the result,
+# in light and dark, at 1280×800 and 800×600.  Output: data/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash tools/deps.sh
+if [ ! -f build/build.ninja ]; then
+  meson setup build
+fi
+meson compile -C build
+
+out=${1:-data/screenshots}
+mkdir -p "$out"
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+
+for size in 1280x800 800x600; do
+  for style in light dark; do
+    HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" \
+    GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=build/data GSK_RENDERER=cairo \
+    GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
+      xvfb-run -a -s "-screen 0 1400x1000x24" \
+      build/tests/phasewise-screenshots "$out" "${size%x*}" "${size#*x}" "$style"
+  done
+done
