@@ -525,13 +525,15 @@ _pw_framework_check_format (JsonObject  *object,
       && json_node_get_int (version) > PW_FRAMEWORK_FORMAT_VERSION)
     {
       g_autofree char *place = pw_json_path_append_member (path, "format_version");
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
 
-      /* Translators: the first %s is the place in the file, e.g. $.format_version */
+      /* Translators: the first %s is the place in the file, e.g. $.format_version;
+       * the second the version number found */
       g_set_error (error, PW_ERROR, PW_ERROR_NEWER_VERSION,
                    _("%s: The framework was made by a newer version of Phasewise "
-                     "(format version %" G_GINT64_FORMAT "; this version reads %d). "
+                     "(format version %s; this version reads %d). "
                      "Update Phasewise to open it."),
-                   place, json_node_get_int (version), PW_FRAMEWORK_FORMAT_VERSION);
+                   place, number, PW_FRAMEWORK_FORMAT_VERSION);
       return FALSE;
     }
 

@@ -645,11 +645,14 @@ workbook_from_node (JsonNode  *node,
       && json_node_get_value_type (version) == G_TYPE_INT64
       && json_node_get_int (version) > PW_WORKBOOK_FORMAT_VERSION)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
+      /* Translators: %s is the version number found */
       g_set_error (error, PW_ERROR, PW_ERROR_NEWER_VERSION,
                    _("$.format_version: The workbook was made by a newer version of "
-                     "Phasewise (format version %" G_GINT64_FORMAT "; this version reads "
+                     "Phasewise (format version %s; this version reads "
                      "%d). Update Phasewise to open it."),
-                   json_node_get_int (version), PW_WORKBOOK_FORMAT_VERSION);
+                   number, PW_WORKBOOK_FORMAT_VERSION);
       return NULL;
     }
 
