@@ -181,6 +181,37 @@ test_open_example (void)
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, pw_wizard_get_n_pages (wizard) - 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
 
+  /* Preferences, shortcuts and About open over it, and close again. */
+  {
+    const char *actions[] = { "app.preferences", "app.about" };
+    GtkShortcutsWindow *overlay;
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        GListModel *toplevels = gtk_window_get_toplevels ();
+        guint before = g_list_model_get_n_items (toplevels);
+        g_autoptr(GtkWindow) opened = NULL;
+
+        g_test_message ("opening %s", actions[i]);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+        iterate_a_little ();
+        g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+        opened = g_list_model_get_item (toplevels, before);
+        g_assert_true (GTK_IS_WINDOW (opened));
+        g_assert_true (gtk_widget_get_visible (GTK_WIDGET (opened)));
+        gtk_window_destroy (opened);
+        iterate_a_little ();
+      }
+
+    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+    g_assert_nonnull (overlay);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                               NULL));
+    iterate_a_little ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+    gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  }
+
   destroy_window (window);
 }
 
