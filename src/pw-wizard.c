@@ -842,7 +842,23 @@ scope_selected_cb (PwWizard    *self,
   if (self->updating_scope || self->assessment == NULL || selected >= self->scope_ids->len)
     return;
 
-  pw_assessment_set_team_id (self->assessment, g_ptr_array_index (self->scope_ids, selected));
+  {
+    g_autofree char *old_label = pw_workbook_default_round_label (self->workbook,
+                                                                  self->assessment);
+    gboolean automatic = g_strcmp0 (pw_assessment_get_round (self->assessment), old_label) == 0;
+
+    pw_assessment_set_team_id (self->assessment, g_ptr_array_index (self->scope_ids, selected));
+
+    /* A label the user did not write follows the scope: "Round 1" of a
+     * team assessed for the first time. */
+    if (automatic)
+      {
+        g_autofree char *label = pw_workbook_default_round_label (self->workbook,
+                                                                  self->assessment);
+
+        pw_assessment_set_round (self->assessment, label);
+      }
+  }
 }
 
 static void

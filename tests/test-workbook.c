@@ -283,6 +283,14 @@ test_rounds (void)
   g_assert_cmpstr (scope, ==, "Customer Care");
   g_assert_cmpstr (whole, ==, "Whole organization");
   g_assert_true (pw_is_valid_date (pw_assessment_get_date (third)));
+
+  /* The default label follows the scope. */
+  pw_assessment_set_team_id (care, NULL);
+  {
+    g_autofree char *label = pw_workbook_default_round_label (workbook, care);
+
+    g_assert_cmpstr (label, ==, "Round 4");
+  }
 }
 
 static PwTeam *

@@ -480,7 +480,7 @@ pw_workbook_start_assessment (PwWorkbook *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *round = NULL;
-  guint n, rounds = 0;
+  guint n;
 
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
   g_return_val_if_fail (team_id == NULL || pw_org_map_find_team (self->org_map, team_id), NULL);
@@ -498,21 +498,43 @@ pw_workbook_start_assessment (PwWorkbook *self,
     }
 
   pw_assessment_set_team_id (assessment, team_id);
+  pw_assessment_set_date (assessment, date);
+  pw_workbook_add_assessment (self, assessment);
+  round = pw_workbook_default_round_label (self, assessment);
+  pw_assessment_set_round (assessment, round);
+
+  return assessment;
+}
+
+/**
+ * pw_workbook_default_round_label:
+ *
+ * Returns: (transfer full): the label a new round of @assessment's scope
+ *   gets: "Round N", N counting the assessments of the same scope up to
+ *   and including it
+ */
+char *
+pw_workbook_default_round_label (PwWorkbook   *self,
+                                 PwAssessment *assessment)
+{
+  guint n, rounds = 1;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PwAssessment) other = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
 
+      if (other == assessment)
+        break;
       if (pw_assessment_same_scope (assessment, other))
         rounds++;
     }
 
   /* Translators: the label of an assessment round, e.g. "Round 2" */
-  round = g_strdup_printf (_("Round %u"), rounds + 1);
-  pw_assessment_set_round (assessment, round);
-  pw_assessment_set_date (assessment, date);
-  pw_workbook_add_assessment (self, assessment);
-
-  return assessment;
+  return g_strdup_printf (_("Round %u"), rounds);
 }
 
 /**

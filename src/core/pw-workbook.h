@@ -53,6 +53,8 @@ void          pw_workbook_remove_assessment     (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
 PwAssessment *pw_workbook_start_assessment      (PwWorkbook    *self,
                                                  const char    *team_id);
+char         *pw_workbook_default_round_label   (PwWorkbook    *self,
+                                                 PwAssessment  *assessment);
 PwAssessment *pw_workbook_get_previous_round    (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
 char         *pw_workbook_describe_scope        (PwWorkbook    *self,
