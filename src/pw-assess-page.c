@@ -165,6 +165,7 @@ show_assessment (PwAssessPage *self,
                  PwAssessment *assessment)
 {
   g_set_object (&self->selected, assessment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assess.delete", assessment != NULL);
 
   if (assessment == NULL)
     {
@@ -219,6 +220,64 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+delete_response_cb (PwAssessPage     *self,
+                    const char       *response,
+                    AdwMessageDialog *dialog)
+{
+  PwAssessment *assessment = g_object_get_data (G_OBJECT (dialog), "pw-assessment");
+  GListModel *assessments;
+  guint n;
+
+  if (!g_str_equal (response, "delete") || self->workbook == NULL)
+    return;
+
+  pw_workbook_remove_assessment (self->workbook, assessment);
+
+  assessments = pw_workbook_get_assessments (self->workbook);
+  n = g_list_model_get_n_items (assessments);
+  if (n == 0)
+    show_assessment (self, NULL);
+  else
+    {
+      g_autoptr(PwAssessment) latest = g_list_model_get_item (assessments, n - 1);
+
+      pw_assess_page_select (self, latest);
+    }
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PwAssessPage *self = PW_ASSESS_PAGE (widget);
+  g_autofree char *scope = NULL;
+  AdwMessageDialog *dialog;
+  const char *round;
+
+  if (self->selected == NULL)
+    return;
+
+  scope = pw_workbook_describe_scope (self->workbook, self->selected);
+  round = pw_assessment_get_round (self->selected);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Delete Assessment?"), NULL));
+  /* Translators: the scope, then the round label, then the date */
+  adw_message_dialog_format_body (dialog, _("“%s — %s, %s” and all its answers will be removed "
+                                            "from the workbook."),
+                                  scope, round ? round : "", pw_assessment_get_date (self->selected));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pw-assessment", g_object_ref (self->selected),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -254,6 +313,7 @@ pw_assess_page_class_init (PwAssessPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "assess.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "assess.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "assess.delete", NULL, delete_action);
 }
 
 static void

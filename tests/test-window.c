@@ -181,6 +181,26 @@ test_open_example (void)
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, pw_wizard_get_n_pages (wizard) - 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
 
+  /* Deleting the latest round asks first, and leaves a valid workbook. */
+  gtk_widget_activate_action (pw_window_get_assess_page (window), "assess.delete", NULL);
+  iterate_a_little ();
+  respond ("cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==, 2);
+  gtk_widget_activate_action (pw_window_get_assess_page (window), "assess.delete", NULL);
+  iterate_a_little ();
+  respond ("delete");
+  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==, 1);
+  g_assert_true (pw_assess_page_get_selected (PW_ASSESS_PAGE (pw_window_get_assess_page (window)))
+                 == pw_workbook_find_assessment (workbook, "assessment-1"));
+  {
+    g_autoptr(GBytes) bytes = pw_workbook_serialize (workbook);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PwWorkbook) reloaded = pw_workbook_load_from_bytes (bytes, &error);
+
+    g_assert_no_error (error);
+  }
+  pw_workbook_set_modified (workbook, FALSE);
+
   /* Preferences, shortcuts and About open over it, and close again. */
   {
     const char *actions[] = { "app.preferences", "app.about" };

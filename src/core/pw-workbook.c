@@ -460,6 +460,17 @@ pw_workbook_remove_assessment (PwWorkbook   *self,
     return;
 
   g_signal_handlers_disconnect_by_func (assessment, mark_modified_cb, self);
+
+  /* Report drafts no longer point at it, so that the file stays valid. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reports)); i++)
+    {
+      g_autoptr(PwReportDraft) report = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
+
+      if (g_strcmp0 (pw_report_draft_get_assessment_id (report),
+                     pw_assessment_get_id (assessment)) == 0)
+        pw_report_draft_set_assessment_id (report, NULL);
+    }
+
   g_list_store_remove (self->assessments, position);
 }
 
