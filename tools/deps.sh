@@ -8,6 +8,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev
   valgrind strace xvfb xauth dbus-daemon librsvg2-common
+  desktop-file-utils appstream
 )
 
 missing=()

@@ -6,6 +6,8 @@
 #   4. runs the core suite under valgrind.
 # The window test (suite "ui", under Xvfb) runs in the normal build only: under
 # the sanitizers and valgrind GTK itself takes minutes and reports its own leaks.
+# So do the checks of data files and packaging (suite "data"): they run tools,
+# not our code.
 # Any failure, leak or sanitizer report fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +31,10 @@ meson compile -C build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  meson test -C build-asan --print-errorlogs --no-suite ui
+  meson test -C build-asan --print-errorlogs --no-suite ui --no-suite data
 
 echo "== valgrind (build/)"
-meson test -C build --setup=valgrind --print-errorlogs --no-suite ui
+meson test -C build --setup=valgrind --print-errorlogs --no-suite ui --no-suite data
 
 # One closing line over the three runs, counted from meson's logs.
 python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
