@@ -19,9 +19,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PwApplication) app = NULL;
+  const char *localedir = g_getenv ("PHASEWISE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PHASEWISE_LOCALEDIR points a build that is not installed at its
+   * translations (the install test uses it). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -28,4 +28,12 @@ done
 "$root/bin/phasewise" --version | grep -q '^phasewise '
 "$root/bin/phasewise" --summary "$root/share/phasewise/examples/larkspur.phasewise" | grep -q 'The Integrators'
 "$root/bin/phasewise" --validate "$root/share/phasewise/examples/larkspur.phasewise" >/dev/null
+# The translations work: German phase names in the summary.
+if grep -qx de "$(dirname "$0")/../po/LINGUAS"; then
+  PHASEWISE_LOCALEDIR="$root/share/locale" LANGUAGE=de LC_ALL=C.UTF-8 \
+    "$root/bin/phasewise" --summary "$root/share/phasewise/examples/larkspur.phasewise" > "$dest/de.txt"
+  grep -q 'Die Integrierer' "$dest/de.txt" || { echo "no German phase name under LANGUAGE=de:"; head -12 "$dest/de.txt"; exit 1; }
+  grep -q 'Die Suchenden' "$dest/de.txt" || { echo "no German phase name under LANGUAGE=de"; exit 1; }
+fi
+
 echo "installed into $root: all files present, the installed program reads the installed example"

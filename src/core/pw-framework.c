@@ -138,6 +138,78 @@ pw_framework_init (PwFramework *self)
   self->policy_item_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/* Framework texts are translated where the translation catalogue has them:
+ * the bundled framework's texts are extracted into po/ (see
+ * data/frameworks/lostinsm-strings.h), and an older workbook's embedded
+ * snapshot is translated wherever its texts are the same.  The snapshot
+ * written back to files keeps the original texts. */
+static void
+translate (char **text)
+{
+  const char *translated;
+
+  if (*text == NULL || **text == '\0')
+    return;
+
+  translated = g_dgettext (GETTEXT_PACKAGE, *text);
+  if (translated != *text)
+    {
+      g_free (*text);
+      *text = g_strdup (translated);
+    }
+}
+
+static void
+translate_framework (PwFramework *self)
+{
+  translate (&self->name);
+  translate (&self->description);
+
+  for (guint i = 0; i < PW_N_PHASES; i++)
+    {
+      translate (&self->phases[i].name);
+      translate (&self->phases[i].stage);
+      translate (&self->phases[i].summary);
+    }
+
+  for (guint d = 0; d < self->dimensions->len; d++)
+    {
+      PwDimension *dimension = g_ptr_array_index (self->dimensions, d);
+
+      translate (&dimension->name);
+      translate (&dimension->description);
+      for (guint i = 0; i < PW_N_PHASES; i++)
+        translate (&dimension->levels[i]);
+      for (guint i = 0; i < PW_N_PHASES - 1; i++)
+        for (guint j = 0; dimension->next_steps[i] && dimension->next_steps[i][j]; j++)
+          translate (&dimension->next_steps[i][j]);
+
+      for (guint q = 0; q < dimension->questions->len; q++)
+        {
+          PwQuestion *question = g_ptr_array_index (dimension->questions, q);
+
+          translate (&question->text);
+          translate (&question->help);
+          for (guint i = 0; i < PW_N_PHASES; i++)
+            translate (&question->options[i]);
+        }
+    }
+
+  for (guint c = 0; c < self->policy_categories->len; c++)
+    {
+      PwPolicyCategory *category = g_ptr_array_index (self->policy_categories, c);
+
+      translate (&category->name);
+      for (guint i = 0; i < category->items->len; i++)
+        {
+          PwPolicyItemDef *item = g_ptr_array_index (category->items, i);
+
+          translate (&item->title);
+          translate (&item->description);
+        }
+    }
+}
+
 static gboolean
 is_semantic_version (const char *version)
 {
@@ -622,6 +694,8 @@ _pw_framework_new_from_node (JsonNode     *node,
 
   if (pw_json_reader_n_problems (reader) > problems_before)
     return NULL;
+
+  translate_framework (self);
 
   return g_steal_pointer (&self);
 }
