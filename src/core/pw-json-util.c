@@ -379,9 +379,10 @@ pw_json_check_string_value (PwJsonReader *reader,
 
   if (max_chars > 0 && g_utf8_strlen (value, -1) > (glong) max_chars)
     {
-      pw_json_reader_problem (reader, member,
-                              _("Text is longer than %" G_GSIZE_FORMAT " characters"),
-                              max_chars);
+      g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, max_chars);
+
+      /* Translators: %s is a number of characters */
+      pw_json_reader_problem (reader, member, _("Text is longer than %s characters"), limit);
       return FALSE;
     }
 
@@ -461,10 +462,14 @@ pw_json_read_int (PwJsonReader *reader,
   value = json_node_get_int (node);
   if (value < min || value > max)
     {
-      pw_json_reader_problem (reader, member,
-                              _("Number %" G_GINT64_FORMAT " is out of range "
-                                "(%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")"),
-                              value, min, max);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      /* Translators: a number read from a file, then the smallest and the
+       * largest allowed */
+      pw_json_reader_problem (reader, member, _("Number %s is out of range (%s to %s)"),
+                              number, low, high);
       return FALSE;
     }
 
