@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
+
 #include "pw-application.h"
 #include "pw-assess-page.h"
 #include "pw-window.h"
@@ -83,6 +86,12 @@ main (int   argc,
   height = atoi (argv[3]);
   dark = g_str_equal (argv[4], "dark");
   suffix = g_strdup_printf ("%dx%d-%s", width, height, argv[4]);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PHASEWISE_LOCALEDIR") ? g_getenv ("PHASEWISE_LOCALEDIR")
+                                                                  : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   gtk_init ();
   adw_init ();

@@ -2,6 +2,8 @@
 # Renders the real window to PNG under a virtual display: the welcome page,
 # the profile and a dimension page of the wizard, the review and the result,
 # in light and dark, at 1280×800 and 800×600.  Output: data/screenshots/.
+# With LANGUAGE set (e.g. LANGUAGE=de), the window is shown in that language,
+# using the translations of the build folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,13 +16,21 @@ meson compile -C build
 out=${1:-data/screenshots}
 mkdir -p "$out"
 home=$(mktemp -d)
+# The build folder's translations, laid out as an installed locale folder.
+locales="$home/locale"
+for mo in build/po/*/LC_MESSAGES/phasewise.mo; do
+  [ -e "$mo" ] || continue
+  lang=$(basename "$(dirname "$(dirname "$mo")")")
+  mkdir -p "$locales/$lang/LC_MESSAGES"
+  cp "$mo" "$locales/$lang/LC_MESSAGES/"
+done
 trap 'rm -rf "$home"' EXIT
 
 for size in 1280x800 800x600; do
   for style in light dark; do
     HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" \
     GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=build/data GSK_RENDERER=cairo \
-    GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
+    GDK_BACKEND=x11 NO_AT_BRIDGE=1 PHASEWISE_LOCALEDIR="$locales" LC_ALL=C.UTF-8 \
       xvfb-run -a -s "-screen 0 1400x1000x24" \
       build/tests/phasewise-screenshots "$out" "${size%x*}" "${size#*x}" "$style"
   done
