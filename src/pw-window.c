@@ -53,7 +53,8 @@ struct _PwWindow
   GCancellable         *cancellable;
 
   PwWorkbook           *workbook;
-  PwAnswerHistory      *history;
+  PwHistory            *history;
+  PwRecorder           *recorder;
   GFile                *file;
   char                 *untitled_name;
   char                 *draft_id;
@@ -176,9 +177,9 @@ pw_window_actions_update (PwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->history && pw_answer_history_get_can_undo (self->history));
+                                 self->history && pw_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->history && pw_answer_history_get_can_redo (self->history));
+                                 self->history && pw_history_get_can_redo (self->history));
 }
 
 static void
@@ -375,6 +376,7 @@ set_workbook (PwWindow   *self,
     g_signal_handlers_disconnect_by_data (self->history, self);
 
   g_clear_pointer (&self->draft_id, g_free);
+  g_clear_object (&self->recorder);
   g_clear_object (&self->history);
   g_set_object (&self->workbook, workbook);
   g_free (self->untitled_name);
@@ -387,7 +389,8 @@ set_workbook (PwWindow   *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (workbook, "changed", G_CALLBACK (workbook_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      self->history = pw_answer_history_new (workbook);
+      self->history = pw_history_new ();
+      self->recorder = pw_recorder_new (workbook, self->history);
       g_signal_connect_object (self->history, "notify::can-undo",
                                G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->history, "notify::can-redo",
@@ -987,7 +990,7 @@ undo_action (GtkWidget  *widget,
   PwWindow *self = PW_WINDOW (widget);
 
   if (self->history != NULL)
-    pw_answer_history_undo (self->history);
+    pw_history_undo (self->history);
 }
 
 static void
@@ -998,7 +1001,7 @@ redo_action (GtkWidget  *widget,
   PwWindow *self = PW_WINDOW (widget);
 
   if (self->history != NULL)
-    pw_answer_history_redo (self->history);
+    pw_history_redo (self->history);
 }
 
 static gboolean
@@ -1068,6 +1071,7 @@ pw_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_WINDOW);
 
+  g_clear_object (&self->recorder);
   g_clear_object (&self->history);
   g_clear_object (&self->workbook);
   g_clear_object (&self->file);

@@ -38,6 +38,7 @@ struct _PwWorkbook
   PwPolicy    *policy;
   GListStore  *reports;
   guint64      generation;
+  guint        edit_depth;
   GFile       *file;
   char        *etag;
   char        *checksum;
@@ -61,6 +62,8 @@ static GParamSpec *properties [N_PROPS];
 
 enum {
   CHANGED,
+  BEGIN_EDIT,
+  END_EDIT,
   N_SIGNALS
 };
 
@@ -259,6 +262,37 @@ pw_workbook_class_init (PwWorkbookClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * PwWorkbook::begin-edit:
+   * @label: (nullable): what the edit does, for people
+   *
+   * Emitted by pw_workbook_begin_edit(): the changes until the matching
+   * #PwWorkbook::end-edit are one edit, undone and redone together.  Edits
+   * nest; only the outermost pair is emitted.
+   */
+  signals [BEGIN_EDIT] =
+    g_signal_new ("begin-edit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * PwWorkbook::end-edit:
+   *
+   * Emitted by the pw_workbook_end_edit() that ends the outermost edit.
+   */
+  signals [END_EDIT] =
+    g_signal_new ("end-edit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -438,13 +472,32 @@ pw_workbook_add_assessment (PwWorkbook   *self,
                             PwAssessment *assessment)
 {
   g_return_if_fail (PW_IS_WORKBOOK (self));
+
+  pw_workbook_insert_assessment (self,
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->assessments)),
+                                 assessment);
+}
+
+/**
+ * pw_workbook_insert_assessment:
+ * @position: where in the list, at most its length
+ *
+ * Adds @assessment at @position of the list, as undoing its removal does.
+ */
+void
+pw_workbook_insert_assessment (PwWorkbook   *self,
+                               guint         position,
+                               PwAssessment *assessment)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
   g_return_if_fail (PW_IS_ASSESSMENT (assessment));
+  g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (self->assessments)));
   g_return_if_fail (pw_workbook_find_assessment (self,
                                                  pw_assessment_get_id (assessment)) == NULL);
 
   g_signal_connect_object (assessment, "changed", G_CALLBACK (mark_modified_cb), self,
                            G_CONNECT_SWAPPED);
-  g_list_store_append (self->assessments, assessment);
+  g_list_store_insert (self->assessments, position, assessment);
 }
 
 void
@@ -461,6 +514,16 @@ pw_workbook_remove_assessment (PwWorkbook   *self,
 
   g_signal_handlers_disconnect_by_func (assessment, mark_modified_cb, self);
 
+  {
+    g_autofree char *scope = pw_workbook_describe_scope (self, assessment);
+    g_autofree char *label = NULL;
+
+    /* Translators: what undo takes back: the scope and the date of an assessment */
+    label = g_strdup_printf (_("Deleting the assessment of %s, %s"), scope,
+                             pw_assessment_get_date (assessment));
+    pw_workbook_begin_edit (self, label);
+  }
+
   /* Report drafts no longer point at it, so that the file stays valid. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reports)); i++)
     {
@@ -472,6 +535,7 @@ pw_workbook_remove_assessment (PwWorkbook   *self,
     }
 
   g_list_store_remove (self->assessments, position);
+  pw_workbook_end_edit (self);
 }
 
 /**
@@ -496,6 +560,9 @@ pw_workbook_start_assessment (PwWorkbook *self,
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
   g_return_val_if_fail (team_id == NULL || pw_org_map_find_team (self->org_map, team_id), NULL);
 
+  /* Translators: what undo takes back */
+  pw_workbook_begin_edit (self, _("New assessment"));
+
   n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
   for (guint i = 1;; i++)
     {
@@ -513,6 +580,8 @@ pw_workbook_start_assessment (PwWorkbook *self,
   pw_workbook_add_assessment (self, assessment);
   round = pw_workbook_default_round_label (self, assessment);
   pw_assessment_set_round (assessment, round);
+
+  pw_workbook_end_edit (self);
 
   return assessment;
 }
@@ -719,4 +788,31 @@ _pw_workbook_get_disk_state (PwWorkbook  *self,
 
   *etag = self->etag;
   *checksum = self->checksum;
+}
+
+/**
+ * pw_workbook_begin_edit:
+ * @label: (nullable): what the edit does, for people: "New assessment"
+ *
+ * Starts an edit of several changes that undo takes back as one: until the
+ * matching pw_workbook_end_edit(), every change belongs to it.  Edits nest.
+ */
+void
+pw_workbook_begin_edit (PwWorkbook *self,
+                        const char *label)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+
+  if (self->edit_depth++ == 0)
+    g_signal_emit (self, signals [BEGIN_EDIT], 0, label);
+}
+
+void
+pw_workbook_end_edit (PwWorkbook *self)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (self->edit_depth > 0);
+
+  if (--self->edit_depth == 0)
+    g_signal_emit (self, signals [END_EDIT], 0);
 }
