@@ -13,6 +13,7 @@
 #include "pw-drafts.h"
 #include "pw-enums.h"
 #include "pw-error.h"
+#include "pw-file-writer.h"
 #include "pw-framework.h"
 #include "pw-history.h"
 #include "pw-json-check.h"
@@ -28,3 +29,4 @@
 #include "pw-types.h"
 #include "pw-workbook.h"
 #include "pw-workbook-io.h"
+#include "pw-write-queue.h"
