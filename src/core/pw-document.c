@@ -139,9 +139,15 @@ _pw_document_update_title (PwDocument *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
-/* The folder of the file for people, with the home folder as "~". */
-static char *
-describe_location (GFile *file)
+/**
+ * pw_document_describe_location:
+ * @file: (nullable): a file
+ *
+ * Returns: (transfer full) (nullable): the folder of @file for people, with
+ *   the home folder as "~": "~/Documents"; %NULL without a file
+ */
+char *
+pw_document_describe_location (GFile *file)
 {
   g_autoptr(GFile) parent = file ? g_file_get_parent (file) : NULL;
   g_autofree char *dir = parent ? g_file_get_parse_name (parent) : NULL;
@@ -169,7 +175,7 @@ _pw_document_set_file (PwDocument *self,
 
   if (file_changed)
     {
-      g_autofree char *location = describe_location (file);
+      g_autofree char *location = pw_document_describe_location (file);
 
       g_set_object (&self->file, file);
       if (_pw_document_set_string (&self->location, location))

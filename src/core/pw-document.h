@@ -80,4 +80,6 @@ gboolean     pw_document_restore_draft_finish   (PwDocument           *self,
 void         pw_document_save_draft             (PwDocument           *self);
 void         pw_document_discard_draft          (PwDocument           *self);
 
+char        *pw_document_describe_location      (GFile                *file);
+
 G_END_DECLS
