@@ -13,6 +13,7 @@
 
 #include "pw-enums.h"
 #include "pw-answer.h"
+#include "pw-utils-private.h"
 
 /**
  * PwAnswer:
@@ -314,12 +315,8 @@ pw_answer_set_note (PwAnswer   *self,
 {
   g_return_if_fail (PW_IS_ANSWER (self));
 
-  if (g_strcmp0 (self->note, note) == 0)
-    return;
-
-  g_free (self->note);
-  self->note = g_strdup (note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
+  if (_pw_set_str (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
 
 const char *
@@ -336,11 +333,7 @@ pw_answer_set_evidence (PwAnswer   *self,
 {
   g_return_if_fail (PW_IS_ANSWER (self));
 
-  if (g_strcmp0 (self->evidence, evidence) == 0)
-    return;
-
-  g_free (self->evidence);
-  self->evidence = g_strdup (evidence);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EVIDENCE]);
+  if (_pw_set_str (&self->evidence, evidence))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EVIDENCE]);
 }
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pw-utils-private.h"
 #include "pw-workbook.h"
 
 /**
@@ -302,11 +303,9 @@ set_string_property (PwWorkbook  *self,
                      const char  *value,
                      guint        prop_id)
 {
-  if (g_strcmp0 (*field, value) == 0)
+  if (!_pw_set_str (field, value))
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
   mark_modified_cb (self);
 }
