@@ -25,5 +25,6 @@
 #include "pw-summary.h"
 #include "pw-team.h"
 #include "pw-types.h"
+#include "pw-validate.h"
 #include "pw-workbook.h"
 #include "pw-workbook-io.h"

@@ -13,6 +13,7 @@
 
 #include "pw-enums.h"
 #include "pw-answer.h"
+#include "pw-json-util-private.h"
 #include "pw-utils-private.h"
 
 /**
@@ -223,7 +224,7 @@ pw_answer_is_empty (PwAnswer *self)
   return self->kind == PW_ANSWER_NONE
          && (self->note == NULL || *self->note == '\0')
          && (self->evidence == NULL || *self->evidence == '\0')
-         && pw_json_get_unknown (self) == NULL;
+         && _pw_json_get_unknown (self) == NULL;
 }
 
 /**

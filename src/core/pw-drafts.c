@@ -17,6 +17,7 @@
 
 #include "pw-drafts.h"
 #include "pw-error.h"
+#include "pw-json-reader.h"
 #include "pw-json-util.h"
 #include "pw-workbook-io.h"
 

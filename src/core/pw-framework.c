@@ -14,6 +14,7 @@
 #include "pw-error.h"
 #include "pw-core-resources.h"
 #include "pw-framework.h"
+#include "pw-json-util.h"
 
 #define FRAMEWORK_RESOURCE "/io/github/phasewise/Phasewise/frameworks/lostinsm.json"
 #define MAX_FRAMEWORK_BYTES (8 * 1024 * 1024)

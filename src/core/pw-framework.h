@@ -10,7 +10,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "pw-json-util.h"
+#include "pw-json-reader.h"
 #include "pw-types.h"
 
 G_BEGIN_DECLS

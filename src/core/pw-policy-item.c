@@ -12,8 +12,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "pw-enums.h"
+#include "pw-json-util-private.h"
 #include "pw-policy-item.h"
 #include "pw-utils-private.h"
+#include "pw-validate.h"
 
 /**
  * PwPolicyItem:
@@ -303,7 +305,7 @@ pw_policy_item_has_state (PwPolicyItem *self)
          || (self->review_date && *self->review_date)
          || (self->note && *self->note)
          || (self->link && *self->link)
-         || pw_json_get_unknown (self) != NULL;
+         || _pw_json_get_unknown (self) != NULL;
 }
 
 /**

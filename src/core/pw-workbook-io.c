@@ -17,7 +17,9 @@
 #include <glib/gstdio.h>
 
 #include "pw-error.h"
+#include "pw-json-reader.h"
 #include "pw-json-util.h"
+#include "pw-json-util-private.h"
 #include "pw-workbook-io.h"
 
 /*
@@ -98,8 +100,8 @@ read_organization (PwWorkbook   *self,
   pw_workbook_set_industry (self, industry);
   pw_workbook_set_size (self, size);
   pw_workbook_set_region (self, region);
-  pw_json_set_unknown_named (self, "organization",
-                             pw_json_collect_unknown (object, organization_members));
+  _pw_json_set_unknown_named (self, "organization",
+                              pw_json_collect_unknown (object, organization_members));
 }
 
 static gboolean
@@ -195,7 +197,7 @@ read_team (PwWorkbook   *self,
   pw_team_set_x (team, (int) x);
   pw_team_set_y (team, (int) y);
   pw_team_set_channels (team, (const char * const *) channel_list);
-  pw_json_set_unknown (team, pw_json_collect_unknown (object, team_members));
+  _pw_json_set_unknown (team, pw_json_collect_unknown (object, team_members));
   pw_org_map_add_team (map, team);
 }
 
@@ -291,7 +293,7 @@ read_org_map (PwWorkbook   *self,
   read_object_array (self, reader, object, "links", MAX_LINKS, read_link);
   pw_json_reader_pop (reader);
 
-  pw_json_set_unknown_named (self, "org_map", pw_json_collect_unknown (object, org_map_members));
+  _pw_json_set_unknown_named (self, "org_map", pw_json_collect_unknown (object, org_map_members));
 }
 
 static void
@@ -356,7 +358,7 @@ read_custom_item (PwWorkbook   *self,
   pw_policy_item_set_description (item, description);
   pw_policy_item_set_core (item, core);
   read_item_state (reader, object, item);
-  pw_json_set_unknown (item, pw_json_collect_unknown (object, custom_item_members));
+  _pw_json_set_unknown (item, pw_json_collect_unknown (object, custom_item_members));
   pw_policy_add_custom_item (policy, item);
 }
 
@@ -397,7 +399,7 @@ read_policy (PwWorkbook   *self,
           pw_json_reader_push_member (reader, id);
           read_item_state (reader, state, item);
           pw_json_reader_pop (reader);
-          pw_json_set_unknown (item, pw_json_collect_unknown (state, item_state_members));
+          _pw_json_set_unknown (item, pw_json_collect_unknown (state, item_state_members));
         }
       pw_json_reader_pop (reader);
     }
@@ -405,7 +407,7 @@ read_policy (PwWorkbook   *self,
   read_object_array (self, reader, object, "custom_items", 1000, read_custom_item);
   pw_json_reader_pop (reader);
 
-  pw_json_set_unknown_named (self, "policy", pw_json_collect_unknown (object, policy_members));
+  _pw_json_set_unknown_named (self, "policy", pw_json_collect_unknown (object, policy_members));
 }
 
 static void
@@ -459,7 +461,7 @@ read_answer (PwWorkbook   *self,
   pw_json_read_string (reader, object, "evidence", 0, PW_MAX_TEXT_CHARS, &evidence);
   pw_answer_set_note (answer, note);
   pw_answer_set_evidence (answer, evidence);
-  pw_json_set_unknown (answer, pw_json_collect_unknown (object, answer_members));
+  _pw_json_set_unknown (answer, pw_json_collect_unknown (object, answer_members));
 }
 
 static void
@@ -544,7 +546,7 @@ read_assessment (PwWorkbook   *self,
       pw_json_reader_pop (reader);
     }
 
-  pw_json_set_unknown (assessment, pw_json_collect_unknown (object, assessment_members));
+  _pw_json_set_unknown (assessment, pw_json_collect_unknown (object, assessment_members));
   pw_workbook_add_assessment (self, assessment);
 }
 
@@ -610,7 +612,7 @@ read_report (PwWorkbook   *self,
       pw_json_reader_pop (reader);
     }
 
-  pw_json_set_unknown (report, pw_json_collect_unknown (object, report_members));
+  _pw_json_set_unknown (report, pw_json_collect_unknown (object, report_members));
   pw_workbook_add_report (self, report);
 }
 
@@ -682,7 +684,7 @@ workbook_from_node (JsonNode  *node,
   read_policy (self, reader, root);
   read_object_array (self, reader, root, "assessments", MAX_ASSESSMENTS, read_assessment);
   read_object_array (self, reader, root, "reports", MAX_REPORTS, read_report);
-  pw_json_set_unknown_named (self, "root", pw_json_collect_unknown (root, root_members));
+  _pw_json_set_unknown_named (self, "root", pw_json_collect_unknown (root, root_members));
 
   if (!pw_json_reader_finish (reader, error))
     return NULL;
@@ -859,7 +861,7 @@ set_unknown_and_wrap (JsonArray  *array,
                       JsonObject *object,
                       gpointer    owner)
 {
-  pw_json_append_unknown (object, pw_json_get_unknown (owner));
+  pw_json_append_unknown (object, _pw_json_get_unknown (owner));
   json_array_add_object_element (array, object);
 }
 
@@ -872,7 +874,7 @@ write_organization (PwWorkbook *self)
   pw_json_set_string_if (object, "industry", pw_workbook_get_industry (self));
   pw_json_set_string_if (object, "size", pw_workbook_get_size (self));
   pw_json_set_string_if (object, "region", pw_workbook_get_region (self));
-  pw_json_append_unknown (object, pw_json_get_unknown_named (self, "organization"));
+  pw_json_append_unknown (object, _pw_json_get_unknown_named (self, "organization"));
 
   return object;
 }
@@ -927,7 +929,7 @@ write_org_map (PwWorkbook *self)
 
   json_object_set_array_member (object, "teams", team_array);
   json_object_set_array_member (object, "links", link_array);
-  pw_json_append_unknown (object, pw_json_get_unknown_named (self, "org_map"));
+  pw_json_append_unknown (object, _pw_json_get_unknown_named (self, "org_map"));
 
   return object;
 }
@@ -972,14 +974,14 @@ write_policy (PwWorkbook *self)
         {
           o = json_object_new ();
           write_item_state (o, item);
-          pw_json_append_unknown (o, pw_json_get_unknown (item));
+          pw_json_append_unknown (o, _pw_json_get_unknown (item));
           json_object_set_object_member (states, pw_policy_item_get_id (item), o);
         }
     }
 
   json_object_set_object_member (object, "items", states);
   json_object_set_array_member (object, "custom_items", custom);
-  pw_json_append_unknown (object, pw_json_get_unknown_named (self, "policy"));
+  pw_json_append_unknown (object, _pw_json_get_unknown_named (self, "policy"));
 
   return object;
 }
@@ -1010,7 +1012,7 @@ write_answer (PwAnswer *answer)
 
   pw_json_set_string_if (object, "note", pw_answer_get_note (answer));
   pw_json_set_string_if (object, "evidence", pw_answer_get_evidence (answer));
-  pw_json_append_unknown (object, pw_json_get_unknown (answer));
+  pw_json_append_unknown (object, _pw_json_get_unknown (answer));
 
   return object;
 }
@@ -1120,7 +1122,7 @@ pw_workbook_serialize (PwWorkbook *self)
   json_object_set_array_member (root, "reports", write_reports (self));
   json_object_set_member (root, "framework",
                           json_node_ref (pw_framework_get_snapshot (pw_workbook_get_framework (self))));
-  pw_json_append_unknown (root, pw_json_get_unknown_named (self, "root"));
+  pw_json_append_unknown (root, _pw_json_get_unknown_named (self, "root"));
 
   json_node_take_object (node, root);
 
