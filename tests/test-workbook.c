@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "phasewise-core.h"
+#include "pw-json-reader.h"
 
 static char *
 source_path (const char *first,
@@ -489,6 +490,49 @@ test_new_workbook (void)
                                   pw_framework_get_snapshot (pw_workbook_get_framework (loaded))));
 }
 
+static void
+read_element_cb (PwJsonReader *reader,
+                 JsonObject   *object,
+                 guint         index,
+                 gpointer      user_data)
+{
+  GPtrArray *seen = user_data;
+
+  g_ptr_array_add (seen, g_strdup_printf ("%u %s", index, pw_json_reader_get_path (reader)));
+  pw_json_read_int (reader, object, "a", PW_JSON_REQUIRED, 0, 9, NULL);
+}
+
+/* Each object of an array is read with its path; what is not an object is
+ * reported at its own index and skipped. */
+static void
+test_reader_foreach_object (void)
+{
+  static const char json[] = "{\"outer\": {\"list\": [{\"a\": 1}, 2, {\"a\": \"x\"}]}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(JsonNode) root = parse (bytes);
+  g_autoptr(PwJsonReader) reader = pw_json_reader_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  JsonObject *outer = pw_json_read_object (reader, pw_json_read_root_object (reader, root),
+                                           "outer", PW_JSON_REQUIRED);
+  JsonArray *list = pw_json_read_array (reader, outer, "list", PW_JSON_REQUIRED, 0);
+
+  pw_json_reader_push_member (reader, "outer");
+  pw_json_reader_foreach_object (reader, list, "list", read_element_cb, seen);
+  g_assert_cmpstr (pw_json_reader_get_path (reader), ==, "$.outer");
+  pw_json_reader_pop (reader);
+
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "0 $.outer.list[0]");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "2 $.outer.list[2]");
+
+  g_assert_false (pw_json_reader_finish (reader, &error));
+  g_assert_error (error, PW_ERROR, PW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "$.outer.list[1]: Expected an object, found a number\n"
+                   "$.outer.list[2].a: Expected a whole number, found a string");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +551,7 @@ main (int   argc,
                    test_framework_file_matches_resource);
   g_test_add_func ("/phasewise/workbook/framework-doc-example", test_framework_doc_example);
   g_test_add_func ("/phasewise/workbook/new-workbook", test_new_workbook);
+  g_test_add_func ("/phasewise/workbook/reader-foreach-object", test_reader_foreach_object);
 
   return g_test_run ();
 }

@@ -268,6 +268,28 @@ read_string_array (PwJsonReader *reader,
 }
 
 static void
+read_phase_cb (PwJsonReader *reader,
+               JsonObject   *object,
+               guint         index,
+               gpointer      user_data)
+{
+  PwFramework *self = user_data;
+  PwPhaseInfo *info = &self->phases[index];
+  gint64 phase = 0;
+
+  if (pw_json_read_int (reader, object, "phase", PW_JSON_REQUIRED, 1, PW_N_PHASES, &phase)
+      && phase != (gint64) index + 1)
+    pw_json_reader_problem (reader, "phase", _("Phases must be numbered 1 to 5 in order"));
+  info->phase = (int) index + 1;
+  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+                       MAX_TITLE_CHARS, &info->name);
+  pw_json_read_string (reader, object, "stage", PW_JSON_OPTIONAL,
+                       MAX_TITLE_CHARS, &info->stage);
+  pw_json_read_string (reader, object, "summary", PW_JSON_OPTIONAL,
+                       MAX_FW_TEXT_CHARS, &info->summary);
+}
+
+static void
 read_phases (PwFramework  *self,
              PwJsonReader *reader,
              JsonObject   *root)
@@ -284,38 +306,26 @@ read_phases (PwFramework  *self,
       return;
     }
 
-  pw_json_reader_push_member (reader, "phases");
-  for (guint i = 0; i < PW_N_PHASES; i++)
-    {
-      JsonObject *object = pw_json_read_element_object (reader, phases, i);
-      PwPhaseInfo *info = &self->phases[i];
-      gint64 phase = 0;
-
-      if (object == NULL)
-        continue;
-
-      pw_json_reader_push_index (reader, i);
-      if (pw_json_read_int (reader, object, "phase", PW_JSON_REQUIRED, 1, PW_N_PHASES, &phase)
-          && phase != (gint64) i + 1)
-        pw_json_reader_problem (reader, "phase", _("Phases must be numbered 1 to 5 in order"));
-      info->phase = (int) i + 1;
-      pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                           MAX_TITLE_CHARS, &info->name);
-      pw_json_read_string (reader, object, "stage", PW_JSON_OPTIONAL,
-                           MAX_TITLE_CHARS, &info->stage);
-      pw_json_read_string (reader, object, "summary", PW_JSON_OPTIONAL,
-                           MAX_FW_TEXT_CHARS, &info->summary);
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
+  pw_json_reader_foreach_object (reader, phases, "phases", read_phase_cb, self);
 }
 
-static void
-read_question (PwFramework  *self,
-               PwJsonReader *reader,
-               PwDimension  *dimension,
-               JsonObject   *object)
+/* What the readers of a dimension's questions and a category's items need. */
+typedef struct
 {
+  PwFramework      *self;
+  PwDimension      *dimension;
+  PwPolicyCategory *category;
+} ReadContext;
+
+static void
+read_question_cb (PwJsonReader *reader,
+                  JsonObject   *object,
+                  guint         index,
+                  gpointer      user_data)
+{
+  ReadContext *context = user_data;
+  PwFramework *self = context->self;
+  PwDimension *dimension = context->dimension;
   g_autofree char *id = NULL;
   PwQuestion *question;
   gint64 weight = 1;
@@ -405,12 +415,15 @@ read_next_steps (PwJsonReader *reader,
 }
 
 static void
-read_dimension (PwFramework  *self,
-                PwJsonReader *reader,
-                JsonObject   *object)
+read_dimension_cb (PwJsonReader *reader,
+                   JsonObject   *object,
+                   guint         index,
+                   gpointer      user_data)
 {
+  PwFramework *self = user_data;
   g_autofree char *id = NULL;
   PwDimension *dimension;
+  ReadContext context = { self, NULL, NULL };
   JsonArray *questions;
   gint64 weight = 1;
 
@@ -451,26 +464,19 @@ read_dimension (PwFramework  *self,
       return;
     }
 
-  pw_json_reader_push_member (reader, "questions");
-  for (guint i = 0; i < json_array_get_length (questions); i++)
-    {
-      JsonObject *question = pw_json_read_element_object (reader, questions, i);
-
-      if (question == NULL)
-        continue;
-      pw_json_reader_push_index (reader, i);
-      read_question (self, reader, dimension, question);
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
+  context.dimension = dimension;
+  pw_json_reader_foreach_object (reader, questions, "questions", read_question_cb, &context);
 }
 
 static void
-read_policy_item (PwFramework      *self,
-                  PwJsonReader     *reader,
-                  PwPolicyCategory *category,
-                  JsonObject       *object)
+read_policy_item_cb (PwJsonReader *reader,
+                     JsonObject   *object,
+                     guint         index,
+                     gpointer      user_data)
 {
+  ReadContext *context = user_data;
+  PwFramework *self = context->self;
+  PwPolicyCategory *category = context->category;
   g_autofree char *id = NULL;
   PwPolicyItemDef *item;
 
@@ -497,12 +503,15 @@ read_policy_item (PwFramework      *self,
 }
 
 static void
-read_policy_category (PwFramework  *self,
-                      PwJsonReader *reader,
-                      JsonObject   *object)
+read_policy_category_cb (PwJsonReader *reader,
+                         JsonObject   *object,
+                         guint         index,
+                         gpointer      user_data)
 {
+  PwFramework *self = user_data;
   g_autofree char *id = NULL;
   PwPolicyCategory *category;
+  ReadContext context = { self, NULL, NULL };
   JsonArray *items;
 
   if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
@@ -527,18 +536,8 @@ read_policy_category (PwFramework  *self,
   if (items == NULL)
     return;
 
-  pw_json_reader_push_member (reader, "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = pw_json_read_element_object (reader, items, i);
-
-      if (item == NULL)
-        continue;
-      pw_json_reader_push_index (reader, i);
-      read_policy_item (self, reader, category, item);
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
+  context.category = category;
+  pw_json_reader_foreach_object (reader, items, "items", read_policy_item_cb, &context);
 }
 
 static void
@@ -555,20 +554,8 @@ read_policy (PwFramework  *self,
   pw_json_reader_push_member (reader, "policy");
   categories = pw_json_read_array (reader, policy, "categories", PW_JSON_REQUIRED, 30);
   if (categories != NULL)
-    {
-      pw_json_reader_push_member (reader, "categories");
-      for (guint i = 0; i < json_array_get_length (categories); i++)
-        {
-          JsonObject *category = pw_json_read_element_object (reader, categories, i);
-
-          if (category == NULL)
-            continue;
-          pw_json_reader_push_index (reader, i);
-          read_policy_category (self, reader, category);
-          pw_json_reader_pop (reader);
-        }
-      pw_json_reader_pop (reader);
-    }
+    pw_json_reader_foreach_object (reader, categories, "categories", read_policy_category_cb,
+                                   self);
   pw_json_reader_pop (reader);
 }
 
@@ -676,18 +663,8 @@ _pw_framework_new_from_node (JsonNode     *node,
         }
       else
         {
-          pw_json_reader_push_member (reader, "dimensions");
-          for (guint i = 0; i < length; i++)
-            {
-              JsonObject *dimension = pw_json_read_element_object (reader, dimensions, i);
-
-              if (dimension == NULL)
-                continue;
-              pw_json_reader_push_index (reader, i);
-              read_dimension (self, reader, dimension);
-              pw_json_reader_pop (reader);
-            }
-          pw_json_reader_pop (reader);
+          pw_json_reader_foreach_object (reader, dimensions, "dimensions", read_dimension_cb,
+                                         self);
         }
     }
 

@@ -135,10 +135,12 @@ read_enum (PwJsonReader       *reader,
 }
 
 static void
-read_team (PwWorkbook   *self,
-           PwJsonReader *reader,
-           JsonObject   *object)
+read_team_cb (PwJsonReader *reader,
+              JsonObject   *object,
+              guint         index,
+              gpointer      user_data)
 {
+  PwWorkbook *self = user_data;
   static const char * const kinds[] = { [PW_TEAM_HUB] = "hub", [PW_TEAM_SPOKE] = "spoke" };
   PwOrgMap *map = pw_workbook_get_org_map (self);
   g_autoptr(PwTeam) team = NULL;
@@ -202,10 +204,12 @@ read_team (PwWorkbook   *self,
 }
 
 static void
-read_link (PwWorkbook   *self,
-           PwJsonReader *reader,
-           JsonObject   *object)
+read_link_cb (PwJsonReader *reader,
+              JsonObject   *object,
+              guint         index,
+              gpointer      user_data)
 {
+  PwWorkbook *self = user_data;
   PwOrgMap *map = pw_workbook_get_org_map (self);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -246,36 +250,19 @@ read_link (PwWorkbook   *self,
                                 pw_json_collect_unknown (object, link_members));
 }
 
-typedef void (*ReadElementFunc) (PwWorkbook   *self,
-                                 PwJsonReader *reader,
-                                 JsonObject   *object);
-
+/* Reads the optional array @member of @parent, one object at a time. */
 static void
-read_object_array (PwWorkbook      *self,
-                   PwJsonReader    *reader,
-                   JsonObject      *parent,
-                   const char      *member,
-                   guint            max_length,
-                   ReadElementFunc  func)
+read_object_array (PwWorkbook       *self,
+                   PwJsonReader     *reader,
+                   JsonObject       *parent,
+                   const char       *member,
+                   guint             max_length,
+                   PwJsonObjectFunc  func)
 {
   JsonArray *array = pw_json_read_array (reader, parent, member, 0, max_length);
 
-  if (array == NULL)
-    return;
-
-  pw_json_reader_push_member (reader, member);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *object = pw_json_read_element_object (reader, array, i);
-
-      if (object == NULL)
-        continue;
-
-      pw_json_reader_push_index (reader, i);
-      func (self, reader, object);
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
+  if (array != NULL)
+    pw_json_reader_foreach_object (reader, array, member, func, self);
 }
 
 static void
@@ -289,8 +276,8 @@ read_org_map (PwWorkbook   *self,
     return;
 
   pw_json_reader_push_member (reader, "org_map");
-  read_object_array (self, reader, object, "teams", MAX_TEAMS, read_team);
-  read_object_array (self, reader, object, "links", MAX_LINKS, read_link);
+  read_object_array (self, reader, object, "teams", MAX_TEAMS, read_team_cb);
+  read_object_array (self, reader, object, "links", MAX_LINKS, read_link_cb);
   pw_json_reader_pop (reader);
 
   _pw_json_set_unknown_named (self, "org_map", pw_json_collect_unknown (object, org_map_members));
@@ -323,10 +310,12 @@ read_item_state (PwJsonReader *reader,
 }
 
 static void
-read_custom_item (PwWorkbook   *self,
-                  PwJsonReader *reader,
-                  JsonObject   *object)
+read_custom_item_cb (PwJsonReader *reader,
+                     JsonObject   *object,
+                     guint         index,
+                     gpointer      user_data)
 {
+  PwWorkbook *self = user_data;
   PwPolicy *policy = pw_workbook_get_policy (self);
   g_autoptr(PwPolicyItem) item = NULL;
   g_autofree char *id = NULL;
@@ -404,7 +393,7 @@ read_policy (PwWorkbook   *self,
       pw_json_reader_pop (reader);
     }
 
-  read_object_array (self, reader, object, "custom_items", 1000, read_custom_item);
+  read_object_array (self, reader, object, "custom_items", 1000, read_custom_item_cb);
   pw_json_reader_pop (reader);
 
   _pw_json_set_unknown_named (self, "policy", pw_json_collect_unknown (object, policy_members));
@@ -465,10 +454,12 @@ read_answer (PwWorkbook   *self,
 }
 
 static void
-read_assessment (PwWorkbook   *self,
-                 PwJsonReader *reader,
-                 JsonObject   *object)
+read_assessment_cb (PwJsonReader *reader,
+                    JsonObject   *object,
+                    guint         index,
+                    gpointer      user_data)
 {
+  PwWorkbook *self = user_data;
   static const char * const scopes[] = { "organization", "team" };
   PwFramework *framework = pw_workbook_get_framework (self);
   g_autoptr(PwAssessment) assessment = NULL;
@@ -551,10 +542,12 @@ read_assessment (PwWorkbook   *self,
 }
 
 static void
-read_report (PwWorkbook   *self,
-             PwJsonReader *reader,
-             JsonObject   *object)
+read_report_cb (PwJsonReader *reader,
+                JsonObject   *object,
+                guint         index,
+                gpointer      user_data)
 {
+  PwWorkbook *self = user_data;
   PwFramework *framework = pw_workbook_get_framework (self);
   g_autoptr(PwReportDraft) report = NULL;
   g_autofree char *id = NULL;
@@ -682,8 +675,8 @@ workbook_from_node (JsonNode  *node,
   read_organization (self, reader, root);
   read_org_map (self, reader, root);
   read_policy (self, reader, root);
-  read_object_array (self, reader, root, "assessments", MAX_ASSESSMENTS, read_assessment);
-  read_object_array (self, reader, root, "reports", MAX_REPORTS, read_report);
+  read_object_array (self, reader, root, "assessments", MAX_ASSESSMENTS, read_assessment_cb);
+  read_object_array (self, reader, root, "reports", MAX_REPORTS, read_report_cb);
   _pw_json_set_unknown_named (self, "root", pw_json_collect_unknown (root, root_members));
 
   if (!pw_json_reader_finish (reader, error))
