@@ -13,8 +13,9 @@
 
 #include "pw-error.h"
 #include "pw-core-resources.h"
-#include "pw-framework.h"
+#include "pw-framework-private.h"
 #include "pw-json-util.h"
+#include "pw-validate.h"
 
 #define FRAMEWORK_RESOURCE "/io/github/phasewise/Phasewise/frameworks/lostinsm.json"
 #define MAX_FRAMEWORK_BYTES (8 * 1024 * 1024)
@@ -209,28 +210,6 @@ translate_framework (PwFramework *self)
           translate (&item->description);
         }
     }
-}
-
-static gboolean
-is_semantic_version (const char *version)
-{
-  g_auto(GStrv) parts = g_strsplit (version, ".", -1);
-
-  if (g_strv_length (parts) != 3)
-    return FALSE;
-
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *p = parts[i];
-
-      if (*p == '\0' || strlen (p) > 9 || (p[0] == '0' && p[1] != '\0'))
-        return FALSE;
-      for (; *p; p++)
-        if (!g_ascii_isdigit (*p))
-          return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Reads a fixed-length array of non-empty strings into @out. */
@@ -641,7 +620,7 @@ _pw_framework_new_from_node (JsonNode     *node,
 
   pw_json_read_string (reader, root, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &self->id);
   if (pw_json_read_string (reader, root, "version", PW_JSON_REQUIRED, 32, &self->version)
-      && !is_semantic_version (self->version))
+      && !pw_is_semantic_version (self->version))
     pw_json_reader_problem (reader, "version",
                             _("Not a semantic version (MAJOR.MINOR.PATCH)"));
   pw_json_read_string (reader, root, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,

@@ -57,3 +57,31 @@ pw_is_valid_date (const char *date)
 
   return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
+
+/**
+ * pw_is_semantic_version:
+ *
+ * Returns: %TRUE when @version is MAJOR.MINOR.PATCH: three numbers of at
+ *   most nine digits without leading zeros
+ */
+gboolean
+pw_is_semantic_version (const char *version)
+{
+  g_auto(GStrv) parts = g_strsplit (version, ".", -1);
+
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *p = parts[i];
+
+      if (*p == '\0' || strlen (p) > 9 || (p[0] == '0' && p[1] != '\0'))
+        return FALSE;
+      for (; *p; p++)
+        if (!g_ascii_isdigit (*p))
+          return FALSE;
+    }
+
+  return TRUE;
+}

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 #define PW_MAX_NAME_CHARS  500
 #define PW_MAX_TEXT_CHARS  100000
 
-gboolean pw_is_valid_id   (const char *id);
-gboolean pw_is_valid_date (const char *date);
+gboolean pw_is_valid_id         (const char *id);
+gboolean pw_is_valid_date       (const char *date);
+gboolean pw_is_semantic_version (const char *version);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "pw-error.h"
+#include "pw-framework-private.h"
 #include "pw-json-reader.h"
 #include "pw-json-util.h"
 #include "pw-json-util-private.h"
