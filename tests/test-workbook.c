@@ -533,6 +533,47 @@ test_reader_foreach_object (void)
                    "$.outer.list[2].a: Expected a whole number, found a string");
 }
 
+/* Messages that name a place keep the place first, exactly as before the
+ * place became an argument of the translatable text. */
+static void
+test_messages_with_places (void)
+{
+  g_autofree char *path = source_path ("data", "examples", "larkspur.phasewise", NULL);
+  g_autoptr(GBytes) example = read_bytes (path);
+  g_autoptr(GString) newer = g_string_new_len (g_bytes_get_data (example, NULL),
+                                               (gssize) g_bytes_get_size (example));
+  g_autoptr(GBytes) newer_bytes = NULL;
+  g_autoptr(GBytes) huge = NULL;  /* only the size is looked at */
+  g_autoptr(GBytes) huge_framework = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwFramework) framework = NULL;
+
+  g_assert_cmpuint (g_string_replace (newer, "\"format_version\" : 1,",
+                                      "\"format_version\" : 2,", 1), ==, 1);
+  newer_bytes = g_string_free_to_bytes (g_steal_pointer (&newer));
+  workbook = pw_workbook_load_from_bytes (newer_bytes, &error);
+  g_assert_null (workbook);
+  g_assert_error (error, PW_ERROR, PW_ERROR_NEWER_VERSION);
+  g_assert_cmpstr (error->message, ==,
+                   "$.format_version: The workbook was made by a newer version of Phasewise "
+                   "(format version 2; this version reads 1). Update Phasewise to open it.");
+  g_clear_error (&error);
+
+  huge = g_bytes_new_take (g_malloc (PW_WORKBOOK_MAX_BYTES + 1), PW_WORKBOOK_MAX_BYTES + 1);
+  workbook = pw_workbook_load_from_bytes (huge, &error);
+  g_assert_null (workbook);
+  g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "1:1: A workbook may not be larger than 67.1\302\240MB");
+  g_clear_error (&error);
+
+  huge_framework = g_bytes_new_from_bytes (huge, 0, 8 * 1024 * 1024 + 1);
+  framework = pw_framework_new_from_bytes (huge_framework, &error);
+  g_assert_null (framework);
+  g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "1:1: A framework file may not be larger than 8.4\302\240MB");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/framework-doc-example", test_framework_doc_example);
   g_test_add_func ("/phasewise/workbook/new-workbook", test_new_workbook);
   g_test_add_func ("/phasewise/workbook/reader-foreach-object", test_reader_foreach_object);
+  g_test_add_func ("/phasewise/workbook/messages-with-places", test_messages_with_places);
 
   return g_test_run ();
 }

@@ -566,9 +566,9 @@ _pw_framework_check_format (JsonObject  *object,
       g_autofree char *place = pw_json_path_append_member (path, "format_version");
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
 
-      /* Translators: the first %s is the place in the file, e.g. $.format_version;
-       * the second the version number found */
       g_set_error (error, PW_ERROR, PW_ERROR_NEWER_VERSION,
+                   /* Translators: the first %s is the place in the file, e.g.
+                    * $.format_version; the second the version number found */
                    _("%s: The framework was made by a newer version of Phasewise "
                      "(format version %s; this version reads %d). "
                      "Update Phasewise to open it."),
@@ -672,7 +672,9 @@ pw_framework_new_from_bytes (GBytes  *bytes,
       g_autofree char *size = g_format_size (MAX_FRAMEWORK_BYTES);
 
       g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-                   _("1:1: A framework file may not be larger than %s"), size);
+                   /* Translators: the first %s is the place in the file as
+                    * line:column, here 1:1; the second a size such as “8.4 MB” */
+                   _("%s: A framework file may not be larger than %s"), "1:1", size);
       return NULL;
     }
 

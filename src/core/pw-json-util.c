@@ -289,7 +289,8 @@ pw_json_parse_bytes (GBytes  *bytes,
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      g_set_error_literal (error, PW_ERROR, PW_ERROR_SYNTAX, _("1:1: The file is empty"));
+      /* Translators: %s is the place in the file as line:column, here 1:1 */
+      g_set_error (error, PW_ERROR, PW_ERROR_SYNTAX, _("%s: The file is empty"), "1:1");
       return NULL;
     }
 

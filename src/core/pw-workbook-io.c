@@ -83,7 +83,9 @@ pw_workbook_load (GFile         *file,
       g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
 
       g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-                   _("1:1: A workbook may not be larger than %s"), limit);
+                   /* Translators: the first %s is the place in the file as
+                    * line:column, here 1:1; the second a size such as “67.1 MB” */
+                   _("%s: A workbook may not be larger than %s"), "1:1", limit);
       return NULL;
     }
 

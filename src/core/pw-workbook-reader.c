@@ -617,7 +617,10 @@ workbook_from_node (JsonNode  *node,
 
   root = pw_json_read_root_object (reader, node);
   if (root == NULL)
-    return pw_json_reader_finish (reader, error), NULL;
+    {
+      pw_json_reader_finish (reader, error);
+      return NULL;
+    }
 
   if (pw_json_read_string (reader, root, "format", PW_JSON_REQUIRED, PW_MAX_NAME_CHARS, &format)
       && g_strcmp0 (format, PW_WORKBOOK_FORMAT) != 0)
@@ -626,7 +629,8 @@ workbook_from_node (JsonNode  *node,
 
       pw_json_reader_problem (reader, "format", _("Not a Phasewise workbook (format “%s”)"),
                               quoted);
-      return pw_json_reader_finish (reader, error), NULL;
+      pw_json_reader_finish (reader, error);
+      return NULL;
     }
 
   version = json_object_get_member (root, "format_version");
@@ -636,24 +640,29 @@ workbook_from_node (JsonNode  *node,
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
 
-      /* Translators: %s is the version number found */
       g_set_error (error, PW_ERROR, PW_ERROR_NEWER_VERSION,
-                   _("$.format_version: The workbook was made by a newer version of "
+                   /* Translators: the first %s is the place in the file,
+                    * $.format_version; the second the version number found */
+                   _("%s: The workbook was made by a newer version of "
                      "Phasewise (format version %s; this version reads "
                      "%d). Update Phasewise to open it."),
-                   number, PW_WORKBOOK_FORMAT_VERSION);
+                   "$.format_version", number, PW_WORKBOOK_FORMAT_VERSION);
       return NULL;
     }
 
   if (!pw_json_read_int (reader, root, "format_version", PW_JSON_REQUIRED, 1,
                          PW_WORKBOOK_FORMAT_VERSION, NULL))
-    return pw_json_reader_finish (reader, error), NULL;
+    {
+      pw_json_reader_finish (reader, error);
+      return NULL;
+    }
 
   framework_node = json_object_get_member (root, "framework");
   if (framework_node == NULL || !JSON_NODE_HOLDS_OBJECT (framework_node))
     {
       pw_json_read_object (reader, root, "framework", PW_JSON_REQUIRED);
-      return pw_json_reader_finish (reader, error), NULL;
+      pw_json_reader_finish (reader, error);
+      return NULL;
     }
 
   if (!_pw_framework_check_format (json_node_get_object (framework_node), "$.framework", error))
@@ -663,7 +672,10 @@ workbook_from_node (JsonNode  *node,
   framework = _pw_framework_new_from_node (framework_node, reader);
   pw_json_reader_pop (reader);
   if (framework == NULL)
-    return pw_json_reader_finish (reader, error), NULL;
+    {
+      pw_json_reader_finish (reader, error);
+      return NULL;
+    }
 
   self = pw_workbook_new (framework);
   read_organization (self, reader, root);
@@ -703,7 +715,9 @@ pw_workbook_load_from_bytes (GBytes  *bytes,
       g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
 
       g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-                   _("1:1: A workbook may not be larger than %s"), limit);
+                   /* Translators: the first %s is the place in the file as
+                    * line:column, here 1:1; the second a size such as “67.1 MB” */
+                   _("%s: A workbook may not be larger than %s"), "1:1", limit);
       return NULL;
     }
 
