@@ -246,8 +246,8 @@ test_edits_mark_modified (void)
                                            "Invoice"));
   EXPECT_MODIFIED (pw_assessment_set_participants (assessment, 20));
   EXPECT_MODIFIED (pw_team_set_headcount (pw_org_map_find_team (map, "pr"), 3));
-  EXPECT_MODIFIED (pw_org_map_remove_link (map, "hub", "pr"));
-  EXPECT_MODIFIED (pw_org_map_add_link (map, "hub", "pr"));
+  EXPECT_MODIFIED (pw_org_map_unlink_teams (map, "hub", "pr"));
+  EXPECT_MODIFIED (pw_org_map_link_teams (map, "hub", "pr"));
   team = pw_team_new ("legal", PW_TEAM_SPOKE, "Legal");
   EXPECT_MODIFIED (pw_org_map_add_team (map, team));
   EXPECT_MODIFIED (pw_org_map_remove_team (map, team));
@@ -322,22 +322,22 @@ test_org_models (void)
   add_team (map, "hub", PW_TEAM_HUB, 0);
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_CENTRALIZED);
 
-  pw_org_map_add_link (map, "hub", "a");
-  pw_org_map_add_link (map, "b", "hub");
+  pw_org_map_link_teams (map, "hub", "a");
+  pw_org_map_link_teams (map, "b", "hub");
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HUB_AND_SPOKE);
 
   add_team (map, "hub2", PW_TEAM_HUB, 0);
   add_team (map, "c", PW_TEAM_SPOKE, 0);
-  pw_org_map_add_link (map, "hub2", "c");
-  pw_org_map_add_link (map, "hub", "hub2");
+  pw_org_map_link_teams (map, "hub2", "c");
+  pw_org_map_link_teams (map, "hub", "hub2");
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
 
   /* Every spoke engages experts and works with a peer: holistic. */
   pw_team_set_smes (pw_org_map_find_team (map, "a"), 5);
   pw_team_set_smes (pw_org_map_find_team (map, "b"), 5);
   pw_team_set_smes (pw_org_map_find_team (map, "c"), 5);
-  pw_org_map_add_link (map, "a", "b");
-  pw_org_map_add_link (map, "b", "c");
+  pw_org_map_link_teams (map, "a", "b");
+  pw_org_map_link_teams (map, "b", "c");
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HOLISTIC);
 
   /* Removing a team removes its links. */
@@ -352,6 +352,150 @@ test_org_models (void)
       g_assert_cmpuint (strlen (pw_org_model_get_description (model)), >, 40);
       g_assert_cmpuint (strlen (pw_org_model_get_next_step (model)), >, 40);
     }
+}
+
+static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* Links are objects in a list model: one per pair of teams, found in
+ * either direction, and gone with either of their teams. */
+static void
+test_links (void)
+{
+  g_autoptr(PwOrgMap) map = pw_org_map_new ();
+  GListModel *links = pw_org_map_get_links (map);
+  g_autoptr(PwLink) removed = NULL;
+  PwLink *link;
+  guint changed = 0, items_changed = 0;
+
+  add_team (map, "hub", PW_TEAM_HUB, 0);
+  add_team (map, "a", PW_TEAM_SPOKE, 0);
+  add_team (map, "b", PW_TEAM_SPOKE, 0);
+  g_signal_connect (map, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (links, "items-changed", G_CALLBACK (items_changed_cb), &items_changed);
+
+  link = pw_org_map_link_teams (map, "hub", "a");
+  g_assert_nonnull (link);
+  g_assert_cmpstr (pw_link_get_from (link), ==, "hub");
+  g_assert_cmpstr (pw_link_get_to (link), ==, "a");
+  g_assert_true (pw_link_connects (link, "a"));
+  g_assert_false (pw_link_connects (link, "b"));
+  g_assert_true (pw_org_map_find_link (map, "a", "hub") == link);
+  g_assert_true (pw_org_map_has_link (map, "hub", "a"));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (items_changed, ==, 1);
+
+  /* The same pair again, in either direction, is no new link. */
+  g_assert_null (pw_org_map_link_teams (map, "a", "hub"));
+  {
+    g_autoptr(PwLink) again = pw_link_new ("hub", "a");
+
+    g_assert_false (pw_org_map_add_link (map, again));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_nonnull (pw_org_map_link_teams (map, "b", "hub"));
+  g_assert_nonnull (pw_org_map_link_teams (map, "a", "b"));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 3);
+
+  /* Removed and added back (as undo does), it is the same object, last. */
+  removed = g_object_ref (link);
+  g_assert_true (pw_org_map_remove_link (map, removed));
+  g_assert_false (pw_org_map_remove_link (map, removed));
+  g_assert_false (pw_org_map_has_link (map, "hub", "a"));
+  g_assert_true (pw_org_map_add_link (map, removed));
+  g_assert_true (pw_org_map_find_link (map, "hub", "a") == removed);
+  {
+    g_autoptr(PwLink) last = g_list_model_get_item (links, 2);
+
+    g_assert_true (last == removed);
+  }
+
+  g_assert_true (pw_org_map_unlink_teams (map, "b", "a"));
+  g_assert_false (pw_org_map_unlink_teams (map, "b", "a"));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+
+  /* Removing a team removes its links, and only those, in one change. */
+  changed = 0;
+  pw_org_map_link_teams (map, "a", "b");
+  pw_org_map_remove_team (map, pw_org_map_find_team (map, "a"));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_assert_false (pw_org_map_has_link (map, "hub", "a"));
+  g_assert_false (pw_org_map_has_link (map, "a", "b"));
+  g_assert_true (pw_org_map_has_link (map, "hub", "b"));
+}
+
+/* A link taken out and put back keeps the members a newer version wrote
+ * for it, and the workbook saves it where it now is: last. */
+static void
+test_links_round_trip (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("tests/fixtures", "maximal.phasewise");
+  PwOrgMap *map = pw_workbook_get_org_map (workbook);
+  g_autoptr(PwLink) link = g_object_ref (pw_org_map_find_link (map, "care", "hub"));
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) strength = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(PwWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pw_org_map_remove_link (map, link));
+  g_assert_true (pw_workbook_get_modified (workbook));
+  g_assert_true (pw_org_map_add_link (map, link));
+
+  saved = pw_workbook_serialize (workbook);
+  root = parse (saved);
+  strength = lookup (root, "$.org_map.links[6].x_strength");
+  g_assert_cmpint (json_node_get_int (strength), ==, 3);
+  first = lookup (root, "$.org_map.links[0].to");
+  g_assert_cmpstr (json_node_get_string (first), ==, "pr");
+
+  loaded = pw_workbook_load_from_bytes (saved, &error);
+  g_assert_no_error (error);
+  map = pw_workbook_get_org_map (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (pw_org_map_get_links (map)), ==, 7);
+  saved_again = pw_workbook_serialize (loaded);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+}
+
+/* A spoke linked to several hubs counts for the first of them in the
+ * order of the teams, whatever the order of the links. */
+static void
+test_org_model_first_hub (void)
+{
+  g_autoptr(PwOrgMap) map = pw_org_map_new ();
+
+  add_team (map, "hub1", PW_TEAM_HUB, 0);
+  add_team (map, "hub2", PW_TEAM_HUB, 0);
+  add_team (map, "a", PW_TEAM_SPOKE, 0);
+  add_team (map, "b", PW_TEAM_SPOKE, 0);
+  pw_org_map_link_teams (map, "a", "hub2");
+  pw_org_map_link_teams (map, "hub1", "a");
+  pw_org_map_link_teams (map, "b", "hub1");
+  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HUB_AND_SPOKE);
+
+  pw_org_map_unlink_teams (map, "b", "hub1");
+  pw_org_map_link_teams (map, "b", "hub2");
+  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
 }
 
 /* The bundled framework reads as expert content: enough questions, five
@@ -571,7 +715,8 @@ test_messages_with_places (void)
   framework = pw_framework_new_from_bytes (huge_framework, &error);
   g_assert_null (framework);
   g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, "1:1: A framework file may not be larger than 8.4\302\240MB");
+  g_assert_cmpstr (error->message, ==,
+                   "1:1: A framework file may not be larger than 8.4\302\240MB");
 }
 
 int
@@ -587,6 +732,9 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/edits-mark-modified", test_edits_mark_modified);
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
   g_test_add_func ("/phasewise/workbook/org-models", test_org_models);
+  g_test_add_func ("/phasewise/workbook/org-model-first-hub", test_org_model_first_hub);
+  g_test_add_func ("/phasewise/workbook/links", test_links);
+  g_test_add_func ("/phasewise/workbook/links-round-trip", test_links_round_trip);
   g_test_add_func ("/phasewise/workbook/bundled-framework", test_bundled_framework);
   g_test_add_func ("/phasewise/workbook/framework-file-matches-resource",
                    test_framework_file_matches_resource);

@@ -17,6 +17,7 @@
 #include "pw-framework.h"
 #include "pw-json-check.h"
 #include "pw-json-util.h"
+#include "pw-link.h"
 #include "pw-org-map.h"
 #include "pw-policy.h"
 #include "pw-policy-item.h"

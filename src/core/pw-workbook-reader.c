@@ -205,6 +205,7 @@ read_link_cb (PwJsonReader *reader,
 {
   PwWorkbook *self = user_data;
   PwOrgMap *map = pw_workbook_get_org_map (self);
+  g_autoptr(PwLink) link = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   gboolean ok = TRUE;
@@ -234,14 +235,10 @@ read_link_cb (PwJsonReader *reader,
       return;
     }
 
-  if (!pw_org_map_add_link (map, from, to))
-    {
-      pw_json_reader_problem (reader, NULL, _("Duplicate link between “%s” and “%s”"), from, to);
-      return;
-    }
-
-  _pw_org_map_set_link_unknown (map, pw_org_map_get_n_links (map) - 1,
-                                pw_json_collect_unknown (object, link_members));
+  link = pw_link_new (from, to);
+  _pw_json_set_unknown (link, pw_json_collect_unknown (object, link_members));
+  if (!pw_org_map_add_link (map, link))
+    pw_json_reader_problem (reader, NULL, _("Duplicate link between “%s” and “%s”"), from, to);
 }
 
 /* Reads the optional array @member of @parent, one object at a time. */

@@ -49,6 +49,7 @@ write_org_map (PwWorkbook *self)
 {
   PwOrgMap *map = pw_workbook_get_org_map (self);
   GListModel *teams = pw_org_map_get_teams (map);
+  GListModel *links = pw_org_map_get_links (map);
   JsonObject *object = json_object_new ();
   JsonArray *team_array = json_array_new ();
   JsonArray *link_array = json_array_new ();
@@ -80,16 +81,14 @@ write_org_map (PwWorkbook *self)
       set_unknown_and_wrap (team_array, t, team);
     }
 
-  for (guint i = 0; i < pw_org_map_get_n_links (map); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
+      g_autoptr(PwLink) link = g_list_model_get_item (links, i);
       JsonObject *l = json_object_new ();
-      const char *from, *to;
 
-      pw_org_map_get_link (map, i, &from, &to);
-      json_object_set_string_member (l, "from", from);
-      json_object_set_string_member (l, "to", to);
-      pw_json_append_unknown (l, _pw_org_map_get_link_unknown (map, i));
-      json_array_add_object_element (link_array, l);
+      json_object_set_string_member (l, "from", pw_link_get_from (link));
+      json_object_set_string_member (l, "to", pw_link_get_to (link));
+      set_unknown_and_wrap (link_array, l, link);
     }
 
   json_object_set_array_member (object, "teams", team_array);

@@ -59,7 +59,7 @@ build_workbook (PwFramework *framework)
         {
           g_autofree char *hub = g_strdup_printf ("team-%u", i - i % 50);
 
-          pw_org_map_add_link (map, hub, id);
+          pw_org_map_link_teams (map, hub, id);
         }
     }
 
