@@ -294,6 +294,47 @@ test_rounds (void)
   }
 }
 
+/* Assessments and policy items are found by id after every addition and
+ * removal. */
+static void
+test_find_by_id (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
+  PwPolicy *policy = pw_workbook_get_policy (workbook);
+  g_autoptr(PwAssessment) extra = pw_assessment_new ("extra");
+  g_autoptr(PwPolicyItem) custom = NULL;
+  g_autofree char *custom_id = NULL;
+  PwAssessment *started;
+
+  g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-1"));
+  g_assert_null (pw_workbook_find_assessment (workbook, "extra"));
+  g_assert_null (pw_workbook_find_assessment (workbook, NULL));
+
+  pw_workbook_add_assessment (workbook, extra);
+  g_assert_true (pw_workbook_find_assessment (workbook, "extra") == extra);
+  started = pw_workbook_start_assessment (workbook, NULL);
+  g_assert_true (pw_workbook_find_assessment (workbook, pw_assessment_get_id (started)) == started);
+  pw_workbook_remove_assessment (workbook, extra);
+  g_assert_null (pw_workbook_find_assessment (workbook, "extra"));
+  g_assert_nonnull (pw_workbook_find_assessment (workbook, pw_assessment_get_id (started)));
+
+  g_assert_nonnull (pw_policy_find_item (policy, "crisis-plan"));
+  g_assert_null (pw_policy_find_item (policy, NULL));
+  custom_id = pw_policy_new_custom_id (policy);
+  g_assert_null (pw_policy_find_item (policy, custom_id));
+  custom = pw_policy_item_new (custom_id, TRUE);
+  pw_policy_item_set_title (custom, "Influencer contracts");
+  pw_policy_add_custom_item (policy, custom);
+  g_assert_true (pw_policy_find_item (policy, custom_id) == custom);
+  {
+    g_autofree char *next_id = pw_policy_new_custom_id (policy);
+
+    g_assert_cmpstr (next_id, !=, custom_id);
+  }
+  pw_policy_remove_custom_item (policy, custom);
+  g_assert_null (pw_policy_find_item (policy, custom_id));
+}
+
 static PwTeam *
 add_team (PwOrgMap   *map,
           const char *id,
@@ -731,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/example-content", test_example_content);
   g_test_add_func ("/phasewise/workbook/edits-mark-modified", test_edits_mark_modified);
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
+  g_test_add_func ("/phasewise/workbook/find-by-id", test_find_by_id);
   g_test_add_func ("/phasewise/workbook/org-models", test_org_models);
   g_test_add_func ("/phasewise/workbook/org-model-first-hub", test_org_model_first_hub);
   g_test_add_func ("/phasewise/workbook/links", test_links);
