@@ -258,7 +258,8 @@ pw_json_check_string_value (PwJsonReader *reader,
   if ((flags & PW_JSON_ID) && !pw_is_valid_id (value))
     {
       pw_json_reader_problem (reader, member,
-                              _("Not a valid identifier (1 to %d letters, digits, “-”, “_” or “.”)"),
+                              _("Not a valid identifier (1 to %d letters, digits, “-”, "
+                                "“_” or “.”)"),
                               PW_MAX_ID_CHARS);
       return FALSE;
     }

@@ -274,6 +274,7 @@ pw_workbook_serialize (PwWorkbook *self)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   JsonObject *root = json_object_new ();
+  JsonNode *snapshot;
 
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
 
@@ -284,8 +285,8 @@ pw_workbook_serialize (PwWorkbook *self)
   json_object_set_object_member (root, "policy", write_policy (self));
   json_object_set_array_member (root, "assessments", write_assessments (self));
   json_object_set_array_member (root, "reports", write_reports (self));
-  json_object_set_member (root, "framework",
-                          json_node_ref (pw_framework_get_snapshot (pw_workbook_get_framework (self))));
+  snapshot = pw_framework_get_snapshot (pw_workbook_get_framework (self));
+  json_object_set_member (root, "framework", json_node_ref (snapshot));
   pw_json_append_unknown (root, _pw_json_get_unknown_named (self, "root"));
 
   json_node_take_object (node, root);
