@@ -11,6 +11,7 @@
 
 #include "phasewise-core.h"
 #include "pw-json-reader.h"
+#include "pw-utils-private.h"
 
 static char *
 source_path (const char *first,
@@ -760,6 +761,25 @@ test_messages_with_places (void)
                    "1:1: A framework file may not be larger than 8.4\302\240MB");
 }
 
+/* The setters' helper tells whether the value changed, and takes a value
+ * from the string it replaces. */
+static void
+test_set_str (void)
+{
+  g_autofree char *field = NULL;
+
+  g_assert_false (_pw_set_str (&field, NULL));
+  g_assert_true (_pw_set_str (&field, "Larkspur"));
+  g_assert_cmpstr (field, ==, "Larkspur");
+  g_assert_false (_pw_set_str (&field, "Larkspur"));
+  g_assert_true (_pw_set_str (&field, field + 4));
+  g_assert_cmpstr (field, ==, "spur");
+  g_assert_true (_pw_set_str (&field, ""));
+  g_assert_cmpstr (field, ==, "");
+  g_assert_true (_pw_set_str (&field, NULL));
+  g_assert_null (field);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/new-workbook", test_new_workbook);
   g_test_add_func ("/phasewise/workbook/reader-foreach-object", test_reader_foreach_object);
   g_test_add_func ("/phasewise/workbook/messages-with-places", test_messages_with_places);
+  g_test_add_func ("/phasewise/workbook/set-str", test_set_str);
 
   return g_test_run ();
 }
