@@ -52,8 +52,6 @@ struct _PwDocument
 
 void     _pw_document_set_busy           (PwDocument *self,
                                           gboolean    busy);
-gboolean _pw_document_set_string         (char      **field,
-                                          const char *value);
 void     _pw_document_set_file           (PwDocument *self,
                                           GFile      *file,
                                           const char *checksum,

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pw-document-private.h"
+#include "pw-utils-private.h"
 #include "pw-error.h"
 #include "pw-file-writer.h"
 #include "pw-recorder.h"
@@ -105,19 +106,6 @@ set_changed_on_disk (PwDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHANGED_ON_DISK]);
 }
 
-gboolean
-_pw_document_set_string (char       **field,
-                         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
-
 /* The title: the file's name; or the name given to an untitled document
  * (the example); or the organization's name; or "Untitled Workbook". */
 void
@@ -135,7 +123,7 @@ _pw_document_update_title (PwDocument *self)
   else
     title = _("Untitled Workbook");
 
-  if (_pw_document_set_string (&self->title, title))
+  if (_pw_set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -171,14 +159,14 @@ _pw_document_set_file (PwDocument *self,
                           && (self->file == NULL || file == NULL || !g_file_equal (self->file, file));
 
   self->disk_serial++;
-  _pw_document_set_string (&self->checksum, checksum);
+  _pw_set_str (&self->checksum, checksum);
 
   if (file_changed)
     {
       g_autofree char *location = pw_document_describe_location (file);
 
       g_set_object (&self->file, file);
-      if (_pw_document_set_string (&self->location, location))
+      if (_pw_set_str (&self->location, location))
         g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOCATION]);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
       start_monitor (self);
@@ -188,7 +176,7 @@ _pw_document_set_file (PwDocument *self,
     {
       g_autofree char *basename = g_file_get_basename (file);
 
-      _pw_document_set_string (&self->display_name, display_name ? display_name : basename);
+      _pw_set_str (&self->display_name, display_name ? display_name : basename);
       g_clear_pointer (&self->untitled_name, g_free);
     }
 
@@ -200,7 +188,7 @@ void
 _pw_document_set_draft_id (PwDocument *self,
                            const char *draft_id)
 {
-  if (_pw_document_set_string (&self->draft_id, draft_id))
+  if (_pw_set_str (&self->draft_id, draft_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DRAFT_ID]);
 }
 
@@ -208,7 +196,7 @@ void
 _pw_document_set_untitled_name (PwDocument *self,
                                 const char *name)
 {
-  if (_pw_document_set_string (&self->untitled_name, name))
+  if (_pw_set_str (&self->untitled_name, name))
     _pw_document_update_title (self);
 }
 

@@ -17,7 +17,9 @@
 
 #include "pw-drafts-private.h"
 #include "pw-error.h"
+#include "pw-json-reader.h"
 #include "pw-json-util.h"
+#include "pw-validate.h"
 
 /*
  * The drafts folder of PwDrafts, as it is on disk: the index, read as

@@ -19,6 +19,7 @@
 #include "pw-error.h"
 #include "pw-file-writer.h"
 #include "pw-json-util.h"
+#include "pw-validate.h"
 #include "pw-workbook-io.h"
 #include "pw-write-queue.h"
 

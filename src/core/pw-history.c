@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "pw-history.h"
+#include "pw-utils-private.h"
 
 /**
  * PwHistory:
@@ -164,19 +165,6 @@ get_now (PwHistory *self)
   return g_get_monotonic_time ();
 }
 
-static gboolean
-set_label (char       **field,
-           const char  *label)
-{
-  if (g_strcmp0 (*field, label) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (label);
-
-  return TRUE;
-}
-
 static const char *
 get_step_label (GQueue *queue)
 {
@@ -205,10 +193,10 @@ update_state (PwHistory *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
     }
 
-  if (set_label (&self->undo_label, get_step_label (&self->undo)))
+  if (_pw_set_str (&self->undo_label, get_step_label (&self->undo)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNDO_LABEL]);
 
-  if (set_label (&self->redo_label, get_step_label (&self->redo)))
+  if (_pw_set_str (&self->redo_label, get_step_label (&self->redo)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REDO_LABEL]);
 
   g_object_thaw_notify (G_OBJECT (self));

@@ -17,6 +17,7 @@ typedef struct _PwAnswer        PwAnswer;
 typedef struct _PwAssessment    PwAssessment;
 typedef struct _PwDocument      PwDocument;
 typedef struct _PwFramework     PwFramework;
+typedef struct _PwLink          PwLink;
 typedef struct _PwOrgMap        PwOrgMap;
 typedef struct _PwPolicy        PwPolicy;
 typedef struct _PwPolicyItem    PwPolicyItem;

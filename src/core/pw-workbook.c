@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pw-utils-private.h"
 #include "pw-workbook.h"
 
 /**
@@ -34,6 +35,7 @@ struct _PwWorkbook
   char        *size;
   char        *region;
   GListStore  *assessments;
+  GHashTable  *assessment_by_id;  /* id → PwAssessment, borrowed from @assessments */
   PwOrgMap    *org_map;
   PwPolicy    *policy;
   GListStore  *reports;
@@ -117,6 +119,7 @@ pw_workbook_finalize (GObject *object)
   g_clear_pointer (&self->industry, g_free);
   g_clear_pointer (&self->size, g_free);
   g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->assessment_by_id, g_hash_table_unref);
   g_clear_object (&self->assessments);
   g_clear_object (&self->org_map);
   g_clear_object (&self->policy);
@@ -299,6 +302,7 @@ static void
 pw_workbook_init (PwWorkbook *self)
 {
   self->assessments = g_list_store_new (PW_TYPE_ASSESSMENT);
+  self->assessment_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->reports = g_list_store_new (PW_TYPE_REPORT_DRAFT);
   self->org_map = pw_org_map_new ();
 }
@@ -336,11 +340,9 @@ set_string_property (PwWorkbook  *self,
                      const char  *value,
                      guint        prop_id)
 {
-  if (g_strcmp0 (*field, value) == 0)
+  if (!_pw_set_str (field, value))
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
   mark_modified_cb (self);
 }
@@ -447,24 +449,9 @@ PwAssessment *
 pw_workbook_find_assessment (PwWorkbook *self,
                              const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
 
-  if (id == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PwAssessment) assessment =
-        g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
-
-      if (g_strcmp0 (pw_assessment_get_id (assessment), id) == 0)
-        return assessment;
-    }
-
-  return NULL;
+  return id ? g_hash_table_lookup (self->assessment_by_id, id) : NULL;
 }
 
 void
@@ -497,6 +484,8 @@ pw_workbook_insert_assessment (PwWorkbook   *self,
 
   g_signal_connect_object (assessment, "changed", G_CALLBACK (mark_modified_cb), self,
                            G_CONNECT_SWAPPED);
+  g_hash_table_insert (self->assessment_by_id, (gpointer) pw_assessment_get_id (assessment),
+                       assessment);
   g_list_store_insert (self->assessments, position, assessment);
 }
 
@@ -534,6 +523,7 @@ pw_workbook_remove_assessment (PwWorkbook   *self,
         pw_report_draft_set_assessment_id (report, NULL);
     }
 
+  g_hash_table_remove (self->assessment_by_id, pw_assessment_get_id (assessment));
   g_list_store_remove (self->assessments, position);
   pw_workbook_end_edit (self);
 }
