@@ -12,8 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* PwWindow spans pw-window.c (showing a document, and the dialogs that
- * keep its work safe) and pw-window-actions.c (the win.* actions). */
+/* PwWindow spans pw-window.c (showing a document, opening one),
+ * pw-window-dialogs.c (the questions that keep its work safe) and
+ * pw-window-actions.c (the win.* actions). */
 
 struct _PwWindow
 {
@@ -38,6 +39,10 @@ struct _PwWindow
   gboolean              close_confirmed;
 };
 
+/* What to do once a question is answered so that no work is lost */
+typedef void (*PwWindowContinue) (PwWindow *self,
+                                  gpointer  data);
+
 void     _pw_window_class_actions_init  (GtkWidgetClass *widget_class);
 void     _pw_window_actions_update      (PwWindow       *self);
 gboolean _pw_window_get_busy            (PwWindow       *self);
@@ -48,5 +53,13 @@ void     _pw_window_open_example        (PwWindow       *self);
 void     _pw_window_save                (PwWindow       *self);
 void     _pw_window_save_as             (PwWindow       *self);
 void     _pw_window_reload              (PwWindow       *self);
+void     _pw_window_when_safe           (PwWindow         *self,
+                                         PwWindowContinue  func,
+                                         gpointer          data,
+                                         GDestroyNotify    destroy);
+void     _pw_window_show_error          (PwWindow       *self,
+                                         const char     *heading,
+                                         const char     *message);
+GtkFileFilter *_pw_window_create_filter (void);
 
 G_END_DECLS

@@ -16,10 +16,13 @@
 #include "pw-file-writer.h"
 
 /*
- * Loading and saving a PwDocument (see pw-document.c): the work runs in a
- * worker thread through the document's PwWriteQueue, on data that the
- * thread owns alone, and the document takes the result on its own thread.
+ * A PwDocument's file (see pw-document.c): loading and saving, which run
+ * in a worker thread through the document's PwWriteQueue on data that the
+ * thread owns alone, the document taking the result on its own thread; and
+ * the watch on the file, whose contents are compared in a worker thread.
  */
+
+#define MONITOR_DELAY_MSEC 500
 
 /* ------------------------------------------------------------------------
  * Loading
@@ -510,3 +513,135 @@ pw_document_save (PwDocument    *self,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------------
+ * The file on disk
+ */
+
+typedef struct
+{
+  GFile *file;
+  guint  serial;
+  char  *checksum;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->checksum);
+  g_free (data);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  GError *error = NULL;
+
+  if (pw_file_read_checksum (data->file, &data->checksum, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PwDocument *self = PW_DOCUMENT (object);
+  CheckData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Cannot check the file for changes: %s", error->message);
+      return;
+    }
+
+  /* A load or save since the check started knows better. */
+  if (data->serial != self->disk_serial || self->busy > 0)
+    return;
+
+  /* Removed: saving puts it back.  Unknown contents: nothing to compare. */
+  if (data->checksum == NULL || self->checksum == NULL)
+    return;
+
+  _pw_document_set_changed_on_disk (self, !g_str_equal (data->checksum, self->checksum));
+}
+
+static void
+check_disk_cb (gpointer user_data)
+{
+  PwDocument *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  CheckData *data;
+
+  self->monitor_source = 0;
+
+  if (self->file == NULL || self->busy > 0)
+    return;
+
+  data = g_new0 (CheckData, 1);
+  data->file = g_object_ref (self->file);
+  data->serial = self->disk_serial;
+
+  task = g_task_new (self, self->cancellable, check_done_cb, NULL);
+  g_task_set_source_tag (task, check_disk_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
+monitor_changed_cb (PwDocument        *self,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
+      && event != G_FILE_MONITOR_EVENT_CHANGED)
+    return;
+
+  /* Debounced; the document's own saves leave the checksum equal. */
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  self->monitor_source = g_timeout_add_once (MONITOR_DELAY_MSEC, check_disk_cb, self);
+}
+
+void
+_pw_document_stop_monitor (PwDocument *self)
+{
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+}
+
+void
+_pw_document_start_monitor (PwDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  _pw_document_stop_monitor (self);
+
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Changes of the file will not be noticed: %s", error->message);
+      return;
+    }
+
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}

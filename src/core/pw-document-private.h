@@ -13,8 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* PwDocument spans pw-document.c (its state, drafts and the watch on its
- * file) and pw-document-io.c (loading and saving). */
+/* PwDocument spans pw-document.c (its state and drafts) and
+ * pw-document-io.c (loading, saving and the watch on its file). */
 
 /* The checksum of a file that a restored draft no longer matches: any save
  * back to it asks first. */
@@ -63,5 +63,9 @@ void     _pw_document_set_draft_id       (PwDocument *self,
 void     _pw_document_set_untitled_name  (PwDocument *self,
                                           const char *name);
 void     _pw_document_update_title       (PwDocument *self);
+void     _pw_document_set_changed_on_disk (PwDocument *self,
+                                          gboolean    changed);
+void     _pw_document_start_monitor      (PwDocument *self);
+void     _pw_document_stop_monitor       (PwDocument *self);
 
 G_END_DECLS

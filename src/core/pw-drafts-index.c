@@ -20,6 +20,7 @@
 #include "pw-json-reader.h"
 #include "pw-json-util.h"
 #include "pw-validate.h"
+#include "pw-workbook-io.h"
 
 /*
  * The drafts folder of PwDrafts, as it is on disk: the index, read as
@@ -237,6 +238,85 @@ get_draft_id (const char *name)
     return NULL;
 
   return g_steal_pointer (&id);
+}
+
+/* ------------------------------------------------------------------------
+ * Drafts
+ */
+
+/**
+ * pw_drafts_load:
+ * @id: a draft id, from pw_drafts_begin_session() or pw_drafts_list()
+ *
+ * Reads a draft.  Drafts are replaced atomically, so this reads a whole
+ * version even while one is written; it only reads, and may be called
+ * from any thread.
+ *
+ * Returns: (transfer full): the contents of the draft, or %NULL with
+ *   %G_IO_ERROR_NOT_FOUND when there is none, %G_IO_ERROR_INVALID_ARGUMENT
+ *   for an invalid id, %PW_ERROR_TOO_LARGE for a file larger than a
+ *   workbook can be
+ */
+GBytes *
+pw_drafts_load (PwDrafts    *self,
+                const char  *id,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  struct stat st;
+
+  g_return_val_if_fail (PW_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!pw_is_valid_id (id))
+    {
+      g_autofree char *quoted = pw_json_quote_text (id);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a draft id"), quoted);
+      return NULL;
+    }
+
+  path = _pw_drafts_get_draft_path (pw_drafts_get_directory (self), id);
+  if (g_lstat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      /* Translators: the first %s is a file, the second the reason */
+      _pw_drafts_set_errno_error (error, saved_errno, _("Cannot read the draft %s: %s"), display,
+                                  g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("The draft %s is not a regular file"), display);
+      return NULL;
+    }
+
+  if (st.st_size > PW_WORKBOOK_MAX_BYTES)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE, _("The draft %s is too large"), display);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                           local_error->message);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
 /* ------------------------------------------------------------------------

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pw-recorder.h"
+#include "pw-recorder-private.h"
 
 /**
  * PwRecorder:
@@ -75,173 +75,10 @@ static GParamSpec *properties [N_PROPS];
  * Answers
  */
 
-typedef struct
-{
-  PwAnswerKind  kind;
-  int           phase;
-  char         *note;
-  char         *evidence;
-} AnswerState;
-
-/* What a change of an answer touched */
-typedef enum
-{
-  CHANGE_CHOICE,
-  CHANGE_NOTE,
-  CHANGE_EVIDENCE,
-  CHANGE_TEXTS,
-} ChangeKind;
-
-typedef struct
-{
-  PwHistoryEntry  parent;
-  PwAssessment   *assessment;
-  char           *question_id;
-  AnswerState     before;
-  AnswerState     after;
-  ChangeKind      change;
-} AnswerEntry;
-
-static void
-answer_state_clear (AnswerState *state)
-{
-  g_clear_pointer (&state->note, g_free);
-  g_clear_pointer (&state->evidence, g_free);
-  state->kind = PW_ANSWER_NONE;
-  state->phase = 0;
-}
-
-static void
-answer_state_free (AnswerState *state)
-{
-  answer_state_clear (state);
-  g_free (state);
-}
-
-static void
-answer_state_set (AnswerState       *dest,
-                  const AnswerState *src)
-{
-  char *note = g_strdup (src->note);
-  char *evidence = g_strdup (src->evidence);
-
-  answer_state_clear (dest);
-  dest->kind = src->kind;
-  dest->phase = src->phase;
-  dest->note = note;
-  dest->evidence = evidence;
-}
-
-static void
-answer_state_init_from_answer (AnswerState *state,
-                               PwAnswer    *answer)
-{
-  state->kind = pw_answer_get_kind (answer);
-  state->phase = pw_answer_get_phase (answer);
-  state->note = g_strdup (pw_answer_get_note (answer));
-  state->evidence = g_strdup (pw_answer_get_evidence (answer));
-}
-
-/* NULL and "" are the same text: an emptied note is no note. */
-static gboolean
-text_equal (const char *a,
-            const char *b)
-{
-  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
-}
-
-static gboolean
-answer_state_equal (const AnswerState *a,
-                    const AnswerState *b)
-{
-  return a->kind == b->kind
-         && a->phase == b->phase
-         && text_equal (a->note, b->note)
-         && text_equal (a->evidence, b->evidence);
-}
-
-static ChangeKind
-classify_change (const AnswerState *before,
-                 const AnswerState *after)
-{
-  gboolean note = !text_equal (before->note, after->note);
-  gboolean evidence = !text_equal (before->evidence, after->evidence);
-
-  if (before->kind != after->kind || before->phase != after->phase)
-    return CHANGE_CHOICE;
-  if (note && !evidence)
-    return CHANGE_NOTE;
-  if (evidence && !note)
-    return CHANGE_EVIDENCE;
-
-  return CHANGE_TEXTS;
-}
-
-static void
-answer_entry_apply (PwHistoryEntry *entry,
-                    gboolean        forward)
-{
-  AnswerEntry *self = (AnswerEntry *) entry;
-  const AnswerState *state = forward ? &self->after : &self->before;
-  g_autoptr(PwAnswer) wanted = pw_answer_new (self->question_id);
-  PwAnswer *answer = pw_assessment_ensure_answer (self->assessment, self->question_id);
-
-  pw_answer_set_kind (wanted, state->kind);
-  pw_answer_set_phase (wanted, state->phase);
-  pw_answer_set_note (wanted, state->note);
-  pw_answer_set_evidence (wanted, state->evidence);
-  pw_answer_copy_from (answer, wanted);
-}
-
-static gboolean
-answer_entry_merge (PwHistoryEntry *entry,
-                    PwHistoryEntry *next_entry)
-{
-  AnswerEntry *self = (AnswerEntry *) entry;
-  AnswerEntry *next = (AnswerEntry *) next_entry;
-
-  if ((next->change != CHANGE_NOTE && next->change != CHANGE_EVIDENCE)
-      || next->change != self->change
-      || next->assessment != self->assessment
-      || !g_str_equal (next->question_id, self->question_id))
-    return FALSE;
-
-  answer_state_set (&self->after, &next->after);
-
-  return TRUE;
-}
-
-static gboolean
-answer_entry_is_empty (PwHistoryEntry *entry)
-{
-  AnswerEntry *self = (AnswerEntry *) entry;
-
-  return answer_state_equal (&self->before, &self->after);
-}
-
-static void
-answer_entry_finalize (PwHistoryEntry *entry)
-{
-  AnswerEntry *self = (AnswerEntry *) entry;
-
-  g_clear_object (&self->assessment);
-  g_clear_pointer (&self->question_id, g_free);
-  answer_state_clear (&self->before);
-  answer_state_clear (&self->after);
-}
-
-static const PwHistoryEntryClass answer_entry_class = {
-  sizeof (AnswerEntry),
-  answer_entry_apply,
-  answer_entry_merge,
-  answer_entry_is_empty,
-  answer_entry_finalize,
-};
-
 static char *
-describe_answer_change (PwRecorder *self,
-                        const char *question_id,
-                        ChangeKind  change)
+describe_answer_change (PwRecorder     *self,
+                        const char     *question_id,
+                        PwAnswerChange  change)
 {
   const PwQuestion *question = pw_framework_find_question (self->framework, question_id);
   g_autofree char *text = NULL;
@@ -259,16 +96,16 @@ describe_answer_change (PwRecorder *self,
 
   switch (change)
     {
-    case CHANGE_NOTE:
+    case PW_ANSWER_CHANGE_NOTE:
       /* Translators: what undo takes back; %s is a question */
       return g_strdup_printf (_("Note on “%s”"), text);
 
-    case CHANGE_EVIDENCE:
+    case PW_ANSWER_CHANGE_EVIDENCE:
       /* Translators: what undo takes back; %s is a question */
       return g_strdup_printf (_("Evidence for “%s”"), text);
 
-    case CHANGE_CHOICE:
-    case CHANGE_TEXTS:
+    case PW_ANSWER_CHANGE_CHOICE:
+    case PW_ANSWER_CHANGE_TEXTS:
     default:
       /* Translators: what undo takes back; %s is a question */
       return g_strdup_printf (_("Answer to “%s”"), text);
@@ -276,23 +113,17 @@ describe_answer_change (PwRecorder *self,
 }
 
 static void
-record_answer (PwRecorder        *self,
-               PwAssessment      *assessment,
-               const char        *question_id,
-               const AnswerState *before,
-               const AnswerState *after)
+record_answer (PwRecorder          *self,
+               PwAssessment        *assessment,
+               const char          *question_id,
+               const PwAnswerState *before,
+               const PwAnswerState *after)
 {
-  ChangeKind change = classify_change (before, after);
+  PwAnswerChange change = _pw_answer_state_classify (before, after);
   g_autofree char *label = describe_answer_change (self, question_id, change);
-  AnswerEntry *entry = pw_history_entry_new (&answer_entry_class, label);
 
-  entry->assessment = g_object_ref (assessment);
-  entry->question_id = g_strdup (question_id);
-  answer_state_set (&entry->before, before);
-  answer_state_set (&entry->after, after);
-  entry->change = change;
-
-  pw_history_push (self->history, (PwHistoryEntry *) entry);
+  pw_history_push (self->history,
+                   _pw_answer_entry_new (label, assessment, question_id, before, after));
 }
 
 /* ------------------------------------------------------------------------
@@ -334,67 +165,6 @@ static const PropertyInfo report_properties[] = {
   { "assessment-id", N_("Report’s assessment") },
 };
 
-typedef struct
-{
-  PwHistoryEntry  parent;
-  GObject        *object;
-  GParamSpec     *pspec;
-  GValue          before;
-  GValue          after;
-} PropertyEntry;
-
-static void
-property_entry_apply (PwHistoryEntry *entry,
-                      gboolean        forward)
-{
-  PropertyEntry *self = (PropertyEntry *) entry;
-
-  g_object_set_property (self->object, self->pspec->name, forward ? &self->after : &self->before);
-}
-
-/* Consecutive changes of one property are typing in one field. */
-static gboolean
-property_entry_merge (PwHistoryEntry *entry,
-                      PwHistoryEntry *next_entry)
-{
-  PropertyEntry *self = (PropertyEntry *) entry;
-  PropertyEntry *next = (PropertyEntry *) next_entry;
-
-  if (next->object != self->object || next->pspec != self->pspec)
-    return FALSE;
-
-  g_value_copy (&next->after, &self->after);
-
-  return TRUE;
-}
-
-static gboolean
-property_entry_is_empty (PwHistoryEntry *entry)
-{
-  PropertyEntry *self = (PropertyEntry *) entry;
-
-  return g_param_values_cmp (self->pspec, &self->before, &self->after) == 0;
-}
-
-static void
-property_entry_finalize (PwHistoryEntry *entry)
-{
-  PropertyEntry *self = (PropertyEntry *) entry;
-
-  g_clear_object (&self->object);
-  g_clear_pointer (&self->pspec, g_param_spec_unref);
-  g_value_unset (&self->before);
-  g_value_unset (&self->after);
-}
-
-static const PwHistoryEntryClass property_entry_class = {
-  sizeof (PropertyEntry),
-  property_entry_apply,
-  property_entry_merge,
-  property_entry_is_empty,
-  property_entry_finalize,
-};
-
 /* The last known values of some properties of one object */
 typedef struct _Tracked
 {
@@ -413,7 +183,7 @@ values_equal (GParamSpec   *pspec,
               const GValue *b)
 {
   if (G_VALUE_HOLDS_STRING (a))
-    return text_equal (g_value_get_string (a), g_value_get_string (b));
+    return _pw_text_equal (g_value_get_string (a), g_value_get_string (b));
 
   return g_param_values_cmp (pspec, a, b) == 0;
 }
@@ -425,7 +195,6 @@ tracked_notify_cb (GObject    *object,
 {
   PwRecorder *self = tracked->recorder;
   g_auto(GValue) now = G_VALUE_INIT;
-  PropertyEntry *entry;
   GValue *known = NULL;
   guint i;
 
@@ -445,16 +214,9 @@ tracked_notify_cb (GObject    *object,
     return;
 
   if (!pw_history_get_applying (self->history))
-    {
-      entry = pw_history_entry_new (&property_entry_class, _(tracked->infos[i].label));
-      entry->object = g_object_ref (object);
-      entry->pspec = g_param_spec_ref (pspec);
-      g_value_init (&entry->before, pspec->value_type);
-      g_value_copy (known, &entry->before);
-      g_value_init (&entry->after, pspec->value_type);
-      g_value_copy (&now, &entry->after);
-      pw_history_push (self->history, (PwHistoryEntry *) entry);
-    }
+    pw_history_push (self->history,
+                     _pw_property_entry_new (_(tracked->infos[i].label), object, pspec, known,
+                                             &now));
 
   g_value_copy (&now, known);
 }
@@ -504,51 +266,13 @@ tracked_free (Tracked *tracked)
  * Assessments
  */
 
-typedef struct
-{
-  PwHistoryEntry  parent;
-  PwWorkbook     *workbook;
-  PwAssessment   *assessment;
-  guint           position;
-  gboolean        added;
-} ListEntry;
-
-static void
-list_entry_apply (PwHistoryEntry *entry,
-                  gboolean        forward)
-{
-  ListEntry *self = (ListEntry *) entry;
-
-  if (self->added == forward)
-    pw_workbook_insert_assessment (self->workbook, self->position, self->assessment);
-  else
-    pw_workbook_remove_assessment (self->workbook, self->assessment);
-}
-
-static void
-list_entry_finalize (PwHistoryEntry *entry)
-{
-  ListEntry *self = (ListEntry *) entry;
-
-  g_clear_object (&self->workbook);
-  g_clear_object (&self->assessment);
-}
-
-static const PwHistoryEntryClass list_entry_class = {
-  sizeof (ListEntry),
-  list_entry_apply,
-  NULL,
-  NULL,
-  list_entry_finalize,
-};
-
 /* One assessment followed: its answers and its fields. */
 typedef struct
 {
   PwRecorder   *recorder;
   PwAssessment *assessment;
   gulong        changed_id;
-  GHashTable   *states;      /* question id → AnswerState */
+  GHashTable   *states;      /* question id → PwAnswerState */
   Tracked      *fields;
 } Observed;
 
@@ -567,10 +291,10 @@ assessment_changed_cb (PwAssessment *assessment,
                        PwAnswer     *answer,
                        Observed     *observed)
 {
-  static const AnswerState empty = { PW_ANSWER_NONE, 0, NULL, NULL };
+  static const PwAnswerState empty = { PW_ANSWER_NONE, 0, NULL, NULL };
   PwRecorder *self = observed->recorder;
-  AnswerState *known;
-  AnswerState now = { 0 };
+  PwAnswerState *known;
+  PwAnswerState now = { 0 };
   const char *question_id;
 
   /* A field of the assessment: followed through its notifications */
@@ -579,13 +303,13 @@ assessment_changed_cb (PwAssessment *assessment,
 
   question_id = pw_answer_get_question_id (answer);
   known = g_hash_table_lookup (observed->states, question_id);
-  answer_state_init_from_answer (&now, answer);
+  _pw_answer_state_init (&now, answer);
 
   /* One edit notifies each property it changed: the first notification
    * already sees them all. */
-  if (known != NULL && answer_state_equal (known, &now))
+  if (known != NULL && _pw_answer_state_equal (known, &now))
     {
-      answer_state_clear (&now);
+      _pw_answer_state_clear (&now);
       return;
     }
 
@@ -594,10 +318,10 @@ assessment_changed_cb (PwAssessment *assessment,
 
   if (known == NULL)
     {
-      known = g_new0 (AnswerState, 1);
+      known = g_new0 (PwAnswerState, 1);
       g_hash_table_insert (observed->states, g_strdup (question_id), known);
     }
-  answer_state_clear (known);
+  _pw_answer_state_clear (known);
   *known = now;
 }
 
@@ -610,7 +334,7 @@ observe_assessment (PwRecorder   *self,
   observed->recorder = self;
   observed->assessment = g_object_ref (assessment);
   observed->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) answer_state_free);
+                                            (GDestroyNotify) _pw_answer_state_free);
 
   for (guint i = 0; i < pw_framework_get_n_dimensions (self->framework); i++)
     {
@@ -620,13 +344,13 @@ observe_assessment (PwRecorder   *self,
         {
           const PwQuestion *question = g_ptr_array_index (dimension->questions, j);
           PwAnswer *answer = pw_assessment_lookup_answer (assessment, question->id);
-          AnswerState *state;
+          PwAnswerState *state;
 
           if (answer == NULL)
             continue;
 
-          state = g_new0 (AnswerState, 1);
-          answer_state_init_from_answer (state, answer);
+          state = g_new0 (PwAnswerState, 1);
+          _pw_answer_state_init (state, answer);
           g_hash_table_insert (observed->states, g_strdup (question->id), state);
         }
     }
@@ -645,19 +369,13 @@ record_list_change (PwRecorder   *self,
                     guint         position,
                     gboolean      added)
 {
-  ListEntry *entry;
-
   if (pw_history_get_applying (self->history))
     return;
 
   /* Translators: what undo takes back */
-  entry = pw_history_entry_new (&list_entry_class, added ? _("New assessment")
-                                                         : _("Deleting an assessment"));
-  entry->workbook = g_object_ref (self->workbook);
-  entry->assessment = g_object_ref (assessment);
-  entry->position = position;
-  entry->added = added;
-  pw_history_push (self->history, (PwHistoryEntry *) entry);
+  pw_history_push (self->history,
+                   _pw_list_entry_new (added ? _("New assessment") : _("Deleting an assessment"),
+                                       self->workbook, assessment, position, added));
 }
 
 static void
