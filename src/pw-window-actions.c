@@ -35,56 +35,6 @@ _pw_window_actions_update (PwWindow *self)
                                  idle && history && pw_history_get_can_redo (history));
 }
 
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  _pw_window_new_workbook (PW_WINDOW (widget));
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  _pw_window_choose_file (PW_WINDOW (widget));
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  pw_window_open_file (PW_WINDOW (widget), file);
-}
-
-static void
-open_example_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  _pw_window_open_example (PW_WINDOW (widget));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  _pw_window_save (PW_WINDOW (widget));
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  _pw_window_save_as (PW_WINDOW (widget));
-}
-
 /* Undoes or redoes a step, and says which. */
 static void
 move_in_history (PwWindow *self,
@@ -114,32 +64,57 @@ move_in_history (PwWindow *self,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+undo (PwWindow *self)
 {
-  move_in_history (PW_WINDOW (widget), TRUE);
+  move_in_history (self, TRUE);
 }
 
 static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+redo (PwWindow *self)
 {
-  move_in_history (PW_WINDOW (widget), FALSE);
+  move_in_history (self, FALSE);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  pw_window_open_file (PW_WINDOW (widget), file);
+}
+
+/* The actions without a parameter, each the window function it runs */
+static const struct {
+  const char *name;
+  void      (*run) (PwWindow *self);
+} simple_actions[] = {
+  { "win.new", _pw_window_new_workbook },
+  { "win.open", _pw_window_choose_file },
+  { "win.open-example", _pw_window_open_example },
+  { "win.save", _pw_window_save },
+  { "win.save-as", _pw_window_save_as },
+  { "win.undo", undo },
+  { "win.redo", redo },
+};
+
+static void
+simple_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
+    if (g_str_equal (simple_actions[i].name, action_name))
+      simple_actions[i].run (PW_WINDOW (widget));
 }
 
 void
 _pw_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
+    gtk_widget_class_install_action (widget_class, simple_actions[i].name, NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

@@ -181,15 +181,24 @@ pw_document_load_async (PwDocument          *self,
              pw_document_load_async);
 }
 
-gboolean
-pw_document_load_finish (PwDocument    *self,
-                         GAsyncResult  *result,
-                         GError       **error)
+/* Every load and save returns a boolean. */
+static gboolean
+finish_task (PwDocument    *self,
+             GAsyncResult  *result,
+             GError       **error)
 {
   g_return_val_if_fail (PW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+pw_document_load_finish (PwDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return finish_task (self, result, error);
 }
 
 /**
@@ -216,7 +225,7 @@ pw_document_reload_finish (PwDocument    *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  return pw_document_load_finish (self, result, error);
+  return finish_task (self, result, error);
 }
 
 /**
@@ -253,7 +262,7 @@ pw_document_restore_draft_finish (PwDocument    *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return pw_document_load_finish (self, result, error);
+  return finish_task (self, result, error);
 }
 
 /**
@@ -459,10 +468,7 @@ pw_document_save_finish (PwDocument    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (PW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_task (self, result, error);
 }
 
 /**
