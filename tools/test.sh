@@ -21,7 +21,7 @@
 # the sanitizer run, which is 5 to 30 times slower than the normal build; the
 # valgrind setup scales its own by 10 (tests/meson.build).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 passed=0
 failed=0
