@@ -7,11 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash tools/deps.sh
-if [ ! -f build/build.ninja ]; then
-  meson setup build
-fi
-meson compile -C build
+# Setting up and building report on stderr: stdout is the program's, e.g.
+# for bash tools/run.sh --summary --json FILE > summary.json
+{
+  bash tools/deps.sh
+  if [ ! -f build/build.ninja ]; then
+    meson setup build
+  fi
+  meson compile -C build
+} >&2
 
 # The command-line modes need no display; everything else opens the window.
 needs_display=true
