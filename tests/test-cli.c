@@ -9,9 +9,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "phasewise-core.h"
+#include "pw-test-utils.h"
 
 /*
  * The command line, run as a user runs it: the real binary, without a
@@ -33,13 +32,6 @@ run_clear (Run *run)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples", "larkspur.phasewise",
-                           NULL);
-}
 
 static void
 run_phasewise (Run        *run,
@@ -97,7 +89,7 @@ test_help (void)
 static void
 test_summary_text (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = pw_test_example_path ();
   g_auto(Run) run = { 0 };
 
   run_phasewise (&run, "--summary", path, NULL);
@@ -116,7 +108,7 @@ test_summary_text (void)
 static void
 test_summary_json (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = pw_test_example_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PwWorkbook) workbook = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -177,7 +169,7 @@ test_summary_json (void)
 static void
 test_usage_errors (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = pw_test_example_path ();
   const char *cases[][4] = {
     { "--json", path, NULL },
     { "--summary", NULL },
@@ -203,16 +195,16 @@ test_usage_errors (void)
 static void
 test_validate (void)
 {
-  g_autofree char *path = example_path ();
-  g_autofree char *dir = g_dir_make_tmp ("phasewise-cli-XXXXXX", NULL);
+  g_autofree char *path = pw_test_example_path ();
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-cli-XXXXXX");
   g_autofree char *broken = g_build_filename (dir, "broken.phasewise", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.phasewise", NULL);
   g_auto(Run) valid = { 0 };
   g_auto(Run) invalid = { 0 };
   g_auto(Run) summary = { 0 };
 
-  g_assert_true (g_file_set_contents (broken, "{\n  \"format\": \"phasewise-workbook\",\n"
-                                              "  \"format_version\": 1,,\n}\n", -1, NULL));
+  pw_test_write_text (broken, "{\n  \"format\": \"phasewise-workbook\",\n"
+                              "  \"format_version\": 1,,\n}\n");
 
   run_phasewise (&valid, "--validate", path, NULL);
   g_assert_cmpint (valid.status, ==, 0);
@@ -228,8 +220,7 @@ test_validate (void)
   g_assert_cmpint (summary.status, ==, 1);
   g_assert_nonnull (strstr (summary.err, "broken.phasewise:3:23:"));
 
-  g_unlink (broken);
-  g_rmdir (dir);
+  pw_test_remove_tree (dir);
 }
 
 int

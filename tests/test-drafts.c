@@ -25,35 +25,33 @@
  *   /phasewise/drafts/older-than-file       the document changed after the draft
  *   /phasewise/drafts/kill-9                SIGKILL during draft writes in a loop
  *
- * Environment: PW_TEST_QUICK=1 (set by `meson test --setup=valgrind`) runs
- * 30 kills instead of 200.
+ * Environment: PW_TEST_QUICK=1 (set by `meson test --setup=valgrind` and
+ * the sanitizer run of tools/test.sh) runs 30 random kills instead of 200;
+ * `-m slow` (g_test_slow()) runs 2,000.
  *
  * The kill-9 case runs this same binary as `test-drafts --pw-helper loop
- * DIR A B` (see helper_loop()).
+ * DIR A B FIRST STOP` (see helper_loop()).
  */
 
 #define G_LOG_DOMAIN "test-drafts"
 
 #include "config.h"
 
-#include <errno.h>
-#include <poll.h>
-#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "phasewise-core.h"
 #include "pw-drafts.h"
+#include "pw-test-utils.h"
 
 #define WORKBOOK_A "Larkspur Outdoor Equipment (A)"
 #define WORKBOOK_B "Larkspur Outdoor Equipment — version B"
 #define N_LOOP_IDS 3
 
-static char *self_exe;
 static gboolean quick;
 
 /* ------------------------------------------------------------------------
@@ -74,24 +72,12 @@ bytes_from_string (const char *text)
 }
 
 static void
-write_text (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
 write_index (const char *dir,
              const char *text)
 {
   g_autofree char *path = g_build_filename (dir, PW_DRAFTS_INDEX_NAME, NULL);
 
-  write_text (path, text);
+  pw_test_write_text (path, text);
 }
 
 static char *
@@ -233,18 +219,6 @@ save_text (PwDrafts   *drafts,
   g_assert_no_error (error);
 }
 
-static char *
-get_example_path (void)
-{
-  const char *root = g_getenv ("PW_SOURCE_ROOT");
-
-  if (root == NULL)
-    return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "larkspur.phasewise",
-                                  NULL);
-
-  return g_build_filename (root, "data", "examples", "larkspur.phasewise", NULL);
-}
-
 /* ------------------------------------------------------------------------
  * The basics
  */
@@ -363,7 +337,7 @@ test_crash (void)
   PwDraftInfo *info;
 
   /* The document exists, older than its draft */
-  write_text (doc_path, "saved long ago");
+  pw_test_write_text (doc_path, "saved long ago");
   set_mtime (doc_path, -3600);
 
   {
@@ -683,7 +657,7 @@ test_hostile_not_json (void)
   PwDraftInfo *info;
 
   /* A draft on disk, old, that the broken index no longer names */
-  write_text (kept, "precious unsaved answers");
+  pw_test_write_text (kept, "precious unsaved answers");
   set_mtime (kept, -3600);
   write_index (dir, "{\"format\": \"phasewise-drafts\", \"version\": 1, \"drafts\": [");
 
@@ -777,8 +751,8 @@ test_hostile_wrong_types (void)
   };
   g_autoptr(GPtrArray) recovered = NULL;
 
-  write_text (good, "good contents");
-  write_text (bad_title, "bad title contents");
+  pw_test_write_text (good, "good contents");
+  pw_test_write_text (bad_title, "bad title contents");
 
   for (guint i = 0; i < G_N_ELEMENTS (broken_indexes); i++)
     {
@@ -826,7 +800,7 @@ test_hostile_outside (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  write_text (outside, "outside the drafts folder");
+  pw_test_write_text (outside, "outside the drafts folder");
   write_index (dir,
                "{\"format\": \"phasewise-drafts\", \"version\": 1, \"shutdown\": false, "
                "\"drafts\": ["
@@ -888,7 +862,7 @@ test_hostile_too_many (void)
       g_autofree char *id = g_strdup_printf ("d%u", i);
       g_autofree char *path = draft_path (dir, id);
 
-      write_text (path, id);
+      pw_test_write_text (path, id);
       set_mtime (path, -3600);
     }
 
@@ -937,7 +911,7 @@ test_hostile_deep (void)
   g_autoptr(GString) text = g_string_new ("{\"format\": \"phasewise-drafts\", \"version\": 1, "
                                           "\"shutdown\": false, \"drafts\": [");
 
-  write_text (good, "good");
+  pw_test_write_text (good, "good");
 
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (text, '[');
@@ -985,18 +959,18 @@ test_orphans (void)
   }
   set_mtime (listed, -3600);
 
-  write_text (old_orphan, "left over");
+  pw_test_write_text (old_orphan, "left over");
   set_mtime (old_orphan, -120);
-  write_text (new_orphan, "just written by another instance");
+  pw_test_write_text (new_orphan, "just written by another instance");
   set_mtime (new_orphan, -10);
-  write_text (old_temp_index, "{");
+  pw_test_write_text (old_temp_index, "{");
   set_mtime (old_temp_index, -120);
-  write_text (old_temp_draft, "half");
+  pw_test_write_text (old_temp_draft, "half");
   set_mtime (old_temp_draft, -120);
-  write_text (new_temp_draft, "half");
-  write_text (unrelated, "not ours");
+  pw_test_write_text (new_temp_draft, "half");
+  pw_test_write_text (unrelated, "not ours");
   set_mtime (unrelated, -3600);
-  write_text (odd, "not ours either");
+  pw_test_write_text (odd, "not ours either");
   set_mtime (odd, -3600);
 
   recovered = restart (dir, NULL);
@@ -1034,8 +1008,8 @@ test_older_than_file (void)
   g_autoptr(GFile) gone = g_file_new_for_path (gone_path);
   g_autoptr(GPtrArray) recovered = NULL;
 
-  write_text (newer_path, "saved");
-  write_text (older_path, "saved");
+  pw_test_write_text (newer_path, "saved");
+  pw_test_write_text (older_path, "saved");
 
   {
     g_autoptr(PwDrafts) drafts = pw_drafts_new (dir);
@@ -1064,100 +1038,78 @@ test_older_than_file (void)
  * kill -9 while drafts are written
  */
 
-static gboolean
-wait_for_byte (int  fd,
-               char wanted)
+/* The two versions the child writes: 'a' and 'b' in its reports */
+#define N_VERSIONS 2
+
+/* The version of the child's save number @n (from 0): the drafts in turn,
+ * each round with the other version, the first round with @first. */
+static guint
+loop_version (guint first,
+              guint n)
 {
-  for (;;)
-    {
-      struct pollfd pfd = { .fd = fd, .events = POLLIN };
-      char c;
-      ssize_t n;
-
-      if (poll (&pfd, 1, 30000) <= 0)
-        return FALSE;
-      n = read (fd, &c, 1);
-      if (n == 1 && c == wanted)
-        return TRUE;
-      if (n == 0 || (n < 0 && errno != EINTR))
-        return FALSE;
-    }
-}
-
-/* Reads the child's reports until it is gone: a digit k for each completed
- * save of draft k. */
-static void
-read_reports (int       fd,
-              gboolean *completed,
-              guint    *n_saves)
-{
-  char buffer[256];
-  ssize_t n;
-
-  while ((n = read (fd, buffer, sizeof buffer)) != 0)
-    {
-      if (n < 0)
-        {
-          g_assert_cmpint (errno, ==, EINTR);
-          continue;
-        }
-      for (ssize_t i = 0; i < n; i++)
-        {
-          if (buffer[i] >= '0' && buffer[i] < '0' + N_LOOP_IDS)
-            {
-              completed[buffer[i] - '0'] = TRUE;
-              (*n_saves)++;
-            }
-        }
-    }
-}
-
-/* See test-save.c: children go back to the fast unwinder under ASan. */
-static GStrv
-child_environment (void)
-{
-  char **env = g_get_environ ();
-  const char *asan_options = g_environ_getenv (env, "ASAN_OPTIONS");
-
-  if (asan_options != NULL && strstr (asan_options, "fast_unwind_on_malloc=0") != NULL)
-    {
-      g_autofree char *options = g_strconcat (asan_options, ":fast_unwind_on_malloc=1", NULL);
-
-      env = g_environ_setenv (env, "ASAN_OPTIONS", options, TRUE);
-    }
-
-  return g_environ_setenv (env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  return (first + n / N_LOOP_IDS) % N_VERSIONS;
 }
 
 static GPid
-spawn_loop (const char  *dir,
-            const char  *a_path,
-            const char  *b_path,
-            int         *out_fd)
+spawn_loop (const char *dir,
+            const char *a_path,
+            const char *b_path,
+            guint       first,
+            gboolean    stop,
+            int        *out_fd)
 {
-  const char *argv[] = { self_exe, "--pw-helper", "loop", dir, a_path, b_path, NULL };
-  g_auto(GStrv) env = child_environment ();
-  g_autoptr(GError) error = NULL;
-  GPid pid = 0;
+  const char * const args[] = {
+    "loop", dir, a_path, b_path, first ? "b" : "a", stop ? "stop" : "go", NULL
+  };
+  GPid pid = pw_test_spawn_helper (args, out_fd);
 
-  g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                            &pid, NULL, out_fd, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (wait_for_byte (*out_fd, 'R'));
+  g_assert_true (pw_test_wait_for_byte (*out_fd, 'R', NULL));
 
   return pid;
 }
 
-static void
-kill_child (GPid pid)
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
 {
-  int status = 0;
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  if (!WIFSIGNALED (status) || WTERMSIG (status) != SIGKILL)
-    g_error ("The child writing drafts ended by itself (status %d)", status);
-  g_spawn_close_pid (pid);
+  return x < y ? -1 : x > y;
+}
+
+/* Microseconds one round of the loop (a save of each draft) takes in a
+ * child: the median of five rounds, in a folder of its own, so that one
+ * stall of the disk does not stretch every kill window */
+static gint64
+measure_round_time (const char *a_path,
+                    const char *b_path)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "drafts-measured", NULL);
+  gint64 rounds[5];
+  int out_fd = -1;
+  GPid pid = spawn_loop (dir, a_path, b_path, 0, FALSE, &out_fd);
+  gint64 start;
+
+  for (guint n = 0; n < 2 * N_LOOP_IDS; n++)
+    g_assert_cmpint (pw_test_read_byte (out_fd), >=, '0');
+  start = g_get_monotonic_time ();
+  for (guint r = 0; r < G_N_ELEMENTS (rounds); r++)
+    {
+      gint64 end;
+
+      for (guint n = 0; n < 2 * N_LOOP_IDS; n++)
+        g_assert_cmpint (pw_test_read_byte (out_fd), >=, '0');
+      end = g_get_monotonic_time ();
+      rounds[r] = end - start;
+      start = end;
+    }
+  pw_test_kill_child (pid);
+  close (out_fd);
+  pw_test_remove_tree (dir);
+
+  qsort (rounds, G_N_ELEMENTS (rounds), sizeof rounds[0], compare_times);
+
+  return rounds[G_N_ELEMENTS (rounds) / 2];
 }
 
 static GBytes *
@@ -1169,53 +1121,109 @@ serialize_with_name (PwWorkbook *workbook,
   return pw_workbook_serialize (workbook);
 }
 
+/* RELIABILITY case 7 under SIGKILL.  A child writes drafts in a loop
+ * (helper_loop()) and is killed; the next start must find every draft whose
+ * save the child reported complete, complete and loadable: for each draft,
+ * the version of its last reported save or, for the one draft the child
+ * was writing, the version it was writing.  Never a mixture, never an
+ * older version, never gone.
+ *
+ * The first kills come when the child has saved each draft once and
+ * waits: the drafts are then exactly what was saved, first version A, then
+ * version B, so both versions are recovered whatever the scheduler does.
+ * Then the kills come at random moments after the child has started its
+ * session: half of them in its first 8 ms, the other half anywhere in its
+ * first two rounds as measured on this machine (a few milliseconds on a
+ * quiet one, where each save goes through fsync), but no later than 60 ms:
+ * on a loaded machine that is still within the first round. */
 static void
 test_kill_9 (void)
 {
   g_autofree char *dir = make_drafts_dir ();
-  g_autofree char *example = get_example_path ();
+  g_autofree char *example = pw_test_example_path ();
   g_autoptr(GFile) example_file = g_file_new_for_path (example);
   g_autofree char *a_path = g_build_filename (g_get_user_data_dir (), "a.phasewise", NULL);
   g_autofree char *b_path = g_build_filename (g_get_user_data_dir (), "b.phasewise", NULL);
   g_autoptr(PwWorkbook) workbook = NULL;
   g_autoptr(GBytes) version_a = NULL;
   g_autoptr(GBytes) version_b = NULL;
+  GBytes *versions[N_VERSIONS];
   g_autoptr(GRand) rand = g_rand_new_with_seed (0xdeadbeef);
   g_autoptr(GHashTable) loaded_contents = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                                                  (GDestroyNotify) g_bytes_unref,
                                                                  NULL);
   g_autoptr(GError) error = NULL;
-  gboolean must_exist[N_LOOP_IDS] = { FALSE };
-  guint iterations = quick ? 30 : 200;
-  guint n_saves = 0, n_recovered = 0, n_a = 0, n_b = 0;
-  gint64 start = g_get_monotonic_time ();
+  /* The version of each draft on disk: of its last reported save, or of
+   * the save that was cut short but had already replaced the draft; -1 for
+   * none yet */
+  int last[N_LOOP_IDS] = { -1, -1, -1 };
+  guint at_rest = N_VERSIONS;
+  guint iterations = at_rest + (quick ? 30 : g_test_slow () ? 2000 : 200);
+  guint n_saves = 0, n_recovered = 0, n_in_flight = 0;
+  guint seen[N_VERSIONS] = { 0 };
+  gint64 round_time, long_range, start;
+
+  G_STATIC_ASSERT (N_LOOP_IDS == 3);
 
   workbook = pw_workbook_load (example_file, NULL, &error);
   g_assert_no_error (error);
   version_a = serialize_with_name (workbook, WORKBOOK_A);
   version_b = serialize_with_name (workbook, WORKBOOK_B);
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  g_file_set_contents (a_path, g_bytes_get_data (version_a, NULL),
-                       (gssize) g_bytes_get_size (version_a), &error);
-  g_assert_no_error (error);
-  g_file_set_contents (b_path, g_bytes_get_data (version_b, NULL),
-                       (gssize) g_bytes_get_size (version_b), &error);
-  g_assert_no_error (error);
+  versions[0] = version_a;
+  versions[1] = version_b;
+  pw_test_write_bytes (a_path, version_a);
+  pw_test_write_bytes (b_path, version_b);
 
+  round_time = measure_round_time (a_path, b_path);
+  long_range = CLAMP (2 * round_time, 8000, 60000);
+  g_test_message ("One round of saves takes %.1f ms here; kills come 0–8 ms or 0–%.1f ms after "
+                  "the child is ready", round_time / 1e3, long_range / 1e3);
+
+  start = g_get_monotonic_time ();
   for (guint i = 0; i < iterations; i++)
     {
+      gboolean resting = i < at_rest;
+      guint first = i % N_VERSIONS;
       g_autoptr(PwDrafts) drafts = NULL;
       g_autoptr(GPtrArray) recovered = NULL;
+      g_autoptr(GString) reports = g_string_new (NULL);
+      g_autoptr(GString) rest = NULL;
+      guint n_reports, in_flight_id;
+      int in_flight_version;
       int out_fd = -1;
       GPid pid;
 
-      pid = spawn_loop (dir, a_path, b_path, &out_fd);
-      g_usleep ((gulong) g_rand_int_range (rand, 0, i % 2 ? 60000 : 8000));
-      kill_child (pid);
-      read_reports (out_fd, must_exist, &n_saves);
+      pid = spawn_loop (dir, a_path, b_path, first, resting, &out_fd);
+      if (resting)
+        g_assert_true (pw_test_wait_for_byte (out_fd, 'W', reports));
+      else
+        g_usleep ((gulong) g_rand_int_range (rand, 0, (gint32) (i % 2 ? long_range : 8000) + 1));
+      pw_test_kill_child (pid);
+      rest = pw_test_read_to_end (out_fd);
       close (out_fd);
+      g_string_append_len (reports, rest->str, (gssize) rest->len);
 
-      /* The next start finds every draft whose save completed, complete. */
+      /* The reports: the draft's digit and the version's letter for each
+       * completed save, in the child's order. */
+      n_reports = (guint) reports->len / 2;
+      for (guint n = 0; n < n_reports; n++)
+        {
+          guint k = n % N_LOOP_IDS;
+          guint v = loop_version (first, n);
+
+          if (reports->str[2 * n] != (char) ('0' + k)
+              || reports->str[2 * n + 1] != (char) ('a' + v))
+            g_error ("After kill %u, the child reported “%s”", i, reports->str);
+          last[k] = (int) v;
+        }
+      n_saves += n_reports;
+
+      /* The save the child was at when it was killed, if it was at work */
+      in_flight_id = n_reports % N_LOOP_IDS;
+      in_flight_version = resting ? -1 : (int) loop_version (first, n_reports);
+
+      /* The next start finds every draft whose save completed, complete,
+       * at its last reported version or the version being written. */
       drafts = pw_drafts_new (dir);
       recovered = begin_session (drafts);
       g_assert_true (pw_drafts_get_crashed (drafts));
@@ -1223,33 +1231,56 @@ test_kill_9 (void)
       for (guint k = 0; k < N_LOOP_IDS; k++)
         {
           g_autofree char *id = g_strdup_printf ("draft-%u", k);
+          int writing = k == in_flight_id ? in_flight_version : -1;
+          g_autoptr(GBytes) bytes = NULL;
+          int found = -1;
 
-          if (must_exist[k] && find_info (recovered, id) == NULL)
-            g_error ("After kill %u, draft %s was saved but is not recovered", i, id);
+          if (find_info (recovered, id) == NULL)
+            {
+              if (last[k] >= 0)
+                g_error ("After kill %u, draft %s was saved but is not recovered", i, id);
+              continue;
+            }
+
+          bytes = pw_drafts_load (drafts, id, &error);
+          g_assert_no_error (error);
+          for (guint v = 0; v < N_VERSIONS; v++)
+            {
+              if (g_bytes_equal (bytes, versions[v]))
+                found = (int) v;
+            }
+          if (found < 0 || (found != last[k] && found != writing))
+            g_error ("After kill %u, draft %s holds %s (%" G_GSIZE_FORMAT " bytes), but its last "
+                     "save was version %c%s", i, id,
+                     found < 0 ? "neither version" : found ? "version b" : "version a",
+                     g_bytes_get_size (bytes), last[k] < 0 ? '-' : 'a' + last[k],
+                     writing < 0 ? "" : writing ? " and version b was being written"
+                                                : " and version a was being written");
+          n_in_flight += found != last[k];
+          seen[found]++;
+          /* What the next kill must find, unless that child saves it again */
+          last[k] = found;
         }
 
+      /* Every draft found (also the one saved and removed again) is one of
+       * the versions, and loads as a workbook. */
       for (guint j = 0; j < recovered->len; j++)
         {
           PwDraftInfo *info = g_ptr_array_index (recovered, j);
           g_autoptr(GBytes) bytes = pw_drafts_load (drafts, info->id, &error);
-          g_autoptr(PwWorkbook) loaded = NULL;
 
           g_assert_no_error (error);
-          if (g_bytes_equal (bytes, version_a))
-            n_a++;
-          else if (g_bytes_equal (bytes, version_b))
-            n_b++;
-          else
+          if (!g_bytes_equal (bytes, version_a) && !g_bytes_equal (bytes, version_b))
             g_error ("After kill %u, draft %s is neither version (%" G_GSIZE_FORMAT " bytes)",
                      i, info->id, g_bytes_get_size (bytes));
           g_assert_true (g_str_has_prefix (info->title, "Draft "));
 
-          /* Workbook bytes load as a workbook.  Equal bytes load the same:
-           * each distinct content is loaded once (the loader is slow under
-           * ASan with the slow unwinder). */
+          /* Equal bytes load the same: each distinct content is loaded once
+           * (the loader is slow under ASan with the slow unwinder). */
           if (!g_hash_table_contains (loaded_contents, bytes))
             {
-              loaded = pw_workbook_load_from_bytes (bytes, &error);
+              g_autoptr(PwWorkbook) loaded = pw_workbook_load_from_bytes (bytes, &error);
+
               g_assert_no_error (error);
               g_assert_nonnull (loaded);
               g_assert_cmpstr (pw_workbook_get_name (loaded), ==,
@@ -1260,21 +1291,28 @@ test_kill_9 (void)
         }
     }
 
-  g_test_message ("%u kills in %.1f s; the children completed %u draft saves; %u drafts "
-                  "recovered in all (version A %u, B %u)", iterations,
-                  (g_get_monotonic_time () - start) / 1e6, n_saves, n_recovered, n_a, n_b);
+  g_test_message ("%u kills in %.1f s (%u of them at rest); the children completed %u draft "
+                  "saves; %u drafts recovered in all; the drafts of the loop were version A "
+                  "%u times, B %u times, %u times the version being written",
+                  iterations, (g_get_monotonic_time () - start) / 1e6, at_rest, n_saves,
+                  n_recovered, seen[0], seen[1], n_in_flight);
 
+  /* The kills at rest recovered every draft in both versions. */
   for (guint k = 0; k < N_LOOP_IDS; k++)
-    g_assert_true (must_exist[k]);
-  g_assert_cmpuint (n_a, >, 0);
-  g_assert_cmpuint (n_b, >, 0);
-  g_assert_cmpuint (g_hash_table_size (loaded_contents), ==, 2);
+    g_assert_cmpint (last[k], >=, 0);
+  g_assert_cmpuint (seen[0], >=, N_LOOP_IDS);
+  g_assert_cmpuint (seen[1], >=, N_LOOP_IDS);
+  g_assert_cmpuint (g_hash_table_size (loaded_contents), ==, N_VERSIONS);
 }
 
-/* Saves drafts for ever: draft-0 (untitled), draft-1 and draft-2 (with a
- * file) in turn, each version A and B alternately, half synchronously and
- * half through pw_drafts_save_async(); plus a draft saved and removed
- * again.  Writes the digit of each draft whose save completed. */
+/* Saves drafts until it is killed: draft-0 (untitled), draft-1 and draft-2
+ * (with a file) in turn, each round with the other version, the first
+ * round with FIRST ("a" or "b"), half synchronously and half through
+ * pw_drafts_save_async(); plus a draft saved and removed again after each
+ * save of draft-0.  Writes "R" when its session has begun, then the digit of
+ * the draft and the letter of the version after each completed save.  With
+ * "stop", after one save of each draft it writes "W" and waits to be
+ * killed. */
 static void
 helper_save_done_cb (GObject      *object,
                      GAsyncResult *result,
@@ -1298,12 +1336,17 @@ helper_loop (int    argc,
   g_autoptr(GFile) doc = NULL;
   g_autoptr(GBytes) version_a = NULL;
   g_autoptr(GBytes) version_b = NULL;
+  GBytes *versions[N_VERSIONS];
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   gsize a_length = 0, b_length = 0;
+  guint first;
+  gboolean stop;
 
-  if (argc != 3)
+  if (argc != 5 || strlen (argv[3]) != 1 || argv[3][0] < 'a' || argv[3][0] >= 'a' + N_VERSIONS)
     return 2;
+  first = (guint) (argv[3][0] - 'a');
+  stop = g_str_equal (argv[4], "stop");
 
   if (!g_file_get_contents (argv[1], &a, &a_length, &error)
       || !g_file_get_contents (argv[2], &b, &b_length, &error))
@@ -1313,6 +1356,8 @@ helper_loop (int    argc,
     }
   version_a = g_bytes_new_take (g_steal_pointer (&a), a_length);
   version_b = g_bytes_new_take (g_steal_pointer (&b), b_length);
+  versions[0] = version_a;
+  versions[1] = version_b;
   doc = g_file_new_for_path (argv[1]);
 
   drafts = pw_drafts_new (argv[0]);
@@ -1325,41 +1370,49 @@ helper_loop (int    argc,
   if (write (STDOUT_FILENO, "R", 1) != 1)
     return 2;
 
-  for (guint i = 0;; i++)
+  for (guint n = 0;; n++)
     {
-      guint k = i % N_LOOP_IDS;
+      guint k = n % N_LOOP_IDS;
+      guint v = loop_version (first, n);
       g_autofree char *id = g_strdup_printf ("draft-%u", k);
       g_autofree char *title = g_strdup_printf ("Draft %u", k);
-      GBytes *contents = (i / N_LOOP_IDS) % 2 ? version_b : version_a;
-      char report = (char) ('0' + k);
+      char report[2] = { (char) ('0' + k), (char) ('a' + v) };
 
-      if (i % 2)
+      if (n % 2)
         {
           gboolean done = FALSE;
 
-          pw_drafts_save_async (drafts, id, k ? doc : NULL, title, contents, NULL,
+          pw_drafts_save_async (drafts, id, k ? doc : NULL, title, versions[v], NULL,
                                 helper_save_done_cb, &done);
           while (!done)
             g_main_context_iteration (NULL, TRUE);
         }
-      else if (!pw_drafts_save (drafts, id, k ? doc : NULL, title, contents, &error))
+      else if (!pw_drafts_save (drafts, id, k ? doc : NULL, title, versions[v], &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;
         }
 
-      if (write (STDOUT_FILENO, &report, 1) != 1)
+      if (write (STDOUT_FILENO, report, sizeof report) != sizeof report)
         return 2;
 
       if (k == 0)
         {
-          if (!pw_drafts_save (drafts, "draft-temporary", NULL, "Draft temporary", contents,
+          if (!pw_drafts_save (drafts, "draft-temporary", NULL, "Draft temporary", versions[v],
                                &error)
               || !pw_drafts_remove (drafts, "draft-temporary", &error))
             {
               g_printerr ("%s\n", error->message);
               return 1;
             }
+        }
+
+      if (stop && n + 1 == N_LOOP_IDS)
+        {
+          if (write (STDOUT_FILENO, "W", 1) != 1)
+            return 2;
+          for (;;)
+            pause ();
         }
     }
 }
@@ -1381,18 +1434,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *quick_env;
-  int result;
-
-  if (argc >= 3 && g_str_equal (argv[1], "--pw-helper"))
+  if (pw_test_is_helper (argc, argv))
     return helper_main (argc - 2, argv + 2);
 
-  self_exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (self_exe == NULL)
-    self_exe = g_canonicalize_filename (argv[0], NULL);
-  quick_env = g_getenv ("PW_TEST_QUICK");
-  quick = quick_env != NULL && *quick_env != '\0' && !g_str_equal (quick_env, "0");
-
+  quick = pw_test_quick ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/phasewise/drafts/save-load-remove", test_save_load_remove);
@@ -1412,8 +1457,5 @@ main (int   argc,
   g_test_add_func ("/phasewise/drafts/older-than-file", test_older_than_file);
   g_test_add_func ("/phasewise/drafts/kill-9", test_kill_9);
 
-  result = g_test_run ();
-  g_free (self_exe);
-
-  return result;
+  return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "phasewise-core.h"
+#include "pw-test-utils.h"
 
 /*
  * Hostile input for the workbook and framework loaders (RELIABILITY.md,
@@ -101,32 +102,10 @@ static GBytes *framework_bytes;
 /* ---- Utilities ------------------------------------------------------------ */
 
 static GBytes *
-load_source_file (const char *first,
-                  ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *relative = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-  va_list args;
-
-  va_start (args, first);
-  relative = g_build_filename_valist (first, &args);
-  va_end (args);
-
-  path = g_build_filename (g_getenv ("PW_SOURCE_ROOT"), relative, NULL);
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
-static GBytes *
 get_example (void)
 {
   if (example_bytes == NULL)
-    example_bytes = load_source_file ("data", "examples", "larkspur.phasewise", NULL);
+    example_bytes = pw_test_read_source ("data", "examples", "larkspur.phasewise", NULL);
 
   return example_bytes;
 }
@@ -135,7 +114,7 @@ static GBytes *
 get_framework (void)
 {
   if (framework_bytes == NULL)
-    framework_bytes = load_source_file ("data", "frameworks", "lostinsm.json", NULL);
+    framework_bytes = pw_test_read_source ("data", "frameworks", "lostinsm.json", NULL);
 
   return framework_bytes;
 }
@@ -451,7 +430,7 @@ make_bytes (const HostileCase  *hc,
       return edit_document (base, hc->op, path, NULL);
 
     case OP_FIXTURE:
-      return load_source_file ("tests", "fixtures", "hostile", hc->a, NULL);
+      return pw_test_read_source ("tests", "fixtures", "hostile", hc->a, NULL);
 
     case OP_LITERAL:
       return finish_text (g_string_new (hc->b), place);
@@ -1466,8 +1445,7 @@ test_sources_are_valid (void)
 
   catch_warnings ();
 
-  path = g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples", "larkspur.phasewise",
-                           NULL);
+  path = pw_test_example_path ();
   file = g_file_new_for_path (path);
   workbook = pw_workbook_load (file, NULL, &error);
   g_assert_no_error (error);
@@ -1715,8 +1693,7 @@ test_cli_binary (void)
 
       if (files[i].fixture)
         {
-          paths[i] = g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "tests", "fixtures",
-                                       "hostile", files[i].name, NULL);
+          paths[i] = pw_test_source_path ("tests", "fixtures", "hostile", files[i].name, NULL);
         }
       else
         {
@@ -1739,8 +1716,7 @@ test_cli_binary (void)
 
   /* All at once, with the valid example among them: still 1, the example
    * reported valid and every bad file named. */
-  example = g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples",
-                              "larkspur.phasewise", NULL);
+  example = pw_test_example_path ();
   {
     const char *args[G_N_ELEMENTS (files) + 3] = { "--validate", example, NULL };
 

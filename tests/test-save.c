@@ -24,14 +24,17 @@
  *   /phasewise/save/durability            fsync(temp) → rename → fsync(dir), via strace
  *
  * Cases that show a bug of the core fail with g_test_fail_printf(), naming
- * the function, and the others still run (main() adds --keep-going).
+ * the function.  To see every failing case rather than stop at the first,
+ * run `meson test -C build save --test-args=--keep-going`.
  *
  * Environment:
- *   PW_TEST_QUICK=1  fewer iterations, for valgrind and slow machines: 50
- *                    instead of 500 kills, 4 instead of 16 file-size
- *                    limits, 20 instead of 200 overlapping saves.
- *                    `meson test --setup=valgrind` sets it.
- *   `-m slow`        (g_test_slow()) raises the kill loop to 2,000.
+ *   PW_TEST_QUICK=1  fewer iterations, for the runs that look for memory
+ *                    errors: 50 instead of 500 kills during saves, 4
+ *                    instead of 16 file-size limits, 20 instead of 200
+ *                    overlapping saves.  `meson test --setup=valgrind` and
+ *                    the sanitizer run of tools/test.sh set it.
+ *   `-m slow`        (g_test_slow()) raises the kill loop to 2,000 and the
+ *                    overlapping saves to 1,000.
  *
  * GLib 2.74 leaks the previous user directories at every test case under
  * G_TEST_OPTION_ISOLATE_DIRS (g_set_user_dirs()): give valgrind glib.supp
@@ -55,7 +58,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
-#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -67,10 +69,12 @@
 #include <glib/gstdio.h>
 
 #include "phasewise-core.h"
+#include "pw-test-utils.h"
 
 #define DOC_NAME  "doc.phasewise"
 #define NAME_A    "Larkspur Outdoor Equipment (A)"
 #define NAME_B    "Larkspur Outdoor Equipment — version B, with a longer name"
+#define NAME_C    "Larkspur C"
 #define NOBODY_ID 65534
 
 /* Exit codes of the helper */
@@ -79,7 +83,6 @@
 #define HELPER_SETUP_FAILED 2
 #define HELPER_SKIP         77
 
-static char *self_exe;
 static gboolean quick;
 
 /* ------------------------------------------------------------------------
@@ -97,106 +100,27 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("pw-save-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = pw_test_make_tmp_dir ("pw-save-XXXXXX");
   fixture->doc = g_build_filename (fixture->dir, DOC_NAME, NULL);
   fixture->doc_file = g_file_new_for_path (fixture->doc);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  pw_test_remove_tree (fixture->dir);
   g_clear_object (&fixture->doc_file);
   g_clear_pointer (&fixture->doc, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
-static char *
-get_example_path (void)
-{
-  const char *root = g_getenv ("PW_SOURCE_ROOT");
-
-  if (root == NULL)
-    return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "larkspur.phasewise",
-                                  NULL);
-
-  return g_build_filename (root, "data", "examples", "larkspur.phasewise", NULL);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
 static GBytes *
 read_example (void)
 {
-  g_autofree char *path = get_example_path ();
+  g_autofree char *path = pw_test_example_path ();
 
-  return read_bytes (path);
-}
-
-static void
-write_bytes (const char *path,
-             GBytes     *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  g_file_set_contents (path, data, (gssize) length, &error);
-  g_assert_no_error (error);
-}
-
-static void
-assert_file_bytes (const char *path,
-                   GBytes     *expected)
-{
-  g_autoptr(GBytes) actual = read_bytes (path);
-  gsize actual_length = 0, expected_length = 0;
-  const char *actual_data = g_bytes_get_data (actual, &actual_length);
-  const char *expected_data = g_bytes_get_data (expected, &expected_length);
-
-  g_assert_cmpmem (actual_data, actual_length, expected_data, expected_length);
+  return pw_test_read_bytes (path);
 }
 
 static PwWorkbook *
@@ -328,56 +252,6 @@ assert_error_names_file (const GError *error,
     g_error ("Error message does not name “%s”: %s", base, error->message);
 }
 
-/* An environment for child processes: the test's private data folder.  In
- * an ASan build run with fast_unwind_on_malloc=0 (for tests/lsan.supp),
- * children go back to the fast unwinder: they never reach g_set_user_dirs(),
- * and the slow one makes the kill loop four times longer. */
-static GStrv
-child_environment (void)
-{
-  char **env = g_get_environ ();
-  const char *asan_options = g_environ_getenv (env, "ASAN_OPTIONS");
-
-  if (asan_options != NULL && strstr (asan_options, "fast_unwind_on_malloc=0") != NULL)
-    {
-      g_autofree char *options = g_strconcat (asan_options, ":fast_unwind_on_malloc=1", NULL);
-
-      env = g_environ_setenv (env, "ASAN_OPTIONS", options, TRUE);
-    }
-
-  return g_environ_setenv (env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-}
-
-/* Runs this binary in helper mode; returns its exit status, or -1 when it
- * did not exit normally. */
-static int
-run_helper (const char * const  *args,
-            char               **out)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = child_environment ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, self_exe);
-  g_ptr_array_add (argv, (char *) "--pw-helper");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (err != NULL && *err != '\0')
-    g_test_message ("helper stderr: %s", err);
-
-  if (!WIFEXITED (status))
-    return -1;
-
-  return WEXITSTATUS (status);
-}
-
 /* File times to the nanosecond, as GLib's etags see them */
 static struct timespec
 get_mtime (const char *path)
@@ -415,8 +289,8 @@ static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autofree char *example = get_example_path ();
-  g_autoptr(GBytes) example_bytes = read_bytes (example);
+  g_autofree char *example = pw_test_example_path ();
+  g_autoptr(GBytes) example_bytes = pw_test_read_bytes (example);
   g_autoptr(PwWorkbook) workbook = load_path (example);
   g_autoptr(PwWorkbook) reloaded = NULL;
   g_autoptr(GBytes) first = NULL;
@@ -453,11 +327,11 @@ test_round_trip (Fixture       *fixture,
   g_assert_false (pw_workbook_get_modified (workbook));
   g_assert_true (g_file_equal (pw_workbook_get_file (workbook), fixture->doc_file));
   g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
-  assert_file_bytes (fixture->doc, first);
+  pw_test_assert_file_bytes (fixture->doc, first);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
 
   /* Saving elsewhere never touches the file it came from. */
-  assert_file_bytes (example, example_bytes);
+  pw_test_assert_file_bytes (example, example_bytes);
 
   reloaded = load_path (fixture->doc);
   g_assert_cmpstr (pw_workbook_get_name (reloaded), ==, "Larkspur Renamed — Ünïcode ✓");
@@ -483,7 +357,7 @@ prepare_failing_save (Fixture     *fixture,
                       PwWorkbook **workbook)
 {
   *original = read_example ();
-  write_bytes (fixture->doc, *original);
+  pw_test_write_bytes (fixture->doc, *original);
   *workbook = load_path (fixture->doc);
   pw_workbook_set_name (*workbook, NAME_B);
 }
@@ -504,8 +378,9 @@ test_failed_read_only_dir (Fixture       *fixture,
       /* Root ignores permissions: save as “nobody” in a child instead. */
       const char * const args[] = { "save", fixture->doc, fixture->doc, NAME_B, "-", "nobody",
                                     NULL };
+      g_auto(GStrv) env = pw_test_environ_without_leak_check (pw_test_child_environment ());
       g_autofree char *out = NULL;
-      int status = run_helper (args, &out);
+      int status = pw_test_run_helper (args, env, &out);
 
       if (status == HELPER_SKIP)
         {
@@ -528,7 +403,7 @@ test_failed_read_only_dir (Fixture       *fixture,
     }
 
   g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
-  assert_file_bytes (fixture->doc, original);
+  pw_test_assert_file_bytes (fixture->doc, original);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
 }
 
@@ -536,14 +411,14 @@ static void
 test_failed_target_is_dir (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_autofree char *example = get_example_path ();
+  g_autofree char *example = pw_test_example_path ();
   g_autofree char *inside = g_build_filename (fixture->doc, "keep.txt", NULL);
   g_autoptr(GBytes) keep = g_bytes_new_static ("keep me", 7);
   g_autoptr(PwWorkbook) workbook = load_path (example);
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir (fixture->doc, 0700), ==, 0);
-  write_bytes (inside, keep);
+  pw_test_write_bytes (inside, keep);
   pw_workbook_set_name (workbook, NAME_B);
 
   g_assert_false (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
@@ -554,7 +429,7 @@ test_failed_target_is_dir (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->doc, G_FILE_TEST_IS_DIR));
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
   assert_dir_holds (fixture->doc, "keep.txt", NULL);
-  assert_file_bytes (inside, keep);
+  pw_test_assert_file_bytes (inside, keep);
 }
 
 /* RELIABILITY cases 1 and 2: a write that fails midway (RLIMIT_FSIZE, in
@@ -582,12 +457,12 @@ test_failed_fsize_limit (Fixture       *fixture,
       g_autofree char *out = NULL;
       int status;
 
-      status = run_helper (args, &out);
+      status = pw_test_run_helper (args, NULL, &out);
       g_strchomp (out);
       g_test_message ("limit %s of %" G_GSIZE_FORMAT ": %s", limit_text, size, out);
       g_assert_cmpint (status, ==, HELPER_SAVE_FAILED);
       g_assert_nonnull (strstr (out, fixture->doc));
-      assert_file_bytes (fixture->doc, original);
+      pw_test_assert_file_bytes (fixture->doc, original);
       assert_dir_holds (fixture->dir, DOC_NAME, NULL);
       assert_no_temp_backups ();
     }
@@ -599,8 +474,8 @@ test_failed_fsize_limit (Fixture       *fixture,
                                   NULL };
     g_autofree char *out = NULL;
 
-    g_assert_cmpint (run_helper (args, &out), ==, HELPER_SAVED);
-    assert_file_bytes (fixture->doc, wanted);
+    g_assert_cmpint (pw_test_run_helper (args, NULL, &out), ==, HELPER_SAVED);
+    pw_test_assert_file_bytes (fixture->doc, wanted);
     assert_dir_holds (fixture->dir, DOC_NAME, NULL);
   }
 }
@@ -609,7 +484,7 @@ static void
 test_failed_no_parent (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autofree char *example = get_example_path ();
+  g_autofree char *example = pw_test_example_path ();
   g_autofree char *path = g_build_filename (fixture->dir, "missing", DOC_NAME, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PwWorkbook) workbook = load_path (example);
@@ -639,7 +514,7 @@ test_failed_cancelled (Fixture       *fixture,
                                     &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (pw_workbook_get_modified (workbook));
-  assert_file_bytes (fixture->doc, original);
+  pw_test_assert_file_bytes (fixture->doc, original);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
 }
 
@@ -647,79 +522,24 @@ test_failed_cancelled (Fixture       *fixture,
  * 3. kill -9 during save
  */
 
-/* Reads from @fd until @wanted arrives; FALSE on end of file or timeout. */
-static gboolean
-wait_for_byte (int  fd,
-               char wanted)
-{
-  for (;;)
-    {
-      struct pollfd pfd = { .fd = fd, .events = POLLIN };
-      char c;
-      ssize_t n;
-
-      if (poll (&pfd, 1, 30000) <= 0)
-        return FALSE;
-      n = read (fd, &c, 1);
-      if (n == 1 && c == wanted)
-        return TRUE;
-      if (n == 0 || (n < 0 && errno != EINTR))
-        return FALSE;
-    }
-}
-
-static guint
-count_bytes_until_eof (int  fd,
-                       char wanted)
-{
-  guint count = 0;
-  char buffer[256];
-  ssize_t n;
-
-  while ((n = read (fd, buffer, sizeof buffer)) != 0)
-    {
-      if (n < 0)
-        {
-          g_assert_cmpint (errno, ==, EINTR);
-          continue;
-        }
-      for (ssize_t i = 0; i < n; i++)
-        count += buffer[i] == wanted;
-    }
-
-  return count;
-}
+/* The kill loop's child saves the three versions in turn; it reports each
+ * completed save with the digit of the version it wrote. */
+static const char * const loop_names[] = { NAME_A, NAME_B, NAME_C };
 
 static GPid
-spawn_save_loop (const char  *path,
-                 int         *out_fd)
+spawn_save_loop (const char *path,
+                 guint       stop_after,
+                 int        *out_fd)
 {
-  const char *argv[] = { self_exe, "--pw-helper", "loop", path, NAME_A, NAME_B, NULL };
-  g_auto(GStrv) env = child_environment ();
-  g_autoptr(GError) error = NULL;
-  GPid pid = 0;
-
-  g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                            &pid, NULL, out_fd, NULL, &error);
-  g_assert_no_error (error);
+  g_autofree char *stop = g_strdup_printf ("%u", stop_after);
+  const char * const args[] = { "loop", path, stop, NAME_A, NAME_B, NAME_C, NULL };
+  GPid pid = pw_test_spawn_helper (args, out_fd);
 
   /* The child is ready when it has loaded the file: kill it while it
    * saves, not while it starts. */
-  g_assert_true (wait_for_byte (*out_fd, 'R'));
+  g_assert_true (pw_test_wait_for_byte (*out_fd, 'R', NULL));
 
   return pid;
-}
-
-static void
-kill_child (GPid pid)
-{
-  int status = 0;
-
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  if (!WIFSIGNALED (status) || WTERMSIG (status) != SIGKILL)
-    g_error ("The saving child ended by itself (status %d)", status);
-  g_spawn_close_pid (pid);
 }
 
 /* Microseconds one save takes in a child, measured over a few saves */
@@ -727,83 +547,147 @@ static gint64
 measure_save_time (const char *path)
 {
   int out_fd = -1;
-  GPid pid = spawn_save_loop (path, &out_fd);
+  GPid pid = spawn_save_loop (path, 0, &out_fd);
   gint64 start;
   gint64 elapsed;
 
-  g_assert_true (wait_for_byte (out_fd, 'S'));
+  g_assert_cmpint (pw_test_read_byte (out_fd), >=, '0');
   start = g_get_monotonic_time ();
   for (guint i = 0; i < 4; i++)
-    g_assert_true (wait_for_byte (out_fd, 'S'));
+    g_assert_cmpint (pw_test_read_byte (out_fd), >=, '0');
   elapsed = (g_get_monotonic_time () - start) / 4;
-  kill_child (pid);
+  pw_test_kill_child (pid);
   close (out_fd);
 
   return elapsed;
 }
 
-/* RELIABILITY case 3.  Half of the kills come 0–15 ms after the child is
- * ready (serializing, writing the backup and the temporary file, fsync,
- * rename); the other half anywhere in the first two saves, however long a
- * save takes on this machine (the fsyncs make it 20–40 ms on a VM disk). */
+/* Which of @versions @bytes is, or -1 */
+static int
+find_version (GBytes  *bytes,
+              GBytes **versions)
+{
+  for (guint v = 0; v < G_N_ELEMENTS (loop_names); v++)
+    {
+      if (g_bytes_equal (bytes, versions[v]))
+        return (int) v;
+    }
+
+  return -1;
+}
+
+/* RELIABILITY case 3.  A child loads the document and saves it again and
+ * again, each time with the next of three versions, and is killed with
+ * SIGKILL.  After every kill the file is complete and is either the last
+ * version the child reported saved (the previous one) or the one it was
+ * saving (the new one): never a mixture, never an older version, never
+ * gone.  Three versions, not two, tell "previous" from "older".
+ *
+ * The first kills come when the child has finished a save and waits: the
+ * file is then exactly the version saved, and all three versions are seen
+ * on disk.  Then, half of the kills come 0–15 ms after the child is ready
+ * (serializing, writing the backup and the temporary file, fsync, rename);
+ * the other half anywhere in the first two saves, however long a save takes
+ * on this machine (the fsyncs make it 20–40 ms on a VM disk). */
 static void
 test_kill_during_save (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autofree char *example = get_example_path ();
+  g_autofree char *example = pw_test_example_path ();
   g_autoptr(PwWorkbook) workbook = load_path (example);
   g_autoptr(GBytes) version_a = serialize_with_name (workbook, NAME_A);
   g_autoptr(GBytes) version_b = serialize_with_name (workbook, NAME_B);
+  g_autoptr(GBytes) version_c = serialize_with_name (workbook, NAME_C);
+  GBytes *versions[] = { version_a, version_b, version_c };
   g_autoptr(GRand) rand = g_rand_new_with_seed (0x5a7e);
   g_autofree char *backups = get_backups_dir ();
-  guint iterations = quick ? 50 : g_test_slow () ? 2000 : 500;
-  guint seen_a = 0, seen_b = 0, changed = 0, saves = 0;
+  guint at_rest = G_N_ELEMENTS (loop_names);
+  guint iterations = at_rest + (quick ? 50 : g_test_slow () ? 2000 : 500);
+  guint seen[G_N_ELEMENTS (loop_names)] = { 0 };
+  gboolean loaded[G_N_ELEMENTS (loop_names)] = { FALSE };
+  guint saves = 0, in_flight_kept = 0;
   guint temp_files = 0, temp_backups = 0;
   gint64 save_time, long_range, start;
+  int current;
 
-  write_bytes (fixture->doc, version_a);
+  pw_test_write_bytes (fixture->doc, version_a);
   save_time = measure_save_time (fixture->doc);
   long_range = CLAMP (2 * save_time, 15000, 500000);
   g_test_message ("One save takes %.1f ms here; kills come 0–15 ms or 0–%.1f ms after the "
                   "child is ready", save_time / 1e3, long_range / 1e3);
 
+  {
+    g_autoptr(GBytes) on_disk = pw_test_read_bytes (fixture->doc);
+
+    current = find_version (on_disk, versions);
+    g_assert_cmpint (current, >=, 0);
+  }
+
   start = g_get_monotonic_time ();
   for (guint i = 0; i < iterations; i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) before = read_bytes (fixture->doc);
+      gboolean resting = i < at_rest;
+      g_autoptr(GString) reports = g_string_new (NULL);
+      g_autoptr(GString) rest = NULL;
       g_autoptr(GBytes) on_disk = NULL;
-      g_autoptr(PwWorkbook) loaded = NULL;
-      g_autoptr(GFile) file = NULL;
       int out_fd = -1;
+      int last, found;
       GPid pid;
 
-      pid = spawn_save_loop (fixture->doc, &out_fd);
-      g_usleep ((gulong) g_rand_int_range (rand, 0, (gint32) (i % 2 ? long_range : 15000) + 1));
-      kill_child (pid);
-      saves += count_bytes_until_eof (out_fd, 'S');
-      close (out_fd);
-
-      /* The file is one version or the other, complete. */
-      on_disk = read_bytes (fixture->doc);
-      if (g_bytes_equal (on_disk, version_a))
-        seen_a++;
-      else if (g_bytes_equal (on_disk, version_b))
-        seen_b++;
+      pid = spawn_save_loop (fixture->doc, resting ? 1 : 0, &out_fd);
+      if (resting)
+        g_assert_true (pw_test_wait_for_byte (out_fd, 'W', reports));
       else
-        g_error ("After kill %u the file is neither version (%" G_GSIZE_FORMAT " bytes)",
-                 i, g_bytes_get_size (on_disk));
-      changed += !g_bytes_equal (on_disk, before);
+        g_usleep ((gulong) g_rand_int_range (rand, 0,
+                                             (gint32) (i % 2 ? long_range : 15000) + 1));
+      pw_test_kill_child (pid);
+      rest = pw_test_read_to_end (out_fd);
+      close (out_fd);
+      g_string_append_len (reports, rest->str, (gssize) rest->len);
 
-      file = g_file_new_for_path (fixture->doc);
-      loaded = pw_workbook_load (file, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpstr (pw_workbook_get_name (loaded), ==,
-                       g_bytes_equal (on_disk, version_a) ? NAME_A : NAME_B);
+      /* The reports: one digit per completed save, the versions in turn */
+      last = current;
+      for (gsize r = 0; r < reports->len; r++)
+        {
+          last = (last + 1) % (int) G_N_ELEMENTS (loop_names);
+          if (reports->str[r] != '0' + last)
+            g_error ("After kill %u, the child reported “%s” after version %d", i,
+                     reports->str, current);
+        }
+      saves += reports->len;
+
+      /* The file is complete, and is the last version reported saved or,
+       * when the child was at work, the one it was saving. */
+      on_disk = pw_test_read_bytes (fixture->doc);
+      found = find_version (on_disk, versions);
+      if (found < 0)
+        g_error ("After kill %u the file is none of the versions (%" G_GSIZE_FORMAT " bytes)",
+                 i, g_bytes_get_size (on_disk));
+      if (found != last && (resting || found != (last + 1) % (int) G_N_ELEMENTS (loop_names)))
+        g_error ("After kill %u the file is version %d, but the child had saved version %d "
+                 "and was %s", i, found, last, resting ? "waiting" : "saving the next one");
+      in_flight_kept += found != last;
+      seen[found]++;
+      current = found;
+
+      /* Each version, read from disk, loads as a workbook with its name
+       * (equal bytes load the same: each version is loaded once). */
+      if (!loaded[found])
+        {
+          g_autoptr(PwWorkbook) reloaded = load_path (fixture->doc);
+
+          g_assert_cmpstr (pw_workbook_get_name (reloaded), ==, loop_names[found]);
+          loaded[found] = TRUE;
+        }
     }
 
-  /* Temporary files from killed saves are ignored: loading worked above
-   * with them present. */
+  /* Temporary files from killed saves are ignored: the document loads with
+   * them beside it. */
+  {
+    g_autoptr(PwWorkbook) reloaded = load_path (fixture->doc);
+
+    g_assert_cmpstr (pw_workbook_get_name (reloaded), ==, loop_names[current]);
+  }
   temp_files = count_temp_files (fixture->dir, DOC_NAME);
   if (g_file_test (backups, G_FILE_TEST_IS_DIR))
     {
@@ -813,16 +697,19 @@ test_kill_during_save (Fixture       *fixture,
         temp_backups += !g_str_has_suffix (names[i], ".phasewise");
     }
 
-  g_test_message ("%u kills in %.1f s: the file was version A %u times, B %u times, changed by "
-                  "the killed child %u times; %u saves completed in all; %u temporary files "
-                  "left beside the document, %u in the backups folder",
-                  iterations, (g_get_monotonic_time () - start) / 1e6, seen_a, seen_b, changed,
-                  saves, temp_files, temp_backups);
+  g_test_message ("%u kills in %.1f s (%u of them at rest): the file was version A %u times, "
+                  "B %u times, C %u times; %u times it held the save the child was killed in; "
+                  "%u saves completed in all; %u temporary files left beside the document, %u "
+                  "in the backups folder",
+                  iterations, (g_get_monotonic_time () - start) / 1e6, at_rest, seen[0], seen[1],
+                  seen[2], in_flight_kept, saves, temp_files, temp_backups);
 
-  /* The kills landed at different points of the save loop. */
-  g_assert_cmpuint (seen_a, >, 0);
-  g_assert_cmpuint (seen_b, >, 0);
-  g_assert_cmpuint (changed, <, iterations);
+  /* The kills at rest saw each version on disk, and each loaded. */
+  for (guint v = 0; v < G_N_ELEMENTS (loop_names); v++)
+    {
+      g_assert_cmpuint (seen[v], >, 0);
+      g_assert_true (loaded[v]);
+    }
 }
 
 /* ------------------------------------------------------------------------
@@ -841,7 +728,7 @@ test_external_change (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   struct timespec mtime;
 
-  write_bytes (fixture->doc, original);
+  pw_test_write_bytes (fixture->doc, original);
   mtime = get_mtime (fixture->doc);
   workbook = load_path (fixture->doc);
   g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
@@ -849,7 +736,7 @@ test_external_change (Fixture       *fixture,
   /* Someone else writes a different version, with a later mtime. */
   other = load_path (fixture->doc);
   theirs = serialize_with_name (other, "Their organization");
-  write_bytes (fixture->doc, theirs);
+  pw_test_write_bytes (fixture->doc, theirs);
   set_mtime (fixture->doc, add_seconds (mtime, 10));
   g_assert_true (pw_workbook_changed_on_disk (workbook, NULL));
 
@@ -859,7 +746,7 @@ test_external_change (Fixture       *fixture,
   assert_error_names_file (error, fixture->doc);
   g_clear_error (&error);
   g_assert_true (pw_workbook_get_modified (workbook));
-  assert_file_bytes (fixture->doc, theirs);
+  pw_test_assert_file_bytes (fixture->doc, theirs);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
   g_assert_true (pw_workbook_changed_on_disk (workbook, NULL));
 
@@ -869,7 +756,7 @@ test_external_change (Fixture       *fixture,
                                    &error));
   g_assert_no_error (error);
   g_assert_false (pw_workbook_get_modified (workbook));
-  assert_file_bytes (fixture->doc, ours);
+  pw_test_assert_file_bytes (fixture->doc, ours);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
 
   /* Its own saves are not changes by someone else. */
@@ -887,7 +774,7 @@ test_external_change (Fixture       *fixture,
   ours = serialize_with_name (workbook, "Our organization, after the touch");
   g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
-  assert_file_bytes (fixture->doc, ours);
+  pw_test_assert_file_bytes (fixture->doc, ours);
   g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
 }
 
@@ -906,13 +793,13 @@ test_external_change_same_mtime (Fixture       *fixture,
   struct timespec mtime;
   gboolean noticed, saved;
 
-  write_bytes (fixture->doc, original);
+  pw_test_write_bytes (fixture->doc, original);
   mtime = get_mtime (fixture->doc);
   workbook = load_path (fixture->doc);
 
   other = load_path (fixture->doc);
   theirs = serialize_with_name (other, "Their organization");
-  write_bytes (fixture->doc, theirs);
+  pw_test_write_bytes (fixture->doc, theirs);
   set_mtime (fixture->doc, mtime);
 
   noticed = pw_workbook_changed_on_disk (workbook, NULL);
@@ -927,7 +814,7 @@ test_external_change_same_mtime (Fixture       *fixture,
       return;
     }
   g_assert_error (error, PW_ERROR, PW_ERROR_MODIFIED);
-  assert_file_bytes (fixture->doc, theirs);
+  pw_test_assert_file_bytes (fixture->doc, theirs);
 }
 
 /* ------------------------------------------------------------------------
@@ -943,7 +830,7 @@ check_mode_kept (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
-  write_bytes (fixture->doc, original);
+  pw_test_write_bytes (fixture->doc, original);
   g_assert_cmpint (g_chmod (fixture->doc, mode), ==, 0);
   workbook = load_path (fixture->doc);
   pw_workbook_set_name (workbook, NAME_B);
@@ -976,7 +863,7 @@ static void
 test_mode_new_file (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_autofree char *example = get_example_path ();
+  g_autofree char *example = pw_test_example_path ();
   g_autoptr(PwWorkbook) workbook = load_path (example);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
@@ -1001,7 +888,7 @@ test_symlink (Fixture       *fixture,
   GStatBuf st;
 
   g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
-  write_bytes (target, original);
+  pw_test_write_bytes (target, original);
   g_assert_cmpint (symlink ("real/target.phasewise", fixture->doc), ==, 0);
 
   workbook = load_path (fixture->doc);
@@ -1015,7 +902,7 @@ test_symlink (Fixture       *fixture,
   link_value = g_file_read_link (fixture->doc, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (link_value, ==, "real/target.phasewise");
-  assert_file_bytes (target, ours);
+  pw_test_assert_file_bytes (target, ours);
   assert_dir_holds (fixture->dir, DOC_NAME, "real", NULL);
   assert_dir_holds (real_dir, "target.phasewise", NULL);
   g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
@@ -1027,7 +914,7 @@ test_symlink (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (g_lstat (fixture->doc, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  assert_file_bytes (target, ours);
+  pw_test_assert_file_bytes (target, ours);
   assert_dir_holds (real_dir, "target.phasewise", NULL);
 }
 
@@ -1052,13 +939,13 @@ test_backup (Fixture       *fixture,
 
   g_assert_cmpstr (backup_dir, ==, backups);
 
-  write_bytes (fixture->doc, original);
+  pw_test_write_bytes (fixture->doc, original);
   workbook = load_path (fixture->doc);
   first = serialize_with_name (workbook, NAME_A);
   g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
-  assert_file_bytes (fixture->doc, first);
-  assert_file_bytes (backup_path, original);
+  pw_test_assert_file_bytes (fixture->doc, first);
+  pw_test_assert_file_bytes (backup_path, original);
   g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0077, ==, 0);  /* private, whatever the document's mode */
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
@@ -1067,8 +954,8 @@ test_backup (Fixture       *fixture,
   second = serialize_with_name (workbook, NAME_B);
   g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
-  assert_file_bytes (fixture->doc, second);
-  assert_file_bytes (backup_path, first);
+  pw_test_assert_file_bytes (fixture->doc, second);
+  pw_test_assert_file_bytes (backup_path, first);
   assert_no_temp_backups ();
 }
 
@@ -1087,7 +974,7 @@ test_backup_none (Fixture       *fixture,
   g_assert_false (g_file_equal (backup, fresh_backup));
 
   /* PW_SAVE_NO_BACKUP over an existing file */
-  write_bytes (fixture->doc, original);
+  pw_test_write_bytes (fixture->doc, original);
   workbook = load_path (fixture->doc);
   pw_workbook_set_name (workbook, NAME_A);
   g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NO_BACKUP, NULL,
@@ -1116,17 +1003,17 @@ test_backup_blocked (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (app_dir, 0700), ==, 0);
-  write_bytes (backups, blocker);
+  pw_test_write_bytes (backups, blocker);
 
-  write_bytes (fixture->doc, original);
+  pw_test_write_bytes (fixture->doc, original);
   workbook = load_path (fixture->doc);
   ours = serialize_with_name (workbook, NAME_B);
   g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (pw_workbook_get_modified (workbook));
-  assert_file_bytes (fixture->doc, ours);
+  pw_test_assert_file_bytes (fixture->doc, ours);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
-  assert_file_bytes (backups, blocker);
+  pw_test_assert_file_bytes (backups, blocker);
   assert_dir_holds (app_dir, "backups", NULL);
   g_assert_false (g_file_query_exists (backup, NULL));
 }
@@ -1193,7 +1080,7 @@ test_async_generation (Fixture       *fixture,
   guint pending = 0;
   SaveCall call = { loop, &pending, FALSE, FALSE, NULL };
 
-  write_bytes (fixture->doc, original);
+  pw_test_write_bytes (fixture->doc, original);
   workbook = load_path (fixture->doc);
 
   /* An edit made while the save runs still needs saving. */
@@ -1206,7 +1093,7 @@ test_async_generation (Fixture       *fixture,
   g_assert_no_error (call.error);
   g_assert_true (call.result);
   g_assert_true (pw_workbook_get_modified (workbook));
-  assert_file_bytes (fixture->doc, saved);
+  pw_test_assert_file_bytes (fixture->doc, saved);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
   g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
 
@@ -1219,7 +1106,7 @@ test_async_generation (Fixture       *fixture,
   g_assert_no_error (call.error);
   g_assert_true (call.result);
   g_assert_false (pw_workbook_get_modified (workbook));
-  assert_file_bytes (fixture->doc, later);
+  pw_test_assert_file_bytes (fixture->doc, later);
   g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
 
   /* A failing asynchronous save names the file and leaves it modified. */
@@ -1234,7 +1121,7 @@ test_async_generation (Fixture       *fixture,
   assert_error_names_file (call.error, folder_path);
   save_call_clear (&call);
   g_assert_true (pw_workbook_get_modified (workbook));
-  assert_file_bytes (fixture->doc, later);
+  pw_test_assert_file_bytes (fixture->doc, later);
   assert_dir_holds (fixture->dir, DOC_NAME, "folder.phasewise", NULL);
 }
 
@@ -1249,11 +1136,11 @@ test_async_concurrent (Fixture       *fixture,
   g_autoptr(GBytes) original = read_example ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(PwWorkbook) workbook = NULL;
-  guint iterations = quick ? 20 : 200;
+  guint iterations = quick ? 20 : g_test_slow () ? 1000 : 200;
   guint both_saved = 0, second_refused = 0, wrong = 0;
   g_autofree char *problem = NULL;
 
-  write_bytes (fixture->doc, original);
+  pw_test_write_bytes (fixture->doc, original);
   workbook = load_path (fixture->doc);
 
   for (guint i = 0; i < iterations; i++)
@@ -1293,7 +1180,7 @@ test_async_concurrent (Fixture       *fixture,
       both_saved += calls[0].result && calls[1].result;
       second_refused += !calls[1].result;
 
-      on_disk = read_bytes (fixture->doc);
+      on_disk = pw_test_read_bytes (fixture->doc);
       g_assert_true (g_bytes_equal (on_disk, version_1) || g_bytes_equal (on_disk, version_2));
       if (!pw_workbook_get_modified (workbook))
         {
@@ -1322,7 +1209,7 @@ test_async_concurrent (Fixture       *fixture,
           g_assert_no_error (error);
         }
       current = pw_workbook_serialize (workbook);
-      assert_file_bytes (fixture->doc, current);
+      pw_test_assert_file_bytes (fixture->doc, current);
       assert_dir_holds (fixture->dir, DOC_NAME, NULL);
 
       save_call_clear (&calls[0]);
@@ -1346,7 +1233,7 @@ test_async_concurrent (Fixture       *fixture,
 static GPtrArray *
 read_strace_log (const char *path)
 {
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = pw_test_read_bytes (path);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GHashTable) unfinished = g_hash_table_new_full (g_str_hash, g_str_equal,
@@ -1512,8 +1399,8 @@ trace_one_save (Fixture    *fixture,
                 const char *log_name)
 {
   g_autofree char *log_path = g_build_filename (fixture->dir, log_name, NULL);
-  g_auto(GStrv) env = child_environment ();
-  g_autofree char *asan_options = NULL;
+  /* LeakSanitizer cannot run under ptrace (in an ASan build) */
+  g_auto(GStrv) env = pw_test_environ_without_leak_check (pw_test_child_environment ());
   g_autoptr(PwWorkbook) workbook = load_path (source);
   g_autoptr(GBytes) expected = serialize_with_name (workbook, name);
   g_autoptr(GError) error = NULL;
@@ -1522,16 +1409,11 @@ trace_one_save (Fixture    *fixture,
   const char *argv[] = {
     strace, "-f", "-qq", "-o", log_path,
     "-e", "trace=openat,write,pwrite64,fsync,fdatasync,/^rename",
-    self_exe, "--pw-helper", "save", source, fixture->doc, name, "-", "-",
+    pw_test_get_self_exe (), PW_TEST_HELPER_FLAG, "save", source, fixture->doc, name, "-", "-",
     NULL
   };
   int status = 0;
 
-  /* LeakSanitizer cannot run under ptrace (in an ASan build) */
-  asan_options = g_environ_getenv (env, "ASAN_OPTIONS") != NULL
-    ? g_strconcat (g_environ_getenv (env, "ASAN_OPTIONS"), ":detect_leaks=0", NULL)
-    : g_strdup ("detect_leaks=0");
-  env = g_environ_setenv (env, "ASAN_OPTIONS", asan_options, TRUE);
 
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
                 &error);
@@ -1550,7 +1432,7 @@ trace_one_save (Fixture    *fixture,
       g_error ("The traced save failed (status %d): %s %s", status, out, err);
     }
 
-  assert_file_bytes (fixture->doc, expected);
+  pw_test_assert_file_bytes (fixture->doc, expected);
   check_durable_sequence (log_path, fixture->doc, g_bytes_get_size (expected));
   g_assert_cmpint (g_unlink (log_path), ==, 0);
 }
@@ -1560,7 +1442,7 @@ test_durability (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   g_autofree char *strace = g_find_program_in_path ("strace");
-  g_autofree char *example = get_example_path ();
+  g_autofree char *example = pw_test_example_path ();
 
   if (strace == NULL)
     {
@@ -1586,9 +1468,12 @@ test_durability (Fixture       *fixture,
  *     PW_SAVE_NONE.  FSIZE: a RLIMIT_FSIZE in bytes (SIGXFSZ ignored) or
  *     "-"; USER: "nobody" to drop root's privileges first, or "-".  Prints
  *     "OK" or the error's domain, code and message.
- *   loop PATH NAME_A NAME_B
- *     Loads PATH, writes "R" to stdout, then saves forever, alternating the
- *     organization name between the two, writing "S" after each save.
+ *   loop PATH STOP NAME_0 NAME_1 NAME_2
+ *     Loads PATH, whose organization name is one of the three, and writes
+ *     "R" to stdout.  Then saves again and again, each time with the next
+ *     name in turn (NAME_0 after NAME_2), and writes the digit of the name
+ *     after each completed save.  With STOP > 0, after STOP saves it writes
+ *     "W" and waits to be killed; with 0, it saves until it is killed.
  */
 
 static int
@@ -1600,7 +1485,9 @@ drop_privileges (void)
   if (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0)
     return -1;
 
-  /* so that LeakSanitizer can still inspect the process */
+  /* so that the process can still read its own /proc entries (the
+   * sanitizers do); LeakSanitizer is off in this child all the same, see
+   * pw_test_environ_without_leak_check() */
   prctl (PR_SET_DUMPABLE, 1, 0, 0, 0);
 
   return 0;
@@ -1660,9 +1547,13 @@ helper_loop (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(PwWorkbook) workbook = NULL;
   g_autoptr(GError) error = NULL;
+  const char * const *names;
+  guint64 stop = 0;
+  guint current = 0;
 
-  if (argc != 3)
+  if (argc != 5 || !g_ascii_string_to_unsigned (argv[1], 10, 0, G_MAXUINT, &stop, NULL))
     return HELPER_SETUP_FAILED;
+  names = (const char * const *) argv + 2;
 
   file = g_file_new_for_path (argv[0]);
   workbook = pw_workbook_load (file, NULL, &error);
@@ -1671,22 +1562,39 @@ helper_loop (int    argc,
       g_printerr ("Cannot load %s: %s\n", argv[0], error->message);
       return HELPER_SETUP_FAILED;
     }
+  while (current < 3 && g_strcmp0 (pw_workbook_get_name (workbook), names[current]) != 0)
+    current++;
+  if (current == 3)
+    {
+      g_printerr ("%s has none of the names of the loop\n", argv[0]);
+      return HELPER_SETUP_FAILED;
+    }
 
   if (write (STDOUT_FILENO, "R", 1) != 1)
     return HELPER_SETUP_FAILED;
 
-  for (;;)
+  for (guint64 n = 1;; n++)
     {
-      gboolean is_a = g_strcmp0 (pw_workbook_get_name (workbook), argv[1]) == 0;
+      char report;
 
-      pw_workbook_set_name (workbook, is_a ? argv[2] : argv[1]);
+      current = (current + 1) % 3;
+      report = (char) ('0' + current);
+      pw_workbook_set_name (workbook, names[current]);
       if (!pw_workbook_save (workbook, file, PW_SAVE_NONE, NULL, &error))
         {
           g_printerr ("Save failed: %s\n", error->message);
           return HELPER_SAVE_FAILED;
         }
-      if (write (STDOUT_FILENO, "S", 1) != 1)
+      if (write (STDOUT_FILENO, &report, 1) != 1)
         return HELPER_SETUP_FAILED;
+
+      if (n == stop)
+        {
+          if (write (STDOUT_FILENO, "W", 1) != 1)
+            return HELPER_SETUP_FAILED;
+          for (;;)
+            pause ();
+        }
     }
 }
 
@@ -1716,30 +1624,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char **args = NULL;
-  const char *quick_env;
-  int n_args = 0;
-  int result;
-
-  if (argc >= 3 && g_str_equal (argv[1], "--pw-helper"))
+  if (pw_test_is_helper (argc, argv))
     return helper_main (argc - 2, argv + 2);
 
-  self_exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (self_exe == NULL)
-    self_exe = g_canonicalize_filename (argv[0], NULL);
-  quick_env = g_getenv ("PW_TEST_QUICK");
-  quick = quick_env != NULL && *quick_env != '\0' && !g_str_equal (quick_env, "0");
-
-  /* Report every failing case, not only the first: cases that show a bug
-   * of the core fail with g_test_fail_printf() and the others go on. */
-  args = g_new0 (char *, argc + 2);
-  args[n_args++] = argv[0];
-  args[n_args++] = (char *) "--keep-going";
-  for (int i = 1; i < argc; i++)
-    args[n_args++] = argv[i];
-  argv = args;
-  argc = n_args;
-
+  quick = pw_test_quick ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   umask (022);  /* what the mode cases expect of new files */
 
@@ -1763,8 +1651,5 @@ main (int   argc,
   add_test ("/phasewise/save/async/concurrent", test_async_concurrent);
   add_test ("/phasewise/save/durability", test_durability);
 
-  result = g_test_run ();
-  g_free (self_exe);
-
-  return result;
+  return g_test_run ();
 }

@@ -11,45 +11,14 @@
 
 #include "phasewise-core.h"
 #include "pw-json-reader.h"
+#include "pw-test-utils.h"
 #include "pw-utils-private.h"
-
-static char *
-source_path (const char *first,
-             ...)
-{
-  va_list args;
-  g_autoptr(GString) path = g_string_new (g_getenv ("PW_SOURCE_ROOT"));
-  const char *part = first;
-
-  va_start (args, first);
-  for (; part != NULL; part = va_arg (args, const char *))
-    {
-      g_string_append_c (path, G_DIR_SEPARATOR);
-      g_string_append (path, part);
-    }
-  va_end (args);
-
-  return g_string_free (g_steal_pointer (&path), FALSE);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
 
 static PwWorkbook *
 load_source (const char *dir,
              const char *name)
 {
-  g_autofree char *path = source_path (dir, name, NULL);
+  g_autofree char *path = pw_test_source_path (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   PwWorkbook *workbook;
@@ -67,8 +36,8 @@ static void
 assert_round_trip (const char *dir,
                    const char *name)
 {
-  g_autofree char *path = source_path (dir, name, NULL);
-  g_autoptr(GBytes) original = read_bytes (path);
+  g_autofree char *path = pw_test_source_path (dir, name, NULL);
+  g_autoptr(GBytes) original = pw_test_read_bytes (path);
   g_autoptr(PwWorkbook) workbook = load_source (dir, name);
   g_autoptr(GBytes) saved = pw_workbook_serialize (workbook);
   g_autoptr(GError) error = NULL;
@@ -601,7 +570,7 @@ test_bundled_framework (void)
 static void
 test_framework_file_matches_resource (void)
 {
-  g_autofree char *path = source_path ("data", "frameworks", "lostinsm.json", NULL);
+  g_autofree char *path = pw_test_source_path ("data", "frameworks", "lostinsm.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(PwFramework) from_file = pw_framework_new_from_file (file, &error);
@@ -618,8 +587,8 @@ test_framework_file_matches_resource (void)
 static void
 test_framework_doc_example (void)
 {
-  g_autofree char *path = source_path ("docs", "framework-format.md", NULL);
-  g_autoptr(GBytes) doc = read_bytes (path);
+  g_autofree char *path = pw_test_source_path ("docs", "framework-format.md", NULL);
+  g_autoptr(GBytes) doc = pw_test_read_bytes (path);
   g_autoptr(GBytes) json = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PwFramework) framework = NULL;
@@ -724,8 +693,8 @@ test_reader_foreach_object (void)
 static void
 test_messages_with_places (void)
 {
-  g_autofree char *path = source_path ("data", "examples", "larkspur.phasewise", NULL);
-  g_autoptr(GBytes) example = read_bytes (path);
+  g_autofree char *path = pw_test_example_path ();
+  g_autoptr(GBytes) example = pw_test_read_bytes (path);
   g_autoptr(GString) newer = g_string_new_len (g_bytes_get_data (example, NULL),
                                                (gssize) g_bytes_get_size (example));
   g_autoptr(GBytes) newer_bytes = NULL;

@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# Installs what Phasewise needs to build and test on Debian 12 (bookworm).
-# Safe to run again: it does nothing when everything is there.
+# Installs what Phasewise needs to build and test on Debian 12 (bookworm),
+# starting from a minimal system.  Safe to run again: it does nothing when
+# everything is there.
 set -euo pipefail
 
 packages=(
-  meson ninja-build gcc pkg-config gettext
+  # the build
+  meson ninja-build gcc pkg-config gettext python3
   libglib2.0-dev libglib2.0-bin libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev
-  valgrind strace xvfb xauth dbus-daemon librsvg2-common
+  libxml2-utils       # xmllint, for the xml-stripblanks of the GResource
+  # the tests and tools/*.sh
+  valgrind strace
+  xvfb xauth          # xvfb-run: the window test and the screenshots
+  dbus-daemon         # the window test's private session bus
+  at-spi2-core        # the accessibility bus that GTK asks the session bus for
+  librsvg2-common     # SVG icons
   desktop-file-utils appstream
 )
 
@@ -22,6 +30,11 @@ fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null; then
+    echo "These Debian packages are missing: ${missing[*]}" >&2
+    echo "Install them as root (apt-get install ${missing[*]}), or install sudo, then run this again." >&2
+    exit 1
+  fi
   sudo="sudo"
 fi
 

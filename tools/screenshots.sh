@@ -16,15 +16,11 @@ meson compile -C build
 out=${1:-data/screenshots}
 mkdir -p "$out"
 home=$(mktemp -d)
-# The build folder's translations, laid out as an installed locale folder.
-locales="$home/locale"
-for mo in build/po/*/LC_MESSAGES/phasewise.mo; do
-  [ -e "$mo" ] || continue
-  lang=$(basename "$(dirname "$(dirname "$mo")")")
-  mkdir -p "$locales/$lang/LC_MESSAGES"
-  cp "$mo" "$locales/$lang/LC_MESSAGES/"
-done
 trap 'rm -rf "$home"' EXIT
+# The build's translations (build/po/LANG/LC_MESSAGES/), as tools/run.sh uses
+# them.  LC_ALL=C.UTF-8 below keeps LANGUAGE working: glibc ignores it under
+# the C locale.
+locales="$PWD/build/po"
 
 for size in 1280x800 800x600; do
   for style in light dark; do
