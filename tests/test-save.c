@@ -69,6 +69,7 @@
 #include <glib/gstdio.h>
 
 #include "phasewise-core.h"
+#include "pw-document-private.h"
 #include "pw-test-utils.h"
 
 #define DOC_NAME  "doc.phasewise"
@@ -136,6 +137,38 @@ load_path (const char *path)
   g_assert_false (pw_workbook_get_modified (workbook));
 
   return workbook;
+}
+
+static PwSession *session;
+
+/* The documents of these tests share one session, which keeps no drafts. */
+static PwSession *
+get_session (void)
+{
+  if (session == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (PW_SETTINGS_SCHEMA);
+
+      g_settings_set_boolean (settings, "autosave", FALSE);
+      session = pw_session_new (settings, NULL);
+    }
+
+  return session;
+}
+
+/* A document of the workbook at @path, as a window has it */
+static PwDocument *
+load_document (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PwDocument *document = pw_document_new (get_session ());
+
+  g_assert_true (pw_document_load (document, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (pw_document_get_modified (document));
+
+  return document;
 }
 
 /* Sets the organization's name and returns the bytes a save would write. */
@@ -291,7 +324,8 @@ test_round_trip (Fixture       *fixture,
 {
   g_autofree char *example = pw_test_example_path ();
   g_autoptr(GBytes) example_bytes = pw_test_read_bytes (example);
-  g_autoptr(PwWorkbook) workbook = load_path (example);
+  g_autoptr(PwDocument) document = load_document (example);
+  PwWorkbook *workbook = pw_document_get_workbook (document);
   g_autoptr(PwWorkbook) reloaded = NULL;
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
@@ -322,11 +356,11 @@ test_round_trip (Fixture       *fixture,
   second = pw_workbook_serialize (workbook);
   g_assert_true (g_bytes_equal (first, second));
 
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (pw_workbook_get_modified (workbook));
-  g_assert_true (g_file_equal (pw_workbook_get_file (workbook), fixture->doc_file));
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_true (g_file_equal (pw_document_get_file (document), fixture->doc_file));
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
   pw_test_assert_file_bytes (fixture->doc, first);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
 
@@ -354,12 +388,12 @@ test_round_trip (Fixture       *fixture,
 static void
 prepare_failing_save (Fixture     *fixture,
                       GBytes     **original,
-                      PwWorkbook **workbook)
+                      PwDocument **document)
 {
   *original = read_example ();
   pw_test_write_bytes (fixture->doc, *original);
-  *workbook = load_path (fixture->doc);
-  pw_workbook_set_name (*workbook, NAME_B);
+  *document = load_document (fixture->doc);
+  pw_workbook_set_name (pw_document_get_workbook (*document), NAME_B);
 }
 
 static void
@@ -367,10 +401,12 @@ test_failed_read_only_dir (Fixture       *fixture,
                            gconstpointer  user_data)
 {
   g_autoptr(GBytes) original = NULL;
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GError) error = NULL;
 
-  prepare_failing_save (fixture, &original, &workbook);
+  prepare_failing_save (fixture, &original, &document);
+  workbook = pw_document_get_workbook (document);
   g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
 
   if (geteuid () == 0)
@@ -395,7 +431,7 @@ test_failed_read_only_dir (Fixture       *fixture,
     }
   else
     {
-      g_assert_false (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL,
+      g_assert_false (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL,
                                         &error));
       assert_error_names_file (error, fixture->doc);
       g_test_message ("%s", error->message);
@@ -414,14 +450,15 @@ test_failed_target_is_dir (Fixture       *fixture,
   g_autofree char *example = pw_test_example_path ();
   g_autofree char *inside = g_build_filename (fixture->doc, "keep.txt", NULL);
   g_autoptr(GBytes) keep = g_bytes_new_static ("keep me", 7);
-  g_autoptr(PwWorkbook) workbook = load_path (example);
+  g_autoptr(PwDocument) document = load_document (example);
+  PwWorkbook *workbook = pw_document_get_workbook (document);
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir (fixture->doc, 0700), ==, 0);
   pw_test_write_bytes (inside, keep);
   pw_workbook_set_name (workbook, NAME_B);
 
-  g_assert_false (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_false (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   assert_error_names_file (error, fixture->doc);
   g_assert_true (pw_workbook_get_modified (workbook));
@@ -439,12 +476,14 @@ test_failed_fsize_limit (Fixture       *fixture,
                          gconstpointer  user_data)
 {
   g_autoptr(GBytes) original = NULL;
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GBytes) wanted = NULL;
   guint steps = quick ? 4 : 16;
   gsize size;
 
-  prepare_failing_save (fixture, &original, &workbook);
+  prepare_failing_save (fixture, &original, &document);
+  workbook = pw_document_get_workbook (document);
   wanted = pw_workbook_serialize (workbook);
   size = g_bytes_get_size (wanted);
 
@@ -487,11 +526,12 @@ test_failed_no_parent (Fixture       *fixture,
   g_autofree char *example = pw_test_example_path ();
   g_autofree char *path = g_build_filename (fixture->dir, "missing", DOC_NAME, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(PwWorkbook) workbook = load_path (example);
+  g_autoptr(PwDocument) document = load_document (example);
+  PwWorkbook *workbook = pw_document_get_workbook (document);
   g_autoptr(GError) error = NULL;
 
   pw_workbook_set_name (workbook, NAME_B);
-  g_assert_false (pw_workbook_save (workbook, file, PW_SAVE_NONE, NULL, &error));
+  g_assert_false (pw_document_save (document, file, PW_SAVE_NONE, NULL, &error));
   assert_error_names_file (error, path);
   g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
                  || g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT));
@@ -504,13 +544,15 @@ test_failed_cancelled (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   g_autoptr(GBytes) original = NULL;
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
 
-  prepare_failing_save (fixture, &original, &workbook);
+  prepare_failing_save (fixture, &original, &document);
+  workbook = pw_document_get_workbook (document);
   g_cancellable_cancel (cancellable);
-  g_assert_false (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, cancellable,
+  g_assert_false (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, cancellable,
                                     &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (pw_workbook_get_modified (workbook));
@@ -594,7 +636,8 @@ test_kill_during_save (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   g_autofree char *example = pw_test_example_path ();
-  g_autoptr(PwWorkbook) workbook = load_path (example);
+  g_autoptr(PwDocument) document = load_document (example);
+  PwWorkbook *workbook = pw_document_get_workbook (document);
   g_autoptr(GBytes) version_a = serialize_with_name (workbook, NAME_A);
   g_autoptr(GBytes) version_b = serialize_with_name (workbook, NAME_B);
   g_autoptr(GBytes) version_c = serialize_with_name (workbook, NAME_C);
@@ -721,7 +764,8 @@ test_external_change (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   g_autoptr(GBytes) original = read_example ();
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(PwWorkbook) other = NULL;
   g_autoptr(GBytes) theirs = NULL;
   g_autoptr(GBytes) ours = NULL;
@@ -730,29 +774,30 @@ test_external_change (Fixture       *fixture,
 
   pw_test_write_bytes (fixture->doc, original);
   mtime = get_mtime (fixture->doc);
-  workbook = load_path (fixture->doc);
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
 
   /* Someone else writes a different version, with a later mtime. */
   other = load_path (fixture->doc);
   theirs = serialize_with_name (other, "Their organization");
   pw_test_write_bytes (fixture->doc, theirs);
   set_mtime (fixture->doc, add_seconds (mtime, 10));
-  g_assert_true (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_true (_pw_document_changed_on_disk (document, NULL));
 
   pw_workbook_set_name (workbook, "Our organization");
-  g_assert_false (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_false (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_error (error, PW_ERROR, PW_ERROR_MODIFIED);
   assert_error_names_file (error, fixture->doc);
   g_clear_error (&error);
   g_assert_true (pw_workbook_get_modified (workbook));
   pw_test_assert_file_bytes (fixture->doc, theirs);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
-  g_assert_true (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_true (_pw_document_changed_on_disk (document, NULL));
 
   /* The user chose “overwrite”. */
   ours = pw_workbook_serialize (workbook);
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_OVERWRITE, NULL,
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_OVERWRITE, NULL,
                                    &error));
   g_assert_no_error (error);
   g_assert_false (pw_workbook_get_modified (workbook));
@@ -760,22 +805,22 @@ test_external_change (Fixture       *fixture,
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
 
   /* Its own saves are not changes by someone else. */
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
   g_clear_pointer (&ours, g_bytes_unref);
   ours = serialize_with_name (workbook, "Our organization, again");
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
 
   /* Touched (new mtime, same bytes) is not a change, and saving goes on. */
   set_mtime (fixture->doc, add_seconds (get_mtime (fixture->doc), 20));
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
   g_clear_pointer (&ours, g_bytes_unref);
   ours = serialize_with_name (workbook, "Our organization, after the touch");
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   pw_test_assert_file_bytes (fixture->doc, ours);
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
 }
 
 /* Another writer that keeps the mtime (rsync -t, cp -p, tar, a sync
@@ -786,7 +831,8 @@ test_external_change_same_mtime (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
   g_autoptr(GBytes) original = read_example ();
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(PwWorkbook) other = NULL;
   g_autoptr(GBytes) theirs = NULL;
   g_autoptr(GError) error = NULL;
@@ -795,20 +841,21 @@ test_external_change_same_mtime (Fixture       *fixture,
 
   pw_test_write_bytes (fixture->doc, original);
   mtime = get_mtime (fixture->doc);
-  workbook = load_path (fixture->doc);
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
 
   other = load_path (fixture->doc);
   theirs = serialize_with_name (other, "Their organization");
   pw_test_write_bytes (fixture->doc, theirs);
   set_mtime (fixture->doc, mtime);
 
-  noticed = pw_workbook_changed_on_disk (workbook, NULL);
+  noticed = _pw_document_changed_on_disk (document, NULL);
   pw_workbook_set_name (workbook, "Our organization");
-  saved = pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error);
+  saved = pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error);
   if (!noticed || saved)
     {
       g_test_fail_printf ("Another writer's version with the same mtime: changed_on_disk %s, "
-                          "save %s (pw-workbook-io.c: changed_on_disk() trusts an equal etag)",
+                          "save %s (pw-file-writer.c: the check trusts an equal modification time)",
                           noticed ? "TRUE" : "FALSE",
                           saved ? "overwrote it silently" : "refused");
       return;
@@ -826,15 +873,17 @@ check_mode_kept (Fixture *fixture,
                  mode_t   mode)
 {
   g_autoptr(GBytes) original = read_example ();
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
   pw_test_write_bytes (fixture->doc, original);
   g_assert_cmpint (g_chmod (fixture->doc, mode), ==, 0);
-  workbook = load_path (fixture->doc);
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
   pw_workbook_set_name (workbook, NAME_B);
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
 
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
@@ -864,11 +913,11 @@ test_mode_new_file (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autofree char *example = pw_test_example_path ();
-  g_autoptr(PwWorkbook) workbook = load_path (example);
+  g_autoptr(PwDocument) document = load_document (example);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (fixture->doc, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0644);  /* 0666 & ~umask */
@@ -882,7 +931,8 @@ test_symlink (Fixture       *fixture,
   g_autofree char *real_dir = g_build_filename (fixture->dir, "real", NULL);
   g_autofree char *target = g_build_filename (real_dir, "target.phasewise", NULL);
   g_autofree char *link_value = NULL;
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GBytes) ours = NULL;
   g_autoptr(GError) error = NULL;
   GStatBuf st;
@@ -891,9 +941,10 @@ test_symlink (Fixture       *fixture,
   pw_test_write_bytes (target, original);
   g_assert_cmpint (symlink ("real/target.phasewise", fixture->doc), ==, 0);
 
-  workbook = load_path (fixture->doc);
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
   ours = serialize_with_name (workbook, NAME_B);
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (pw_workbook_get_modified (workbook));
 
@@ -905,12 +956,12 @@ test_symlink (Fixture       *fixture,
   pw_test_assert_file_bytes (target, ours);
   assert_dir_holds (fixture->dir, DOC_NAME, "real", NULL);
   assert_dir_holds (real_dir, "target.phasewise", NULL);
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
 
   /* and a second save through the link works the same */
   g_clear_pointer (&ours, g_bytes_unref);
   ours = serialize_with_name (workbook, NAME_A);
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_lstat (fixture->doc, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
@@ -927,11 +978,12 @@ test_backup (Fixture       *fixture,
              gconstpointer  user_data)
 {
   g_autoptr(GBytes) original = read_example ();
-  g_autoptr(GFile) backup = pw_workbook_get_backup_file (fixture->doc_file);
+  g_autoptr(GFile) backup = pw_file_get_backup_file (fixture->doc_file);
   g_autofree char *backup_path = g_file_get_path (backup);
   g_autofree char *backups = get_backups_dir ();
   g_autofree char *backup_dir = g_path_get_dirname (backup_path);
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -940,9 +992,10 @@ test_backup (Fixture       *fixture,
   g_assert_cmpstr (backup_dir, ==, backups);
 
   pw_test_write_bytes (fixture->doc, original);
-  workbook = load_path (fixture->doc);
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
   first = serialize_with_name (workbook, NAME_A);
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   pw_test_assert_file_bytes (fixture->doc, first);
   pw_test_assert_file_bytes (backup_path, original);
@@ -952,7 +1005,7 @@ test_backup (Fixture       *fixture,
 
   /* The backup is the version before the latest save. */
   second = serialize_with_name (workbook, NAME_B);
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   pw_test_assert_file_bytes (fixture->doc, second);
   pw_test_assert_file_bytes (backup_path, first);
@@ -966,25 +1019,27 @@ test_backup_none (Fixture       *fixture,
   g_autoptr(GBytes) original = read_example ();
   g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.phasewise", NULL);
   g_autoptr(GFile) fresh = g_file_new_for_path (fresh_path);
-  g_autoptr(GFile) backup = pw_workbook_get_backup_file (fixture->doc_file);
-  g_autoptr(GFile) fresh_backup = pw_workbook_get_backup_file (fresh);
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GFile) backup = pw_file_get_backup_file (fixture->doc_file);
+  g_autoptr(GFile) fresh_backup = pw_file_get_backup_file (fresh);
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_false (g_file_equal (backup, fresh_backup));
 
   /* PW_SAVE_NO_BACKUP over an existing file */
   pw_test_write_bytes (fixture->doc, original);
-  workbook = load_path (fixture->doc);
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
   pw_workbook_set_name (workbook, NAME_A);
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NO_BACKUP, NULL,
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NO_BACKUP, NULL,
                                    &error));
   g_assert_no_error (error);
   g_assert_false (g_file_query_exists (backup, NULL));
 
   /* The first save of a new file has nothing to back up. */
   pw_workbook_set_name (workbook, NAME_B);
-  g_assert_true (pw_workbook_save (workbook, fresh, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fresh, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_query_exists (fresh_backup, NULL));
 }
@@ -995,10 +1050,11 @@ test_backup_blocked (Fixture       *fixture,
 {
   g_autoptr(GBytes) original = read_example ();
   g_autoptr(GBytes) blocker = g_bytes_new_static ("not a folder", 12);
-  g_autoptr(GFile) backup = pw_workbook_get_backup_file (fixture->doc_file);
+  g_autoptr(GFile) backup = pw_file_get_backup_file (fixture->doc_file);
   g_autofree char *app_dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
   g_autofree char *backups = get_backups_dir ();
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GBytes) ours = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1006,9 +1062,10 @@ test_backup_blocked (Fixture       *fixture,
   pw_test_write_bytes (backups, blocker);
 
   pw_test_write_bytes (fixture->doc, original);
-  workbook = load_path (fixture->doc);
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
   ours = serialize_with_name (workbook, NAME_B);
-  g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
+  g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (pw_workbook_get_modified (workbook));
   pw_test_assert_file_bytes (fixture->doc, ours);
@@ -1044,7 +1101,7 @@ save_done_cb (GObject      *source,
 {
   SaveCall *call = user_data;
 
-  call->result = pw_workbook_save_finish (PW_WORKBOOK (source), result, &call->error);
+  call->result = pw_document_save_finish (PW_DOCUMENT (source), result, &call->error);
   call->done = TRUE;
   if (--*call->pending == 0)
     g_main_loop_quit (call->loop);
@@ -1072,7 +1129,8 @@ test_async_generation (Fixture       *fixture,
 {
   g_autoptr(GBytes) original = read_example ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GBytes) later = NULL;
   g_autofree char *folder_path = g_build_filename (fixture->dir, "folder.phasewise", NULL);
@@ -1081,12 +1139,13 @@ test_async_generation (Fixture       *fixture,
   SaveCall call = { loop, &pending, FALSE, FALSE, NULL };
 
   pw_test_write_bytes (fixture->doc, original);
-  workbook = load_path (fixture->doc);
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
 
   /* An edit made while the save runs still needs saving. */
   saved = serialize_with_name (workbook, NAME_A);
   pending = 1;
-  pw_workbook_save_async (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, save_done_cb, &call);
+  pw_document_save_async (document, fixture->doc_file, PW_SAVE_NONE, NULL, save_done_cb, &call);
   pw_workbook_set_name (workbook, NAME_B);
   run_loop (loop);
   g_assert_true (call.done);
@@ -1095,26 +1154,26 @@ test_async_generation (Fixture       *fixture,
   g_assert_true (pw_workbook_get_modified (workbook));
   pw_test_assert_file_bytes (fixture->doc, saved);
   assert_dir_holds (fixture->dir, DOC_NAME, NULL);
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
 
   /* Without an edit meanwhile, the workbook is saved. */
   later = pw_workbook_serialize (workbook);
   call = (SaveCall) { loop, &pending, FALSE, FALSE, NULL };
   pending = 1;
-  pw_workbook_save_async (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, save_done_cb, &call);
+  pw_document_save_async (document, fixture->doc_file, PW_SAVE_NONE, NULL, save_done_cb, &call);
   run_loop (loop);
   g_assert_no_error (call.error);
   g_assert_true (call.result);
   g_assert_false (pw_workbook_get_modified (workbook));
   pw_test_assert_file_bytes (fixture->doc, later);
-  g_assert_false (pw_workbook_changed_on_disk (workbook, NULL));
+  g_assert_false (_pw_document_changed_on_disk (document, NULL));
 
   /* A failing asynchronous save names the file and leaves it modified. */
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   pw_workbook_set_name (workbook, NAME_A);
   call = (SaveCall) { loop, &pending, FALSE, FALSE, NULL };
   pending = 1;
-  pw_workbook_save_async (workbook, folder, PW_SAVE_NONE, NULL, save_done_cb, &call);
+  pw_document_save_async (document, folder, PW_SAVE_NONE, NULL, save_done_cb, &call);
   run_loop (loop);
   g_assert_false (call.result);
   g_assert_error (call.error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
@@ -1135,13 +1194,15 @@ test_async_concurrent (Fixture       *fixture,
 {
   g_autoptr(GBytes) original = read_example ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   guint iterations = quick ? 20 : g_test_slow () ? 1000 : 200;
   guint both_saved = 0, second_refused = 0, wrong = 0;
   g_autofree char *problem = NULL;
 
   pw_test_write_bytes (fixture->doc, original);
-  workbook = load_path (fixture->doc);
+  document = load_document (fixture->doc);
+  workbook = pw_document_get_workbook (document);
 
   for (guint i = 0; i < iterations; i++)
     {
@@ -1158,10 +1219,10 @@ test_async_concurrent (Fixture       *fixture,
         { loop, &pending, FALSE, FALSE, NULL },
       };
 
-      pw_workbook_save_async (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, save_done_cb,
+      pw_document_save_async (document, fixture->doc_file, PW_SAVE_NONE, NULL, save_done_cb,
                               &calls[0]);
       version_2 = serialize_with_name (workbook, name_2);
-      pw_workbook_save_async (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, save_done_cb,
+      pw_document_save_async (document, fixture->doc_file, PW_SAVE_NONE, NULL, save_done_cb,
                               &calls[1]);
       run_loop (loop);
 
@@ -1197,14 +1258,14 @@ test_async_concurrent (Fixture       *fixture,
         }
 
       /* Whatever happened, the next save works and is complete. */
-      if (!pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_NONE, NULL, &error))
+      if (!pw_document_save (document, fixture->doc_file, PW_SAVE_NONE, NULL, &error))
         {
           wrong++;
           if (problem == NULL)
             problem = g_strdup_printf ("iteration %u: the save after the pair failed: %s",
                                        i, error->message);
           g_clear_error (&error);
-          g_assert_true (pw_workbook_save (workbook, fixture->doc_file, PW_SAVE_OVERWRITE, NULL,
+          g_assert_true (pw_document_save (document, fixture->doc_file, PW_SAVE_OVERWRITE, NULL,
                                            &error));
           g_assert_no_error (error);
         }
@@ -1401,7 +1462,8 @@ trace_one_save (Fixture    *fixture,
   g_autofree char *log_path = g_build_filename (fixture->dir, log_name, NULL);
   /* LeakSanitizer cannot run under ptrace (in an ASan build) */
   g_auto(GStrv) env = pw_test_environ_without_leak_check (pw_test_child_environment ());
-  g_autoptr(PwWorkbook) workbook = load_path (source);
+  g_autoptr(PwDocument) document = load_document (source);
+  PwWorkbook *workbook = pw_document_get_workbook (document);
   g_autoptr(GBytes) expected = serialize_with_name (workbook, name);
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
@@ -1499,7 +1561,7 @@ helper_save (int    argc,
 {
   g_autoptr(GFile) source = NULL;
   g_autoptr(GFile) target = NULL;
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
   if (argc != 5)
@@ -1507,13 +1569,13 @@ helper_save (int    argc,
 
   source = g_file_new_for_path (argv[0]);
   target = g_file_new_for_path (argv[1]);
-  workbook = pw_workbook_load (source, NULL, &error);
-  if (workbook == NULL)
+  document = pw_document_new (get_session ());
+  if (!pw_document_load (document, source, NULL, &error))
     {
       g_printerr ("Cannot load %s: %s\n", argv[0], error->message);
       return HELPER_SETUP_FAILED;
     }
-  pw_workbook_set_name (workbook, argv[2]);
+  pw_workbook_set_name (pw_document_get_workbook (document), argv[2]);
 
   if (!g_str_equal (argv[3], "-"))
     {
@@ -1530,7 +1592,7 @@ helper_save (int    argc,
   if (g_str_equal (argv[4], "nobody") && drop_privileges () != 0)
     return HELPER_SKIP;
 
-  if (!pw_workbook_save (workbook, target, PW_SAVE_NONE, NULL, &error))
+  if (!pw_document_save (document, target, PW_SAVE_NONE, NULL, &error))
     {
       g_print ("%s %d %s\n", g_quark_to_string (error->domain), error->code, error->message);
       return HELPER_SAVE_FAILED;
@@ -1545,7 +1607,8 @@ helper_loop (int    argc,
              char **argv)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwDocument) document = NULL;
+  PwWorkbook *workbook = NULL;
   g_autoptr(GError) error = NULL;
   const char * const *names;
   guint64 stop = 0;
@@ -1556,12 +1619,13 @@ helper_loop (int    argc,
   names = (const char * const *) argv + 2;
 
   file = g_file_new_for_path (argv[0]);
-  workbook = pw_workbook_load (file, NULL, &error);
-  if (workbook == NULL)
+  document = pw_document_new (get_session ());
+  if (!pw_document_load (document, file, NULL, &error))
     {
       g_printerr ("Cannot load %s: %s\n", argv[0], error->message);
       return HELPER_SETUP_FAILED;
     }
+  workbook = pw_document_get_workbook (document);
   while (current < 3 && g_strcmp0 (pw_workbook_get_name (workbook), names[current]) != 0)
     current++;
   if (current == 3)
@@ -1580,7 +1644,7 @@ helper_loop (int    argc,
       current = (current + 1) % 3;
       report = (char) ('0' + current);
       pw_workbook_set_name (workbook, names[current]);
-      if (!pw_workbook_save (workbook, file, PW_SAVE_NONE, NULL, &error))
+      if (!pw_document_save (document, file, PW_SAVE_NONE, NULL, &error))
         {
           g_printerr ("Save failed: %s\n", error->message);
           return HELPER_SAVE_FAILED;

@@ -85,13 +85,11 @@ load_thread (gpointer       task_data,
     }
   else
     {
-      const char *etag, *checksum;
+      g_autoptr(GBytes) bytes = pw_workbook_read_file (data->file, cancellable, error);
 
-      data->workbook = pw_workbook_load (data->file, cancellable, error);
-      if (data->workbook == NULL)
+      if (bytes == NULL || (data->workbook = pw_workbook_load_from_bytes (bytes, error)) == NULL)
         return FALSE;
-      _pw_workbook_get_disk_state (data->workbook, &etag, &checksum);
-      data->checksum = g_strdup (checksum);
+      data->checksum = pw_file_checksum_bytes (bytes);
     }
 
   if (data->file != NULL)
@@ -650,4 +648,19 @@ _pw_document_start_monitor (PwDocument *self)
 
   g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* Whether the file holds other contents than the document last loaded or
+ * saved; blocks.  A missing file, or contents never known, is no change. */
+gboolean
+_pw_document_changed_on_disk (PwDocument   *self,
+                              GCancellable *cancellable)
+{
+  g_autofree char *checksum = NULL;
+
+  if (self->file == NULL || self->checksum == NULL
+      || !pw_file_read_checksum (self->file, &checksum, cancellable, NULL) || checksum == NULL)
+    return FALSE;
+
+  return !g_str_equal (checksum, self->checksum);
 }

@@ -67,5 +67,7 @@ void     _pw_document_set_changed_on_disk (PwDocument *self,
                                           gboolean    changed);
 void     _pw_document_start_monitor      (PwDocument *self);
 void     _pw_document_stop_monitor       (PwDocument *self);
+gboolean _pw_document_changed_on_disk    (PwDocument   *self,
+                                          GCancellable *cancellable);
 
 G_END_DECLS

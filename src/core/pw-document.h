@@ -17,6 +17,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * PwSaveFlags:
+ * @PW_SAVE_NONE: refuse to overwrite a file that changed on disk
+ * @PW_SAVE_OVERWRITE: overwrite even when the file changed on disk
+ * @PW_SAVE_NO_BACKUP: do not keep a backup of the previous version
+ */
+typedef enum
+{
+  PW_SAVE_NONE      = 0,
+  PW_SAVE_OVERWRITE = 1 << 0,
+  PW_SAVE_NO_BACKUP = 1 << 1,
+} PwSaveFlags;
+
 #define PW_TYPE_DOCUMENT (pw_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (PwDocument, pw_document, PW, DOCUMENT, GObject)

@@ -41,9 +41,6 @@ struct _PwWorkbook
   GListStore  *reports;
   guint64      generation;
   guint        edit_depth;
-  GFile       *file;
-  char        *etag;
-  char        *checksum;
   guint        modified : 1;
 };
 
@@ -124,9 +121,6 @@ pw_workbook_finalize (GObject *object)
   g_clear_object (&self->org_map);
   g_clear_object (&self->policy);
   g_clear_object (&self->reports);
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->etag, g_free);
-  g_clear_pointer (&self->checksum, g_free);
 
   G_OBJECT_CLASS (pw_workbook_parent_class)->finalize (object);
 }
@@ -739,45 +733,6 @@ pw_workbook_get_generation (PwWorkbook *self)
 {
   g_return_val_if_fail (PW_IS_WORKBOOK (self), 0);
   return self->generation;
-}
-
-/**
- * pw_workbook_get_file:
- *
- * Returns: (transfer none) (nullable): the file the workbook was last
- *   loaded from or saved to
- */
-GFile *
-pw_workbook_get_file (PwWorkbook *self)
-{
-  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
-  return self->file;
-}
-
-void
-_pw_workbook_set_disk_state (PwWorkbook *self,
-                             GFile      *file,
-                             const char *etag,
-                             const char *checksum)
-{
-  g_return_if_fail (PW_IS_WORKBOOK (self));
-
-  g_set_object (&self->file, file);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
-  g_free (self->checksum);
-  self->checksum = g_strdup (checksum);
-}
-
-void
-_pw_workbook_get_disk_state (PwWorkbook  *self,
-                             const char **etag,
-                             const char **checksum)
-{
-  g_return_if_fail (PW_IS_WORKBOOK (self));
-
-  *etag = self->etag;
-  *checksum = self->checksum;
 }
 
 /**

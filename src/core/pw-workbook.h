@@ -73,13 +73,5 @@ guint64       pw_workbook_get_generation        (PwWorkbook    *self);
 void          pw_workbook_begin_edit            (PwWorkbook    *self,
                                                  const char    *label);
 void          pw_workbook_end_edit              (PwWorkbook    *self);
-GFile        *pw_workbook_get_file              (PwWorkbook    *self);
-void          _pw_workbook_set_disk_state       (PwWorkbook    *self,
-                                                 GFile         *file,
-                                                 const char    *etag,
-                                                 const char    *checksum);
-void          _pw_workbook_get_disk_state       (PwWorkbook    *self,
-                                                 const char   **etag,
-                                                 const char   **checksum);
 
 G_END_DECLS
