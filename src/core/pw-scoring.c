@@ -29,7 +29,9 @@
  *   (dimension weights), after any cap;
  * - the weakest dimension is the one with the lowest score (the first in
  *   framework order on a tie);
- * - coverage is the share of questions counted.
+ * - coverage is the share of questions counted; "answered" also includes
+ *   "don't know" and "not applicable", as pw_assessment_count_answers()
+ *   says.
  */
 
 /**
@@ -82,8 +84,11 @@ score_dimension (PwDimensionScore *result,
                  PwAssessment     *assessment)
 {
   const PwDimension *dimension = result->dimension;
+  PwAnswerCounts counts;
   double sum = 0, weights = 0;
 
+  pw_assessment_count_dimension_answers (assessment, dimension, &counts);
+  result->answered = counts.answered;
   result->total = dimension->questions->len;
 
   for (guint i = 0; i < dimension->questions->len; i++)
@@ -146,6 +151,7 @@ pw_score_compute (PwFramework  *framework,
       score_dimension (result, assessment);
 
       score->counted += result->counted;
+      score->answered += result->answered;
       score->total += result->total;
 
       if (result->has_score && result->phase > PW_CAP_PHASE && policy != NULL

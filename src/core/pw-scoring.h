@@ -25,6 +25,7 @@ typedef struct
   double             raw_score;   /* from the answers alone */
   int                phase;       /* 1–5, 0 without a score */
   guint              counted;     /* questions answered with an option */
+  guint              answered;    /* with an option, don't know or not applicable */
   guint              total;       /* questions of the dimension */
   double             coverage;    /* counted / total, 0.0–1.0 */
   gboolean           capped;
@@ -37,6 +38,7 @@ struct _PwScore
   double            score;
   int               phase;
   guint             counted;
+  guint             answered;
   guint             total;
   double            coverage;
   int               weakest;        /* index into dimensions, -1 without a score */
