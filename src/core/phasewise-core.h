@@ -21,6 +21,7 @@
 #include "pw-policy.h"
 #include "pw-policy-item.h"
 #include "pw-report-draft.h"
+#include "pw-result-text.h"
 #include "pw-scoring.h"
 #include "pw-summary.h"
 #include "pw-team.h"
