@@ -20,6 +20,7 @@
 #include "pw-org-map.h"
 #include "pw-policy.h"
 #include "pw-policy-item.h"
+#include "pw-radar-painter.h"
 #include "pw-report-draft.h"
 #include "pw-result-text.h"
 #include "pw-scoring.h"
