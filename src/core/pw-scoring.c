@@ -219,3 +219,63 @@ pw_score_find_dimension (const PwScore *score,
 
   return NULL;
 }
+
+/**
+ * pw_dimension_score_copy:
+ *
+ * Returns: (transfer full): a copy of @score, for the result of one
+ *   dimension to outlive its #PwScore.  It points to the same #PwDimension,
+ *   which its framework keeps.
+ */
+PwDimensionScore *
+pw_dimension_score_copy (const PwDimensionScore *score)
+{
+  PwDimensionScore *copy;
+
+  g_return_val_if_fail (score != NULL, NULL);
+
+  copy = g_memdup2 (score, sizeof *score);
+  copy->cap_reason = g_strdup (score->cap_reason);
+
+  return copy;
+}
+
+void
+pw_dimension_score_free (PwDimensionScore *score)
+{
+  if (score == NULL)
+    return;
+
+  g_free (score->cap_reason);
+  g_free (score);
+}
+
+/**
+ * pw_dimension_score_equal:
+ * @a: (nullable): a result
+ * @b: (nullable): another result
+ *
+ * Returns: %TRUE when both are %NULL, or both say the same of the same
+ *   dimension
+ */
+gboolean
+pw_dimension_score_equal (const PwDimensionScore *a,
+                          const PwDimensionScore *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return a->dimension == b->dimension
+         && a->has_score == b->has_score
+         && a->score == b->score
+         && a->raw_score == b->raw_score
+         && a->phase == b->phase
+         && a->counted == b->counted
+         && a->answered == b->answered
+         && a->total == b->total
+         && a->capped == b->capped
+         && g_strcmp0 (a->cap_reason, b->cap_reason) == 0;
+}
+
+G_DEFINE_BOXED_TYPE (PwDimensionScore, pw_dimension_score,
+                     pw_dimension_score_copy, pw_dimension_score_free)

@@ -46,6 +46,14 @@ struct _PwScore
   PwDimensionScore *dimensions;
 };
 
+#define PW_TYPE_DIMENSION_SCORE (pw_dimension_score_get_type ())
+
+GType             pw_dimension_score_get_type (void) G_GNUC_CONST;
+PwDimensionScore *pw_dimension_score_copy     (const PwDimensionScore *score);
+void              pw_dimension_score_free     (PwDimensionScore       *score);
+gboolean          pw_dimension_score_equal    (const PwDimensionScore *a,
+                                               const PwDimensionScore *b);
+
 PwScore    *pw_score_compute       (PwFramework  *framework,
                                     PwAssessment *assessment,
                                     PwPolicy     *policy);
@@ -56,5 +64,6 @@ const PwDimensionScore *
                                      const char    *dimension_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwScore, pw_score_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwDimensionScore, pw_dimension_score_free)
 
 G_END_DECLS
