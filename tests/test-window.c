@@ -284,14 +284,15 @@ test_walk_wizard_save_reopen (void)
       for (guint q = 0; q < dimension->questions->len; q++)
         {
           const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
-          int value = (int) ((d + q) % 5) + 1;
+          const char *phases[] = { "1", "2", "3", "4", "5" };
+          const char *choice = phases[(d + q) % 5];
 
           if (n_questions == 7)
-            value = -1;
+            choice = "dont-know";
           else if (n_questions == 11)
-            value = -2;
-          gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(si)",
-                                      question->id, value);
+            choice = "not-applicable";
+          gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)",
+                                      question->id, choice);
           n_questions++;
         }
       gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
