@@ -51,13 +51,15 @@ static char *
 format_axis (PwRadarChart *self,
              guint         axis)
 {
-  const char *label = pw_radar_painter_get_label (self->painter, axis);
-  double current = pw_radar_painter_get_current (self->painter, axis);
-  double previous = pw_radar_painter_get_previous (self->painter, axis);
-  gboolean has_current = pw_radar_painter_has_value (current);
-  gboolean has_previous = pw_radar_painter_has_value (previous);
+  const char *label;
+  double current, previous;
+  gboolean with_previous, has_current, has_previous;
 
-  if (!pw_radar_painter_has_previous (self->painter))
+  with_previous = pw_radar_painter_get_axis (self->painter, axis, &label, &current, &previous);
+  has_current = pw_radar_painter_has_value (current);
+  has_previous = pw_radar_painter_has_value (previous);
+
+  if (!with_previous)
     {
       if (has_current)
         /* Translators: one axis of the radar chart for screen readers: the dimension and

@@ -216,10 +216,12 @@ check_labels (Chart *chart)
           pw_radar_painter_get_label_rect (chart->painter, j, &other);
           if (rects_intersect (&rect, &other))
             {
+              const char *label, *other_label;
+
+              pw_radar_painter_get_axis (chart->painter, i, &label, NULL, NULL);
+              pw_radar_painter_get_axis (chart->painter, j, &other_label, NULL, NULL);
               g_test_message ("At %d×%d, the labels of “%s” and “%s” overlap",
-                              chart->width, chart->height,
-                              pw_radar_painter_get_label (chart->painter, i),
-                              pw_radar_painter_get_label (chart->painter, j));
+                              chart->width, chart->height, label, other_label);
               overlaps++;
             }
         }
@@ -280,8 +282,7 @@ test_polygon (void)
   draw_chart (&chart, series.n, (const char * const *) series.labels, series.current, NULL,
               420, 420);
 
-  pw_radar_painter_get_center (chart.painter, &cx, &cy);
-  radius = pw_radar_painter_get_radius (chart.painter);
+  radius = pw_radar_painter_get_geometry (chart.painter, &cx, &cy);
   g_assert_cmpfloat (cx, ==, 210);
   g_assert_cmpfloat (cy, ==, 210);
   g_assert_cmpfloat (radius, >, 100);
@@ -324,12 +325,12 @@ test_no_score (void)
   const char *labels[] = { "One", "Two", "Three", "Four", "Five" };
   double current[] = { 3.0, NAN, 2.0, 4.0, 0.0 };
   g_auto(Chart) chart = { 0 };
-  double cx, cy;
+  double cx, cy, radius;
 
   draw_chart (&chart, G_N_ELEMENTS (labels), labels, current, NULL, 300, 300);
-  pw_radar_painter_get_center (chart.painter, &cx, &cy);
+  radius = pw_radar_painter_get_geometry (chart.painter, &cx, &cy);
 
-  g_assert_true (is_accent (&chart, cx, cy - pw_radar_painter_get_radius (chart.painter) * 0.6));
+  g_assert_true (is_accent (&chart, cx, cy - radius * 0.6));
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       double x, y;
@@ -460,8 +461,7 @@ test_find_axis (void)
   guint axis = G_MAXUINT;
 
   draw_chart (&chart, G_N_ELEMENTS (labels), labels, current, NULL, 300, 300);
-  pw_radar_painter_get_center (chart.painter, &cx, &cy);
-  radius = pw_radar_painter_get_radius (chart.painter);
+  radius = pw_radar_painter_get_geometry (chart.painter, &cx, &cy);
 
   g_assert_true (pw_radar_painter_find_axis (chart.painter, cx + 5, cy - radius / 2, &axis));
   g_assert_cmpuint (axis, ==, 0);

@@ -30,8 +30,8 @@
  * "no score", and the current polygon bridges it with a dotted line while
  * the previous round's outline leaves a gap.
  *
- * The caller gives the colours, the pango context (and so the fonts) and
- * the size.  pw_radar_painter_layout() places everything, the largest chart
+ * The caller gives the colours, the pango context (whose font description
+ * is the labels' font) and the size.  pw_radar_painter_layout() places everything, the largest chart
  * that keeps every label inside the size; pw_radar_painter_draw() draws it,
  * within the size, at the origin of the cairo context.  After a layout the
  * painter answers where a value is drawn and where each label lies.
@@ -54,7 +54,6 @@ struct _PwRadarPainter
   double                *previous;      /* NULL without a previous round */
 
   PwRadarColors          colors;
-  PangoFontDescription  *font;          /* NULL for the context's */
 
   /* From the last layout */
   PangoLayout          **layouts;       /* one per axis */
@@ -107,24 +106,12 @@ clear_layout (PwRadarPainter *self)
 }
 
 static PangoLayout *
-create_layout (PwRadarPainter *self,
-               PangoContext   *context)
-{
-  PangoLayout *layout = pango_layout_new (context);
-
-  if (self->font != NULL)
-    pango_layout_set_font_description (layout, self->font);
-
-  return layout;
-}
-
-static PangoLayout *
 create_axis_layout (PwRadarPainter *self,
                     PangoContext   *context,
                     guint           axis,
                     int             width)
 {
-  PangoLayout *layout = create_layout (self, context);
+  PangoLayout *layout = pango_layout_new (context);
   g_autofree char *name = g_markup_escape_text (self->labels[axis], -1);
   g_autofree char *value = NULL;
   g_autofree char *markup = NULL;
@@ -515,7 +502,6 @@ pw_radar_painter_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_pointer (&self->current, g_free);
   g_clear_pointer (&self->previous, g_free);
-  g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (pw_radar_painter_parent_class)->finalize (object);
 }
@@ -597,52 +583,33 @@ pw_radar_painter_get_n_axes (PwRadarPainter *self)
   return self->n_axes;
 }
 
-const char *
-pw_radar_painter_get_label (PwRadarPainter *self,
-                            guint           axis)
-{
-  g_return_val_if_fail (PW_IS_RADAR_PAINTER (self), NULL);
-  g_return_val_if_fail (axis < self->n_axes, NULL);
-
-  return self->labels[axis];
-}
-
 /**
- * pw_radar_painter_get_current:
+ * pw_radar_painter_get_axis:
+ * @label: (out) (optional): the name of @axis
+ * @current: (out) (optional): its current value, below 1 or NAN for no score
+ * @previous: (out) (optional): its value in the previous round, NAN without
+ *   a previous round
  *
- * Returns: the current value on @axis, below 1 or NAN for no score
+ * Returns: %TRUE when the chart has a previous round
  */
-double
-pw_radar_painter_get_current (PwRadarPainter *self,
-                              guint           axis)
-{
-  g_return_val_if_fail (PW_IS_RADAR_PAINTER (self), NAN);
-  g_return_val_if_fail (axis < self->n_axes, NAN);
-
-  return self->current[axis];
-}
-
 gboolean
-pw_radar_painter_has_previous (PwRadarPainter *self)
+pw_radar_painter_get_axis (PwRadarPainter  *self,
+                           guint            axis,
+                           const char     **label,
+                           double          *current,
+                           double          *previous)
 {
   g_return_val_if_fail (PW_IS_RADAR_PAINTER (self), FALSE);
+  g_return_val_if_fail (axis < self->n_axes, FALSE);
+
+  if (label != NULL)
+    *label = self->labels[axis];
+  if (current != NULL)
+    *current = self->current[axis];
+  if (previous != NULL)
+    *previous = self->previous != NULL ? self->previous[axis] : NAN;
 
   return self->previous != NULL;
-}
-
-/**
- * pw_radar_painter_get_previous:
- *
- * Returns: the previous round's value on @axis, NAN without one
- */
-double
-pw_radar_painter_get_previous (PwRadarPainter *self,
-                               guint           axis)
-{
-  g_return_val_if_fail (PW_IS_RADAR_PAINTER (self), NAN);
-  g_return_val_if_fail (axis < self->n_axes, NAN);
-
-  return self->previous != NULL ? self->previous[axis] : NAN;
 }
 
 void
@@ -656,27 +623,8 @@ pw_radar_painter_set_colors (PwRadarPainter      *self,
 }
 
 /**
- * pw_radar_painter_set_font:
- * @font: (nullable): the font of the labels, or %NULL for that of the
- *   context given to pw_radar_painter_layout()
- *
- * Lay the chart out again before drawing it.
- */
-void
-pw_radar_painter_set_font (PwRadarPainter             *self,
-                           const PangoFontDescription *font)
-{
-  g_return_if_fail (PW_IS_RADAR_PAINTER (self));
-
-  g_clear_pointer (&self->font, pango_font_description_free);
-  if (font != NULL)
-    self->font = pango_font_description_copy (font);
-  clear_layout (self);
-}
-
-/**
  * pw_radar_painter_layout:
- * @context: the pango context the labels are drawn with
+ * @context: the pango context the labels are drawn with, in its font
  * @width: the width to draw in
  * @height: the height to draw in
  *
@@ -709,7 +657,7 @@ pw_radar_painter_layout (PwRadarPainter *self,
   for (guint i = 0; i < self->n_axes; i++)
     self->layouts[i] = create_axis_layout (self, context, i, label_width);
 
-  self->ring_layout = create_layout (self, context);
+  self->ring_layout = pango_layout_new (context);
   attrs = pango_attr_list_new ();
   pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
@@ -749,28 +697,24 @@ pw_radar_painter_draw (PwRadarPainter *self,
   cairo_restore (cr);
 }
 
-void
-pw_radar_painter_get_center (PwRadarPainter *self,
-                             double         *x,
-                             double         *y)
-{
-  g_return_if_fail (PW_IS_RADAR_PAINTER (self));
-
-  if (x != NULL)
-    *x = self->center_x;
-  if (y != NULL)
-    *y = self->center_y;
-}
-
 /**
- * pw_radar_painter_get_radius:
+ * pw_radar_painter_get_geometry:
+ * @center_x: (out) (optional): the centre of the chart
+ * @center_y: (out) (optional): the centre of the chart
  *
  * Returns: the radius of the outer ring (phase 5), 0 before a layout
  */
 double
-pw_radar_painter_get_radius (PwRadarPainter *self)
+pw_radar_painter_get_geometry (PwRadarPainter *self,
+                               double         *center_x,
+                               double         *center_y)
 {
   g_return_val_if_fail (PW_IS_RADAR_PAINTER (self), 0);
+
+  if (center_x != NULL)
+    *center_x = self->center_x;
+  if (center_y != NULL)
+    *center_y = self->center_y;
 
   return self->radius;
 }

@@ -53,27 +53,22 @@ void            pw_radar_painter_set_series     (PwRadarPainter             *sel
                                                  const double               *current,
                                                  const double               *previous);
 guint           pw_radar_painter_get_n_axes     (PwRadarPainter             *self);
-const char     *pw_radar_painter_get_label      (PwRadarPainter             *self,
-                                                 guint                       axis);
-double          pw_radar_painter_get_current    (PwRadarPainter             *self,
-                                                 guint                       axis);
-gboolean        pw_radar_painter_has_previous   (PwRadarPainter             *self);
-double          pw_radar_painter_get_previous   (PwRadarPainter             *self,
-                                                 guint                       axis);
+gboolean        pw_radar_painter_get_axis       (PwRadarPainter             *self,
+                                                 guint                       axis,
+                                                 const char                **label,
+                                                 double                     *current,
+                                                 double                     *previous);
 void            pw_radar_painter_set_colors     (PwRadarPainter             *self,
                                                  const PwRadarColors        *colors);
-void            pw_radar_painter_set_font       (PwRadarPainter             *self,
-                                                 const PangoFontDescription *font);
 void            pw_radar_painter_layout         (PwRadarPainter             *self,
                                                  PangoContext               *context,
                                                  double                      width,
                                                  double                      height);
 void            pw_radar_painter_draw           (PwRadarPainter             *self,
                                                  cairo_t                    *cr);
-void            pw_radar_painter_get_center     (PwRadarPainter             *self,
-                                                 double                     *x,
-                                                 double                     *y);
-double          pw_radar_painter_get_radius     (PwRadarPainter             *self);
+double          pw_radar_painter_get_geometry   (PwRadarPainter             *self,
+                                                 double                     *center_x,
+                                                 double                     *center_y);
 void            pw_radar_painter_get_point      (PwRadarPainter             *self,
                                                  guint                       axis,
                                                  double                      value,
