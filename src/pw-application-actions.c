@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pw-application.h"
+#include "pw-application-private.h"
 #include "pw-preferences-window.h"
 #include "pw-window.h"
 
@@ -20,7 +20,8 @@ new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  PwWindow *window = pw_window_new (ADW_APPLICATION (user_data));
+  PwApplication *app = PW_APPLICATION (user_data);
+  PwWindow *window = pw_window_new (ADW_APPLICATION (app), pw_application_get_session (app));
 
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -12,15 +12,16 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
-#include "pw-application.h"
+#include "pw-application-private.h"
 #include "pw-window.h"
 
 /**
  * PwApplication:
  *
  * The Phasewise application: one instance per session, one window per
- * workbook.  The command line (--validate, --summary, --version) is
- * handled locally, without a display and without registering on the
+ * workbook, and one #PwSession that the windows share.  The command line
+ * (--validate, --summary, --version) is handled locally in
+ * handle_local_options, without a display and before registering on the
  * session bus.  At start it offers back the drafts of a session that
  * crashed.
  */
@@ -28,28 +29,23 @@ struct _PwApplication
 {
   AdwApplication  parent_instance;
 
-  PwDrafts       *drafts;
-  GPtrArray      *recovered;  /* PwDraftInfo, until activate restores them */
+  PwSession      *session;
+  char           *drafts_error;   /* why the last session's drafts could not be read */
+  gboolean        handled_local;  /* handle_local_options ran: the options parsed */
 };
 
 G_DEFINE_FINAL_TYPE (PwApplication, pw_application, ADW_TYPE_APPLICATION)
 
-static gboolean opt_validate;
-static gboolean opt_summary;
-static gboolean opt_json;
-static gboolean opt_version;
-static char **opt_files;
-
 static const GOptionEntry option_entries[] = {
-  { "validate", 0, 0, G_OPTION_ARG_NONE, &opt_validate,
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check workbooks and report every problem; exit 1 if any is invalid"), NULL },
-  { "summary", 0, 0, G_OPTION_ARG_NONE, &opt_summary,
+  { "summary", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the organization and the results of every assessment"), NULL },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --summary, print JSON"), NULL },
-  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files,
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -63,49 +59,56 @@ print_and_clear (GString *out,
   g_string_truncate (out, 0);
 }
 
+/* The command line's own modes; -1 when the window is wanted. */
 static int
-run_command_line (GOptionContext *context)
+pw_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
 {
+  PwApplication *self = PW_APPLICATION (application);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
-  guint n_files = opt_files ? g_strv_length (opt_files) : 0;
+  g_autofree const char **files = NULL;
+  gboolean validate = g_variant_dict_contains (options, "validate");
+  gboolean summary = g_variant_dict_contains (options, "summary");
+  gboolean json = g_variant_dict_contains (options, "json");
+  guint n_files;
   int status;
 
-  if (opt_version)
+  self->handled_local = TRUE;
+
+  if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return PW_EXIT_OK;
     }
 
-  if (opt_json && !opt_summary)
+  if (!validate && !summary && !json)
+    return -1;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  n_files = files ? g_strv_length ((char **) files) : 0;
+
+  if (json && !summary)
     {
       g_printerr ("%s\n", _("--json goes with --summary"));
       return PW_EXIT_USAGE;
     }
 
-  if (opt_validate && opt_summary)
+  if (validate && summary)
     {
       g_printerr ("%s\n", _("Use either --validate or --summary, not both"));
       return PW_EXIT_USAGE;
     }
 
-  if (opt_validate)
+  if (validate)
+    status = pw_cli_validate (files, out, err);
+  else if (n_files != 1)
     {
-      status = pw_cli_validate ((const char * const *) opt_files, out, err);
-    }
-  else if (opt_summary)
-    {
-      if (n_files != 1)
-        {
-          g_printerr ("%s\n", _("--summary needs exactly one file"));
-          return PW_EXIT_USAGE;
-        }
-      status = pw_cli_summary (opt_files[0], opt_json, out, err);
+      g_printerr ("%s\n", _("--summary needs exactly one file"));
+      return PW_EXIT_USAGE;
     }
   else
-    {
-      g_assert_not_reached ();
-    }
+    status = pw_cli_summary (files[0], json, out, err);
 
   print_and_clear (out, stdout);
   print_and_clear (err, stderr);
@@ -118,36 +121,19 @@ pw_application_local_command_line (GApplication   *application,
                                    char         ***arguments,
                                    int            *exit_status)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = g_strdupv (*arguments);
+  PwApplication *self = PW_APPLICATION (application);
+  gboolean handled;
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Social media maturity assessments of organizations."));
-  g_option_context_add_main_entries (context, option_entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  self->handled_local = FALSE;
+  handled = G_APPLICATION_CLASS (pw_application_parent_class)->local_command_line (application,
+                                                                                  arguments,
+                                                                                  exit_status);
 
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      *exit_status = PW_EXIT_USAGE;
-      return TRUE;
-    }
+  /* Options that could not be parsed are a usage error. */
+  if (handled && !self->handled_local && *exit_status == EXIT_FAILURE)
+    *exit_status = PW_EXIT_USAGE;
 
-  if (!opt_validate && !opt_summary && !opt_json && !opt_version)
-    {
-      /* No command: the window, with any files given opened in it. */
-      g_clear_pointer (&opt_files, g_strfreev);
-      return G_APPLICATION_CLASS (pw_application_parent_class)->local_command_line (application,
-                                                                                    arguments,
-                                                                                    exit_status);
-    }
-
-  *exit_status = run_command_line (context);
-  g_clear_pointer (&opt_files, g_strfreev);
-
-  return TRUE;
+  return handled;
 }
 
 static void
@@ -160,9 +146,12 @@ pw_application_startup (GApplication *application)
 
   _pw_application_install_actions (self);
 
-  self->drafts = pw_drafts_new (NULL);
-  if (!pw_drafts_begin_session (self->drafts, &self->recovered, &error))
-    g_warning ("Could not read the drafts of the last session: %s", error->message);
+  self->session = pw_session_new (NULL, NULL);
+  if (!pw_session_begin (self->session, &error))
+    {
+      g_warning ("Could not read the drafts of the last session: %s", error->message);
+      self->drafts_error = g_strdup (error->message);
+    }
 }
 
 static PwWindow *
@@ -176,20 +165,47 @@ find_empty_window (PwApplication *self)
   return NULL;
 }
 
+static PwWindow *
+get_empty_window (PwApplication *self)
+{
+  PwWindow *window = find_empty_window (self);
+
+  if (window == NULL)
+    window = pw_window_new (ADW_APPLICATION (self), self->session);
+
+  return window;
+}
+
+/* Tells the user, in the first window shown, that the drafts of the last
+ * session could not be read. */
+static void
+report_drafts_error (PwApplication *self,
+                     PwWindow      *window)
+{
+  g_autofree char *error = g_steal_pointer (&self->drafts_error);
+  g_autofree char *text = NULL;
+
+  if (error == NULL)
+    return;
+
+  /* Translators: %s says why */
+  text = g_strdup_printf (_("Unsaved changes of the last session cannot be recovered: %s"),
+                          error);
+  pw_window_show_toast (window, text);
+}
+
 static gboolean
 restore_drafts (PwApplication *self)
 {
-  g_autoptr(GPtrArray) recovered = g_steal_pointer (&self->recovered);
+  g_autoptr(GPtrArray) recovered = pw_session_take_recovered (self->session);
 
   if (recovered == NULL || recovered->len == 0)
     return FALSE;
 
   for (guint i = 0; i < recovered->len; i++)
     {
-      PwWindow *window = find_empty_window (self);
+      PwWindow *window = get_empty_window (self);
 
-      if (window == NULL)
-        window = pw_window_new (ADW_APPLICATION (self));
       pw_window_restore_draft (window, g_ptr_array_index (recovered, i));
       gtk_window_present (GTK_WINDOW (window));
     }
@@ -208,9 +224,11 @@ pw_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (pw_window_new (ADW_APPLICATION (self)));
+    window = GTK_WINDOW (pw_window_new (ADW_APPLICATION (self), self->session));
 
   gtk_window_present (window);
+  if (PW_IS_WINDOW (window))
+    report_drafts_error (self, PW_WINDOW (window));
 }
 
 static void
@@ -225,25 +243,16 @@ pw_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      PwWindow *window = NULL;
-
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-        {
-          GFile *file = PW_IS_WINDOW (l->data) ? pw_window_get_file (l->data) : NULL;
-
-          if (file != NULL && g_file_equal (file, files[i]))
-            window = l->data;
-        }
+      PwWindow *window = pw_window_find_for_file (GTK_APPLICATION (self), files[i]);
 
       if (window == NULL)
         {
-          window = find_empty_window (self);
-          if (window == NULL)
-            window = pw_window_new (ADW_APPLICATION (self));
+          window = get_empty_window (self);
           pw_window_open_file (window, files[i]);
         }
 
       gtk_window_present (GTK_WINDOW (window));
+      report_drafts_error (self, window);
     }
 }
 
@@ -253,7 +262,7 @@ pw_application_shutdown (GApplication *application)
   PwApplication *self = PW_APPLICATION (application);
   g_autoptr(GError) error = NULL;
 
-  if (self->drafts != NULL && !pw_drafts_end_session (self->drafts, &error))
+  if (self->session != NULL && !pw_session_end (self->session, &error))
     g_warning ("Could not close the drafts session: %s", error->message);
 
   G_APPLICATION_CLASS (pw_application_parent_class)->shutdown (application);
@@ -264,23 +273,10 @@ pw_application_dispose (GObject *object)
 {
   PwApplication *self = PW_APPLICATION (object);
 
-  g_clear_object (&self->drafts);
-  g_clear_pointer (&self->recovered, g_ptr_array_unref);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->drafts_error, g_free);
 
   G_OBJECT_CLASS (pw_application_parent_class)->dispose (object);
-}
-
-/**
- * pw_application_get_drafts:
- *
- * Returns: (transfer none) (nullable): the drafts of unsaved workbooks
- */
-PwDrafts *
-pw_application_get_drafts (PwApplication *self)
-{
-  g_return_val_if_fail (PW_IS_APPLICATION (self), NULL);
-
-  return self->drafts;
 }
 
 static void
@@ -291,6 +287,7 @@ pw_application_class_init (PwApplicationClass *klass)
 
   object_class->dispose = pw_application_dispose;
   app_class->local_command_line = pw_application_local_command_line;
+  app_class->handle_local_options = pw_application_handle_local_options;
   app_class->startup = pw_application_startup;
   app_class->activate = pw_application_activate;
   app_class->open = pw_application_open;
@@ -300,6 +297,10 @@ pw_application_class_init (PwApplicationClass *klass)
 static void
 pw_application_init (PwApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Social media maturity assessments of "
+                                              "organizations."));
 }
 
 PwApplication *
@@ -310,4 +311,18 @@ pw_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
+}
+
+/**
+ * pw_application_get_session:
+ *
+ * Returns: (transfer none) (nullable): what the windows share, once the
+ *   application has started
+ */
+PwSession *
+pw_application_get_session (PwApplication *self)
+{
+  g_return_val_if_fail (PW_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }

@@ -17,8 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PwApplication, pw_application, PW, APPLICATION, AdwApplication)
 
-PwApplication *pw_application_new                (void);
-PwDrafts      *pw_application_get_drafts         (PwApplication *self);
-void           _pw_application_install_actions   (PwApplication *self);
+PwApplication *pw_application_new          (void);
+PwSession     *pw_application_get_session  (PwApplication *self);
 
 G_END_DECLS

@@ -30,9 +30,9 @@ struct _PwAssessPage
   GtkStack     *content_stack;
   AdwBin       *wizard_bin;
 
+  PwDocument   *document;
   PwWorkbook   *workbook;
   PwAssessment *selected;
-  GSettings    *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PwAssessPage, pw_assess_page, ADW_TYPE_BIN)
@@ -188,10 +188,14 @@ new_action (GtkWidget  *widget,
   if (self->workbook == NULL)
     return;
 
+  facilitator = pw_session_dup_facilitator_name (pw_document_get_session (self->document));
+
+  /* One step for undo: the assessment with its facilitator */
+  pw_workbook_begin_edit (self->workbook, _("New assessment"));
   assessment = pw_workbook_start_assessment (self->workbook, NULL);
-  facilitator = g_settings_get_string (self->settings, "facilitator-name");
-  if (*facilitator != '\0')
+  if (facilitator != NULL)
     pw_assessment_set_facilitator (assessment, facilitator);
+  pw_workbook_end_edit (self->workbook);
 
   pw_assess_page_select (self, assessment);
 }
@@ -270,7 +274,7 @@ pw_assess_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_ASSESS_PAGE);
   g_clear_object (&self->selected);
   g_clear_object (&self->workbook);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (pw_assess_page_parent_class)->dispose (object);
 }
@@ -301,25 +305,16 @@ pw_assess_page_init (PwAssessPage *self)
   /* The template's top-level child is not bound: AdwBin unparents it. */
   self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
 
-  self->settings = g_settings_new (PW_SETTINGS_SCHEMA);
   g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
-/**
- * pw_assess_page_set_workbook:
- * @workbook: (nullable): the workbook to show
- *
- * Shows @workbook's assessments and selects the latest.
- */
-void
-pw_assess_page_set_workbook (PwAssessPage *self,
-                             PwWorkbook   *workbook)
+static void
+set_workbook (PwAssessPage *self,
+              PwWorkbook   *workbook)
 {
   GListModel *assessments;
   guint n;
-
-  g_return_if_fail (PW_IS_ASSESS_PAGE (self));
 
   show_assessment (self, NULL);
   g_set_object (&self->workbook, workbook);
@@ -340,6 +335,42 @@ pw_assess_page_set_workbook (PwAssessPage *self,
 
       pw_assess_page_select (self, latest);
     }
+}
+
+static void
+document_workbook_cb (PwAssessPage *self,
+                      GParamSpec   *pspec,
+                      PwDocument   *document)
+{
+  set_workbook (self, pw_document_get_workbook (document));
+}
+
+/**
+ * pw_assess_page_set_document:
+ * @document: (nullable): the document to show
+ *
+ * Shows the assessments of @document's workbook, also after it is loaded
+ * again, and selects the latest.
+ */
+void
+pw_assess_page_set_document (PwAssessPage *self,
+                             PwDocument   *document)
+{
+  g_return_if_fail (PW_IS_ASSESS_PAGE (self));
+  g_return_if_fail (document == NULL || PW_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    g_signal_connect_object (document, "notify::workbook", G_CALLBACK (document_workbook_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  set_workbook (self, document ? pw_document_get_workbook (document) : NULL);
 }
 
 /**

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PwAssessPage, pw_assess_page, PW, ASSESS_PAGE, AdwBin)
 
-void          pw_assess_page_set_workbook     (PwAssessPage *self,
-                                               PwWorkbook   *workbook);
+void          pw_assess_page_set_document     (PwAssessPage *self,
+                                               PwDocument   *document);
 void          pw_assess_page_select           (PwAssessPage *self,
                                                PwAssessment *assessment);
 PwAssessment *pw_assess_page_get_selected     (PwAssessPage *self);

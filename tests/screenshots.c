@@ -14,6 +14,7 @@
 
 #include "pw-application.h"
 #include "pw-assess-page.h"
+#include "pw-test-ui.h"
 #include "pw-window.h"
 #include "pw-wizard.h"
 
@@ -103,7 +104,7 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
-  window = pw_window_new (ADW_APPLICATION (app));
+  window = pw_window_new (ADW_APPLICATION (app), pw_application_get_session (app));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   settle ();
@@ -111,7 +112,7 @@ main (int   argc,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
   settle ();
-  page = pw_window_get_assess_page (window);
+  page = pw_test_ui_find_widget (GTK_WIDGET (window), PW_TYPE_ASSESS_PAGE);
   wizard = PW_WIZARD (pw_assess_page_get_wizard (PW_ASSESS_PAGE (page)));
   shoot (GTK_WIDGET (window), dir, "result", suffix);
 

@@ -15,97 +15,28 @@
 #include "pw-application.h"
 #include "pw-assess-page.h"
 #include "pw-result-view.h"
+#include "pw-test-ui.h"
 #include "pw-window.h"
 #include "pw-wizard.h"
 
 /*
  * The real window, under Xvfb, driven through its actions as a user drives
- * it: open the example, walk a whole assessment, compare what the result
- * shows with what the core computes, save and reopen; the unsaved-changes
- * guard; a broken file; a draft left by a crash offered back.
+ * it, and waiting for what it waits for:
+ *
+ *   /phasewise/window/open-example      the example, its result, deleting and undoing it
+ *   /phasewise/window/one-area          no view switcher while there is one area
+ *   /phasewise/window/walk-wizard-save  a whole assessment, saved, reopened, equal
+ *   /phasewise/window/unsaved-guard     close, new and open ask before work is lost
+ *   /phasewise/window/pending-close     a close cut short by a conflict never fires later
+ *   /phasewise/window/undo-two-kinds    an answer and a field, undone with a message
+ *   /phasewise/window/broken-file       what and where, and it leaves the recent list
+ *   /phasewise/window/draft-failure     a draft that cannot be written is shown
+ *   /phasewise/window/crash-recovery    a crashed session's draft offered back
  */
 
 static PwApplication *app;
 
-static void
-iterate_until (gboolean (*condition) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting");
-    }
-}
-
-static gboolean
-window_idle (gpointer data)
-{
-  return !pw_window_get_busy (data);
-}
-
-static void
-iterate_a_little (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static void
-respond (const char *response)
-{
-  AdwMessageDialog *dialog = find_dialog ();
-
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_a_little ();
-}
-
-/* Created inside the first test, where the isolated data folders exist. */
+/* Created inside the first test, where the private data folders exist. */
 static void
 ensure_app (void)
 {
@@ -123,12 +54,17 @@ new_window (void)
   PwWindow *window;
 
   ensure_app ();
-  window = pw_window_new (ADW_APPLICATION (app));
-
+  window = pw_window_new (ADW_APPLICATION (app), pw_application_get_session (app));
   gtk_window_present (GTK_WINDOW (window));
-  iterate_a_little ();
+  pw_test_ui_flush ();
 
   return window;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static void
@@ -136,8 +72,7 @@ destroy_window (PwWindow *window)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_a_little ();
-  g_assert_null (window);
+  pw_test_ui_wait (is_null, &window, "the window to be finalized");
 }
 
 static char *
@@ -147,61 +82,161 @@ example_path (void)
                            NULL);
 }
 
+/* A copy of the example, in a folder of its own. */
+static GFile *
+copy_example (const char *name)
+{
+  g_autofree char *source = example_path ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "workbooks", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static PwAssessPage *
+get_assess_page (PwWindow *window)
+{
+  GtkWidget *page = pw_test_ui_find_widget (GTK_WIDGET (window), PW_TYPE_ASSESS_PAGE);
+
+  g_assert_nonnull (page);
+
+  return PW_ASSESS_PAGE (page);
+}
+
 static PwWizard *
 current_wizard (PwWindow *window)
 {
-  GtkWidget *wizard = pw_assess_page_get_wizard (PW_ASSESS_PAGE (pw_window_get_assess_page (window)));
+  GtkWidget *wizard = pw_assess_page_get_wizard (get_assess_page (window));
 
   g_assert_true (PW_IS_WIZARD (wizard));
 
   return PW_WIZARD (wizard);
 }
 
+static PwWorkbook *
+get_workbook (PwWindow *window)
+{
+  PwDocument *document = pw_window_get_document (window);
+
+  return document ? pw_document_get_workbook (document) : NULL;
+}
+
+static gboolean
+document_saved (gpointer data)
+{
+  PwDocument *document = pw_window_get_document (data);
+
+  return document != NULL && !pw_document_get_busy (document)
+         && !pw_document_get_modified (document);
+}
+
+static gboolean
+shows_file (gpointer data)
+{
+  gpointer *args = data;
+  PwDocument *document = pw_window_get_document (args[0]);
+
+  return document != NULL && !pw_document_get_busy (document)
+         && pw_document_get_file (document) != NULL
+         && g_file_equal (pw_document_get_file (document), args[1]);
+}
+
+static void
+open_and_wait (PwWindow *window,
+               GFile    *file)
+{
+  gpointer args[] = { window, file };
+
+  pw_window_open_file (window, file);
+  pw_test_ui_wait (shows_file, args, "the file to be shown");
+}
+
+static void
+choose (PwWindow   *window,
+        const char *question_id,
+        const char *value)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (current_wizard (window)),
+                                             "wizard.answer", "(ss)", question_id, value));
+}
+
+static gboolean
+has_toast (gpointer data)
+{
+  gpointer *args = data;
+
+  return pw_test_ui_find_label (args[0], args[1]) != NULL;
+}
+
+static void
+wait_for_toast (PwWindow   *window,
+                const char *prefix)
+{
+  gpointer args[] = { window, (gpointer) prefix };
+
+  pw_test_ui_wait (has_toast, args, prefix);
+}
+
+/* ------------------------------------------------------------------------
+ * Cases
+ */
+
 /* The example opens from the welcome page as an unsaved copy, showing the
- * latest round's result. */
+ * latest round's result; deleting a round asks, and undo brings it back. */
 static void
 test_open_example (void)
 {
   PwWindow *window = new_window ();
-  PwWizard *wizard;
+  PwDocument *document;
   PwWorkbook *workbook;
+  PwWizard *wizard;
+  GListModel *assessments;
 
   g_assert_true (pw_window_is_empty (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
-  iterate_a_little ();
+  pw_test_ui_flush ();
 
-  workbook = pw_window_get_workbook (window);
-  g_assert_nonnull (workbook);
-  g_assert_null (pw_window_get_file (window));
-  g_assert_false (pw_workbook_get_modified (workbook));
-  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==, 2);
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Larkspur"));
+  document = pw_window_get_document (window);
+  g_assert_nonnull (document);
+  workbook = pw_document_get_workbook (document);
+  assessments = pw_workbook_get_assessments (workbook);
+  g_assert_null (pw_document_get_file (document));
+  g_assert_false (pw_document_get_modified (document));
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)),
+                            "Larkspur Outdoor Equipment (Example)"));
 
   wizard = current_wizard (window);
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, pw_wizard_get_n_pages (wizard) - 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
+  g_assert_nonnull (pw_test_ui_find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
 
-  /* Deleting the latest round asks first, and leaves a valid workbook. */
-  gtk_widget_activate_action (pw_window_get_assess_page (window), "assess.delete", NULL);
-  iterate_a_little ();
-  respond ("cancel");
-  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==, 2);
-  gtk_widget_activate_action (pw_window_get_assess_page (window), "assess.delete", NULL);
-  iterate_a_little ();
-  respond ("delete");
-  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==, 1);
-  g_assert_true (pw_assess_page_get_selected (PW_ASSESS_PAGE (pw_window_get_assess_page (window)))
+  /* Deleting the latest round asks first */
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
+  pw_test_ui_respond ("Delete Assessment?", "cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
+  pw_test_ui_respond ("Delete Assessment?", "delete");
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-1"));
-  {
-    g_autoptr(GBytes) bytes = pw_workbook_serialize (workbook);
-    g_autoptr(GError) error = NULL;
-    g_autoptr(PwWorkbook) reloaded = pw_workbook_load_from_bytes (bytes, &error);
 
-    g_assert_no_error (error);
-  }
+  /* …and undo brings it back, saying what it took back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
+  g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-2"));
+  wait_for_toast (window, "Undone: Deleting the assessment");
   pw_workbook_set_modified (workbook, FALSE);
 
-  /* Preferences, shortcuts and About open over it, and close again. */
+  /* Preferences, About and the shortcuts open over it, and close again */
   {
     const char *actions[] = { "app.preferences", "app.about" };
     GtkShortcutsWindow *overlay;
@@ -214,20 +249,20 @@ test_open_example (void)
 
         g_test_message ("opening %s", actions[i]);
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
-        iterate_a_little ();
+        pw_test_ui_flush ();
         g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
         opened = g_list_model_get_item (toplevels, before);
         g_assert_true (GTK_IS_WINDOW (opened));
         g_assert_true (gtk_widget_get_visible (GTK_WIDGET (opened)));
         gtk_window_destroy (opened);
-        iterate_a_little ();
+        pw_test_ui_flush ();
       }
 
     overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
     g_assert_nonnull (overlay);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
                                                NULL));
-    iterate_a_little ();
+    pw_test_ui_flush ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
     gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
   }
@@ -235,18 +270,36 @@ test_open_example (void)
   destroy_window (window);
 }
 
-static gboolean
-file_loaded (gpointer data)
+/* While a workbook has one area, no switcher is offered, to see or to hear. */
+static void
+test_one_area (void)
 {
-  return pw_window_get_workbook (data) != NULL && !pw_window_get_busy (data);
+  PwWindow *window = new_window ();
+  AdwViewSwitcherTitle *title;
+  AdwViewSwitcherBar *bar;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+
+  title = ADW_VIEW_SWITCHER_TITLE (pw_test_ui_find_widget (GTK_WIDGET (window),
+                                                           ADW_TYPE_VIEW_SWITCHER_TITLE));
+  bar = ADW_VIEW_SWITCHER_BAR (pw_test_ui_find_widget (GTK_WIDGET (window),
+                                                       ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (title);
+  g_assert_nonnull (bar);
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (title));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+
+  pw_workbook_set_modified (get_workbook (window), FALSE);
+  destroy_window (window);
 }
 
 /* A whole assessment through the wizard's actions, the result the core's,
  * saved, reopened, equal. */
 static void
-test_walk_wizard_save_reopen (void)
+test_walk_wizard_save (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("phasewise-window-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "walked", NULL);
   g_autofree char *path = g_build_filename (dir, "walked.phasewise", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) saved = NULL;
@@ -262,19 +315,20 @@ test_walk_wizard_save_reopen (void)
   PwWizard *wizard;
   guint n_questions = 0;
 
+  g_mkdir_with_parents (dir, 0700);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
-  iterate_a_little ();
-  workbook = pw_window_get_workbook (window);
+  pw_test_ui_flush ();
+  workbook = get_workbook (window);
   framework = pw_workbook_get_framework (workbook);
 
-  gtk_widget_activate_action (pw_window_get_assess_page (window), "assess.new", NULL);
-  iterate_a_little ();
-  assessment = pw_assess_page_get_selected (PW_ASSESS_PAGE (pw_window_get_assess_page (window)));
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.new", NULL);
+  pw_test_ui_flush ();
+  assessment = pw_assess_page_get_selected (get_assess_page (window));
   g_assert_cmpstr (pw_assessment_get_id (assessment), ==, "assessment-3");
   wizard = current_wizard (window);
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 0);
 
-  /* Page by page, every question answered; some don't know or n/a. */
+  /* Page by page, every question answered; some don't know or n/a */
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
   for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
     {
@@ -284,25 +338,24 @@ test_walk_wizard_save_reopen (void)
       for (guint q = 0; q < dimension->questions->len; q++)
         {
           const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
-          const char *phases[] = { "1", "2", "3", "4", "5" };
-          const char *choice = phases[(d + q) % 5];
+          g_autofree char *value = g_strdup_printf ("%u", (d + q) % 5 + 1);
 
           if (n_questions == 7)
-            choice = "dont-know";
+            choose (window, question->id, "dont-know");
           else if (n_questions == 11)
-            choice = "not-applicable";
-          gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)",
-                                      question->id, choice);
+            choose (window, question->id, "not-applicable");
+          else
+            choose (window, question->id, value);
           n_questions++;
         }
       gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
-      iterate_a_little ();
+      pw_test_ui_flush ();
     }
 
-  /* The review, then the result. */
+  /* The review, then the result */
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, pw_wizard_get_n_pages (wizard) - 2);
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
-  iterate_a_little ();
+  pw_test_ui_flush ();
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, pw_wizard_get_n_pages (wizard) - 1);
 
   g_assert_cmpuint (pw_assessment_get_n_answers (assessment), ==, n_questions);
@@ -313,7 +366,7 @@ test_walk_wizard_save_reopen (void)
   score = pw_score_compute (framework, assessment, pw_workbook_get_policy (workbook));
   g_assert_true (score->has_score);
   expected = g_strdup_printf ("%d", score->phase);
-  result = PW_RESULT_VIEW (find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
+  result = PW_RESULT_VIEW (pw_test_ui_find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
   g_assert_nonnull (result);
   g_assert_nonnull (strstr (pw_result_view_get_headline (result), expected));
   g_assert_nonnull (strstr (pw_result_view_get_headline (result),
@@ -321,7 +374,7 @@ test_walk_wizard_save_reopen (void)
   g_assert_cmpuint (pw_result_view_get_n_cards (result), ==,
                     pw_framework_get_n_dimensions (framework));
 
-  /* Undo takes the last answer back, redo brings it again. */
+  /* Undo takes the last answer back, redo brings it again */
   {
     PwAnswer *last = pw_assessment_lookup_answer (assessment, "advocacy-4");
     int phase = pw_answer_get_phase (last);
@@ -332,26 +385,27 @@ test_walk_wizard_save_reopen (void)
     g_assert_cmpint (pw_answer_get_phase (last), ==, phase);
   }
 
-  /* Save, then reopen in a second window: the same workbook. */
-  pw_window_save_as_file (window, file);
-  iterate_until (window_idle, window);
-  g_assert_false (pw_workbook_get_modified (workbook));
-  g_assert_true (pw_window_get_file (window) != NULL);
-  g_assert_true (g_file_equal (pw_window_get_file (window), file));
-  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  /* Saved to a file, as Save As does once it is chosen: the title follows */
+  pw_document_save_async (pw_window_get_document (window), file, PW_SAVE_NONE, NULL, NULL, NULL);
+  pw_test_ui_wait (document_saved, window, "the save");
+  g_assert_true (g_file_equal (pw_document_get_file (pw_window_get_document (window)), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "walked.phasewise — Phasewise");
   saved = pw_workbook_serialize (workbook);
+
+  /* Opening it again in another window shows the one that has it */
+  second = new_window ();
+  pw_window_open_file (second, file);
+  pw_test_ui_flush ();
+  g_assert_true (pw_window_is_empty (second));
 
   destroy_window (window);
 
-  second = new_window ();
-  pw_window_open_file (second, file);
-  iterate_until (file_loaded, second);
-  reopened = pw_workbook_serialize (pw_window_get_workbook (second));
+  /* Once it is closed, the second window opens it: the same workbook */
+  open_and_wait (second, file);
+  reopened = pw_workbook_serialize (get_workbook (second));
   g_assert_true (g_bytes_equal (saved, reopened));
   destroy_window (second);
-
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* Closing, opening and new ask before unsaved changes are lost. */
@@ -363,141 +417,288 @@ test_unsaved_guard (void)
   PwAssessment *assessment;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
-  iterate_a_little ();
-  workbook = g_object_ref (pw_window_get_workbook (window));
+  pw_test_ui_flush ();
+  workbook = g_object_ref (get_workbook (window));
   assessment = pw_workbook_find_assessment (workbook, "assessment-2");
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "tools-1"), 5);
   g_assert_true (pw_workbook_get_modified (workbook));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
-  /* New: cancel keeps everything. */
+  /* New: cancel keeps everything */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  iterate_a_little ();
-  respond ("cancel");
-  g_assert_true (pw_window_get_workbook (window) == workbook);
+  pw_test_ui_respond ("Save Changes?", "cancel");
+  g_assert_true (get_workbook (window) == workbook);
   g_assert_true (pw_workbook_get_modified (workbook));
 
-  /* Close: cancel keeps the window. */
+  /* Close: cancel keeps the window */
   gtk_window_close (GTK_WINDOW (window));
-  iterate_a_little ();
-  respond ("cancel");
+  pw_test_ui_respond ("Save Changes?", "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_true (pw_window_get_workbook (window) == workbook);
+  g_assert_true (get_workbook (window) == workbook);
 
-  /* New: discard replaces the workbook. */
+  /* New: discard replaces the workbook */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  iterate_a_little ();
-  respond ("discard");
-  g_assert_true (pw_window_get_workbook (window) != workbook);
-  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (pw_window_get_workbook (window))),
+  pw_test_ui_respond ("Save Changes?", "discard");
+  g_assert_true (get_workbook (window) != workbook);
+  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (get_workbook (window))),
                     ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Untitled Workbook — Phasewise");
 
-  /* An unmodified workbook closes without asking. */
+  /* An unmodified workbook closes without asking */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  iterate_a_little ();
-  g_assert_null (find_dialog ());
-  g_assert_null (window);
+  pw_test_ui_wait (is_null, &window, "the window to close");
+  g_assert_null (pw_test_ui_find_dialog (NULL));
 
   g_assert_finalize_object (workbook);
 }
 
-/* A broken file reports what and where, and the window stays usable. */
+/* Writes, over @file, the example as someone else changed it. */
+static void
+write_their_version (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *source = example_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  char *name;
+
+  g_file_get_contents (source, &contents, NULL, &error);
+  g_assert_no_error (error);
+  name = strstr (contents, "\"Larkspur Outdoor Equipment\"");
+  g_assert_nonnull (name);
+  *name = '\0';
+  theirs = g_strconcat (contents, "\"Changed by someone else\"",
+                        name + strlen ("\"Larkspur Outdoor Equipment\""), NULL);
+  g_file_set_contents (path, theirs, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Saved, or the window is gone: *data is a weak pointer to the window. */
+static gboolean
+saved_or_closed (gpointer data)
+{
+  PwWindow **window = data;
+
+  return *window == NULL || document_saved (*window);
+}
+
+/* A close that asked to save, met someone else's change, and was answered
+ * with Reload is over: a later, ordinary save does not close the window. */
+static void
+test_pending_close (void)
+{
+  g_autoptr(GFile) file = copy_example ("pending-close.phasewise");
+  PwWindow *window = new_window ();
+  PwAssessment *assessment;
+
+  open_and_wait (window, file);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  assessment = pw_workbook_find_assessment (get_workbook (window), "assessment-2");
+  pw_answer_choose (pw_assessment_ensure_answer (assessment, "tools-1"), 5);
+
+  /* Close → Save Changes?, while someone else changes the file */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (pw_test_ui_find_dialog ("Save Changes?"));
+  write_their_version (file);
+
+  /* Save → The File Was Changed → Reload: their version, unmodified */
+  pw_test_ui_respond ("Save Changes?", "save");
+  pw_test_ui_respond ("The File Was Changed", "reload");
+  pw_test_ui_wait (saved_or_closed, &window, "the reload");
+  g_assert_nonnull (window);
+  g_assert_cmpstr (pw_workbook_get_name (get_workbook (window)), ==, "Changed by someone else");
+
+  /* An edit and Ctrl+S: saved, and the window stays */
+  assessment = pw_workbook_find_assessment (get_workbook (window), "assessment-2");
+  pw_answer_choose (pw_assessment_ensure_answer (assessment, "tools-1"), 4);
+  g_assert_true (pw_document_get_modified (pw_window_get_document (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  pw_test_ui_wait (saved_or_closed, &window, "the save");
+  pw_test_ui_flush ();
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_null (pw_test_ui_find_dialog (NULL));
+
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  destroy_window (window);
+}
+
+/* Undo goes back across kinds of edits, and says each time what it took
+ * back. */
+static void
+test_undo_two_kinds (void)
+{
+  PwWindow *window = new_window ();
+  PwWorkbook *workbook;
+  PwAssessment *assessment;
+  PwAnswer *answer;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+  workbook = get_workbook (window);
+  assessment = pw_assess_page_get_selected (get_assess_page (window));
+  answer = pw_assessment_lookup_answer (assessment, "strategy-1");
+
+  choose (window, "strategy-1", "dont-know");
+  pw_workbook_set_name (workbook, "Larkspur Renamed");
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_DONT_KNOW);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Outdoor Equipment");
+  wait_for_toast (window, "Undone: Organization name");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_OPTION);
+  wait_for_toast (window, "Undone: Answer to “");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_DONT_KNOW);
+  wait_for_toast (window, "Redone: Answer to “");
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy_window (window);
+}
+
+static gboolean
+dialog_present (gpointer data)
+{
+  return pw_test_ui_find_dialog (NULL) != NULL;
+}
+
+/* A broken file reports what and where, leaves the recent workbooks, and
+ * the window stays usable. */
 static void
 test_broken_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("phasewise-window-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "broken", NULL);
   g_autofree char *path = g_build_filename (dir, "broken.phasewise", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
   PwWindow *window = new_window ();
-  const char *error;
+  AdwMessageDialog *dialog;
 
+  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"phasewise-workbook\",\n"
                                             "  \"format_version\": 1,,\n}\n", -1, NULL));
+  gtk_recent_manager_add_item (recent, uri);
 
   pw_window_open_file (window, file);
-  iterate_until (window_idle, window);
-  iterate_a_little ();
+  pw_test_ui_wait (dialog_present, NULL, "the error");
 
-  g_assert_null (pw_window_get_workbook (window));
+  dialog = pw_test_ui_find_dialog (NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “broken.phasewise”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3:23"));
   g_assert_true (pw_window_is_empty (window));
-  error = pw_window_get_last_error (window);
-  g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error, "broken.phasewise"));
-  g_assert_nonnull (strstr (error, "3:23"));
-  respond ("close");
+  g_assert_false (gtk_recent_manager_has_item (recent, uri));
+  pw_test_ui_respond (NULL, "close");
 
-  /* Still usable. */
+  /* Still usable */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
-  iterate_a_little ();
-  g_assert_nonnull (pw_window_get_workbook (window));
+  pw_test_ui_flush ();
+  g_assert_nonnull (get_workbook (window));
 
   destroy_window (window);
-  g_unlink (path);
-  g_rmdir (dir);
+}
+
+/* A draft that cannot be written tells the user. */
+static void
+test_draft_failure (void)
+{
+  PwWindow *window = new_window ();
+  PwDrafts *drafts = pw_session_get_drafts (pw_window_get_session (window));
+  g_autofree char *dir = g_strdup (pw_drafts_get_directory (drafts));
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+  PwWorkbook *workbook;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+  workbook = get_workbook (window);
+
+  /* A file where the drafts folder should be */
+  g_assert_cmpint (g_rename (dir, aside), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+
+  pw_workbook_set_name (workbook, "Unsaved");
+  pw_document_save_draft (pw_window_get_document (window));
+  wait_for_toast (window, "Unsaved changes cannot be kept as a draft");
+
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  g_assert_cmpint (g_rename (aside, dir), ==, 0);
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy_window (window);
 }
 
 /* A draft left by a crash is offered back at the next start, as a modified
  * workbook with the answer that was never saved.  Two processes: one that
  * edits and is killed, one that starts afterwards. */
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
 static int
 run_crashing_session (void)
 {
-  g_autofree char *path = example_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = copy_example ("crashed.phasewise");
+  g_autofree char *draft = NULL;
   PwWindow *window = new_window ();
+  PwDocument *document;
   PwAssessment *assessment;
 
-  pw_window_open_file (window, file);
-  iterate_until (file_loaded, window);
-  assessment = pw_workbook_find_assessment (pw_window_get_workbook (window), "assessment-2");
+  open_and_wait (window, file);
+  document = pw_window_get_document (window);
+  assessment = pw_workbook_find_assessment (get_workbook (window), "assessment-2");
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "tools-1"), 5);
   pw_answer_set_note (pw_assessment_ensure_answer (assessment, "tools-1"), "Never saved");
-  pw_window_save_draft_now (window);
+  pw_document_save_draft (document);
 
-  /* Wait until the draft is on disk, then die without any cleanup. */
-  {
-    g_autofree char *draft = g_build_filename (g_get_user_data_dir (), APP_ID, "drafts",
-                                               pw_window_get_draft_id (window), NULL);
-    g_autofree char *draft_file = g_strconcat (draft, ".phasewise", NULL);
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while (!g_file_test (draft_file, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
-    iterate_a_little ();
-  }
+  /* Wait until the draft is on disk, then die without any cleanup */
+  draft = g_strdup_printf ("%s/%s%s",
+                           pw_drafts_get_directory (pw_session_get_drafts (pw_window_get_session (window))),
+                           pw_document_get_draft_id (document), PW_DRAFTS_SUFFIX);
+  pw_test_ui_wait (file_exists, draft, "the draft");
 
   raise (SIGKILL);
   return 1;
 }
 
+static gboolean
+workbook_shown (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  return PW_IS_WINDOW (window) && get_workbook (PW_WINDOW (window)) != NULL;
+}
+
 static int
 run_recovering_session (void)
 {
-  g_autofree char *path = example_path ();
   GtkWindow *window;
-  PwWorkbook *workbook;
+  PwDocument *document;
   PwAnswer *answer;
 
   g_application_activate (G_APPLICATION (app));
-  iterate_a_little ();
+  pw_test_ui_wait (workbook_shown, NULL, "the recovered workbook");
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (PW_IS_WINDOW (window));
-  workbook = pw_window_get_workbook (PW_WINDOW (window));
-  g_assert_nonnull (workbook);
-  g_assert_true (pw_workbook_get_modified (workbook));
-  answer = pw_assessment_lookup_answer (pw_workbook_find_assessment (workbook, "assessment-2"),
+  document = pw_window_get_document (PW_WINDOW (window));
+  g_assert_true (pw_document_get_modified (document));
+  answer = pw_assessment_lookup_answer (pw_workbook_find_assessment (pw_document_get_workbook (document),
+                                                                     "assessment-2"),
                                         "tools-1");
   g_assert_cmpint (pw_answer_get_phase (answer), ==, 5);
   g_assert_cmpstr (pw_answer_get_note (answer), ==, "Never saved");
-  g_assert_nonnull (pw_window_get_file (PW_WINDOW (window)));
-  g_assert_true (g_str_has_suffix (g_file_peek_path (pw_window_get_file (PW_WINDOW (window))),
-                                   "larkspur.phasewise"));
+  g_assert_nonnull (pw_document_get_file (document));
+  g_assert_true (g_str_has_suffix (g_file_peek_path (pw_document_get_file (document)),
+                                   "crashed.phasewise"));
   g_assert_nonnull (strstr (gtk_window_get_title (window), "•"));
+  wait_for_toast (PW_WINDOW (window), "Recovered unsaved changes");
 
   return 0;
 }
@@ -572,9 +773,13 @@ main (int   argc,
     return run_recovering_session ();
 
   g_test_add_func ("/phasewise/window/open-example", test_open_example);
-  g_test_add_func ("/phasewise/window/walk-wizard-save-reopen", test_walk_wizard_save_reopen);
+  g_test_add_func ("/phasewise/window/one-area", test_one_area);
+  g_test_add_func ("/phasewise/window/walk-wizard-save", test_walk_wizard_save);
   g_test_add_func ("/phasewise/window/unsaved-guard", test_unsaved_guard);
+  g_test_add_func ("/phasewise/window/pending-close", test_pending_close);
+  g_test_add_func ("/phasewise/window/undo-two-kinds", test_undo_two_kinds);
   g_test_add_func ("/phasewise/window/broken-file", test_broken_file);
+  g_test_add_func ("/phasewise/window/draft-failure", test_draft_failure);
   g_test_add_func ("/phasewise/window/crash-recovery", test_crash_recovery);
 
   status = g_test_run ();

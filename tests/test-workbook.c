@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "phasewise-core.h"
+#include "pw-json-reader.h"
+#include "pw-utils-private.h"
 
 static char *
 source_path (const char *first,
@@ -245,8 +247,8 @@ test_edits_mark_modified (void)
                                            "Invoice"));
   EXPECT_MODIFIED (pw_assessment_set_participants (assessment, 20));
   EXPECT_MODIFIED (pw_team_set_headcount (pw_org_map_find_team (map, "pr"), 3));
-  EXPECT_MODIFIED (pw_org_map_remove_link (map, "hub", "pr"));
-  EXPECT_MODIFIED (pw_org_map_add_link (map, "hub", "pr"));
+  EXPECT_MODIFIED (pw_org_map_unlink_teams (map, "hub", "pr"));
+  EXPECT_MODIFIED (pw_org_map_link_teams (map, "hub", "pr"));
   team = pw_team_new ("legal", PW_TEAM_SPOKE, "Legal");
   EXPECT_MODIFIED (pw_org_map_add_team (map, team));
   EXPECT_MODIFIED (pw_org_map_remove_team (map, team));
@@ -293,6 +295,47 @@ test_rounds (void)
   }
 }
 
+/* Assessments and policy items are found by id after every addition and
+ * removal. */
+static void
+test_find_by_id (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
+  PwPolicy *policy = pw_workbook_get_policy (workbook);
+  g_autoptr(PwAssessment) extra = pw_assessment_new ("extra");
+  g_autoptr(PwPolicyItem) custom = NULL;
+  g_autofree char *custom_id = NULL;
+  PwAssessment *started;
+
+  g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-1"));
+  g_assert_null (pw_workbook_find_assessment (workbook, "extra"));
+  g_assert_null (pw_workbook_find_assessment (workbook, NULL));
+
+  pw_workbook_add_assessment (workbook, extra);
+  g_assert_true (pw_workbook_find_assessment (workbook, "extra") == extra);
+  started = pw_workbook_start_assessment (workbook, NULL);
+  g_assert_true (pw_workbook_find_assessment (workbook, pw_assessment_get_id (started)) == started);
+  pw_workbook_remove_assessment (workbook, extra);
+  g_assert_null (pw_workbook_find_assessment (workbook, "extra"));
+  g_assert_nonnull (pw_workbook_find_assessment (workbook, pw_assessment_get_id (started)));
+
+  g_assert_nonnull (pw_policy_find_item (policy, "crisis-plan"));
+  g_assert_null (pw_policy_find_item (policy, NULL));
+  custom_id = pw_policy_new_custom_id (policy);
+  g_assert_null (pw_policy_find_item (policy, custom_id));
+  custom = pw_policy_item_new (custom_id, TRUE);
+  pw_policy_item_set_title (custom, "Influencer contracts");
+  pw_policy_add_custom_item (policy, custom);
+  g_assert_true (pw_policy_find_item (policy, custom_id) == custom);
+  {
+    g_autofree char *next_id = pw_policy_new_custom_id (policy);
+
+    g_assert_cmpstr (next_id, !=, custom_id);
+  }
+  pw_policy_remove_custom_item (policy, custom);
+  g_assert_null (pw_policy_find_item (policy, custom_id));
+}
+
 static PwTeam *
 add_team (PwOrgMap   *map,
           const char *id,
@@ -321,22 +364,22 @@ test_org_models (void)
   add_team (map, "hub", PW_TEAM_HUB, 0);
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_CENTRALIZED);
 
-  pw_org_map_add_link (map, "hub", "a");
-  pw_org_map_add_link (map, "b", "hub");
+  pw_org_map_link_teams (map, "hub", "a");
+  pw_org_map_link_teams (map, "b", "hub");
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HUB_AND_SPOKE);
 
   add_team (map, "hub2", PW_TEAM_HUB, 0);
   add_team (map, "c", PW_TEAM_SPOKE, 0);
-  pw_org_map_add_link (map, "hub2", "c");
-  pw_org_map_add_link (map, "hub", "hub2");
+  pw_org_map_link_teams (map, "hub2", "c");
+  pw_org_map_link_teams (map, "hub", "hub2");
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
 
   /* Every spoke engages experts and works with a peer: holistic. */
   pw_team_set_smes (pw_org_map_find_team (map, "a"), 5);
   pw_team_set_smes (pw_org_map_find_team (map, "b"), 5);
   pw_team_set_smes (pw_org_map_find_team (map, "c"), 5);
-  pw_org_map_add_link (map, "a", "b");
-  pw_org_map_add_link (map, "b", "c");
+  pw_org_map_link_teams (map, "a", "b");
+  pw_org_map_link_teams (map, "b", "c");
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HOLISTIC);
 
   /* Removing a team removes its links. */
@@ -351,6 +394,150 @@ test_org_models (void)
       g_assert_cmpuint (strlen (pw_org_model_get_description (model)), >, 40);
       g_assert_cmpuint (strlen (pw_org_model_get_next_step (model)), >, 40);
     }
+}
+
+static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* Links are objects in a list model: one per pair of teams, found in
+ * either direction, and gone with either of their teams. */
+static void
+test_links (void)
+{
+  g_autoptr(PwOrgMap) map = pw_org_map_new ();
+  GListModel *links = pw_org_map_get_links (map);
+  g_autoptr(PwLink) removed = NULL;
+  PwLink *link;
+  guint changed = 0, items_changed = 0;
+
+  add_team (map, "hub", PW_TEAM_HUB, 0);
+  add_team (map, "a", PW_TEAM_SPOKE, 0);
+  add_team (map, "b", PW_TEAM_SPOKE, 0);
+  g_signal_connect (map, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (links, "items-changed", G_CALLBACK (items_changed_cb), &items_changed);
+
+  link = pw_org_map_link_teams (map, "hub", "a");
+  g_assert_nonnull (link);
+  g_assert_cmpstr (pw_link_get_from (link), ==, "hub");
+  g_assert_cmpstr (pw_link_get_to (link), ==, "a");
+  g_assert_true (pw_link_connects (link, "a"));
+  g_assert_false (pw_link_connects (link, "b"));
+  g_assert_true (pw_org_map_find_link (map, "a", "hub") == link);
+  g_assert_true (pw_org_map_has_link (map, "hub", "a"));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (items_changed, ==, 1);
+
+  /* The same pair again, in either direction, is no new link. */
+  g_assert_null (pw_org_map_link_teams (map, "a", "hub"));
+  {
+    g_autoptr(PwLink) again = pw_link_new ("hub", "a");
+
+    g_assert_false (pw_org_map_add_link (map, again));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_nonnull (pw_org_map_link_teams (map, "b", "hub"));
+  g_assert_nonnull (pw_org_map_link_teams (map, "a", "b"));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 3);
+
+  /* Removed and added back (as undo does), it is the same object, last. */
+  removed = g_object_ref (link);
+  g_assert_true (pw_org_map_remove_link (map, removed));
+  g_assert_false (pw_org_map_remove_link (map, removed));
+  g_assert_false (pw_org_map_has_link (map, "hub", "a"));
+  g_assert_true (pw_org_map_add_link (map, removed));
+  g_assert_true (pw_org_map_find_link (map, "hub", "a") == removed);
+  {
+    g_autoptr(PwLink) last = g_list_model_get_item (links, 2);
+
+    g_assert_true (last == removed);
+  }
+
+  g_assert_true (pw_org_map_unlink_teams (map, "b", "a"));
+  g_assert_false (pw_org_map_unlink_teams (map, "b", "a"));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+
+  /* Removing a team removes its links, and only those, in one change. */
+  changed = 0;
+  pw_org_map_link_teams (map, "a", "b");
+  pw_org_map_remove_team (map, pw_org_map_find_team (map, "a"));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  g_assert_false (pw_org_map_has_link (map, "hub", "a"));
+  g_assert_false (pw_org_map_has_link (map, "a", "b"));
+  g_assert_true (pw_org_map_has_link (map, "hub", "b"));
+}
+
+/* A link taken out and put back keeps the members a newer version wrote
+ * for it, and the workbook saves it where it now is: last. */
+static void
+test_links_round_trip (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("tests/fixtures", "maximal.phasewise");
+  PwOrgMap *map = pw_workbook_get_org_map (workbook);
+  g_autoptr(PwLink) link = g_object_ref (pw_org_map_find_link (map, "care", "hub"));
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) strength = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(PwWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pw_org_map_remove_link (map, link));
+  g_assert_true (pw_workbook_get_modified (workbook));
+  g_assert_true (pw_org_map_add_link (map, link));
+
+  saved = pw_workbook_serialize (workbook);
+  root = parse (saved);
+  strength = lookup (root, "$.org_map.links[6].x_strength");
+  g_assert_cmpint (json_node_get_int (strength), ==, 3);
+  first = lookup (root, "$.org_map.links[0].to");
+  g_assert_cmpstr (json_node_get_string (first), ==, "pr");
+
+  loaded = pw_workbook_load_from_bytes (saved, &error);
+  g_assert_no_error (error);
+  map = pw_workbook_get_org_map (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (pw_org_map_get_links (map)), ==, 7);
+  saved_again = pw_workbook_serialize (loaded);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+}
+
+/* A spoke linked to several hubs counts for the first of them in the
+ * order of the teams, whatever the order of the links. */
+static void
+test_org_model_first_hub (void)
+{
+  g_autoptr(PwOrgMap) map = pw_org_map_new ();
+
+  add_team (map, "hub1", PW_TEAM_HUB, 0);
+  add_team (map, "hub2", PW_TEAM_HUB, 0);
+  add_team (map, "a", PW_TEAM_SPOKE, 0);
+  add_team (map, "b", PW_TEAM_SPOKE, 0);
+  pw_org_map_link_teams (map, "a", "hub2");
+  pw_org_map_link_teams (map, "hub1", "a");
+  pw_org_map_link_teams (map, "b", "hub1");
+  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HUB_AND_SPOKE);
+
+  pw_org_map_unlink_teams (map, "b", "hub1");
+  pw_org_map_link_teams (map, "b", "hub2");
+  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
 }
 
 /* The bundled framework reads as expert content: enough questions, five
@@ -489,6 +676,110 @@ test_new_workbook (void)
                                   pw_framework_get_snapshot (pw_workbook_get_framework (loaded))));
 }
 
+static void
+read_element_cb (PwJsonReader *reader,
+                 JsonObject   *object,
+                 guint         index,
+                 gpointer      user_data)
+{
+  GPtrArray *seen = user_data;
+
+  g_ptr_array_add (seen, g_strdup_printf ("%u %s", index, pw_json_reader_get_path (reader)));
+  pw_json_read_int (reader, object, "a", PW_JSON_REQUIRED, 0, 9, NULL);
+}
+
+/* Each object of an array is read with its path; what is not an object is
+ * reported at its own index and skipped. */
+static void
+test_reader_foreach_object (void)
+{
+  static const char json[] = "{\"outer\": {\"list\": [{\"a\": 1}, 2, {\"a\": \"x\"}]}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(JsonNode) root = parse (bytes);
+  g_autoptr(PwJsonReader) reader = pw_json_reader_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  JsonObject *outer = pw_json_read_object (reader, pw_json_read_root_object (reader, root),
+                                           "outer", PW_JSON_REQUIRED);
+  JsonArray *list = pw_json_read_array (reader, outer, "list", PW_JSON_REQUIRED, 0);
+
+  pw_json_reader_push_member (reader, "outer");
+  pw_json_reader_foreach_object (reader, list, "list", read_element_cb, seen);
+  g_assert_cmpstr (pw_json_reader_get_path (reader), ==, "$.outer");
+  pw_json_reader_pop (reader);
+
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "0 $.outer.list[0]");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "2 $.outer.list[2]");
+
+  g_assert_false (pw_json_reader_finish (reader, &error));
+  g_assert_error (error, PW_ERROR, PW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "$.outer.list[1]: Expected an object, found a number\n"
+                   "$.outer.list[2].a: Expected a whole number, found a string");
+}
+
+/* Messages that name a place keep the place first, exactly as before the
+ * place became an argument of the translatable text. */
+static void
+test_messages_with_places (void)
+{
+  g_autofree char *path = source_path ("data", "examples", "larkspur.phasewise", NULL);
+  g_autoptr(GBytes) example = read_bytes (path);
+  g_autoptr(GString) newer = g_string_new_len (g_bytes_get_data (example, NULL),
+                                               (gssize) g_bytes_get_size (example));
+  g_autoptr(GBytes) newer_bytes = NULL;
+  g_autoptr(GBytes) huge = NULL;  /* only the size is looked at */
+  g_autoptr(GBytes) huge_framework = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwFramework) framework = NULL;
+
+  g_assert_cmpuint (g_string_replace (newer, "\"format_version\" : 1,",
+                                      "\"format_version\" : 2,", 1), ==, 1);
+  newer_bytes = g_string_free_to_bytes (g_steal_pointer (&newer));
+  workbook = pw_workbook_load_from_bytes (newer_bytes, &error);
+  g_assert_null (workbook);
+  g_assert_error (error, PW_ERROR, PW_ERROR_NEWER_VERSION);
+  g_assert_cmpstr (error->message, ==,
+                   "$.format_version: The workbook was made by a newer version of Phasewise "
+                   "(format version 2; this version reads 1). Update Phasewise to open it.");
+  g_clear_error (&error);
+
+  huge = g_bytes_new_take (g_malloc (PW_WORKBOOK_MAX_BYTES + 1), PW_WORKBOOK_MAX_BYTES + 1);
+  workbook = pw_workbook_load_from_bytes (huge, &error);
+  g_assert_null (workbook);
+  g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "1:1: A workbook may not be larger than 67.1\302\240MB");
+  g_clear_error (&error);
+
+  huge_framework = g_bytes_new_from_bytes (huge, 0, 8 * 1024 * 1024 + 1);
+  framework = pw_framework_new_from_bytes (huge_framework, &error);
+  g_assert_null (framework);
+  g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "1:1: A framework file may not be larger than 8.4\302\240MB");
+}
+
+/* The setters' helper tells whether the value changed, and takes a value
+ * from the string it replaces. */
+static void
+test_set_str (void)
+{
+  g_autofree char *field = NULL;
+
+  g_assert_false (_pw_set_str (&field, NULL));
+  g_assert_true (_pw_set_str (&field, "Larkspur"));
+  g_assert_cmpstr (field, ==, "Larkspur");
+  g_assert_false (_pw_set_str (&field, "Larkspur"));
+  g_assert_true (_pw_set_str (&field, field + 4));
+  g_assert_cmpstr (field, ==, "spur");
+  g_assert_true (_pw_set_str (&field, ""));
+  g_assert_cmpstr (field, ==, "");
+  g_assert_true (_pw_set_str (&field, NULL));
+  g_assert_null (field);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,12 +792,19 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/example-content", test_example_content);
   g_test_add_func ("/phasewise/workbook/edits-mark-modified", test_edits_mark_modified);
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
+  g_test_add_func ("/phasewise/workbook/find-by-id", test_find_by_id);
   g_test_add_func ("/phasewise/workbook/org-models", test_org_models);
+  g_test_add_func ("/phasewise/workbook/org-model-first-hub", test_org_model_first_hub);
+  g_test_add_func ("/phasewise/workbook/links", test_links);
+  g_test_add_func ("/phasewise/workbook/links-round-trip", test_links_round_trip);
   g_test_add_func ("/phasewise/workbook/bundled-framework", test_bundled_framework);
   g_test_add_func ("/phasewise/workbook/framework-file-matches-resource",
                    test_framework_file_matches_resource);
   g_test_add_func ("/phasewise/workbook/framework-doc-example", test_framework_doc_example);
   g_test_add_func ("/phasewise/workbook/new-workbook", test_new_workbook);
+  g_test_add_func ("/phasewise/workbook/reader-foreach-object", test_reader_foreach_object);
+  g_test_add_func ("/phasewise/workbook/messages-with-places", test_messages_with_places);
+  g_test_add_func ("/phasewise/workbook/set-str", test_set_str);
 
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 
 #include "pw-enums.h"
 #include "pw-answer.h"
+#include "pw-json-util-private.h"
+#include "pw-utils-private.h"
 
 /**
  * PwAnswer:
@@ -222,7 +224,7 @@ pw_answer_is_empty (PwAnswer *self)
   return self->kind == PW_ANSWER_NONE
          && (self->note == NULL || *self->note == '\0')
          && (self->evidence == NULL || *self->evidence == '\0')
-         && pw_json_get_unknown (self) == NULL;
+         && _pw_json_get_unknown (self) == NULL;
 }
 
 /**
@@ -314,12 +316,8 @@ pw_answer_set_note (PwAnswer   *self,
 {
   g_return_if_fail (PW_IS_ANSWER (self));
 
-  if (g_strcmp0 (self->note, note) == 0)
-    return;
-
-  g_free (self->note);
-  self->note = g_strdup (note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
+  if (_pw_set_str (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
 
 const char *
@@ -336,11 +334,7 @@ pw_answer_set_evidence (PwAnswer   *self,
 {
   g_return_if_fail (PW_IS_ANSWER (self));
 
-  if (g_strcmp0 (self->evidence, evidence) == 0)
-    return;
-
-  g_free (self->evidence);
-  self->evidence = g_strdup (evidence);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EVIDENCE]);
+  if (_pw_set_str (&self->evidence, evidence))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EVIDENCE]);
 }
 

@@ -7,10 +7,9 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 #include "pw-types.h"
-#include "pw-json-util.h"
 
 G_BEGIN_DECLS
 

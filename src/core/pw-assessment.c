@@ -14,6 +14,7 @@
 #include "pw-enums.h"
 #include "pw-assessment.h"
 #include "pw-framework.h"
+#include "pw-utils-private.h"
 
 /**
  * PwAssessment:
@@ -328,12 +329,8 @@ pw_assessment_set_team_id (PwAssessment *self,
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
-  if (g_strcmp0 (self->team_id, team_id) == 0)
-    return;
-
-  g_free (self->team_id);
-  self->team_id = g_strdup (team_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEAM_ID]);
+  if (_pw_set_str (&self->team_id, team_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEAM_ID]);
 }
 
 const char *
@@ -350,12 +347,8 @@ pw_assessment_set_date (PwAssessment *self,
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
-  if (g_strcmp0 (self->date, date) == 0)
-    return;
-
-  g_free (self->date);
-  self->date = g_strdup (date);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
+  if (_pw_set_str (&self->date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
 }
 
 const char *
@@ -372,12 +365,8 @@ pw_assessment_set_round (PwAssessment *self,
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
-  if (g_strcmp0 (self->round, round) == 0)
-    return;
-
-  g_free (self->round);
-  self->round = g_strdup (round);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROUND]);
+  if (_pw_set_str (&self->round, round))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROUND]);
 }
 
 const char *
@@ -394,12 +383,8 @@ pw_assessment_set_facilitator (PwAssessment *self,
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
-  if (g_strcmp0 (self->facilitator, facilitator) == 0)
-    return;
-
-  g_free (self->facilitator);
-  self->facilitator = g_strdup (facilitator);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
+  if (_pw_set_str (&self->facilitator, facilitator))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
 }
 
 int

@@ -80,6 +80,14 @@ gboolean     pw_drafts_save_finish         (PwDrafts            *self,
 gboolean     pw_drafts_remove              (PwDrafts            *self,
                                             const char          *id,
                                             GError             **error);
+void         pw_drafts_remove_async        (PwDrafts            *self,
+                                            const char          *id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     pw_drafts_remove_finish       (PwDrafts            *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 GBytes      *pw_drafts_load                (PwDrafts            *self,
                                             const char          *id,
                                             GError             **error);

@@ -9,17 +9,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "pw-error.h"
-#include "pw-core-resources.h"
-#include "pw-framework.h"
-
-#define FRAMEWORK_RESOURCE "/io/github/phasewise/Phasewise/frameworks/lostinsm.json"
-#define MAX_FRAMEWORK_BYTES (8 * 1024 * 1024)
-#define MAX_TITLE_CHARS 200
-#define MAX_FW_TEXT_CHARS 4000
-#define MAX_WEIGHT 100
+#include "pw-framework-private.h"
 
 /**
  * PwFramework:
@@ -29,24 +19,6 @@
  * immutable once loaded; it keeps the JSON it was read from so that a
  * workbook can embed an exact snapshot.
  */
-struct _PwFramework
-{
-  GObject      parent_instance;
-
-  char        *id;
-  char        *version;
-  char        *name;
-  char        *description;
-  PwPhaseInfo  phases[PW_N_PHASES];
-  GPtrArray   *dimensions;         /* PwDimension */
-  GHashTable  *dimension_by_id;
-  GHashTable  *question_by_id;
-  GPtrArray   *policy_categories;  /* PwPolicyCategory */
-  GHashTable  *category_by_id;
-  GHashTable  *policy_item_by_id;
-  JsonNode    *snapshot;
-};
-
 G_DEFINE_FINAL_TYPE (PwFramework, pw_framework, G_TYPE_OBJECT)
 
 static void
@@ -138,6 +110,117 @@ pw_framework_init (PwFramework *self)
   self->policy_item_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/**
+ * _pw_framework_new:
+ * @snapshot: the JSON the framework is read from
+ *
+ * Returns: (transfer full): an empty framework, for the reader to fill
+ */
+PwFramework *
+_pw_framework_new (JsonNode *snapshot)
+{
+  PwFramework *self = g_object_new (PW_TYPE_FRAMEWORK, NULL);
+
+  self->snapshot = json_node_ref (snapshot);
+
+  return self;
+}
+
+/**
+ * _pw_framework_add_dimension:
+ * @id: an id no dimension has yet
+ *
+ * Returns: (transfer none): a new, empty dimension after the others
+ */
+PwDimension *
+_pw_framework_add_dimension (PwFramework *self,
+                             const char  *id)
+{
+  PwDimension *dimension;
+
+  g_assert (pw_framework_find_dimension (self, id) == NULL);
+
+  dimension = g_new0 (PwDimension, 1);
+  dimension->id = g_strdup (id);
+  dimension->index = self->dimensions->len;
+  dimension->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
+  g_ptr_array_add (self->dimensions, dimension);
+  g_hash_table_insert (self->dimension_by_id, dimension->id, dimension);
+
+  return dimension;
+}
+
+/**
+ * _pw_framework_add_question:
+ * @id: an id no question of the framework has yet
+ *
+ * Returns: (transfer none): a new, empty question, the last of @dimension
+ */
+PwQuestion *
+_pw_framework_add_question (PwFramework *self,
+                            PwDimension *dimension,
+                            const char  *id)
+{
+  PwQuestion *question;
+
+  g_assert (pw_framework_find_question (self, id) == NULL);
+
+  question = g_new0 (PwQuestion, 1);
+  question->id = g_strdup (id);
+  question->dimension = dimension;
+  g_ptr_array_add (dimension->questions, question);
+  g_hash_table_insert (self->question_by_id, question->id, question);
+
+  return question;
+}
+
+/**
+ * _pw_framework_add_policy_category:
+ * @id: an id no category has yet
+ *
+ * Returns: (transfer none): a new, empty category after the others
+ */
+PwPolicyCategory *
+_pw_framework_add_policy_category (PwFramework *self,
+                                   const char  *id)
+{
+  PwPolicyCategory *category;
+
+  g_assert (pw_framework_find_policy_category (self, id) == NULL);
+
+  category = g_new0 (PwPolicyCategory, 1);
+  category->id = g_strdup (id);
+  category->items = g_ptr_array_new_with_free_func ((GDestroyNotify) policy_item_def_free);
+  g_ptr_array_add (self->policy_categories, category);
+  g_hash_table_insert (self->category_by_id, category->id, category);
+
+  return category;
+}
+
+/**
+ * _pw_framework_add_policy_item:
+ * @id: an id no policy item of the framework has yet
+ *
+ * Returns: (transfer none): a new, empty item, the last of @category
+ */
+PwPolicyItemDef *
+_pw_framework_add_policy_item (PwFramework      *self,
+                               PwPolicyCategory *category,
+                               const char       *id)
+{
+  PwPolicyItemDef *item;
+
+  g_assert (pw_framework_find_policy_item (self, id) == NULL);
+
+  item = g_new0 (PwPolicyItemDef, 1);
+  item->id = g_strdup (id);
+  item->category = category;
+  g_ptr_array_add (category->items, item);
+  g_hash_table_insert (self->policy_item_by_id, item->id, item);
+
+  return item;
+}
+
 /* Framework texts are translated where the translation catalogue has them:
  * the bundled framework's texts are extracted into po/ (see
  * data/frameworks/lostinsm-strings.h), and an older workbook's embedded
@@ -159,8 +242,13 @@ translate (char **text)
     }
 }
 
-static void
-translate_framework (PwFramework *self)
+/**
+ * _pw_framework_translate:
+ *
+ * Translates the texts of a framework just read.
+ */
+void
+_pw_framework_translate (PwFramework *self)
 {
   translate (&self->name);
   translate (&self->description);
@@ -208,564 +296,6 @@ translate_framework (PwFramework *self)
           translate (&item->description);
         }
     }
-}
-
-static gboolean
-is_semantic_version (const char *version)
-{
-  g_auto(GStrv) parts = g_strsplit (version, ".", -1);
-
-  if (g_strv_length (parts) != 3)
-    return FALSE;
-
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *p = parts[i];
-
-      if (*p == '\0' || strlen (p) > 9 || (p[0] == '0' && p[1] != '\0'))
-        return FALSE;
-      for (; *p; p++)
-        if (!g_ascii_isdigit (*p))
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Reads a fixed-length array of non-empty strings into @out. */
-static void
-read_string_array (PwJsonReader *reader,
-                   JsonObject   *object,
-                   const char   *member,
-                   guint         min_length,
-                   guint         max_length,
-                   gsize         max_chars,
-                   char        **out)
-{
-  JsonArray *array = pw_json_read_array (reader, object, member, PW_JSON_REQUIRED, 0);
-  guint length;
-
-  if (array == NULL)
-    return;
-
-  length = json_array_get_length (array);
-  if (length < min_length || length > max_length)
-    {
-      if (min_length == max_length)
-        pw_json_reader_problem (reader, member, _("Expected exactly %u entries, found %u"),
-                                min_length, length);
-      else
-        pw_json_reader_problem (reader, member, _("Expected %u to %u entries, found %u"),
-                                min_length, max_length, length);
-      return;
-    }
-
-  pw_json_reader_push_member (reader, member);
-  for (guint i = 0; i < length; i++)
-    pw_json_read_element_string (reader, array, i, max_chars, &out[i]);
-  pw_json_reader_pop (reader);
-}
-
-static void
-read_phases (PwFramework  *self,
-             PwJsonReader *reader,
-             JsonObject   *root)
-{
-  JsonArray *phases = pw_json_read_array (reader, root, "phases", PW_JSON_REQUIRED, 0);
-
-  if (phases == NULL)
-    return;
-
-  if (json_array_get_length (phases) != PW_N_PHASES)
-    {
-      pw_json_reader_problem (reader, "phases", _("Expected exactly %u phases, found %u"),
-                              PW_N_PHASES, json_array_get_length (phases));
-      return;
-    }
-
-  pw_json_reader_push_member (reader, "phases");
-  for (guint i = 0; i < PW_N_PHASES; i++)
-    {
-      JsonObject *object = pw_json_read_element_object (reader, phases, i);
-      PwPhaseInfo *info = &self->phases[i];
-      gint64 phase = 0;
-
-      if (object == NULL)
-        continue;
-
-      pw_json_reader_push_index (reader, i);
-      if (pw_json_read_int (reader, object, "phase", PW_JSON_REQUIRED, 1, PW_N_PHASES, &phase)
-          && phase != (gint64) i + 1)
-        pw_json_reader_problem (reader, "phase", _("Phases must be numbered 1 to 5 in order"));
-      info->phase = (int) i + 1;
-      pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                           MAX_TITLE_CHARS, &info->name);
-      pw_json_read_string (reader, object, "stage", PW_JSON_OPTIONAL,
-                           MAX_TITLE_CHARS, &info->stage);
-      pw_json_read_string (reader, object, "summary", PW_JSON_OPTIONAL,
-                           MAX_FW_TEXT_CHARS, &info->summary);
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
-}
-
-static void
-read_question (PwFramework  *self,
-               PwJsonReader *reader,
-               PwDimension  *dimension,
-               JsonObject   *object)
-{
-  g_autofree char *id = NULL;
-  PwQuestion *question;
-  gint64 weight = 1;
-
-  if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
-    return;
-
-  if (g_hash_table_contains (self->question_by_id, id))
-    {
-      pw_json_reader_problem (reader, "id", _("Duplicate question id “%s”"), id);
-      return;
-    }
-
-  question = g_new0 (PwQuestion, 1);
-  question->id = g_steal_pointer (&id);
-  question->dimension = dimension;
-  pw_json_read_string (reader, object, "text", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       MAX_FW_TEXT_CHARS, &question->text);
-  pw_json_read_string (reader, object, "help", PW_JSON_OPTIONAL, MAX_FW_TEXT_CHARS,
-                       &question->help);
-  pw_json_read_int (reader, object, "weight", PW_JSON_OPTIONAL, 1, MAX_WEIGHT, &weight);
-  question->weight = (guint) weight;
-  read_string_array (reader, object, "options", PW_N_PHASES, PW_N_PHASES,
-                     MAX_FW_TEXT_CHARS, question->options);
-
-  g_ptr_array_add (dimension->questions, question);
-  g_hash_table_insert (self->question_by_id, question->id, question);
-}
-
-static void
-read_next_steps (PwJsonReader *reader,
-                 PwDimension  *dimension,
-                 JsonObject   *object)
-{
-  JsonArray *steps = pw_json_read_array (reader, object, "next_steps", PW_JSON_REQUIRED, 0);
-
-  if (steps == NULL)
-    return;
-
-  if (json_array_get_length (steps) != PW_N_PHASES - 1)
-    {
-      pw_json_reader_problem (reader, "next_steps",
-                              _("Expected exactly %u lists of steps, found %u"),
-                              PW_N_PHASES - 1, json_array_get_length (steps));
-      return;
-    }
-
-  pw_json_reader_push_member (reader, "next_steps");
-  for (guint i = 0; i < PW_N_PHASES - 1; i++)
-    {
-      JsonNode *node = json_array_get_element (steps, i);
-      JsonArray *list;
-      guint length;
-
-      pw_json_reader_push_index (reader, i);
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          pw_json_reader_problem (reader, NULL, _("Expected an array of steps"));
-          pw_json_reader_pop (reader);
-          continue;
-        }
-
-      list = json_node_get_array (node);
-      length = json_array_get_length (list);
-      if (length < 1 || length > 10)
-        {
-          pw_json_reader_problem (reader, NULL, _("Expected 1 to 10 steps, found %u"), length);
-          pw_json_reader_pop (reader);
-          continue;
-        }
-
-      {
-        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-        for (guint j = 0; j < length; j++)
-          {
-            g_autofree char *step = NULL;
-
-            if (pw_json_read_element_string (reader, list, j, MAX_FW_TEXT_CHARS, &step))
-              g_strv_builder_add (builder, step);
-          }
-        dimension->next_steps[i] = g_strv_builder_end (builder);
-      }
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
-}
-
-static void
-read_dimension (PwFramework  *self,
-                PwJsonReader *reader,
-                JsonObject   *object)
-{
-  g_autofree char *id = NULL;
-  PwDimension *dimension;
-  JsonArray *questions;
-  gint64 weight = 1;
-
-  if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
-    return;
-
-  if (g_hash_table_contains (self->dimension_by_id, id))
-    {
-      pw_json_reader_problem (reader, "id", _("Duplicate dimension id “%s”"), id);
-      return;
-    }
-
-  dimension = g_new0 (PwDimension, 1);
-  dimension->id = g_steal_pointer (&id);
-  dimension->index = self->dimensions->len;
-  dimension->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
-  g_ptr_array_add (self->dimensions, dimension);
-  g_hash_table_insert (self->dimension_by_id, dimension->id, dimension);
-
-  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       MAX_TITLE_CHARS, &dimension->name);
-  pw_json_read_string (reader, object, "description", PW_JSON_OPTIONAL,
-                       MAX_FW_TEXT_CHARS, &dimension->description);
-  pw_json_read_int (reader, object, "weight", PW_JSON_OPTIONAL, 1, MAX_WEIGHT, &weight);
-  dimension->weight = (guint) weight;
-  read_string_array (reader, object, "levels", PW_N_PHASES, PW_N_PHASES,
-                     MAX_FW_TEXT_CHARS, dimension->levels);
-  read_next_steps (reader, dimension, object);
-
-  questions = pw_json_read_array (reader, object, "questions", PW_JSON_REQUIRED, 0);
-  if (questions == NULL)
-    return;
-
-  if (json_array_get_length (questions) < 1 || json_array_get_length (questions) > 30)
-    {
-      pw_json_reader_problem (reader, "questions", _("Expected 1 to 30 questions, found %u"),
-                              json_array_get_length (questions));
-      return;
-    }
-
-  pw_json_reader_push_member (reader, "questions");
-  for (guint i = 0; i < json_array_get_length (questions); i++)
-    {
-      JsonObject *question = pw_json_read_element_object (reader, questions, i);
-
-      if (question == NULL)
-        continue;
-      pw_json_reader_push_index (reader, i);
-      read_question (self, reader, dimension, question);
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
-}
-
-static void
-read_policy_item (PwFramework      *self,
-                  PwJsonReader     *reader,
-                  PwPolicyCategory *category,
-                  JsonObject       *object)
-{
-  g_autofree char *id = NULL;
-  PwPolicyItemDef *item;
-
-  if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
-    return;
-
-  if (g_hash_table_contains (self->policy_item_by_id, id))
-    {
-      pw_json_reader_problem (reader, "id", _("Duplicate policy item id “%s”"), id);
-      return;
-    }
-
-  item = g_new0 (PwPolicyItemDef, 1);
-  item->id = g_steal_pointer (&id);
-  item->category = category;
-  pw_json_read_string (reader, object, "title", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       MAX_TITLE_CHARS, &item->title);
-  pw_json_read_string (reader, object, "description", PW_JSON_OPTIONAL,
-                       MAX_FW_TEXT_CHARS, &item->description);
-  pw_json_read_bool (reader, object, "core", PW_JSON_OPTIONAL, &item->core);
-
-  g_ptr_array_add (category->items, item);
-  g_hash_table_insert (self->policy_item_by_id, item->id, item);
-}
-
-static void
-read_policy_category (PwFramework  *self,
-                      PwJsonReader *reader,
-                      JsonObject   *object)
-{
-  g_autofree char *id = NULL;
-  PwPolicyCategory *category;
-  JsonArray *items;
-
-  if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
-    return;
-
-  if (g_hash_table_contains (self->category_by_id, id))
-    {
-      pw_json_reader_problem (reader, "id", _("Duplicate policy category id “%s”"), id);
-      return;
-    }
-
-  category = g_new0 (PwPolicyCategory, 1);
-  category->id = g_steal_pointer (&id);
-  category->items = g_ptr_array_new_with_free_func ((GDestroyNotify) policy_item_def_free);
-  g_ptr_array_add (self->policy_categories, category);
-  g_hash_table_insert (self->category_by_id, category->id, category);
-
-  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       MAX_TITLE_CHARS, &category->name);
-
-  items = pw_json_read_array (reader, object, "items", PW_JSON_REQUIRED, 100);
-  if (items == NULL)
-    return;
-
-  pw_json_reader_push_member (reader, "items");
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = pw_json_read_element_object (reader, items, i);
-
-      if (item == NULL)
-        continue;
-      pw_json_reader_push_index (reader, i);
-      read_policy_item (self, reader, category, item);
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
-}
-
-static void
-read_policy (PwFramework  *self,
-             PwJsonReader *reader,
-             JsonObject   *root)
-{
-  JsonObject *policy = pw_json_read_object (reader, root, "policy", PW_JSON_OPTIONAL);
-  JsonArray *categories;
-
-  if (policy == NULL)
-    return;
-
-  pw_json_reader_push_member (reader, "policy");
-  categories = pw_json_read_array (reader, policy, "categories", PW_JSON_REQUIRED, 30);
-  if (categories != NULL)
-    {
-      pw_json_reader_push_member (reader, "categories");
-      for (guint i = 0; i < json_array_get_length (categories); i++)
-        {
-          JsonObject *category = pw_json_read_element_object (reader, categories, i);
-
-          if (category == NULL)
-            continue;
-          pw_json_reader_push_index (reader, i);
-          read_policy_category (self, reader, category);
-          pw_json_reader_pop (reader);
-        }
-      pw_json_reader_pop (reader);
-    }
-  pw_json_reader_pop (reader);
-}
-
-/**
- * _pw_framework_check_format:
- * @path: the JSON path of @object, "$" for a framework file
- *
- * Checks the format name and version before anything else is read, so that
- * a file from a newer Phasewise is refused with a message that says so.
- * Everything else wrong with the two members is left to the reader.
- */
-gboolean
-_pw_framework_check_format (JsonObject  *object,
-                            const char  *path,
-                            GError     **error)
-{
-  JsonNode *format = json_object_get_member (object, "format");
-  JsonNode *version = json_object_get_member (object, "format_version");
-
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format)
-      || json_node_get_value_type (format) != G_TYPE_STRING
-      || g_strcmp0 (json_node_get_string (format), PW_FRAMEWORK_FORMAT) != 0)
-    return TRUE;
-
-  if (version != NULL && JSON_NODE_HOLDS_VALUE (version)
-      && json_node_get_value_type (version) == G_TYPE_INT64
-      && json_node_get_int (version) > PW_FRAMEWORK_FORMAT_VERSION)
-    {
-      g_autofree char *place = pw_json_path_append_member (path, "format_version");
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
-
-      /* Translators: the first %s is the place in the file, e.g. $.format_version;
-       * the second the version number found */
-      g_set_error (error, PW_ERROR, PW_ERROR_NEWER_VERSION,
-                   _("%s: The framework was made by a newer version of Phasewise "
-                     "(format version %s; this version reads %d). "
-                     "Update Phasewise to open it."),
-                   place, number, PW_FRAMEWORK_FORMAT_VERSION);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * _pw_framework_new_from_node:
- * @node: the framework's JSON
- * @reader: where problems are reported, with the path of @node pushed
- *
- * Returns: (transfer full) (nullable): the framework, or %NULL when
- *   @reader has collected any problem
- */
-PwFramework *
-_pw_framework_new_from_node (JsonNode     *node,
-                             PwJsonReader *reader)
-{
-  g_autoptr(PwFramework) self = NULL;
-  guint problems_before = pw_json_reader_n_problems (reader);
-  g_autofree char *format = NULL;
-  JsonObject *root;
-  JsonArray *dimensions;
-  gint64 format_version = 0;
-
-  root = pw_json_read_root_object (reader, node);
-  if (root == NULL)
-    return NULL;
-
-  if (pw_json_read_string (reader, root, "format", PW_JSON_REQUIRED, MAX_TITLE_CHARS, &format)
-      && g_strcmp0 (format, PW_FRAMEWORK_FORMAT) != 0)
-    {
-      g_autofree char *quoted = pw_json_quote_text (format);
-
-      pw_json_reader_problem (reader, "format", _("Not a Phasewise framework (format “%s”)"),
-                              quoted);
-      return NULL;
-    }
-  if (pw_json_read_int (reader, root, "format_version", PW_JSON_REQUIRED, 1,
-                        PW_FRAMEWORK_FORMAT_VERSION, &format_version) == FALSE)
-    return NULL;
-
-  self = g_object_new (PW_TYPE_FRAMEWORK, NULL);
-  self->snapshot = json_node_ref (node);
-
-  pw_json_read_string (reader, root, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &self->id);
-  if (pw_json_read_string (reader, root, "version", PW_JSON_REQUIRED, 32, &self->version)
-      && !is_semantic_version (self->version))
-    pw_json_reader_problem (reader, "version",
-                            _("Not a semantic version (MAJOR.MINOR.PATCH)"));
-  pw_json_read_string (reader, root, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       MAX_TITLE_CHARS, &self->name);
-  pw_json_read_string (reader, root, "description", PW_JSON_OPTIONAL, MAX_FW_TEXT_CHARS,
-                       &self->description);
-
-  read_phases (self, reader, root);
-
-  dimensions = pw_json_read_array (reader, root, "dimensions", PW_JSON_REQUIRED, 0);
-  if (dimensions != NULL)
-    {
-      guint length = json_array_get_length (dimensions);
-
-      if (length < 1 || length > 30)
-        {
-          pw_json_reader_problem (reader, "dimensions", _("Expected 1 to 30 dimensions, found %u"),
-                                  length);
-        }
-      else
-        {
-          pw_json_reader_push_member (reader, "dimensions");
-          for (guint i = 0; i < length; i++)
-            {
-              JsonObject *dimension = pw_json_read_element_object (reader, dimensions, i);
-
-              if (dimension == NULL)
-                continue;
-              pw_json_reader_push_index (reader, i);
-              read_dimension (self, reader, dimension);
-              pw_json_reader_pop (reader);
-            }
-          pw_json_reader_pop (reader);
-        }
-    }
-
-  read_policy (self, reader, root);
-
-  if (pw_json_reader_n_problems (reader) > problems_before)
-    return NULL;
-
-  translate_framework (self);
-
-  return g_steal_pointer (&self);
-}
-
-PwFramework *
-pw_framework_new_from_bytes (GBytes  *bytes,
-                             GError **error)
-{
-  g_autoptr(PwJsonReader) reader = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(PwFramework) self = NULL;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  if (g_bytes_get_size (bytes) > MAX_FRAMEWORK_BYTES)
-    {
-      g_autofree char *size = g_format_size (MAX_FRAMEWORK_BYTES);
-
-      g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-                   _("1:1: A framework file may not be larger than %s"), size);
-      return NULL;
-    }
-
-  root = pw_json_parse_bytes (bytes, error);
-  if (root == NULL)
-    return NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (root)
-      && !_pw_framework_check_format (json_node_get_object (root), "$", error))
-    return NULL;
-
-  reader = pw_json_reader_new ();
-  self = _pw_framework_new_from_node (root, reader);
-  if (!pw_json_reader_finish (reader, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-PwFramework *
-pw_framework_new_from_file (GFile   *file,
-                            GError **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-
-  return pw_framework_new_from_bytes (bytes, error);
-}
-
-/**
- * pw_framework_load_bundled:
- *
- * Returns: (transfer full): the framework that ships with Phasewise
- */
-PwFramework *
-pw_framework_load_bundled (GError **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  bytes = g_resource_lookup_data (pw_core_get_resource (), FRAMEWORK_RESOURCE,
-                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  return pw_framework_new_from_bytes (bytes, error);
 }
 
 const char *

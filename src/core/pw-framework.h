@@ -10,7 +10,6 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "pw-json-util.h"
 #include "pw-types.h"
 
 G_BEGIN_DECLS
@@ -75,11 +74,6 @@ PwFramework             *pw_framework_new_from_bytes    (GBytes        *bytes,
 PwFramework             *pw_framework_new_from_file     (GFile         *file,
                                                          GError       **error);
 PwFramework             *pw_framework_load_bundled      (GError       **error);
-PwFramework             *_pw_framework_new_from_node    (JsonNode      *node,
-                                                         PwJsonReader  *reader);
-gboolean                 _pw_framework_check_format     (JsonObject    *object,
-                                                         const char    *path,
-                                                         GError       **error);
 
 const char              *pw_framework_get_id            (PwFramework   *self);
 const char              *pw_framework_get_version       (PwFramework   *self);

@@ -13,28 +13,23 @@
 
 #include "pw-org-map.h"
 
-typedef struct
-{
-  char       *from;
-  char       *to;
-  JsonObject *unknown;  /* members from a newer file, kept on save */
-} Link;
-
 /**
  * PwOrgMap:
  *
  * The map of the organization's social media teams: hubs and spokes, and
  * the links between them.  Links are undirected: a link between a hub and a
- * spoke means the hub coordinates the spoke.
+ * spoke means the hub coordinates the spoke.  Two teams have one link at
+ * most, and a link always joins two teams of the map: removing a team
+ * removes its links.
  */
 struct _PwOrgMap
 {
   GObject     parent_instance;
 
   GListStore *teams;
-  GHashTable *team_by_id;  /* id → PwTeam, borrowed from @teams */
-  GArray     *links;       /* Link */
-  GHashTable *link_keys;   /* link_key () of every link */
+  GHashTable *team_by_id;   /* id → PwTeam, borrowed from @teams */
+  GListStore *links;        /* PwLink */
+  GHashTable *link_by_key;  /* link_key () → PwLink, borrowed from @links */
 };
 
 G_DEFINE_FINAL_TYPE (PwOrgMap, pw_org_map, G_TYPE_OBJECT)
@@ -47,22 +42,14 @@ enum {
 static guint signals [N_SIGNALS];
 
 static void
-link_clear (Link *link)
-{
-  g_free (link->from);
-  g_free (link->to);
-  g_clear_pointer (&link->unknown, json_object_unref);
-}
-
-static void
 pw_org_map_finalize (GObject *object)
 {
   PwOrgMap *self = (PwOrgMap *)object;
 
   g_clear_pointer (&self->team_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->link_keys, g_hash_table_unref);
+  g_clear_pointer (&self->link_by_key, g_hash_table_unref);
   g_clear_object (&self->teams);
-  g_clear_pointer (&self->links, g_array_unref);
+  g_clear_object (&self->links);
 
   G_OBJECT_CLASS (pw_org_map_parent_class)->finalize (object);
 }
@@ -94,9 +81,8 @@ pw_org_map_init (PwOrgMap *self)
 {
   self->teams = g_list_store_new (PW_TYPE_TEAM);
   self->team_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->links = g_array_new (FALSE, FALSE, sizeof (Link));
-  self->link_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_array_set_clear_func (self->links, (GDestroyNotify) link_clear);
+  self->links = g_list_store_new (PW_TYPE_LINK);
+  self->link_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 PwOrgMap *
@@ -120,6 +106,19 @@ link_key (const char *from,
     return g_strconcat (to, "\n", from, NULL);
 
   return g_strconcat (from, "\n", to, NULL);
+}
+
+/* Takes @link at @position out of the index and the list, without
+ * emitting #PwOrgMap::changed. */
+static void
+forget_link (PwOrgMap *self,
+             PwLink   *link,
+             guint     position)
+{
+  g_autofree char *key = link_key (pw_link_get_from (link), pw_link_get_to (link));
+
+  g_hash_table_remove (self->link_by_key, key);
+  g_list_store_remove (self->links, position);
 }
 
 /**
@@ -210,17 +209,12 @@ pw_org_map_remove_team (PwOrgMap *self,
     return;
 
   id = pw_team_get_id (team);
-  for (guint i = self->links->len; i > 0; i--)
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->links)); i > 0; i--)
     {
-      Link *link = &g_array_index (self->links, Link, i - 1);
+      g_autoptr(PwLink) link = g_list_model_get_item (G_LIST_MODEL (self->links), i - 1);
 
-      if (g_str_equal (link->from, id) || g_str_equal (link->to, id))
-        {
-          g_autofree char *key = link_key (link->from, link->to);
-
-          g_hash_table_remove (self->link_keys, key);
-          g_array_remove_index (self->links, i - 1);
-        }
+      if (pw_link_connects (link, id))
+        forget_link (self, link, i - 1);
     }
 
   g_signal_handlers_disconnect_by_func (team, team_notify_cb, self);
@@ -229,47 +223,39 @@ pw_org_map_remove_team (PwOrgMap *self,
   emit_changed (self);
 }
 
-guint
-pw_org_map_get_n_links (PwOrgMap *self)
+/**
+ * pw_org_map_get_links:
+ *
+ * Returns: (transfer none): a #GListModel of #PwLink, in the order they were
+ *   added
+ */
+GListModel *
+pw_org_map_get_links (PwOrgMap *self)
 {
-  g_return_val_if_fail (PW_IS_ORG_MAP (self), 0);
+  g_return_val_if_fail (PW_IS_ORG_MAP (self), NULL);
 
-  return self->links->len;
+  return G_LIST_MODEL (self->links);
 }
 
-void
-pw_org_map_get_link (PwOrgMap    *self,
-                     guint        index,
-                     const char **from,
-                     const char **to)
+/**
+ * pw_org_map_find_link:
+ *
+ * Returns: (transfer none) (nullable): the link between the teams @from and
+ *   @to, in either direction
+ */
+PwLink *
+pw_org_map_find_link (PwOrgMap   *self,
+                      const char *from,
+                      const char *to)
 {
-  const Link *link;
+  g_autofree char *key = NULL;
 
-  g_return_if_fail (PW_IS_ORG_MAP (self));
-  g_return_if_fail (index < self->links->len);
+  g_return_val_if_fail (PW_IS_ORG_MAP (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
-  link = &g_array_index (self->links, Link, index);
-  if (from != NULL)
-    *from = link->from;
-  if (to != NULL)
-    *to = link->to;
-}
+  key = link_key (from, to);
 
-static int
-find_link (PwOrgMap   *self,
-           const char *from,
-           const char *to)
-{
-  for (guint i = 0; i < self->links->len; i++)
-    {
-      const Link *link = &g_array_index (self->links, Link, i);
-
-      if ((g_str_equal (link->from, from) && g_str_equal (link->to, to))
-          || (g_str_equal (link->from, to) && g_str_equal (link->to, from)))
-        return (int) i;
-    }
-
-  return -1;
+  return g_hash_table_lookup (self->link_by_key, key);
 }
 
 gboolean
@@ -277,107 +263,140 @@ pw_org_map_has_link (PwOrgMap   *self,
                      const char *from,
                      const char *to)
 {
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (PW_IS_ORG_MAP (self), FALSE);
-  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
-
-  key = link_key (from, to);
-
-  return g_hash_table_contains (self->link_keys, key);
+  return pw_org_map_find_link (self, from, to) != NULL;
 }
 
 /**
  * pw_org_map_add_link:
+ * @link: a link between two different teams of the map
  *
- * Links two different teams of the map.
+ * Adds @link, which may be one removed before (to undo the removal).
  *
- * Returns: %TRUE when the link was added; %FALSE when it existed already
+ * Returns: %TRUE when @link was added; %FALSE when the two teams are linked
+ *   already
  */
 gboolean
-pw_org_map_add_link (PwOrgMap   *self,
-                     const char *from,
-                     const char *to)
+pw_org_map_add_link (PwOrgMap *self,
+                     PwLink   *link)
 {
-  Link link;
+  const char *from, *to;
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (PW_IS_ORG_MAP (self), FALSE);
+  g_return_val_if_fail (PW_IS_LINK (link), FALSE);
+
+  from = pw_link_get_from (link);
+  to = pw_link_get_to (link);
   g_return_val_if_fail (pw_org_map_find_team (self, from) != NULL, FALSE);
   g_return_val_if_fail (pw_org_map_find_team (self, to) != NULL, FALSE);
   g_return_val_if_fail (g_strcmp0 (from, to) != 0, FALSE);
 
-  if (pw_org_map_has_link (self, from, to))
+  key = link_key (from, to);
+  if (g_hash_table_contains (self->link_by_key, key))
     return FALSE;
 
-  g_hash_table_add (self->link_keys, link_key (from, to));
-  link.from = g_strdup (from);
-  link.to = g_strdup (to);
-  link.unknown = NULL;
-  g_array_append_val (self->links, link);
+  g_hash_table_insert (self->link_by_key, g_steal_pointer (&key), link);
+  g_list_store_append (self->links, link);
   emit_changed (self);
 
   return TRUE;
 }
 
-gboolean
-pw_org_map_remove_link (PwOrgMap   *self,
-                        const char *from,
-                        const char *to)
+/**
+ * pw_org_map_link_teams:
+ * @from: the id of a team of the map
+ * @to: the id of another team of the map
+ *
+ * Links two different teams of the map.
+ *
+ * Returns: (transfer none) (nullable): the new link, or %NULL when the two
+ *   teams are linked already
+ */
+PwLink *
+pw_org_map_link_teams (PwOrgMap   *self,
+                       const char *from,
+                       const char *to)
 {
-  g_autofree char *key = NULL;
-  int index;
+  g_autoptr(PwLink) link = NULL;
+
+  g_return_val_if_fail (PW_IS_ORG_MAP (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  link = pw_link_new (from, to);
+  if (!pw_org_map_add_link (self, link))
+    return NULL;
+
+  return pw_org_map_find_link (self, from, to);
+}
+
+/**
+ * pw_org_map_remove_link:
+ *
+ * Returns: %TRUE when @link was a link of the map and is removed
+ */
+gboolean
+pw_org_map_remove_link (PwOrgMap *self,
+                        PwLink   *link)
+{
+  guint position;
+
+  g_return_val_if_fail (PW_IS_ORG_MAP (self), FALSE);
+  g_return_val_if_fail (PW_IS_LINK (link), FALSE);
+
+  if (!g_list_store_find (self->links, link, &position))
+    return FALSE;
+
+  forget_link (self, link, position);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * pw_org_map_unlink_teams:
+ *
+ * Removes the link between the teams @from and @to, in either direction.
+ *
+ * Returns: %TRUE when there was one
+ */
+gboolean
+pw_org_map_unlink_teams (PwOrgMap   *self,
+                         const char *from,
+                         const char *to)
+{
+  PwLink *link;
 
   g_return_val_if_fail (PW_IS_ORG_MAP (self), FALSE);
   g_return_val_if_fail (from != NULL && to != NULL, FALSE);
 
-  index = find_link (self, from, to);
-  if (index < 0)
-    return FALSE;
+  link = pw_org_map_find_link (self, from, to);
 
-  key = link_key (from, to);
-  g_hash_table_remove (self->link_keys, key);
-  g_array_remove_index (self->links, (guint) index);
-  emit_changed (self);
-
-  return TRUE;
+  return link != NULL && pw_org_map_remove_link (self, link);
 }
 
-static gboolean
-linked_to_hub (PwOrgMap   *self,
-               const char *spoke_id,
-               GPtrArray  *hubs,
-               PwTeam    **hub_out)
+/* What the links say about one spoke, for pw_org_map_detect_model(). */
+typedef struct
 {
-  for (guint i = 0; i < hubs->len; i++)
-    {
-      PwTeam *hub = g_ptr_array_index (hubs, i);
+  PwTeam   *hub;           /* the first hub in team order linked to it, or NULL */
+  guint     hub_position;
+  gboolean  peer;          /* linked to another spoke */
+} SpokeLinks;
 
-      if (pw_org_map_has_link (self, spoke_id, pw_team_get_id (hub)))
-        {
-          if (hub_out != NULL)
-            *hub_out = hub;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-linked_to_peer_spoke (PwOrgMap   *self,
-                      PwTeam     *spoke,
-                      GPtrArray  *spokes)
+static void
+note_hub (SpokeLinks *spoke,
+          PwTeam     *other,
+          GHashTable *hub_positions)
 {
-  for (guint i = 0; i < spokes->len; i++)
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (hub_positions, other));
+
+  if (position == 0)
+    return;
+
+  if (spoke->hub == NULL || position < spoke->hub_position)
     {
-      PwTeam *other = g_ptr_array_index (spokes, i);
-
-      if (other != spoke
-          && pw_org_map_has_link (self, pw_team_get_id (spoke), pw_team_get_id (other)))
-        return TRUE;
+      spoke->hub = other;
+      spoke->hub_position = position;
     }
-
-  return FALSE;
 }
 
 /**
@@ -393,59 +412,85 @@ linked_to_peer_spoke (PwOrgMap   *self,
  * - a hub-and-spoke map (single or multiple) becomes holistic when it has
  *   at least three spokes, every spoke is linked to a hub, engages
  *   subject-matter experts, and also works directly with a peer spoke.
+ *
+ * A spoke linked to several hubs counts for the first of them in the order
+ * of the teams.  The links are read once, so the time grows with the size
+ * of the map, not with its square.
  */
 PwOrgModel
 pw_org_map_detect_model (PwOrgMap *self)
 {
-  g_autoptr(GPtrArray) hubs = g_ptr_array_new ();
-  g_autoptr(GPtrArray) spokes = g_ptr_array_new ();
-  g_autoptr(GHashTable) hubs_with_spokes = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) spokes = NULL;         /* PwTeam → SpokeLinks */
+  g_autoptr(GHashTable) hub_positions = NULL;  /* PwTeam → position + 1 */
+  g_autoptr(GHashTable) hubs_with_spokes = NULL;
+  GListModel *teams, *links;
+  GHashTableIter iter;
+  PwTeam *spoke;
+  SpokeLinks *info;
   guint n, linked = 0;
   gboolean mesh = TRUE;
 
   g_return_val_if_fail (PW_IS_ORG_MAP (self), PW_ORG_MODEL_NONE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->teams));
+  teams = G_LIST_MODEL (self->teams);
+  links = G_LIST_MODEL (self->links);
+  n = g_list_model_get_n_items (teams);
   if (n == 0)
     return PW_ORG_MODEL_NONE;
 
+  spokes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  hub_positions = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < n; i++)
     {
-      PwTeam *team = g_list_model_get_item (G_LIST_MODEL (self->teams), i);
+      g_autoptr(PwTeam) team = g_list_model_get_item (teams, i);
 
-      g_object_unref (team);  /* the store keeps it alive */
       if (pw_team_get_kind (team) == PW_TEAM_HUB)
-        g_ptr_array_add (hubs, team);
+        g_hash_table_insert (hub_positions, team, GUINT_TO_POINTER (i + 1));
       else
-        g_ptr_array_add (spokes, team);
+        g_hash_table_insert (spokes, team, g_new0 (SpokeLinks, 1));
     }
 
-  if (hubs->len == 0)
+  if (g_hash_table_size (hub_positions) == 0)
     return PW_ORG_MODEL_DECENTRALIZED;
 
-  for (guint i = 0; i < spokes->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
-      PwTeam *spoke = g_ptr_array_index (spokes, i);
-      PwTeam *hub = NULL;
+      g_autoptr(PwLink) link = g_list_model_get_item (links, i);
+      PwTeam *a = pw_org_map_find_team (self, pw_link_get_from (link));
+      PwTeam *b = pw_org_map_find_team (self, pw_link_get_to (link));
+      SpokeLinks *spoke_a = g_hash_table_lookup (spokes, a);
+      SpokeLinks *spoke_b = g_hash_table_lookup (spokes, b);
 
-      if (linked_to_hub (self, pw_team_get_id (spoke), hubs, &hub))
+      if (spoke_a != NULL && spoke_b != NULL)
+        spoke_a->peer = spoke_b->peer = TRUE;
+      else if (spoke_a != NULL)
+        note_hub (spoke_a, b, hub_positions);
+      else if (spoke_b != NULL)
+        note_hub (spoke_b, a, hub_positions);
+    }
+
+  hubs_with_spokes = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, spokes);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &spoke, (gpointer *) &info))
+    {
+      if (info->hub != NULL)
         {
           linked++;
-          g_hash_table_add (hubs_with_spokes, hub);
+          g_hash_table_add (hubs_with_spokes, info->hub);
         }
       else
         {
           mesh = FALSE;
         }
 
-      if (pw_team_get_smes (spoke) == 0 || !linked_to_peer_spoke (self, spoke, spokes))
+      if (pw_team_get_smes (spoke) == 0 || !info->peer)
         mesh = FALSE;
     }
 
   if (linked == 0)
     return PW_ORG_MODEL_CENTRALIZED;
 
-  if (mesh && spokes->len >= 3)
+  if (mesh && g_hash_table_size (spokes) >= 3)
     return PW_ORG_MODEL_HOLISTIC;
 
   if (g_hash_table_size (hubs_with_spokes) >= 2)
@@ -534,29 +579,4 @@ pw_org_model_get_next_step (PwOrgModel model)
     default:
       g_return_val_if_reached (NULL);
     }
-}
-
-void
-_pw_org_map_set_link_unknown (PwOrgMap   *self,
-                              guint       index,
-                              JsonObject *unknown)
-{
-  Link *link;
-
-  g_return_if_fail (PW_IS_ORG_MAP (self));
-  g_return_if_fail (index < self->links->len);
-
-  link = &g_array_index (self->links, Link, index);
-  g_clear_pointer (&link->unknown, json_object_unref);
-  link->unknown = unknown;
-}
-
-JsonObject *
-_pw_org_map_get_link_unknown (PwOrgMap *self,
-                              guint     index)
-{
-  g_return_val_if_fail (PW_IS_ORG_MAP (self), NULL);
-  g_return_val_if_fail (index < self->links->len, NULL);
-
-  return g_array_index (self->links, Link, index).unknown;
 }

@@ -8,8 +8,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
+#include "pw-link.h"
 #include "pw-team.h"
 #include "pw-types.h"
 
@@ -28,26 +28,24 @@ void        pw_org_map_add_team             (PwOrgMap    *self,
 void        pw_org_map_remove_team          (PwOrgMap    *self,
                                              PwTeam      *team);
 char       *pw_org_map_new_team_id          (PwOrgMap    *self);
-guint       pw_org_map_get_n_links          (PwOrgMap    *self);
-void        pw_org_map_get_link             (PwOrgMap    *self,
-                                             guint        index,
-                                             const char **from,
-                                             const char **to);
+GListModel *pw_org_map_get_links            (PwOrgMap    *self);
+PwLink     *pw_org_map_find_link            (PwOrgMap    *self,
+                                             const char  *from,
+                                             const char  *to);
 gboolean    pw_org_map_has_link             (PwOrgMap    *self,
                                              const char  *from,
                                              const char  *to);
 gboolean    pw_org_map_add_link             (PwOrgMap    *self,
+                                             PwLink      *link);
+PwLink     *pw_org_map_link_teams           (PwOrgMap    *self,
                                              const char  *from,
                                              const char  *to);
 gboolean    pw_org_map_remove_link          (PwOrgMap    *self,
+                                             PwLink      *link);
+gboolean    pw_org_map_unlink_teams         (PwOrgMap    *self,
                                              const char  *from,
                                              const char  *to);
 PwOrgModel  pw_org_map_detect_model         (PwOrgMap    *self);
-void        _pw_org_map_set_link_unknown    (PwOrgMap    *self,
-                                             guint        index,
-                                             JsonObject  *unknown);
-JsonObject *_pw_org_map_get_link_unknown    (PwOrgMap    *self,
-                                             guint        index);
 
 const char *pw_org_model_get_name           (PwOrgModel   model);
 const char *pw_org_model_get_description    (PwOrgModel   model);

@@ -12,7 +12,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "pw-enums.h"
+#include "pw-json-util-private.h"
 #include "pw-policy-item.h"
+#include "pw-utils-private.h"
+#include "pw-validate.h"
 
 /**
  * PwPolicyItem:
@@ -302,7 +305,7 @@ pw_policy_item_has_state (PwPolicyItem *self)
          || (self->review_date && *self->review_date)
          || (self->note && *self->note)
          || (self->link && *self->link)
-         || pw_json_get_unknown (self) != NULL;
+         || _pw_json_get_unknown (self) != NULL;
 }
 
 /**
@@ -360,12 +363,8 @@ pw_policy_item_set_category (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (g_strcmp0 (self->category, category) == 0)
-    return;
-
-  g_free (self->category);
-  self->category = g_strdup (category);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CATEGORY]);
+  if (_pw_set_str (&self->category, category))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CATEGORY]);
 }
 
 const char *
@@ -382,12 +381,8 @@ pw_policy_item_set_title (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+  if (_pw_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
 const char *
@@ -404,12 +399,8 @@ pw_policy_item_set_description (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (g_strcmp0 (self->description, description) == 0)
-    return;
-
-  g_free (self->description);
-  self->description = g_strdup (description);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DESCRIPTION]);
+  if (_pw_set_str (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DESCRIPTION]);
 }
 
 gboolean
@@ -469,12 +460,8 @@ pw_policy_item_set_owner (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (g_strcmp0 (self->owner, owner) == 0)
-    return;
-
-  g_free (self->owner);
-  self->owner = g_strdup (owner);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
+  if (_pw_set_str (&self->owner, owner))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
 }
 
 const char *
@@ -491,12 +478,8 @@ pw_policy_item_set_review_date (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (g_strcmp0 (self->review_date, review_date) == 0)
-    return;
-
-  g_free (self->review_date);
-  self->review_date = g_strdup (review_date);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEW_DATE]);
+  if (_pw_set_str (&self->review_date, review_date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEW_DATE]);
 }
 
 const char *
@@ -513,12 +496,8 @@ pw_policy_item_set_note (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (g_strcmp0 (self->note, note) == 0)
-    return;
-
-  g_free (self->note);
-  self->note = g_strdup (note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
+  if (_pw_set_str (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
 
 const char *
@@ -535,11 +514,7 @@ pw_policy_item_set_link (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (g_strcmp0 (self->link, link) == 0)
-    return;
-
-  g_free (self->link);
-  self->link = g_strdup (link);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINK]);
+  if (_pw_set_str (&self->link, link))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINK]);
 }
 

@@ -23,6 +23,7 @@ struct _PwPolicy
   GObject     parent_instance;
 
   GListStore *items;
+  GHashTable *item_by_id;  /* id → PwPolicyItem, borrowed from @items */
 };
 
 G_DEFINE_FINAL_TYPE (PwPolicy, pw_policy, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ pw_policy_finalize (GObject *object)
 {
   PwPolicy *self = (PwPolicy *)object;
 
+  g_clear_pointer (&self->item_by_id, g_hash_table_unref);
   g_clear_object (&self->items);
 
   G_OBJECT_CLASS (pw_policy_parent_class)->finalize (object);
@@ -70,6 +72,7 @@ static void
 pw_policy_init (PwPolicy *self)
 {
   self->items = g_list_store_new (PW_TYPE_POLICY_ITEM);
+  self->item_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 static void
@@ -86,6 +89,7 @@ append_item (PwPolicy     *self,
 {
   g_signal_connect_object (item, "notify", G_CALLBACK (item_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  g_hash_table_insert (self->item_by_id, (gpointer) pw_policy_item_get_id (item), item);
   g_list_store_append (self->items, item);
 }
 
@@ -145,23 +149,9 @@ PwPolicyItem *
 pw_policy_find_item (PwPolicy   *self,
                      const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (PW_IS_POLICY (self), NULL);
 
-  if (id == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PwPolicyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      if (g_strcmp0 (pw_policy_item_get_id (item), id) == 0)
-        return item;
-    }
-
-  return NULL;
+  return id ? g_hash_table_lookup (self->item_by_id, id) : NULL;
 }
 
 void
@@ -191,6 +181,7 @@ pw_policy_remove_custom_item (PwPolicy     *self,
     return;
 
   g_signal_handlers_disconnect_by_func (item, item_notify_cb, self);
+  g_hash_table_remove (self->item_by_id, pw_policy_item_get_id (item));
   g_list_store_remove (self->items, position);
   g_signal_emit (self, signals [CHANGED], 0);
 }

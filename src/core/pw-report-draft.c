@@ -13,6 +13,7 @@
 
 #include "pw-enums.h"
 #include "pw-report-draft.h"
+#include "pw-utils-private.h"
 
 /**
  * PwReportDraft:
@@ -262,12 +263,8 @@ pw_report_draft_set_assessment_id (PwReportDraft *self,
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 
-  if (g_strcmp0 (self->assessment_id, assessment_id) == 0)
-    return;
-
-  g_free (self->assessment_id);
-  self->assessment_id = g_strdup (assessment_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASSESSMENT_ID]);
+  if (_pw_set_str (&self->assessment_id, assessment_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASSESSMENT_ID]);
 }
 
 const char *
@@ -284,12 +281,8 @@ pw_report_draft_set_title (PwReportDraft *self,
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+  if (_pw_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
 const char *
@@ -306,11 +299,7 @@ pw_report_draft_set_summary (PwReportDraft *self,
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 
-  if (g_strcmp0 (self->summary, summary) == 0)
-    return;
-
-  g_free (self->summary);
-  self->summary = g_strdup (summary);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
+  if (_pw_set_str (&self->summary, summary))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
 }
 

@@ -13,6 +13,7 @@
 
 #include "pw-enums.h"
 #include "pw-team.h"
+#include "pw-utils-private.h"
 
 /**
  * PwTeam:
@@ -314,12 +315,8 @@ pw_team_set_name (PwTeam     *self,
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
+  if (_pw_set_str (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
 PwTeamKind
@@ -357,12 +354,8 @@ pw_team_set_function (PwTeam     *self,
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (g_strcmp0 (self->function, function) == 0)
-    return;
-
-  g_free (self->function);
-  self->function = g_strdup (function);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FUNCTION]);
+  if (_pw_set_str (&self->function, function))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FUNCTION]);
 }
 
 const char *
@@ -379,12 +372,8 @@ pw_team_set_region (PwTeam     *self,
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (g_strcmp0 (self->region, region) == 0)
-    return;
-
-  g_free (self->region);
-  self->region = g_strdup (region);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
+  if (_pw_set_str (&self->region, region))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
 }
 
 int

@@ -15,11 +15,14 @@ G_BEGIN_DECLS
 
 typedef struct _PwAnswer        PwAnswer;
 typedef struct _PwAssessment    PwAssessment;
+typedef struct _PwDocument      PwDocument;
 typedef struct _PwFramework     PwFramework;
+typedef struct _PwLink          PwLink;
 typedef struct _PwOrgMap        PwOrgMap;
 typedef struct _PwPolicy        PwPolicy;
 typedef struct _PwPolicyItem    PwPolicyItem;
 typedef struct _PwScore         PwScore;
+typedef struct _PwSession       PwSession;
 typedef struct _PwTeam          PwTeam;
 typedef struct _PwWorkbook      PwWorkbook;
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pw-utils-private.h"
 #include "pw-workbook.h"
 
 /**
@@ -34,10 +35,12 @@ struct _PwWorkbook
   char        *size;
   char        *region;
   GListStore  *assessments;
+  GHashTable  *assessment_by_id;  /* id → PwAssessment, borrowed from @assessments */
   PwOrgMap    *org_map;
   PwPolicy    *policy;
   GListStore  *reports;
   guint64      generation;
+  guint        edit_depth;
   GFile       *file;
   char        *etag;
   char        *checksum;
@@ -61,6 +64,8 @@ static GParamSpec *properties [N_PROPS];
 
 enum {
   CHANGED,
+  BEGIN_EDIT,
+  END_EDIT,
   N_SIGNALS
 };
 
@@ -114,6 +119,7 @@ pw_workbook_finalize (GObject *object)
   g_clear_pointer (&self->industry, g_free);
   g_clear_pointer (&self->size, g_free);
   g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->assessment_by_id, g_hash_table_unref);
   g_clear_object (&self->assessments);
   g_clear_object (&self->org_map);
   g_clear_object (&self->policy);
@@ -259,12 +265,44 @@ pw_workbook_class_init (PwWorkbookClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * PwWorkbook::begin-edit:
+   * @label: (nullable): what the edit does, for people
+   *
+   * Emitted by pw_workbook_begin_edit(): the changes until the matching
+   * #PwWorkbook::end-edit are one edit, undone and redone together.  Edits
+   * nest; only the outermost pair is emitted.
+   */
+  signals [BEGIN_EDIT] =
+    g_signal_new ("begin-edit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * PwWorkbook::end-edit:
+   *
+   * Emitted by the pw_workbook_end_edit() that ends the outermost edit.
+   */
+  signals [END_EDIT] =
+    g_signal_new ("end-edit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 pw_workbook_init (PwWorkbook *self)
 {
   self->assessments = g_list_store_new (PW_TYPE_ASSESSMENT);
+  self->assessment_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->reports = g_list_store_new (PW_TYPE_REPORT_DRAFT);
   self->org_map = pw_org_map_new ();
 }
@@ -302,11 +340,9 @@ set_string_property (PwWorkbook  *self,
                      const char  *value,
                      guint        prop_id)
 {
-  if (g_strcmp0 (*field, value) == 0)
+  if (!_pw_set_str (field, value))
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
   mark_modified_cb (self);
 }
@@ -413,24 +449,9 @@ PwAssessment *
 pw_workbook_find_assessment (PwWorkbook *self,
                              const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
 
-  if (id == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PwAssessment) assessment =
-        g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
-
-      if (g_strcmp0 (pw_assessment_get_id (assessment), id) == 0)
-        return assessment;
-    }
-
-  return NULL;
+  return id ? g_hash_table_lookup (self->assessment_by_id, id) : NULL;
 }
 
 void
@@ -438,13 +459,34 @@ pw_workbook_add_assessment (PwWorkbook   *self,
                             PwAssessment *assessment)
 {
   g_return_if_fail (PW_IS_WORKBOOK (self));
+
+  pw_workbook_insert_assessment (self,
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->assessments)),
+                                 assessment);
+}
+
+/**
+ * pw_workbook_insert_assessment:
+ * @position: where in the list, at most its length
+ *
+ * Adds @assessment at @position of the list, as undoing its removal does.
+ */
+void
+pw_workbook_insert_assessment (PwWorkbook   *self,
+                               guint         position,
+                               PwAssessment *assessment)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
   g_return_if_fail (PW_IS_ASSESSMENT (assessment));
+  g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (self->assessments)));
   g_return_if_fail (pw_workbook_find_assessment (self,
                                                  pw_assessment_get_id (assessment)) == NULL);
 
   g_signal_connect_object (assessment, "changed", G_CALLBACK (mark_modified_cb), self,
                            G_CONNECT_SWAPPED);
-  g_list_store_append (self->assessments, assessment);
+  g_hash_table_insert (self->assessment_by_id, (gpointer) pw_assessment_get_id (assessment),
+                       assessment);
+  g_list_store_insert (self->assessments, position, assessment);
 }
 
 void
@@ -461,6 +503,16 @@ pw_workbook_remove_assessment (PwWorkbook   *self,
 
   g_signal_handlers_disconnect_by_func (assessment, mark_modified_cb, self);
 
+  {
+    g_autofree char *scope = pw_workbook_describe_scope (self, assessment);
+    g_autofree char *label = NULL;
+
+    /* Translators: what undo takes back: the scope and the date of an assessment */
+    label = g_strdup_printf (_("Deleting the assessment of %s, %s"), scope,
+                             pw_assessment_get_date (assessment));
+    pw_workbook_begin_edit (self, label);
+  }
+
   /* Report drafts no longer point at it, so that the file stays valid. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reports)); i++)
     {
@@ -471,7 +523,9 @@ pw_workbook_remove_assessment (PwWorkbook   *self,
         pw_report_draft_set_assessment_id (report, NULL);
     }
 
+  g_hash_table_remove (self->assessment_by_id, pw_assessment_get_id (assessment));
   g_list_store_remove (self->assessments, position);
+  pw_workbook_end_edit (self);
 }
 
 /**
@@ -496,6 +550,9 @@ pw_workbook_start_assessment (PwWorkbook *self,
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
   g_return_val_if_fail (team_id == NULL || pw_org_map_find_team (self->org_map, team_id), NULL);
 
+  /* Translators: what undo takes back */
+  pw_workbook_begin_edit (self, _("New assessment"));
+
   n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
   for (guint i = 1;; i++)
     {
@@ -513,6 +570,8 @@ pw_workbook_start_assessment (PwWorkbook *self,
   pw_workbook_add_assessment (self, assessment);
   round = pw_workbook_default_round_label (self, assessment);
   pw_assessment_set_round (assessment, round);
+
+  pw_workbook_end_edit (self);
 
   return assessment;
 }
@@ -758,4 +817,31 @@ _pw_workbook_get_disk_state (PwWorkbook  *self,
 
   *etag = self->etag;
   *checksum = self->checksum;
+}
+
+/**
+ * pw_workbook_begin_edit:
+ * @label: (nullable): what the edit does, for people: "New assessment"
+ *
+ * Starts an edit of several changes that undo takes back as one: until the
+ * matching pw_workbook_end_edit(), every change belongs to it.  Edits nest.
+ */
+void
+pw_workbook_begin_edit (PwWorkbook *self,
+                        const char *label)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+
+  if (self->edit_depth++ == 0)
+    g_signal_emit (self, signals [BEGIN_EDIT], 0, label);
+}
+
+void
+pw_workbook_end_edit (PwWorkbook *self)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (self->edit_depth > 0);
+
+  if (--self->edit_depth == 0)
+    g_signal_emit (self, signals [END_EDIT], 0);
 }

@@ -49,6 +49,9 @@ PwAssessment *pw_workbook_find_assessment       (PwWorkbook    *self,
                                                  const char    *id);
 void          pw_workbook_add_assessment        (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
+void          pw_workbook_insert_assessment     (PwWorkbook    *self,
+                                                 guint          position,
+                                                 PwAssessment  *assessment);
 void          pw_workbook_remove_assessment     (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
 PwAssessment *pw_workbook_start_assessment      (PwWorkbook    *self,
@@ -70,6 +73,9 @@ void          pw_workbook_add_report            (PwWorkbook    *self,
 void          pw_workbook_remove_report         (PwWorkbook    *self,
                                                  PwReportDraft *report);
 guint64       pw_workbook_get_generation        (PwWorkbook    *self);
+void          pw_workbook_begin_edit            (PwWorkbook    *self,
+                                                 const char    *label);
+void          pw_workbook_end_edit              (PwWorkbook    *self);
 GFile        *pw_workbook_get_file              (PwWorkbook    *self);
 void          _pw_workbook_set_disk_state       (PwWorkbook    *self,
                                                  GFile         *file,

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "phasewise-core.h"
+#include "pw-json-util-private.h"
 
 /*
  * Measures opening, saving and scoring a large workbook against what
@@ -58,7 +59,7 @@ build_workbook (PwFramework *framework)
         {
           g_autofree char *hub = g_strdup_printf ("team-%u", i - i % 50);
 
-          pw_org_map_add_link (map, hub, id);
+          pw_org_map_link_teams (map, hub, id);
         }
     }
 
@@ -88,7 +89,7 @@ build_workbook (PwFramework *framework)
                   for (guint p = 0; p < N_PARTICIPANTS; p++)
                     json_array_add_int_element (votes, g_rand_int_range (rand, 1, 6));
                   json_object_set_array_member (unknown, "votes", votes);
-                  pw_json_set_unknown (answer, unknown);
+                  _pw_json_set_unknown (answer, unknown);
                 }
             }
         }

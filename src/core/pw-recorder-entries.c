@@ -1,0 +1,329 @@
+/* pw-recorder-entries.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-recorder"
+
+#include "config.h"
+
+#include "pw-recorder-private.h"
+
+/*
+ * The kinds of history entries that PwRecorder makes: an answer's state
+ * before and after, a property's value before and after, an assessment
+ * added to or removed from the workbook at its place.
+ */
+
+/* ------------------------------------------------------------------------
+ * Answers
+ */
+
+typedef struct
+{
+  PwHistoryEntry  parent;
+  PwAssessment   *assessment;
+  char           *question_id;
+  PwAnswerState   before;
+  PwAnswerState   after;
+  PwAnswerChange  change;
+} AnswerEntry;
+
+void
+_pw_answer_state_clear (PwAnswerState *state)
+{
+  g_clear_pointer (&state->note, g_free);
+  g_clear_pointer (&state->evidence, g_free);
+  state->kind = PW_ANSWER_NONE;
+  state->phase = 0;
+}
+
+void
+_pw_answer_state_free (PwAnswerState *state)
+{
+  _pw_answer_state_clear (state);
+  g_free (state);
+}
+
+void
+_pw_answer_state_set (PwAnswerState       *dest,
+                      const PwAnswerState *src)
+{
+  char *note = g_strdup (src->note);
+  char *evidence = g_strdup (src->evidence);
+
+  _pw_answer_state_clear (dest);
+  dest->kind = src->kind;
+  dest->phase = src->phase;
+  dest->note = note;
+  dest->evidence = evidence;
+}
+
+void
+_pw_answer_state_init (PwAnswerState *state,
+                       PwAnswer    *answer)
+{
+  state->kind = pw_answer_get_kind (answer);
+  state->phase = pw_answer_get_phase (answer);
+  state->note = g_strdup (pw_answer_get_note (answer));
+  state->evidence = g_strdup (pw_answer_get_evidence (answer));
+}
+
+/* NULL and "" are the same text: an emptied note is no note. */
+gboolean
+_pw_text_equal (const char *a,
+                const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
+gboolean
+_pw_answer_state_equal (const PwAnswerState *a,
+                        const PwAnswerState *b)
+{
+  return a->kind == b->kind
+         && a->phase == b->phase
+         && _pw_text_equal (a->note, b->note)
+         && _pw_text_equal (a->evidence, b->evidence);
+}
+
+PwAnswerChange
+_pw_answer_state_classify (const PwAnswerState *before,
+                           const PwAnswerState *after)
+{
+  gboolean note = !_pw_text_equal (before->note, after->note);
+  gboolean evidence = !_pw_text_equal (before->evidence, after->evidence);
+
+  if (before->kind != after->kind || before->phase != after->phase)
+    return PW_ANSWER_CHANGE_CHOICE;
+  if (note && !evidence)
+    return PW_ANSWER_CHANGE_NOTE;
+  if (evidence && !note)
+    return PW_ANSWER_CHANGE_EVIDENCE;
+
+  return PW_ANSWER_CHANGE_TEXTS;
+}
+
+static void
+answer_entry_apply (PwHistoryEntry *entry,
+                    gboolean        forward)
+{
+  AnswerEntry *self = (AnswerEntry *) entry;
+  const PwAnswerState *state = forward ? &self->after : &self->before;
+  g_autoptr(PwAnswer) wanted = pw_answer_new (self->question_id);
+  PwAnswer *answer = pw_assessment_ensure_answer (self->assessment, self->question_id);
+
+  pw_answer_set_kind (wanted, state->kind);
+  pw_answer_set_phase (wanted, state->phase);
+  pw_answer_set_note (wanted, state->note);
+  pw_answer_set_evidence (wanted, state->evidence);
+  pw_answer_copy_from (answer, wanted);
+}
+
+static gboolean
+answer_entry_merge (PwHistoryEntry *entry,
+                    PwHistoryEntry *next_entry)
+{
+  AnswerEntry *self = (AnswerEntry *) entry;
+  AnswerEntry *next = (AnswerEntry *) next_entry;
+
+  if ((next->change != PW_ANSWER_CHANGE_NOTE && next->change != PW_ANSWER_CHANGE_EVIDENCE)
+      || next->change != self->change
+      || next->assessment != self->assessment
+      || !g_str_equal (next->question_id, self->question_id))
+    return FALSE;
+
+  _pw_answer_state_set (&self->after, &next->after);
+
+  return TRUE;
+}
+
+static gboolean
+answer_entry_is_empty (PwHistoryEntry *entry)
+{
+  AnswerEntry *self = (AnswerEntry *) entry;
+
+  return _pw_answer_state_equal (&self->before, &self->after);
+}
+
+static void
+answer_entry_finalize (PwHistoryEntry *entry)
+{
+  AnswerEntry *self = (AnswerEntry *) entry;
+
+  g_clear_object (&self->assessment);
+  g_clear_pointer (&self->question_id, g_free);
+  _pw_answer_state_clear (&self->before);
+  _pw_answer_state_clear (&self->after);
+}
+
+static const PwHistoryEntryClass answer_entry_class = {
+  sizeof (AnswerEntry),
+  answer_entry_apply,
+  answer_entry_merge,
+  answer_entry_is_empty,
+  answer_entry_finalize,
+};
+
+/* ------------------------------------------------------------------------
+ * Properties
+ */
+
+typedef struct
+{
+  PwHistoryEntry  parent;
+  GObject        *object;
+  GParamSpec     *pspec;
+  GValue          before;
+  GValue          after;
+} PropertyEntry;
+
+static void
+property_entry_apply (PwHistoryEntry *entry,
+                      gboolean        forward)
+{
+  PropertyEntry *self = (PropertyEntry *) entry;
+
+  g_object_set_property (self->object, self->pspec->name, forward ? &self->after : &self->before);
+}
+
+/* Consecutive changes of one property are typing in one field. */
+static gboolean
+property_entry_merge (PwHistoryEntry *entry,
+                      PwHistoryEntry *next_entry)
+{
+  PropertyEntry *self = (PropertyEntry *) entry;
+  PropertyEntry *next = (PropertyEntry *) next_entry;
+
+  if (next->object != self->object || next->pspec != self->pspec)
+    return FALSE;
+
+  g_value_copy (&next->after, &self->after);
+
+  return TRUE;
+}
+
+static gboolean
+property_entry_is_empty (PwHistoryEntry *entry)
+{
+  PropertyEntry *self = (PropertyEntry *) entry;
+
+  return g_param_values_cmp (self->pspec, &self->before, &self->after) == 0;
+}
+
+static void
+property_entry_finalize (PwHistoryEntry *entry)
+{
+  PropertyEntry *self = (PropertyEntry *) entry;
+
+  g_clear_object (&self->object);
+  g_clear_pointer (&self->pspec, g_param_spec_unref);
+  g_value_unset (&self->before);
+  g_value_unset (&self->after);
+}
+
+static const PwHistoryEntryClass property_entry_class = {
+  sizeof (PropertyEntry),
+  property_entry_apply,
+  property_entry_merge,
+  property_entry_is_empty,
+  property_entry_finalize,
+};
+
+/* ------------------------------------------------------------------------
+ * Assessments in the workbook
+ */
+
+typedef struct
+{
+  PwHistoryEntry  parent;
+  PwWorkbook     *workbook;
+  PwAssessment   *assessment;
+  guint           position;
+  gboolean        added;
+} ListEntry;
+
+static void
+list_entry_apply (PwHistoryEntry *entry,
+                  gboolean        forward)
+{
+  ListEntry *self = (ListEntry *) entry;
+
+  if (self->added == forward)
+    pw_workbook_insert_assessment (self->workbook, self->position, self->assessment);
+  else
+    pw_workbook_remove_assessment (self->workbook, self->assessment);
+}
+
+static void
+list_entry_finalize (PwHistoryEntry *entry)
+{
+  ListEntry *self = (ListEntry *) entry;
+
+  g_clear_object (&self->workbook);
+  g_clear_object (&self->assessment);
+}
+
+static const PwHistoryEntryClass list_entry_class = {
+  sizeof (ListEntry),
+  list_entry_apply,
+  NULL,
+  NULL,
+  list_entry_finalize,
+};
+
+PwHistoryEntry *
+_pw_answer_entry_new (const char          *label,
+                      PwAssessment        *assessment,
+                      const char          *question_id,
+                      const PwAnswerState *before,
+                      const PwAnswerState *after)
+{
+  AnswerEntry *entry = pw_history_entry_new (&answer_entry_class, label);
+
+  entry->assessment = g_object_ref (assessment);
+  entry->question_id = g_strdup (question_id);
+  _pw_answer_state_set (&entry->before, before);
+  _pw_answer_state_set (&entry->after, after);
+  entry->change = _pw_answer_state_classify (before, after);
+
+  return (PwHistoryEntry *) entry;
+}
+
+PwHistoryEntry *
+_pw_property_entry_new (const char   *label,
+                        GObject      *object,
+                        GParamSpec   *pspec,
+                        const GValue *before,
+                        const GValue *after)
+{
+  PropertyEntry *entry = pw_history_entry_new (&property_entry_class, label);
+
+  entry->object = g_object_ref (object);
+  entry->pspec = g_param_spec_ref (pspec);
+  g_value_init (&entry->before, pspec->value_type);
+  g_value_copy (before, &entry->before);
+  g_value_init (&entry->after, pspec->value_type);
+  g_value_copy (after, &entry->after);
+
+  return (PwHistoryEntry *) entry;
+}
+
+PwHistoryEntry *
+_pw_list_entry_new (const char   *label,
+                    PwWorkbook   *workbook,
+                    PwAssessment *assessment,
+                    guint         position,
+                    gboolean      added)
+{
+  ListEntry *entry = pw_history_entry_new (&list_entry_class, label);
+
+  entry->workbook = g_object_ref (workbook);
+  entry->assessment = g_object_ref (assessment);
+  entry->position = position;
+  entry->added = added;
+
+  return (PwHistoryEntry *) entry;
+}

@@ -1,0 +1,64 @@
+/* pw-recorder-private.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pw-recorder.h"
+
+G_BEGIN_DECLS
+
+/* PwRecorder spans pw-recorder.c (following a workbook) and
+ * pw-recorder-entries.c (the history entries it makes). */
+
+/* The state of an answer, as the recorder remembers it */
+typedef struct
+{
+  PwAnswerKind  kind;
+  int           phase;
+  char         *note;
+  char         *evidence;
+} PwAnswerState;
+
+/* What a change of an answer touched */
+typedef enum
+{
+  PW_ANSWER_CHANGE_CHOICE,
+  PW_ANSWER_CHANGE_NOTE,
+  PW_ANSWER_CHANGE_EVIDENCE,
+  PW_ANSWER_CHANGE_TEXTS,
+} PwAnswerChange;
+
+void            _pw_answer_state_init      (PwAnswerState       *state,
+                                            PwAnswer            *answer);
+void            _pw_answer_state_set       (PwAnswerState       *dest,
+                                            const PwAnswerState *src);
+void            _pw_answer_state_clear     (PwAnswerState       *state);
+void            _pw_answer_state_free      (PwAnswerState       *state);
+gboolean        _pw_answer_state_equal     (const PwAnswerState *a,
+                                            const PwAnswerState *b);
+PwAnswerChange  _pw_answer_state_classify  (const PwAnswerState *before,
+                                            const PwAnswerState *after);
+gboolean        _pw_text_equal             (const char          *a,
+                                            const char          *b);
+
+PwHistoryEntry *_pw_answer_entry_new       (const char          *label,
+                                            PwAssessment        *assessment,
+                                            const char          *question_id,
+                                            const PwAnswerState *before,
+                                            const PwAnswerState *after);
+PwHistoryEntry *_pw_property_entry_new     (const char          *label,
+                                            GObject             *object,
+                                            GParamSpec          *pspec,
+                                            const GValue        *before,
+                                            const GValue        *after);
+PwHistoryEntry *_pw_list_entry_new         (const char          *label,
+                                            PwWorkbook          *workbook,
+                                            PwAssessment        *assessment,
+                                            guint                position,
+                                            gboolean             added);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* pw-utils-private.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean _pw_set_str (char       **field,
+                      const char  *value);
+
+G_END_DECLS

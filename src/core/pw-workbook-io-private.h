@@ -1,0 +1,17 @@
+/* pw-workbook-io-private.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pw-types.h"
+
+G_BEGIN_DECLS
+
+/* The names of #PwPolicyStatus values in workbook files. */
+extern const char * const _pw_policy_status_names[PW_POLICY_NOT_APPLICABLE + 1];
+
+G_END_DECLS

@@ -1,0 +1,443 @@
+/* pw-window-dialogs.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pw-window-private.h"
+
+/*
+ * The questions a PwWindow asks so that no work is lost: save changes
+ * before they would be lost, someone else changed the file, where to save,
+ * reload.  Each question carries what to do after it (a Continuation),
+ * which only its own answer runs.
+ */
+
+/* ------------------------------------------------------------------------
+ * What to do after a question
+ */
+
+typedef struct
+{
+  PwWindow       *window;
+  PwWindowContinue func;    /* NULL: nothing */
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Continuation;
+
+static Continuation *
+continuation_new (PwWindow         *self,
+                  PwWindowContinue  func,
+                  gpointer          data,
+                  GDestroyNotify    destroy)
+{
+  Continuation *k = g_new0 (Continuation, 1);
+
+  k->window = g_object_ref (self);
+  k->func = func;
+  k->data = data;
+  k->destroy = destroy;
+
+  return k;
+}
+
+static void
+continuation_free (Continuation *k)
+{
+  if (k == NULL)
+    return;
+
+  if (k->destroy != NULL && k->data != NULL)
+    k->destroy (k->data);
+  g_clear_object (&k->window);
+  g_free (k);
+}
+
+static void
+continuation_closure_free (gpointer  data,
+                           GClosure *closure)
+{
+  continuation_free (data);
+}
+
+/* Takes over what @k would run, leaving it empty, for a dialog's response
+ * to hand on while the dialog frees the shell. */
+static Continuation *
+continuation_take (Continuation *k)
+{
+  Continuation *taken = g_memdup2 (k, sizeof *k);
+
+  k->window = NULL;
+  k->func = NULL;
+  k->data = NULL;
+
+  return taken;
+}
+
+static void
+continuation_run (Continuation *k)
+{
+  if (k->func != NULL)
+    k->func (k->window, k->data);
+  continuation_free (k);
+}
+
+/* ------------------------------------------------------------------------
+ * Messages
+ */
+
+void
+pw_window_show_toast (PwWindow   *self,
+                      const char *text)
+{
+  g_return_if_fail (PW_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static AdwMessageDialog *
+create_dialog (PwWindow   *self,
+               const char *heading,
+               const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+void
+_pw_window_show_error (PwWindow   *self,
+                       const char *heading,
+                       const char *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows @dialog; its response runs @callback with @k, which it owns. */
+static void
+ask (AdwMessageDialog *dialog,
+     GCallback         callback,
+     Continuation     *k)
+{
+  g_signal_connect_data (dialog, "response", callback, k, continuation_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------------
+ * Saving
+ */
+
+static void save_then       (PwWindow     *self,
+                             GFile        *file,
+                             PwSaveFlags   flags,
+                             Continuation *k);
+static void choose_and_save (PwWindow     *self,
+                             Continuation *k);
+static void reload_now      (PwWindow     *self,
+                             gpointer      data);
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Continuation     *k)
+{
+  if (g_str_equal (response, "overwrite"))
+    save_then (k->window, NULL, PW_SAVE_OVERWRITE, continuation_take (k));
+  else if (g_str_equal (response, "reload"))
+    reload_now (k->window, NULL);
+}
+
+static void
+show_conflict (PwWindow     *self,
+               Continuation *k)
+{
+  AdwMessageDialog *dialog = create_dialog (self, _("The File Was Changed"), NULL);
+
+  adw_message_dialog_format_body (dialog,
+                                  _("Someone else changed “%s” since it was opened. Reload "
+                                    "it and lose your changes, or overwrite theirs?"),
+                                  pw_document_get_title (self->document));
+  adw_message_dialog_add_responses (dialog,
+                                    "reload", _("_Reload"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  ask (dialog, G_CALLBACK (conflict_response_cb), k);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  PwDocument *document = PW_DOCUMENT (object);
+  Continuation *k = user_data;
+  PwWindow *self = k->window;
+  g_autoptr(GError) error = NULL;
+
+  if (pw_document_save_finish (document, result, &error))
+    {
+      g_autofree char *uri = g_file_get_uri (pw_document_get_file (document));
+
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      if (document == self->document)
+        {
+          continuation_run (k);
+          return;
+        }
+    }
+  else if (document == self->document
+           && g_error_matches (error, PW_ERROR, PW_ERROR_MODIFIED))
+    {
+      show_conflict (self, k);
+      return;
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _pw_window_show_error (self, _("The Workbook Was Not Saved"), error->message);
+    }
+
+  continuation_free (k);
+}
+
+/* Saves to @file (%NULL: the document's own, or one to choose), then @k. */
+static void
+save_then (PwWindow     *self,
+           GFile        *file,
+           PwSaveFlags   flags,
+           Continuation *k)
+{
+  if (file == NULL && pw_document_get_file (self->document) == NULL)
+    {
+      choose_and_save (self, k);
+      return;
+    }
+
+  pw_document_save_async (self->document, file, flags, self->cancellable, saved_cb, k);
+  _pw_window_actions_update (self);
+}
+
+GtkFileFilter *
+_pw_window_create_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Phasewise Workbooks"));
+  gtk_file_filter_add_mime_type (filter, "application/x-phasewise");
+  gtk_file_filter_add_suffix (filter, "phasewise");
+
+  return filter;
+}
+
+static void
+save_as_response_cb (GtkFileChooserNative *native,
+                     int                   response,
+                     Continuation         *k)
+{
+  g_autoptr(GFile) chosen = NULL;
+  PwWindow *self = k->window;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+
+  /* The file chosen is the one written: under Flatpak the portal grants
+   * exactly that name, so nothing is added to it afterwards. */
+  if (chosen != NULL && self->document != NULL)
+    save_then (self, chosen, PW_SAVE_NONE, continuation_take (k));
+
+  g_object_unref (native);
+}
+
+/* The name the file chooser proposes: the current one, or the
+ * organization's, always with the extension. */
+static char *
+get_proposed_name (PwWindow *self)
+{
+  PwWorkbook *workbook = pw_document_get_workbook (self->document);
+  const char *org = pw_workbook_get_name (workbook);
+  char *name = g_strdup_printf ("%s.phasewise", org && *org ? org : _("Workbook"));
+
+  g_strdelimit (name, "/\\", '-');
+
+  return name;
+}
+
+static void
+choose_and_save (PwWindow     *self,
+                 Continuation *k)
+{
+  GtkFileChooserNative *native;
+  GFile *file = pw_document_get_file (self->document);
+
+  native = gtk_file_chooser_native_new (_("Save Workbook"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), _pw_window_create_filter ());
+
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), file, NULL);
+  else
+    {
+      g_autofree char *name = get_proposed_name (self);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+
+  g_signal_connect_data (native, "response", G_CALLBACK (save_as_response_cb), k,
+                         continuation_closure_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+_pw_window_save (PwWindow *self)
+{
+  if (self->document != NULL)
+    save_then (self, NULL, PW_SAVE_NONE, continuation_new (self, NULL, NULL, NULL));
+}
+
+void
+_pw_window_save_as (PwWindow *self)
+{
+  if (self->document != NULL)
+    choose_and_save (self, continuation_new (self, NULL, NULL, NULL));
+}
+
+/* ------------------------------------------------------------------------
+ * Before work is lost
+ */
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Continuation     *k)
+{
+  PwWindow *self = k->window;
+
+  if (g_str_equal (response, "save"))
+    save_then (self, NULL, PW_SAVE_NONE, continuation_take (k));
+  else if (g_str_equal (response, "discard"))
+    {
+      pw_document_discard_draft (self->document);
+      pw_workbook_set_modified (pw_document_get_workbook (self->document), FALSE);
+      continuation_run (continuation_take (k));
+    }
+}
+
+/* Runs @func now, or once the user chose to save or to discard changes. */
+void
+_pw_window_when_safe (PwWindow         *self,
+                      PwWindowContinue  func,
+                      gpointer          data,
+                      GDestroyNotify    destroy)
+{
+  Continuation *k = continuation_new (self, func, data, destroy);
+  AdwMessageDialog *dialog;
+
+  if (self->document == NULL || !pw_document_get_modified (self->document))
+    {
+      continuation_run (k);
+      return;
+    }
+
+  dialog = create_dialog (self, _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has unsaved changes. Changes that are not saved "
+                                    "will be lost."),
+                                  pw_document_get_title (self->document));
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  ask (dialog, G_CALLBACK (unsaved_response_cb), k);
+}
+
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Continuation     *k)
+{
+  if (g_str_equal (response, "reload"))
+    continuation_run (continuation_take (k));
+}
+
+static void
+reloaded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pw_document_reload_finish (PW_DOCUMENT (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *heading = NULL;
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could not reload “%s”"),
+                                 pw_document_get_title (PW_DOCUMENT (object)));
+      _pw_window_show_error (self, heading, error->message);
+    }
+
+  _pw_window_actions_update (self);
+}
+
+static void
+reload_now (PwWindow *self,
+            gpointer  data)
+{
+  if (self->document == NULL || pw_document_get_file (self->document) == NULL)
+    return;
+
+  pw_document_reload_async (self->document, self->cancellable, reloaded_cb, g_object_ref (self));
+  _pw_window_actions_update (self);
+}
+
+/* Loads the file again; with unsaved changes, after asking. */
+void
+_pw_window_reload (PwWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->document == NULL || pw_document_get_file (self->document) == NULL)
+    return;
+
+  if (!pw_document_get_modified (self->document))
+    {
+      reload_now (self, NULL);
+      return;
+    }
+
+  dialog = create_dialog (self, _("Reload the Workbook?"), NULL);
+  adw_message_dialog_format_body (dialog,
+                                  _("The changes to “%s” that are not saved will be lost."),
+                                  pw_document_get_title (self->document));
+  adw_message_dialog_add_response (dialog, "reload", _("_Reload"));
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  ask (dialog, G_CALLBACK (reload_response_cb), continuation_new (self, reload_now, NULL, NULL));
+}
+

@@ -1,0 +1,65 @@
+/* pw-window-private.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pw-assess-page.h"
+#include "pw-window.h"
+
+G_BEGIN_DECLS
+
+/* PwWindow spans pw-window.c (showing a document, opening one),
+ * pw-window-dialogs.c (the questions that keep its work safe) and
+ * pw-window-actions.c (the win.* actions). */
+
+struct _PwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkStack             *title_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  PwAssessPage         *assess_page;
+
+  PwSession            *session;
+  PwDocument           *document;
+  GSignalGroup         *document_signals;
+  GSignalGroup         *history_signals;
+  GCancellable         *cancellable;
+  AdwToast             *disk_toast;     /* "changed by someone else", while shown */
+  guint                 opening;        /* documents being loaded to be shown here */
+  gboolean              close_confirmed;
+};
+
+/* What to do once a question is answered so that no work is lost */
+typedef void (*PwWindowContinue) (PwWindow *self,
+                                  gpointer  data);
+
+void     _pw_window_class_actions_init  (GtkWidgetClass *widget_class);
+void     _pw_window_actions_update      (PwWindow       *self);
+gboolean _pw_window_get_busy            (PwWindow       *self);
+
+void     _pw_window_new_workbook        (PwWindow       *self);
+void     _pw_window_choose_file         (PwWindow       *self);
+void     _pw_window_open_example        (PwWindow       *self);
+void     _pw_window_save                (PwWindow       *self);
+void     _pw_window_save_as             (PwWindow       *self);
+void     _pw_window_reload              (PwWindow       *self);
+void     _pw_window_when_safe           (PwWindow         *self,
+                                         PwWindowContinue  func,
+                                         gpointer          data,
+                                         GDestroyNotify    destroy);
+void     _pw_window_show_error          (PwWindow       *self,
+                                         const char     *heading,
+                                         const char     *message);
+GtkFileFilter *_pw_window_create_filter (void);
+
+G_END_DECLS

@@ -1,0 +1,159 @@
+/* pw-test-ui.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-test-ui"
+
+#include "config.h"
+
+#include "pw-test-ui.h"
+
+/* How long a test may wait for anything before it fails, loaded machines
+ * and valgrind included. */
+#define WAIT_SECONDS 120
+
+/**
+ * pw_test_ui_flush:
+ *
+ * Dispatches everything pending, without waiting for more.
+ */
+void
+pw_test_ui_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+watchdog_cb (gpointer user_data)
+{
+  g_error ("Timed out after %d s waiting for %s", WAIT_SECONDS, (const char *) user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pw_test_ui_wait:
+ * @what: what is waited for, for the message when it never comes
+ *
+ * Runs the main loop until @condition holds.  The loop sleeps until the
+ * next event, and the condition is checked after each one.
+ */
+void
+pw_test_ui_wait (PwTestCondition  condition,
+                 gpointer         data,
+                 const char      *what)
+{
+  guint watchdog = g_timeout_add_seconds (WAIT_SECONDS, watchdog_cb, (gpointer) what);
+
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (watchdog);
+}
+
+/**
+ * pw_test_ui_find_widget:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type in the
+ *   tree of @root, depth first
+ */
+GtkWidget *
+pw_test_ui_find_widget (GtkWidget *root,
+                        GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pw_test_ui_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * pw_test_ui_find_label:
+ *
+ * Returns: (transfer none) (nullable): a mapped label in the tree of @root
+ *   whose text starts with @prefix
+ */
+GtkLabel *
+pw_test_ui_find_label (GtkWidget  *root,
+                       const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = pw_test_ui_find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * pw_test_ui_find_dialog:
+ * @heading: (nullable): its heading, or %NULL for any
+ *
+ * Returns: (transfer none) (nullable): a visible message dialog
+ */
+AdwMessageDialog *
+pw_test_ui_find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && (heading == NULL
+              || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                            heading) == 0))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return pw_test_ui_find_dialog (data) != NULL;
+}
+
+/**
+ * pw_test_ui_respond:
+ * @heading: (nullable): the heading of the dialog, or %NULL for any
+ *
+ * Waits for the message dialog, answers it as a click on @response would,
+ * and closes it.
+ */
+void
+pw_test_ui_respond (const char *heading,
+                    const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  pw_test_ui_wait (dialog_shown, (gpointer) heading, heading ? heading : "a dialog");
+  dialog = pw_test_ui_find_dialog (heading);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pw_test_ui_flush ();
+}

@@ -1,0 +1,31 @@
+/* pw-test-ui.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Helpers of the tests that drive real windows: they wait for what the test
+ * waits for, never for a time. */
+
+typedef gboolean (*PwTestCondition) (gpointer data);
+
+void              pw_test_ui_flush        (void);
+void              pw_test_ui_wait         (PwTestCondition  condition,
+                                           gpointer         data,
+                                           const char      *what);
+GtkWidget        *pw_test_ui_find_widget  (GtkWidget       *root,
+                                           GType            type);
+GtkLabel         *pw_test_ui_find_label   (GtkWidget       *root,
+                                           const char      *prefix);
+AdwMessageDialog *pw_test_ui_find_dialog  (const char      *heading);
+void              pw_test_ui_respond      (const char      *heading,
+                                           const char      *response);
+
+G_END_DECLS
