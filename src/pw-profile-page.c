@@ -564,8 +564,10 @@ pw_profile_page_set_assessment (PwProfilePage *self,
 
   if (workbook_changed)
     {
-      GListModel *teams = workbook != NULL ? pw_org_map_get_teams (pw_workbook_get_org_map (workbook))
-                                           : NULL;
+      GListModel *teams = NULL;
+
+      if (workbook != NULL)
+        teams = pw_org_map_get_teams (pw_workbook_get_org_map (workbook));
 
       /* Connected before the scope model, so that the guard is up first */
       g_signal_group_set_target (self->teams_signals, teams);

@@ -115,10 +115,10 @@ test_summary_text (void)
   /* The same figures as the window: answered beside counted, never 100 % early */
   g_assert_nonnull (strstr (run.out, "Overall: phase 2, The Seekers (score 2.12), "
                                      "46 of 46 questions answered · 44 count toward the score "
-                                     "(96 %)\n"));
+                                     "(96\u00a0%)\n"));
   g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators (score 3.10), "
                                      "46 of 46 questions answered · 45 count toward the score "
-                                     "(98 %)\n"));
+                                     "(98\u00a0%)\n"));
   g_assert_null (strstr (run.out, "Preliminary"));
 }
 
@@ -157,7 +157,7 @@ test_summary_preliminary (void)
   g_assert_nonnull (strstr (text.out, "Whole organization — Round 3, 2026-12-01\n"
                                       "  Overall: phase 3, The Integrators (score 3.33), "
                                       "3 of 46 questions answered · 2 count toward the score "
-                                      "(4 %)\n"
+                                      "(4\u00a0%)\n"
                                       "  Preliminary: only 2 of 46 questions count toward this "
                                       "result\n"));
   g_assert_nonnull (strstr (text.out, "Listening & monitoring         "

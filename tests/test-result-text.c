@@ -71,12 +71,12 @@ test_coverage (void)
     guint answered, counted, total;
     const char *expected;
   } cases[] = {
-    { 46, 45, 46, "46 of 46 questions answered · 45 count toward the score (98 %)" },
+    { 46, 45, 46, "46 of 46 questions answered · 45 count toward the score (98\u00a0%)" },
     { 45, 45, 46, "45 of 46 questions answered, 98 %" },
     { 46, 46, 46, "46 of 46 questions answered, 100 %" },
-    { 100, 99, 100, "100 of 100 questions answered · 99 count toward the score (99 %)" },
-    { 3, 1, 46, "3 of 46 questions answered · 1 counts toward the score (2 %)" },
-    { 2, 0, 46, "2 of 46 questions answered · 0 count toward the score (0 %)" },
+    { 100, 99, 100, "100 of 100 questions answered · 99 count toward the score (99\u00a0%)" },
+    { 3, 1, 46, "3 of 46 questions answered · 1 counts toward the score (2\u00a0%)" },
+    { 2, 0, 46, "2 of 46 questions answered · 0 count toward the score (0\u00a0%)" },
     { 0, 0, 46, "0 of 46 questions answered, 0 %" },
   };
 
@@ -192,7 +192,8 @@ test_example_result (void)
 
   g_assert_cmpstr (heading, ==, "Whole organization · Review 2026 · 20 October 2026");
   g_assert_cmpstr (since, ==, "Baseline 2025");
-  g_assert_cmpstr (coverage, ==, "46 of 46 questions answered · 45 count toward the score (98 %)");
+  g_assert_cmpstr (coverage, ==,
+                   "46 of 46 questions answered · 45 count toward the score (98\u00a0%)");
   g_assert_cmpstr (weakest, ==, "Weakest link: Measurement & analytics — phase 2 (2.2)");
   g_assert_true (governance->capped);
   g_assert_true (g_str_has_prefix (cap, "Held at phase 3"));

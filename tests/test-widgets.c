@@ -373,7 +373,7 @@ test_result_preliminary (void)
   g_assert_null (find_label (view, "Preliminary: only 23 of 46 questions count toward this "
                                    "result"));
   g_assert_nonnull (find_label (view, "24 of 46 questions answered · 23 count toward the score "
-                                      "(50 %)"));
+                                      "(50\u00a0%)"));
 
   pw_workbook_set_modified (workbook, FALSE);
   destroy (window, view);

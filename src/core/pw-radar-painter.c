@@ -31,10 +31,11 @@
  * the previous round's outline leaves a gap.
  *
  * The caller gives the colours, the pango context (whose font description
- * is the labels' font) and the size.  pw_radar_painter_layout() places everything, the largest chart
- * that keeps every label inside the size; pw_radar_painter_draw() draws it,
- * within the size, at the origin of the cairo context.  After a layout the
- * painter answers where a value is drawn and where each label lies.
+ * is the labels' font) and the size.  pw_radar_painter_layout() places
+ * everything, the largest chart that keeps every label inside the size;
+ * pw_radar_painter_draw() draws it, within the size, at the origin of the
+ * cairo context.  After a layout the painter answers where a value is drawn
+ * and where each label lies.
  */
 
 #define N_RINGS         5

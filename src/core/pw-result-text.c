@@ -250,7 +250,8 @@ pw_result_text_percent (guint counted,
  *
  * Returns: (transfer full): the coverage of a result: "45 of 46 questions
  *   answered, 98 %" when every answer counts, else both figures: "46 of 46
- *   questions answered · 45 count toward the score (98 %)"
+ *   questions answered · 45 count toward the score (98 %)", with a no-break
+ *   space before the percent sign
  */
 char *
 pw_result_text_coverage (guint answered,
@@ -280,10 +281,11 @@ pw_result_text_coverage (guint answered,
                                         total),
                            answered, total);
   /* Translators: after the questions answered, those answered with an option
-   * and the coverage: "45 count toward the score (98 %)" */
+   * and the coverage: "45 count toward the score (98 %)"; the space before
+   * the percent sign is a no-break space */
   second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u counts toward the score (%d %%)",
-                                         "%u count toward the score (%d %%)",
+                                         "%u counts toward the score (%d %%)",
+                                         "%u count toward the score (%d %%)",
                                          counted),
                             counted, percent);
 
