@@ -59,6 +59,33 @@ print_and_clear (GString *out,
   g_string_truncate (out, 0);
 }
 
+/* Files named on the command line, for the window: GApplication leaves
+ * them to us once the remaining arguments are an option of ours. */
+static int
+open_files (PwApplication  *self,
+            const char    **files,
+            guint           n_files)
+{
+  g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  if (n_files == 0)
+    return -1;
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+  g_application_open (G_APPLICATION (self), (GFile **) gfiles->pdata, (int) gfiles->len, "");
+
+  /* Go on as for no files: the application runs, its windows shown. */
+  return -1;
+}
+
 /* The command line's own modes; -1 when the window is wanted. */
 static int
 pw_application_handle_local_options (GApplication *application,
@@ -82,11 +109,11 @@ pw_application_handle_local_options (GApplication *application,
       return PW_EXIT_OK;
     }
 
-  if (!validate && !summary && !json)
-    return -1;
-
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   n_files = files ? g_strv_length ((char **) files) : 0;
+
+  if (!validate && !summary && !json)
+    return open_files (self, files, n_files);
 
   if (json && !summary)
     {

@@ -137,29 +137,6 @@ create_row (gpointer item,
   return row;
 }
 
-static gboolean
-has_answers (PwWorkbook   *workbook,
-             PwAssessment *assessment)
-{
-  PwFramework *framework = pw_workbook_get_framework (workbook);
-
-  for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
-    {
-      const PwDimension *dimension = pw_framework_get_dimension (framework, d);
-
-      for (guint q = 0; q < dimension->questions->len; q++)
-        {
-          const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
-          PwAnswer *answer = pw_assessment_lookup_answer (assessment, question->id);
-
-          if (answer != NULL && !pw_answer_is_empty (answer))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 show_assessment (PwAssessPage *self,
                  PwAssessment *assessment)
@@ -178,7 +155,7 @@ show_assessment (PwAssessPage *self,
     PwWizard *wizard = pw_wizard_new (self->workbook, assessment);
 
     /* An assessment with answers opens on its result. */
-    if (has_answers (self->workbook, assessment))
+    if (pw_assessment_has_answers (assessment, pw_workbook_get_framework (self->workbook)))
       pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 1);
 
     adw_bin_set_child (self->wizard_bin, GTK_WIDGET (wizard));

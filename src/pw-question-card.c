@@ -20,10 +20,12 @@
  * as large toggles (one per phase), “don’t know” and “not applicable”, the
  * per-phase help, and a note and evidence for the answer.
  *
- * The card edits its #PwAnswer directly and follows it when it changes
- * elsewhere (undo, another view).  Widgets are updated from the answer’s
- * notifications under a guard, and the answer from the widgets only on user
- * edits, so nothing loops.
+ * The card edits the #PwAnswer of its question in its #PwAssessment and
+ * follows it when it changes elsewhere (undo, another view).  The answer is
+ * created on the first edit, not when the card is shown: looking at a
+ * question does not change the assessment.  Widgets are updated from the
+ * answer’s notifications under a guard, and the answer from the widgets
+ * only on user edits, so nothing loops.
  */
 struct _PwQuestionCard
 {
@@ -43,7 +45,8 @@ struct _PwQuestionCard
 
   PwFramework      *framework;
   const PwQuestion *question;
-  PwAnswer         *answer;
+  PwAssessment     *assessment;
+  PwAnswer         *answer;           /* NULL until the question has one */
 
   guint             updating : 1;
 };
@@ -54,7 +57,7 @@ enum {
   PROP_0,
   PROP_FRAMEWORK,
   PROP_QUESTION,
-  PROP_ANSWER,
+  PROP_ASSESSMENT,
   N_PROPS
 };
 
@@ -65,7 +68,7 @@ get_toggle_for_answer (PwQuestionCard *self)
 {
   int phase;
 
-  switch (pw_answer_get_kind (self->answer))
+  switch (pw_question_card_get_kind (self))
     {
     case PW_ANSWER_OPTION:
       phase = pw_answer_get_phase (self->answer);
@@ -139,21 +142,83 @@ answer_notify_cb (PwQuestionCard *self,
 }
 
 static void
+update_all (PwQuestionCard *self)
+{
+  update_choice (self);
+  update_entry (self, self->note_entry,
+                self->answer != NULL ? pw_answer_get_note (self->answer) : NULL);
+  update_entry (self, self->evidence_entry,
+                self->answer != NULL ? pw_answer_get_evidence (self->answer) : NULL);
+}
+
+static void
+set_answer (PwQuestionCard *self,
+            PwAnswer       *answer)
+{
+  if (self->answer == answer)
+    return;
+
+  if (self->answer != NULL)
+    g_signal_handlers_disconnect_by_func (self->answer, answer_notify_cb, self);
+  g_set_object (&self->answer, answer);
+  if (answer != NULL)
+    g_signal_connect_object (answer, "notify", G_CALLBACK (answer_notify_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+/* The answer, created for the first edit. */
+static PwAnswer *
+ensure_answer (PwQuestionCard *self)
+{
+  if (self->answer == NULL)
+    set_answer (self, pw_assessment_ensure_answer (self->assessment, self->question->id));
+
+  return self->answer;
+}
+
+/* An answer to this question created elsewhere (undo, another view) */
+static void
+assessment_changed_cb (PwQuestionCard *self,
+                       PwAnswer       *answer,
+                       PwAssessment   *assessment)
+{
+  if (answer == NULL || answer == self->answer
+      || g_strcmp0 (pw_answer_get_question_id (answer), self->question->id) != 0)
+    return;
+
+  set_answer (self, answer);
+  update_all (self);
+}
+
+static void
 option_toggled_cb (PwQuestionCard  *self,
                    GtkToggleButton *button)
 {
   if (self->updating || !gtk_toggle_button_get_active (button))
     return;
 
-  pw_question_card_choose (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
-                                                                     "pw-choice")));
+  if (button == self->dont_know_button)
+    {
+      pw_question_card_choose (self, PW_ANSWER_DONT_KNOW, 0);
+      return;
+    }
+
+  if (button == self->not_applicable_button)
+    {
+      pw_question_card_choose (self, PW_ANSWER_NOT_APPLICABLE, 0);
+      return;
+    }
+
+  for (guint i = 0; i < PW_N_PHASES; i++)
+    if (button == self->option_buttons[i])
+      pw_question_card_choose (self, PW_ANSWER_OPTION, (int) i + 1);
 }
 
 static void
 clear_clicked_cb (PwQuestionCard *self,
                   GtkButton      *button)
 {
-  pw_question_card_choose (self, PW_CHOICE_CLEAR);
+  pw_question_card_choose (self, PW_ANSWER_NONE, 0);
   pw_question_card_focus_choices (self);
 }
 
@@ -175,7 +240,8 @@ note_changed_cb (PwQuestionCard *self,
     return;
 
   text = dup_entry_text (self->note_entry);
-  pw_answer_set_note (self->answer, text);
+  if (text != NULL || self->answer != NULL)
+    pw_answer_set_note (ensure_answer (self), text);
 }
 
 static void
@@ -188,7 +254,8 @@ evidence_changed_cb (PwQuestionCard *self,
     return;
 
   text = dup_entry_text (self->evidence_entry);
-  pw_answer_set_evidence (self->answer, text);
+  if (text != NULL || self->answer != NULL)
+    pw_answer_set_evidence (ensure_answer (self), text);
 }
 
 static GtkWidget *
@@ -243,7 +310,6 @@ create_option_button (PwQuestionCard *self,
   gtk_widget_set_tooltip_text (button, tooltip);
 
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->dont_know_button);
-  g_object_set_data (G_OBJECT (button), "pw-choice", GINT_TO_POINTER (phase));
   g_signal_connect_object (button, "toggled", G_CALLBACK (option_toggled_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -317,7 +383,7 @@ pw_question_card_constructed (GObject *object)
 
   g_assert (PW_IS_FRAMEWORK (self->framework));
   g_assert (self->question != NULL);
-  g_assert (PW_IS_ANSWER (self->answer));
+  g_assert (PW_IS_ASSESSMENT (self->assessment));
 
   dimension = self->question->dimension;
   if (dimension != NULL)
@@ -342,16 +408,10 @@ pw_question_card_constructed (GObject *object)
 
   fill_help (self);
 
-  g_object_set_data (G_OBJECT (self->dont_know_button), "pw-choice",
-                     GINT_TO_POINTER (PW_CHOICE_DONT_KNOW));
-  g_object_set_data (G_OBJECT (self->not_applicable_button), "pw-choice",
-                     GINT_TO_POINTER (PW_CHOICE_NOT_APPLICABLE));
+  set_answer (self, pw_assessment_lookup_answer (self->assessment, self->question->id));
+  update_all (self);
 
-  update_choice (self);
-  update_entry (self, self->note_entry, pw_answer_get_note (self->answer));
-  update_entry (self, self->evidence_entry, pw_answer_get_evidence (self->answer));
-
-  g_signal_connect_object (self->answer, "notify", G_CALLBACK (answer_notify_cb), self,
+  g_signal_connect_object (self->assessment, "changed", G_CALLBACK (assessment_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -362,6 +422,7 @@ pw_question_card_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_QUESTION_CARD);
   g_clear_object (&self->answer);
+  g_clear_object (&self->assessment);
   g_clear_object (&self->framework);
 
   G_OBJECT_CLASS (pw_question_card_parent_class)->dispose (object);
@@ -385,8 +446,8 @@ pw_question_card_get_property (GObject    *object,
       g_value_set_pointer (value, (gpointer) self->question);
       break;
 
-    case PROP_ANSWER:
-      g_value_set_object (value, self->answer);
+    case PROP_ASSESSMENT:
+      g_value_set_object (value, self->assessment);
       break;
 
     default:
@@ -412,8 +473,8 @@ pw_question_card_set_property (GObject      *object,
       self->question = g_value_get_pointer (value);
       break;
 
-    case PROP_ANSWER:
-      self->answer = g_value_dup_object (value);
+    case PROP_ASSESSMENT:
+      self->assessment = g_value_dup_object (value);
       break;
 
     default:
@@ -442,9 +503,9 @@ pw_question_card_class_init (PwQuestionCardClass *klass)
     g_param_spec_pointer ("question", NULL, NULL,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_ANSWER] =
-    g_param_spec_object ("answer", NULL, NULL,
-                         PW_TYPE_ANSWER,
+  properties [PROP_ASSESSMENT] =
+    g_param_spec_object ("assessment", NULL, NULL,
+                         PW_TYPE_ASSESSMENT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -476,23 +537,23 @@ pw_question_card_init (PwQuestionCard *self)
  * pw_question_card_new:
  * @framework: the framework of @question
  * @question: the question shown
- * @answer: the answer edited
+ * @assessment: the assessment whose answer to @question is edited
  *
  * Returns: (transfer floating): a new card
  */
 PwQuestionCard *
 pw_question_card_new (PwFramework      *framework,
                       const PwQuestion *question,
-                      PwAnswer         *answer)
+                      PwAssessment     *assessment)
 {
   g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (question != NULL, NULL);
-  g_return_val_if_fail (PW_IS_ANSWER (answer), NULL);
+  g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
 
   return g_object_new (PW_TYPE_QUESTION_CARD,
                        "framework", framework,
                        "question", question,
-                       "answer", answer,
+                       "assessment", assessment,
                        NULL);
 }
 
@@ -505,9 +566,23 @@ pw_question_card_get_question (PwQuestionCard *self)
 }
 
 /**
+ * pw_question_card_get_assessment:
+ *
+ * Returns: (transfer none): the assessment the card edits
+ */
+PwAssessment *
+pw_question_card_get_assessment (PwQuestionCard *self)
+{
+  g_return_val_if_fail (PW_IS_QUESTION_CARD (self), NULL);
+
+  return self->assessment;
+}
+
+/**
  * pw_question_card_get_answer:
  *
- * Returns: (transfer none): the answer the card edits
+ * Returns: (transfer none) (nullable): the answer the card edits, %NULL
+ *   while the question has none
  */
 PwAnswer *
 pw_question_card_get_answer (PwQuestionCard *self)
@@ -518,28 +593,54 @@ pw_question_card_get_answer (PwQuestionCard *self)
 }
 
 /**
- * pw_question_card_choose:
- * @value: a phase from 1 to 5 to choose its option, %PW_CHOICE_CLEAR (0) to
- *   remove the answer, %PW_CHOICE_DONT_KNOW (-1) or
- *   %PW_CHOICE_NOT_APPLICABLE (-2)
+ * pw_question_card_get_kind:
  *
- * Answers the question, as clicking the matching toggle does.
+ * Returns: how the question is answered, %PW_ANSWER_NONE without an answer
+ */
+PwAnswerKind
+pw_question_card_get_kind (PwQuestionCard *self)
+{
+  g_return_val_if_fail (PW_IS_QUESTION_CARD (self), PW_ANSWER_NONE);
+
+  return self->answer != NULL ? pw_answer_get_kind (self->answer) : PW_ANSWER_NONE;
+}
+
+/**
+ * pw_question_card_choose:
+ * @kind: %PW_ANSWER_OPTION to choose the option of @phase,
+ *   %PW_ANSWER_DONT_KNOW, %PW_ANSWER_NOT_APPLICABLE, or %PW_ANSWER_NONE to
+ *   clear the choice
+ * @phase: with %PW_ANSWER_OPTION, a phase from 1 to 5; ignored otherwise
+ *
+ * Answers the question, as clicking the matching toggle does.  Clearing
+ * keeps the note and the evidence.
  */
 void
 pw_question_card_choose (PwQuestionCard *self,
-                         int             value)
+                         PwAnswerKind    kind,
+                         int             phase)
 {
   g_return_if_fail (PW_IS_QUESTION_CARD (self));
-  g_return_if_fail (value >= PW_CHOICE_NOT_APPLICABLE && value <= PW_N_PHASES);
+  g_return_if_fail (kind != PW_ANSWER_OPTION || (phase >= 1 && phase <= PW_N_PHASES));
 
-  if (value >= 1)
-    pw_answer_choose (self->answer, value);
-  else if (value == PW_CHOICE_DONT_KNOW)
-    pw_answer_set_kind (self->answer, PW_ANSWER_DONT_KNOW);
-  else if (value == PW_CHOICE_NOT_APPLICABLE)
-    pw_answer_set_kind (self->answer, PW_ANSWER_NOT_APPLICABLE);
-  else
-    pw_answer_set_kind (self->answer, PW_ANSWER_NONE);
+  switch (kind)
+    {
+    case PW_ANSWER_OPTION:
+      pw_answer_choose (ensure_answer (self), phase);
+      break;
+
+    case PW_ANSWER_DONT_KNOW:
+    case PW_ANSWER_NOT_APPLICABLE:
+      pw_answer_set_kind (ensure_answer (self), kind);
+      break;
+
+    case PW_ANSWER_NONE:
+    default:
+      /* Nothing to clear creates nothing. */
+      if (self->answer != NULL)
+        pw_answer_set_kind (self->answer, PW_ANSWER_NONE);
+      break;
+    }
 
   /* The answer may not have changed (the same option again); the toggles
    * must show it all the same. */

@@ -35,6 +35,8 @@ struct _PwWindow
   GSignalGroup         *history_signals;
   GCancellable         *cancellable;
   AdwToast             *disk_toast;     /* "changed by someone else", while shown */
+  gint64                disk_toast_shown;
+  guint                 disk_toast_source;
   guint                 opening;        /* documents being loaded to be shown here */
   gboolean              close_confirmed;
 };

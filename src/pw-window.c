@@ -106,10 +106,15 @@ document_changed_cb (PwWindow *self)
   _pw_window_actions_update (self);
 }
 
+/* The "changed by someone else" toast.  libadwaita 1.2 uses a toast's
+ * widget after freeing it when the toast is dismissed in the first moments
+ * of its show animation (fixed in libadwaita 1.3): the toast shows at once
+ * (high priority), and is only taken away once it has been up a while. */
+#define DISK_TOAST_MIN_MSEC 1000
+
 static void
 reload_toast_cb (PwWindow *self)
 {
-  g_clear_object (&self->disk_toast);
   _pw_window_reload (self);
 }
 
@@ -117,8 +122,41 @@ static void
 disk_toast_dismissed_cb (PwWindow *self,
                          AdwToast *toast)
 {
-  if (self->disk_toast == toast)
-    g_clear_object (&self->disk_toast);
+  if (self->disk_toast != toast)
+    return;
+
+  g_clear_object (&self->disk_toast);
+  g_clear_handle_id (&self->disk_toast_source, g_source_remove);
+}
+
+static void dismiss_disk_toast (PwWindow *self);
+
+static void
+dismiss_disk_toast_cb (gpointer user_data)
+{
+  PwWindow *self = user_data;
+
+  self->disk_toast_source = 0;
+  dismiss_disk_toast (self);
+}
+
+static void
+dismiss_disk_toast (PwWindow *self)
+{
+  gint64 shown_msec;
+
+  if (self->disk_toast == NULL || self->disk_toast_source != 0)
+    return;
+
+  shown_msec = (g_get_monotonic_time () - self->disk_toast_shown) / 1000;
+  if (shown_msec < DISK_TOAST_MIN_MSEC)
+    {
+      self->disk_toast_source = g_timeout_add_once ((guint) (DISK_TOAST_MIN_MSEC - shown_msec),
+                                                    dismiss_disk_toast_cb, self);
+      return;
+    }
+
+  adw_toast_dismiss (self->disk_toast);
 }
 
 static void
@@ -126,21 +164,26 @@ changed_on_disk_cb (PwWindow *self)
 {
   if (!pw_document_get_changed_on_disk (self->document))
     {
-      if (self->disk_toast != NULL)
-        adw_toast_dismiss (self->disk_toast);
+      dismiss_disk_toast (self);
       return;
     }
 
   if (self->disk_toast != NULL)
-    return;
+    {
+      /* Changed again before it went: it stays. */
+      g_clear_handle_id (&self->disk_toast_source, g_source_remove);
+      return;
+    }
 
-  self->disk_toast = g_object_ref (adw_toast_new (_("The file was changed by someone else")));
+  self->disk_toast = adw_toast_new (_("The file was changed by someone else"));
   adw_toast_set_button_label (self->disk_toast, _("_Reload"));
   adw_toast_set_timeout (self->disk_toast, 0);
+  adw_toast_set_priority (self->disk_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (self->disk_toast, "button-clicked", G_CALLBACK (reload_toast_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->disk_toast, "dismissed", G_CALLBACK (disk_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
+  self->disk_toast_shown = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->disk_toast));
 }
 
@@ -162,8 +205,7 @@ set_document (PwWindow   *self,
   if (self->document == document)
     return;
 
-  if (self->disk_toast != NULL)
-    adw_toast_dismiss (self->disk_toast);
+  dismiss_disk_toast (self);
   if (self->document != NULL)
     pw_session_remove_document (self->session, self->document);
 
@@ -532,6 +574,7 @@ pw_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_WINDOW);
 
+  g_clear_handle_id (&self->disk_toast_source, g_source_remove);
   g_clear_object (&self->disk_toast);
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);

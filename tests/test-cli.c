@@ -102,6 +102,75 @@ test_summary_text (void)
   g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators"));
   g_assert_nonnull (strstr (run.out, "Weakest dimension: Measurement & analytics"));
   g_assert_nonnull (strstr (run.out, "Held at phase 3"));
+  g_assert_nonnull (strstr (run.out, "is a given. The answers alone give 4.0.\n"));
+
+  /* The same figures as the window: answered beside counted, never 100 % early */
+  g_assert_nonnull (strstr (run.out, "Overall: phase 2, The Seekers (score 2.12), "
+                                     "46 of 46 questions answered · 44 count toward the score "
+                                     "(96\u00a0%)\n"));
+  g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators (score 3.10), "
+                                     "46 of 46 questions answered · 45 count toward the score "
+                                     "(98\u00a0%)\n"));
+  g_assert_null (strstr (run.out, "Preliminary"));
+}
+
+/* A result from a few answers says so, and what is missing. */
+static void
+test_summary_preliminary (void)
+{
+  g_autofree char *path = pw_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-cli-XXXXXX");
+  g_autofree char *early = g_build_filename (dir, "early.phasewise", NULL);
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  PwAssessment *assessment;
+  JsonArray *assessments;
+  JsonObject *third;
+
+  workbook = pw_workbook_load (file, NULL, &error);
+  g_assert_no_error (error);
+  assessment = pw_workbook_start_assessment (workbook, NULL);
+  pw_assessment_set_date (assessment, "2026-12-01");
+  pw_answer_choose (pw_assessment_ensure_answer (assessment, "strategy-1"), 3);
+  pw_answer_choose (pw_assessment_ensure_answer (assessment, "strategy-2"), 4);
+  pw_answer_set_kind (pw_assessment_ensure_answer (assessment, "listening-1"),
+                      PW_ANSWER_NOT_APPLICABLE);
+  bytes = pw_workbook_serialize (workbook);
+  g_assert_true (g_file_set_contents (early, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+
+  run_phasewise (&text, "--summary", early, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Whole organization — Round 3, 2026-12-01\n"
+                                      "  Overall: phase 3, The Integrators (score 3.33), "
+                                      "3 of 46 questions answered · 2 count toward the score "
+                                      "(4\u00a0%)\n"
+                                      "  Preliminary: only 2 of 46 questions count toward this "
+                                      "result\n"));
+  g_assert_nonnull (strstr (text.out, "Listening & monitoring         "
+                                      "no score (1 of 4 answered · 0 count toward the score)\n"));
+
+  run_phasewise (&json, "--summary", "--json", early, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  assessments = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                              "assessments");
+  third = json_array_get_object_element (assessments, 2);
+  g_assert_cmpint (json_object_get_int_member (third, "questions"), ==, 46);
+  g_assert_cmpint (json_object_get_int_member (third, "answered"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (third, "counted"), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (third, "coverage"), ==, 0.04);
+  g_assert_true (json_object_get_boolean_member (third, "preliminary"));
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (assessments, 1),
+                                                  "preliminary"));
+
+  pw_test_remove_tree (dir);
 }
 
 /* The JSON summary says the same as the core computes. */
@@ -162,7 +231,27 @@ test_summary_json (void)
                            score->dimensions[d].phase);
           g_assert_cmpint (json_object_get_boolean_member (dim, "capped"), ==,
                            score->dimensions[d].capped);
+          g_assert_cmpint (json_object_get_int_member (dim, "answered"), ==,
+                           score->dimensions[d].answered);
+          g_assert_cmpint (json_object_get_int_member (dim, "counted"), ==,
+                           score->dimensions[d].counted);
+          g_assert_cmpint (json_object_get_int_member (dim, "questions"), ==,
+                           score->dimensions[d].total);
         }
+
+      /* The counts as numbers, as pw_assessment_count_answers() makes them */
+      {
+        PwAnswerCounts counts;
+
+        pw_assessment_count_answers (assessment, pw_workbook_get_framework (workbook), &counts);
+        g_assert_cmpint (json_object_get_int_member (a, "questions"), ==, counts.total);
+        g_assert_cmpint (json_object_get_int_member (a, "answered"), ==, counts.answered);
+        g_assert_cmpint (json_object_get_int_member (a, "counted"), ==, counts.options);
+        g_assert_cmpint (json_object_get_int_member (a, "answered"), ==, 46);
+        g_assert_cmpint (json_object_get_int_member (a, "counted"), ==, i == 0 ? 44 : 45);
+        g_assert_cmpfloat (json_object_get_double_member (a, "coverage"), ==,
+                           pw_result_text_percent (counts.options, counts.total) / 100.0);
+      }
     }
 }
 
@@ -233,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/cli/help", test_help);
   g_test_add_func ("/phasewise/cli/summary-text", test_summary_text);
   g_test_add_func ("/phasewise/cli/summary-json", test_summary_json);
+  g_test_add_func ("/phasewise/cli/summary-preliminary", test_summary_preliminary);
   g_test_add_func ("/phasewise/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/phasewise/cli/validate", test_validate);
 

@@ -32,6 +32,7 @@
  *   /phasewise/window/broken-file       what and where, and it leaves the recent list
  *   /phasewise/window/draft-failure     a draft that cannot be written is shown
  *   /phasewise/window/crash-recovery    a crashed session's draft offered back
+ *   /phasewise/window/command-line      `phasewise FILE` opens FILE in a window
  */
 
 static PwApplication *app;
@@ -564,6 +565,12 @@ test_undo_two_kinds (void)
 }
 
 static gboolean
+is_recent (gpointer data)
+{
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), data);
+}
+
+static gboolean
 dialog_present (gpointer data)
 {
   return pw_test_ui_find_dialog (NULL) != NULL;
@@ -585,7 +592,9 @@ test_broken_file (void)
   g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"phasewise-workbook\",\n"
                                             "  \"format_version\": 1,,\n}\n", -1, NULL));
+  /* Listed as a recent workbook: adding one takes a moment */
   gtk_recent_manager_add_item (recent, uri);
+  pw_test_ui_wait (is_recent, uri, "the recent workbook");
 
   pw_window_open_file (window, file);
   pw_test_ui_wait (dialog_present, NULL, "the error");
@@ -727,6 +736,70 @@ test_crash_recovery (void)
   g_assert_no_error (error);
 }
 
+/* `phasewise FILE`: a second application, run on its own command line,
+ * shows the file, and is then quit. */
+typedef struct
+{
+  GApplication *application;
+  GFile        *file;
+  gboolean      shown;
+  gboolean      gave_up;
+} CommandLine;
+
+static gboolean
+check_shown_cb (gpointer user_data)
+{
+  CommandLine *run = user_data;
+  PwWindow *window = pw_window_find_for_file (GTK_APPLICATION (run->application), run->file);
+
+  if (window == NULL || pw_document_get_busy (pw_window_get_document (window)))
+    return G_SOURCE_CONTINUE;
+
+  run->shown = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (run->application);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  CommandLine *run = user_data;
+
+  run->gave_up = TRUE;
+  g_application_quit (run->application);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_command_line (void)
+{
+  g_autoptr(GFile) file = copy_example ("command-line.phasewise");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(PwApplication) other = pw_application_new ();
+  char *args[] = { (char *) "phasewise", path, NULL };
+  CommandLine run = { G_APPLICATION (other), file, FALSE, FALSE };
+  guint check, give_up;
+  int status;
+
+  /* Another id: the test's own application is on the bus already. */
+  g_application_set_application_id (G_APPLICATION (other), APP_ID ".CommandLineTest");
+  g_application_set_flags (G_APPLICATION (other),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  check = g_timeout_add (20, check_shown_cb, &run);
+  give_up = g_timeout_add_seconds (120, give_up_cb, &run);
+  status = g_application_run (G_APPLICATION (other), 2, args);
+  if (!run.shown)
+    g_source_remove (check);
+  if (!run.gave_up)
+    g_source_remove (give_up);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/window/broken-file", test_broken_file);
   g_test_add_func ("/phasewise/window/draft-failure", test_draft_failure);
   g_test_add_func ("/phasewise/window/crash-recovery", test_crash_recovery);
+  g_test_add_func ("/phasewise/window/command-line", test_command_line);
 
   status = g_test_run ();
 

@@ -13,6 +13,7 @@
 
 #include "pw-enums.h"
 #include "pw-assessment.h"
+#include "pw-framework.h"
 #include "pw-utils-private.h"
 
 /**
@@ -408,3 +409,127 @@ pw_assessment_set_participants (PwAssessment *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARTICIPANTS]);
 }
 
+
+static void
+add_answer_count (PwAnswerCounts *counts,
+                  PwAnswer       *answer)
+{
+  switch (answer != NULL ? pw_answer_get_kind (answer) : PW_ANSWER_NONE)
+    {
+    case PW_ANSWER_OPTION:
+      counts->options++;
+      break;
+
+    case PW_ANSWER_DONT_KNOW:
+      counts->dont_know++;
+      break;
+
+    case PW_ANSWER_NOT_APPLICABLE:
+      counts->not_applicable++;
+      break;
+
+    case PW_ANSWER_NONE:
+    default:
+      counts->unanswered++;
+      break;
+    }
+}
+
+static void
+add_dimension_counts (PwAssessment      *self,
+                      const PwDimension *dimension,
+                      PwAnswerCounts    *counts)
+{
+  for (guint i = 0; i < dimension->questions->len; i++)
+    {
+      const PwQuestion *question = g_ptr_array_index (dimension->questions, i);
+
+      add_answer_count (counts, g_hash_table_lookup (self->answers, question->id));
+    }
+
+  counts->answered = counts->options + counts->dont_know + counts->not_applicable;
+  counts->total = counts->answered + counts->unanswered;
+}
+
+/**
+ * pw_assessment_count_dimension_answers:
+ * @dimension: a dimension of the framework the assessment is answered against
+ * @counts: (out caller-allocates): the counts
+ *
+ * Counts the answers to the questions of @dimension, as
+ * pw_assessment_count_answers() does for the whole framework.
+ */
+void
+pw_assessment_count_dimension_answers (PwAssessment      *self,
+                                       const PwDimension *dimension,
+                                       PwAnswerCounts    *counts)
+{
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+  g_return_if_fail (dimension != NULL);
+  g_return_if_fail (counts != NULL);
+
+  *counts = (PwAnswerCounts) { 0 };
+  add_dimension_counts (self, dimension, counts);
+}
+
+/**
+ * pw_assessment_count_answers:
+ * @framework: the framework the assessment is answered against
+ * @counts: (out caller-allocates): the counts
+ *
+ * Counts the answers to the questions of @framework.  A question is
+ * *answered* when it has an option, “don’t know” or “not applicable”; only
+ * the options count toward the score (the `counted` of #PwScore).  Answers to
+ * questions the framework does not have, and answers that hold only a note,
+ * are not counted; neither are questions the assessment has no #PwAnswer for.
+ */
+void
+pw_assessment_count_answers (PwAssessment   *self,
+                             PwFramework    *framework,
+                             PwAnswerCounts *counts)
+{
+  guint n;
+
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+  g_return_if_fail (PW_IS_FRAMEWORK (framework));
+  g_return_if_fail (counts != NULL);
+
+  *counts = (PwAnswerCounts) { 0 };
+  n = pw_framework_get_n_dimensions (framework);
+  for (guint d = 0; d < n; d++)
+    add_dimension_counts (self, pw_framework_get_dimension (framework, d), counts);
+}
+
+/**
+ * pw_assessment_has_answers:
+ * @framework: the framework the assessment is answered against
+ *
+ * Returns: %TRUE when anything was entered for a question of @framework: a
+ *   choice, a note or evidence
+ */
+gboolean
+pw_assessment_has_answers (PwAssessment *self,
+                           PwFramework  *framework)
+{
+  guint n;
+
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), FALSE);
+  g_return_val_if_fail (PW_IS_FRAMEWORK (framework), FALSE);
+
+  n = pw_framework_get_n_dimensions (framework);
+  for (guint d = 0; d < n; d++)
+    {
+      const PwDimension *dimension = pw_framework_get_dimension (framework, d);
+
+      for (guint q = 0; q < dimension->questions->len; q++)
+        {
+          const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
+          PwAnswer *answer = g_hash_table_lookup (self->answers, question->id);
+
+          if (answer != NULL && !pw_answer_is_empty (answer))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -18,6 +18,28 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PwAssessment, pw_assessment, PW, ASSESSMENT, GObject)
 
+/**
+ * PwAnswerCounts:
+ * @options: questions answered with one of their options: these count toward
+ *   the score
+ * @dont_know: questions answered “don’t know”
+ * @not_applicable: questions answered “not applicable”
+ * @unanswered: questions without an answer yet
+ * @answered: questions with an answer: @options + @dont_know + @not_applicable
+ * @total: the questions counted over
+ *
+ * What the answers of an assessment are, question by question.
+ */
+typedef struct
+{
+  guint options;
+  guint dont_know;
+  guint not_applicable;
+  guint unanswered;
+  guint answered;
+  guint total;
+} PwAnswerCounts;
+
 PwAssessment *pw_assessment_new              (const char   *id);
 PwAnswer     *pw_assessment_lookup_answer    (PwAssessment *self,
                                               const char   *question_id);
@@ -42,5 +64,14 @@ void          pw_assessment_set_facilitator  (PwAssessment *self,
 int           pw_assessment_get_participants (PwAssessment *self);
 void          pw_assessment_set_participants (PwAssessment *self,
                                               int           participants);
+
+void          pw_assessment_count_answers           (PwAssessment      *self,
+                                                     PwFramework       *framework,
+                                                     PwAnswerCounts    *counts);
+void          pw_assessment_count_dimension_answers (PwAssessment      *self,
+                                                     const PwDimension *dimension,
+                                                     PwAnswerCounts    *counts);
+gboolean      pw_assessment_has_answers             (PwAssessment      *self,
+                                                     PwFramework       *framework);
 
 G_END_DECLS

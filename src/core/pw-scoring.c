@@ -29,7 +29,9 @@
  *   (dimension weights), after any cap;
  * - the weakest dimension is the one with the lowest score (the first in
  *   framework order on a tie);
- * - coverage is the share of questions counted.
+ * - coverage is the share of questions counted; "answered" also includes
+ *   "don't know" and "not applicable", as pw_assessment_count_answers()
+ *   says.
  */
 
 /**
@@ -82,8 +84,11 @@ score_dimension (PwDimensionScore *result,
                  PwAssessment     *assessment)
 {
   const PwDimension *dimension = result->dimension;
+  PwAnswerCounts counts;
   double sum = 0, weights = 0;
 
+  pw_assessment_count_dimension_answers (assessment, dimension, &counts);
+  result->answered = counts.answered;
   result->total = dimension->questions->len;
 
   for (guint i = 0; i < dimension->questions->len; i++)
@@ -146,6 +151,7 @@ pw_score_compute (PwFramework  *framework,
       score_dimension (result, assessment);
 
       score->counted += result->counted;
+      score->answered += result->answered;
       score->total += result->total;
 
       if (result->has_score && result->phase > PW_CAP_PHASE && policy != NULL
@@ -213,3 +219,63 @@ pw_score_find_dimension (const PwScore *score,
 
   return NULL;
 }
+
+/**
+ * pw_dimension_score_copy:
+ *
+ * Returns: (transfer full): a copy of @score, for the result of one
+ *   dimension to outlive its #PwScore.  It points to the same #PwDimension,
+ *   which its framework keeps.
+ */
+PwDimensionScore *
+pw_dimension_score_copy (const PwDimensionScore *score)
+{
+  PwDimensionScore *copy;
+
+  g_return_val_if_fail (score != NULL, NULL);
+
+  copy = g_memdup2 (score, sizeof *score);
+  copy->cap_reason = g_strdup (score->cap_reason);
+
+  return copy;
+}
+
+void
+pw_dimension_score_free (PwDimensionScore *score)
+{
+  if (score == NULL)
+    return;
+
+  g_free (score->cap_reason);
+  g_free (score);
+}
+
+/**
+ * pw_dimension_score_equal:
+ * @a: (nullable): a result
+ * @b: (nullable): another result
+ *
+ * Returns: %TRUE when both are %NULL, or both say the same of the same
+ *   dimension
+ */
+gboolean
+pw_dimension_score_equal (const PwDimensionScore *a,
+                          const PwDimensionScore *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return a->dimension == b->dimension
+         && a->has_score == b->has_score
+         && a->score == b->score
+         && a->raw_score == b->raw_score
+         && a->phase == b->phase
+         && a->counted == b->counted
+         && a->answered == b->answered
+         && a->total == b->total
+         && a->capped == b->capped
+         && g_strcmp0 (a->cap_reason, b->cap_reason) == 0;
+}
+
+G_DEFINE_BOXED_TYPE (PwDimensionScore, pw_dimension_score,
+                     pw_dimension_score_copy, pw_dimension_score_free)

@@ -25,6 +25,7 @@ typedef struct
   double             raw_score;   /* from the answers alone */
   int                phase;       /* 1–5, 0 without a score */
   guint              counted;     /* questions answered with an option */
+  guint              answered;    /* with an option, don't know or not applicable */
   guint              total;       /* questions of the dimension */
   double             coverage;    /* counted / total, 0.0–1.0 */
   gboolean           capped;
@@ -37,12 +38,21 @@ struct _PwScore
   double            score;
   int               phase;
   guint             counted;
+  guint             answered;
   guint             total;
   double            coverage;
   int               weakest;        /* index into dimensions, -1 without a score */
   guint             n_dimensions;
   PwDimensionScore *dimensions;
 };
+
+#define PW_TYPE_DIMENSION_SCORE (pw_dimension_score_get_type ())
+
+GType             pw_dimension_score_get_type (void) G_GNUC_CONST;
+PwDimensionScore *pw_dimension_score_copy     (const PwDimensionScore *score);
+void              pw_dimension_score_free     (PwDimensionScore       *score);
+gboolean          pw_dimension_score_equal    (const PwDimensionScore *a,
+                                               const PwDimensionScore *b);
 
 PwScore    *pw_score_compute       (PwFramework  *framework,
                                     PwAssessment *assessment,
@@ -54,5 +64,6 @@ const PwDimensionScore *
                                      const char    *dimension_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwScore, pw_score_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwDimensionScore, pw_dimension_score_free)
 
 G_END_DECLS

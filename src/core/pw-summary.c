@@ -12,6 +12,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "pw-result-text.h"
 #include "pw-scoring.h"
 #include "pw-summary.h"
 
@@ -19,22 +20,14 @@
  * The summary of a workbook, as `phasewise --summary` prints it: the
  * organization, and for each assessment its scope, date, overall phase,
  * score and group, the weakest dimension and each dimension's result.
+ * Coverage, group names and the preliminary mark follow the rules of
+ * pw-result-text.c, so the summary says what the window says.
  */
 
 static double
 round2 (double value)
 {
   return round (value * 100.0) / 100.0;
-}
-
-static const char *
-group_name (PwFramework *framework,
-            int          phase)
-{
-  if (phase < 1 || phase > PW_N_PHASES)
-    return NULL;
-
-  return pw_framework_get_phase (framework, phase)->name;
 }
 
 static void
@@ -59,6 +52,8 @@ append_assessment_text (GString      *text,
                                                pw_workbook_get_policy (workbook));
   g_autofree char *scope = pw_workbook_describe_scope (workbook, assessment);
   const char *round = pw_assessment_get_round (assessment);
+  g_autofree char *coverage = NULL;
+  g_autofree char *preliminary = NULL;
   guint width = 0;
 
   g_string_append_c (text, '\n');
@@ -68,14 +63,25 @@ append_assessment_text (GString      *text,
                           pw_assessment_get_date (assessment));
   g_string_append_c (text, '\n');
 
+  coverage = pw_result_text_coverage (score->answered, score->counted, score->total);
   if (score->has_score)
-    /* Translators: the overall result: phase number, group name, score, coverage */
-    g_string_append_printf (text, _("  Overall: phase %d, %s (score %.2f), %.0f %% of questions answered"),
-                            score->phase, group_name (framework, score->phase), score->score,
-                            score->coverage * 100.0);
+    /* Translators: the overall result: phase number, group name, score, and the
+     * coverage, "46 of 46 questions answered · 45 count toward the score (98 %)" */
+    g_string_append_printf (text, _("  Overall: phase %d, %s (score %.2f), %s"),
+                            score->phase, pw_result_text_group_name (framework, score->phase),
+                            score->score, coverage);
   else
-    g_string_append (text, _("  Overall: no score yet (no question answered)"));
+    /* Translators: the overall result without a score, and the coverage,
+     * "2 of 46 questions answered · 0 count toward the score (0 %)" */
+    g_string_append_printf (text, _("  Overall: no score yet, %s"), coverage);
   g_string_append_c (text, '\n');
+
+  preliminary = pw_result_text_preliminary (score->counted, score->total);
+  if (preliminary != NULL)
+    {
+      g_string_append_printf (text, "  %s", preliminary);
+      g_string_append_c (text, '\n');
+    }
 
   if (score->weakest >= 0)
     {
@@ -96,11 +102,25 @@ append_assessment_text (GString      *text,
       g_string_append (text, "    ");
       append_padded (text, result->dimension->name, width + 2);
       if (result->has_score)
-        g_string_append_printf (text, _("phase %d  score %.2f"), result->phase, result->score);
+        {
+          g_string_append_printf (text, _("phase %d  score %.2f"), result->phase, result->score);
+        }
       else
-        g_string_append (text, _("no score (no question answered)"));
+        {
+          g_autofree char *counts = pw_result_text_dimension_coverage (result->answered,
+                                                                       result->counted,
+                                                                       result->total);
+
+          /* Translators: a dimension without a score, and its coverage,
+           * "no score (1 of 4 answered · 0 count toward the score)" */
+          g_string_append_printf (text, _("no score (%s)"), counts);
+        }
       if (result->capped)
-        g_string_append_printf (text, "\n      %s", result->cap_reason);
+        {
+          g_autofree char *cap = pw_result_text_cap (result);
+
+          g_string_append_printf (text, "\n      %s", cap);
+        }
       g_string_append_c (text, '\n');
     }
 }
@@ -163,6 +183,18 @@ add_score (JsonBuilder *builder,
 }
 
 static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
 add_phase (JsonBuilder *builder,
            PwFramework *framework,
            gboolean     has_score,
@@ -174,23 +206,25 @@ add_phase (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
 
-  json_builder_set_member_name (builder, "group");
-  if (has_score)
-    json_builder_add_string_value (builder, group_name (framework, phase));
-  else
-    json_builder_add_null_value (builder);
+  add_string (builder, "group", has_score ? pw_result_text_group_name (framework, phase) : NULL);
 }
 
+/* The questions answered, those that count toward the score, and their
+ * share as the window shows it: never 1.0 before every question counts. */
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+add_coverage (JsonBuilder *builder,
+              guint        answered,
+              guint        counted,
+              guint        total)
 {
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "questions");
+  json_builder_add_int_value (builder, total);
+  json_builder_set_member_name (builder, "answered");
+  json_builder_add_int_value (builder, answered);
+  json_builder_set_member_name (builder, "counted");
+  json_builder_add_int_value (builder, counted);
+  json_builder_set_member_name (builder, "coverage");
+  json_builder_add_double_value (builder, pw_result_text_percent (counted, total) / 100.0);
 }
 
 static void
@@ -213,8 +247,10 @@ add_assessment_json (JsonBuilder  *builder,
   add_string (builder, "round", pw_assessment_get_round (assessment));
   add_phase (builder, framework, score->has_score, score->phase);
   add_score (builder, score->has_score, score->score);
-  json_builder_set_member_name (builder, "coverage");
-  json_builder_add_double_value (builder, round2 (score->coverage));
+  add_coverage (builder, score->answered, score->counted, score->total);
+  json_builder_set_member_name (builder, "preliminary");
+  json_builder_add_boolean_value (builder,
+                                  pw_result_text_is_preliminary (score->counted, score->total));
 
   json_builder_set_member_name (builder, "weakest");
   if (score->weakest >= 0)
@@ -244,8 +280,7 @@ add_assessment_json (JsonBuilder  *builder,
       add_string (builder, "name", result->dimension->name);
       add_phase (builder, framework, result->has_score, result->phase);
       add_score (builder, result->has_score, result->score);
-      json_builder_set_member_name (builder, "coverage");
-      json_builder_add_double_value (builder, round2 (result->coverage));
+      add_coverage (builder, result->answered, result->counted, result->total);
       json_builder_set_member_name (builder, "capped");
       json_builder_add_boolean_value (builder, result->capped);
       add_string (builder, "cap_reason", result->cap_reason);

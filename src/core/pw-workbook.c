@@ -602,6 +602,45 @@ pw_workbook_default_round_label (PwWorkbook   *self,
 }
 
 /**
+ * pw_workbook_set_assessment_scope:
+ * @assessment: an assessment of the workbook
+ * @team_id: (nullable): the id of a team of the org map, or %NULL for the
+ *   whole organization
+ *
+ * Sets what @assessment looks at.  A round label the user did not write
+ * follows the scope: an assessment labelled with its default label, as
+ * pw_workbook_default_round_label() gives, is labelled anew for its new
+ * scope ("Round 1" of a team assessed for the first time).  A label the
+ * user wrote stays.
+ */
+void
+pw_workbook_set_assessment_scope (PwWorkbook   *self,
+                                  PwAssessment *assessment,
+                                  const char   *team_id)
+{
+  g_autofree char *old_label = NULL;
+  gboolean automatic;
+
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (PW_IS_ASSESSMENT (assessment));
+
+  if (g_strcmp0 (pw_assessment_get_team_id (assessment), team_id) == 0)
+    return;
+
+  old_label = pw_workbook_default_round_label (self, assessment);
+  automatic = g_strcmp0 (pw_assessment_get_round (assessment), old_label) == 0;
+
+  pw_assessment_set_team_id (assessment, team_id);
+
+  if (automatic)
+    {
+      g_autofree char *label = pw_workbook_default_round_label (self, assessment);
+
+      pw_assessment_set_round (assessment, label);
+    }
+}
+
+/**
  * pw_workbook_get_previous_round:
  *
  * Returns: (transfer none) (nullable): the latest assessment of the same

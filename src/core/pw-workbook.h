@@ -58,6 +58,9 @@ PwAssessment *pw_workbook_start_assessment      (PwWorkbook    *self,
                                                  const char    *team_id);
 char         *pw_workbook_default_round_label   (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
+void          pw_workbook_set_assessment_scope  (PwWorkbook    *self,
+                                                 PwAssessment  *assessment,
+                                                 const char    *team_id);
 PwAssessment *pw_workbook_get_previous_round    (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
 char         *pw_workbook_describe_scope        (PwWorkbook    *self,

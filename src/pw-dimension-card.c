@@ -1,0 +1,608 @@
+/* pw-dimension-card.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-dimension-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pw-dimension-card.h"
+
+/**
+ * PwDimensionCard:
+ *
+ * The result of one dimension, as a card in the list of a #PwResultView:
+ * its name, phase and score on the scale of the chart, its coverage, the
+ * change since the previous round, the governance cap when it applies, and
+ * the framework's next steps from its phase.
+ *
+ * The card shows its #PwDimensionCard:score and, when there is a previous
+ * round, its #PwDimensionCard:previous score under the name
+ * #PwDimensionCard:previous-name.  Every text comes from pw-result-text.c.
+ * A screen reader hears the phase, score and coverage when the card has
+ * the focus.
+ */
+struct _PwDimensionCard
+{
+  GtkListBoxRow      parent_instance;
+
+  GtkLabel          *name_label;
+  GtkLabel          *phase_label;
+  GtkLabel          *score_label;
+  GtkLevelBar       *bar;
+  GtkLabel          *coverage_label;
+  GtkWidget         *change_box;
+  GtkImage          *change_icon;
+  GtkLabel          *change_label;
+  GtkWidget         *cap_box;
+  GtkLabel          *cap_label;
+  GtkLabel          *steps_title;
+  GtkBox            *steps_box;
+
+  PwFramework       *framework;
+  const PwDimension *dimension;
+  PwDimensionScore  *score;
+  PwDimensionScore  *previous;
+  char              *previous_name;
+  int                steps_phase;    /* the phase whose steps are shown, 0 for none yet */
+};
+
+G_DEFINE_FINAL_TYPE (PwDimensionCard, pw_dimension_card, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_FRAMEWORK,
+  PROP_DIMENSION,
+  PROP_SCORE,
+  PROP_PREVIOUS,
+  PROP_PREVIOUS_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/**
+ * _pw_show_change:
+ * @box: the box of @icon and @label, coloured by the change
+ * @change: the change, as pw_result_text_describe_change() says it
+ *
+ * Shows a change since the previous round: an arrow and the text for an
+ * increase or a decrease, the text alone (dimmed) otherwise, and to screen
+ * readers a text that does not rely on the arrow or the sign.
+ */
+void
+_pw_show_change (GtkWidget            *box,
+                 GtkImage             *icon,
+                 GtkLabel             *label,
+                 const PwResultChange *change)
+{
+  gtk_widget_remove_css_class (box, "success");
+  gtk_widget_remove_css_class (box, "warning");
+  gtk_widget_remove_css_class (box, "dim-label");
+
+  switch (change->kind)
+    {
+    case PW_RESULT_CHANGE_UP:
+      gtk_image_set_from_icon_name (icon, "go-up-symbolic");
+      gtk_widget_add_css_class (box, "success");
+      break;
+
+    case PW_RESULT_CHANGE_DOWN:
+      gtk_image_set_from_icon_name (icon, "go-down-symbolic");
+      gtk_widget_add_css_class (box, "warning");
+      break;
+
+    case PW_RESULT_CHANGE_NONE:
+    case PW_RESULT_CHANGE_NEW:
+    case PW_RESULT_CHANGE_LOST:
+    case PW_RESULT_CHANGE_UNKNOWN:
+    default:
+      gtk_widget_add_css_class (box, "dim-label");
+      break;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (icon), change->kind == PW_RESULT_CHANGE_UP
+                                             || change->kind == PW_RESULT_CHANGE_DOWN);
+  gtk_widget_set_visible (box, change->text != NULL);
+  gtk_label_set_label (label, change->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, change->accessible,
+                                  -1);
+}
+
+static GtkWidget *
+create_text (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Keeps the natural width of the cards' left column below its width. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+create_step (const char *text)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bullet = gtk_label_new ("•");
+
+  gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+  gtk_widget_add_css_class (bullet, "dim-label");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (bullet),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+
+  gtk_box_append (GTK_BOX (row), bullet);
+  gtk_box_append (GTK_BOX (row), create_text (text, NULL));
+
+  return row;
+}
+
+static void
+clear_steps (PwDimensionCard *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))) != NULL)
+    gtk_box_remove (self->steps_box, child);
+}
+
+/* The steps from @phase to the next one; from phase 1 without a score.
+ * They are rebuilt only when the phase changes. */
+static void
+update_steps (PwDimensionCard *self,
+              int              phase,
+              gboolean         has_score)
+{
+  const PwDimension *dimension = self->dimension;
+  g_autofree char *next = NULL;
+  g_autofree char *title = NULL;
+  int shown = has_score ? phase : -1;
+
+  if (self->steps_phase == shown)
+    return;
+  self->steps_phase = shown;
+
+  clear_steps (self);
+
+  if (!has_score)
+    phase = 1;
+
+  if (phase >= PW_N_PHASES)
+    {
+      gtk_label_set_label (self->steps_title, _("Highest phase reached"));
+      gtk_box_append (self->steps_box,
+                      create_text (_("There is no next phase. Keep what got you here, and check "
+                                     "at every round that it still works."), NULL));
+      return;
+    }
+
+  next = pw_result_text_phase (self->framework, phase + 1);
+  if (has_score)
+    /* Translators: above the steps of a dimension, "Next steps towards Phase 4 · The Relators" */
+    title = g_strdup_printf (_("Next steps towards %s"), next);
+  else
+    /* Translators: above the steps of a dimension without a score, the steps from phase 1:
+     * "First steps towards Phase 2 · The Seekers" */
+    title = g_strdup_printf (_("First steps towards %s"), next);
+  gtk_label_set_label (self->steps_title, title);
+
+  if (dimension->next_steps[phase - 1] == NULL || dimension->next_steps[phase - 1][0] == NULL)
+    {
+      gtk_box_append (self->steps_box,
+                      create_text (_("The framework suggests no steps here."), "dim-label"));
+      return;
+    }
+
+  for (guint i = 0; dimension->next_steps[phase - 1][i] != NULL; i++)
+    gtk_box_append (self->steps_box, create_step (dimension->next_steps[phase - 1][i]));
+}
+
+static void
+update_score (PwDimensionCard        *self,
+              const PwDimensionScore *result)
+{
+  GtkWidget *score_label = GTK_WIDGET (self->score_label);
+
+  if (result->has_score)
+    {
+      g_autofree char *phase = pw_result_text_phase (self->framework, result->phase);
+      g_autofree char *score = pw_result_text_score_value (result->score);
+      g_autofree char *value = pw_result_text_score_of_five (result->score);
+
+      gtk_label_set_label (self->phase_label, phase);
+      gtk_label_set_label (self->score_label, score);
+      gtk_widget_remove_css_class (score_label, "dim-label");
+      gtk_widget_remove_css_class (score_label, "heading");
+      gtk_widget_add_css_class (score_label, "title-2");
+      gtk_level_bar_set_value (self->bar, result->score);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value,
+                                      -1);
+    }
+  else
+    {
+      gtk_label_set_label (self->phase_label, _("Answer one of its questions to score it"));
+      gtk_label_set_label (self->score_label, _("No score"));
+      gtk_widget_remove_css_class (score_label, "title-2");
+      gtk_widget_add_css_class (score_label, "heading");
+      gtk_widget_add_css_class (score_label, "dim-label");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->bar), result->has_score);
+}
+
+static void
+update_cap (PwDimensionCard        *self,
+            const PwDimensionScore *result)
+{
+  /* The row's own child, not bound: the row owns it. */
+  GtkWidget *card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self));
+  g_autofree char *cap = pw_result_text_cap (result);
+
+  gtk_widget_set_visible (self->cap_box, cap != NULL);
+  gtk_label_set_label (self->cap_label, cap);
+  if (cap != NULL)
+    gtk_widget_add_css_class (card, "capped");
+  else
+    gtk_widget_remove_css_class (card, "capped");
+}
+
+static void
+update (PwDimensionCard *self)
+{
+  static const PwDimensionScore none = { 0 };
+  const PwDimensionScore *result = self->score != NULL ? self->score : &none;
+  g_autofree char *coverage = NULL;
+  g_autofree char *description = NULL;
+
+  update_score (self, result);
+
+  coverage = pw_result_text_dimension_coverage (result->answered, result->counted,
+                                                self->score != NULL
+                                                ? result->total : self->dimension->questions->len);
+  gtk_label_set_label (self->coverage_label, coverage);
+
+  /* The change since the previous round */
+  if (self->previous != NULL)
+    {
+      g_auto(PwResultChange) change = { 0 };
+
+      pw_result_text_describe_change (&change, result->has_score, result->score,
+                                      self->previous->has_score, self->previous->score,
+                                      self->previous_name != NULL ? self->previous_name : "");
+      _pw_show_change (self->change_box, self->change_icon, self->change_label, &change);
+    }
+  else
+    {
+      gtk_widget_set_visible (self->change_box, FALSE);
+    }
+
+  update_cap (self, result);
+  update_steps (self, result->phase, result->has_score);
+
+  /* What a screen reader says when the card has the focus */
+  if (result->has_score)
+    {
+      g_autofree char *phase = pw_result_text_phase (self->framework, result->phase);
+
+      /* Translators: a dimension card for screen readers: phase, score and coverage,
+       * "Phase 3 · The Integrators, score 3.4, 4 of 4 answered" */
+      description = g_strdup_printf (_("%s, score %.1f, %s"), phase, result->score, coverage);
+    }
+  else
+    {
+      /* Translators: a dimension card without a score for screen readers,
+       * "No score, 0 of 4 answered" */
+      description = g_strdup_printf (_("No score, %s"), coverage);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* Replaces *@field by a copy of @value; TRUE when it changed. */
+static gboolean
+set_score (PwDimensionScore       **field,
+           const PwDimensionScore  *value)
+{
+  if (pw_dimension_score_equal (*field, value))
+    return FALSE;
+
+  g_clear_pointer (field, pw_dimension_score_free);
+  if (value != NULL)
+    *field = pw_dimension_score_copy (value);
+
+  return TRUE;
+}
+
+static void
+pw_dimension_card_constructed (GObject *object)
+{
+  PwDimensionCard *self = (PwDimensionCard *)object;
+
+  G_OBJECT_CLASS (pw_dimension_card_parent_class)->constructed (object);
+
+  g_assert (PW_IS_FRAMEWORK (self->framework));
+  g_assert (self->dimension != NULL);
+
+  gtk_label_set_label (self->name_label, self->dimension->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->dimension->name,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->dimension->name,
+                                  -1);
+
+  update (self);
+}
+
+static void
+pw_dimension_card_dispose (GObject *object)
+{
+  PwDimensionCard *self = (PwDimensionCard *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_DIMENSION_CARD);
+  g_clear_object (&self->framework);
+  g_clear_pointer (&self->score, pw_dimension_score_free);
+  g_clear_pointer (&self->previous, pw_dimension_score_free);
+  g_clear_pointer (&self->previous_name, g_free);
+
+  G_OBJECT_CLASS (pw_dimension_card_parent_class)->dispose (object);
+}
+
+static void
+pw_dimension_card_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PwDimensionCard *self = PW_DIMENSION_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRAMEWORK:
+      g_value_set_object (value, self->framework);
+      break;
+
+    case PROP_DIMENSION:
+      g_value_set_pointer (value, (gpointer) self->dimension);
+      break;
+
+    case PROP_SCORE:
+      g_value_set_boxed (value, self->score);
+      break;
+
+    case PROP_PREVIOUS:
+      g_value_set_boxed (value, self->previous);
+      break;
+
+    case PROP_PREVIOUS_NAME:
+      g_value_set_string (value, self->previous_name);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_dimension_card_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PwDimensionCard *self = PW_DIMENSION_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRAMEWORK:
+      self->framework = g_value_dup_object (value);
+      break;
+
+    case PROP_DIMENSION:
+      self->dimension = g_value_get_pointer (value);
+      break;
+
+    case PROP_SCORE:
+      pw_dimension_card_set_result (self, g_value_get_boxed (value), self->previous,
+                                    self->previous_name);
+      break;
+
+    case PROP_PREVIOUS:
+      pw_dimension_card_set_result (self, self->score, g_value_get_boxed (value),
+                                    self->previous_name);
+      break;
+
+    case PROP_PREVIOUS_NAME:
+      pw_dimension_card_set_result (self, self->score, self->previous,
+                                    g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_dimension_card_class_init (PwDimensionCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pw_dimension_card_constructed;
+  object_class->dispose = pw_dimension_card_dispose;
+  object_class->get_property = pw_dimension_card_get_property;
+  object_class->set_property = pw_dimension_card_set_property;
+
+  properties [PROP_FRAMEWORK] =
+    g_param_spec_object ("framework", NULL, NULL,
+                         PW_TYPE_FRAMEWORK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* A PwDimension of the framework; the framework keeps it alive. */
+  properties [PROP_DIMENSION] =
+    g_param_spec_pointer ("dimension", NULL, NULL,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SCORE] =
+    g_param_spec_boxed ("score", NULL, NULL,
+                        PW_TYPE_DIMENSION_SCORE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PREVIOUS] =
+    g_param_spec_boxed ("previous", NULL, NULL,
+                        PW_TYPE_DIMENSION_SCORE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PREVIOUS_NAME] =
+    g_param_spec_string ("previous-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/pw-dimension-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, score_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, bar);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_box);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_icon);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, cap_box);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, cap_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_title);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_box);
+}
+
+static void
+pw_dimension_card_init (PwDimensionCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One colour for the whole bar, whatever the score. */
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_FULL);
+}
+
+/**
+ * pw_dimension_card_new:
+ * @framework: the framework of @dimension
+ * @dimension: the dimension shown
+ *
+ * Returns: (transfer floating): a new card, without a score yet
+ */
+PwDimensionCard *
+pw_dimension_card_new (PwFramework       *framework,
+                       const PwDimension *dimension)
+{
+  g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (dimension != NULL, NULL);
+
+  return g_object_new (PW_TYPE_DIMENSION_CARD,
+                       "framework", framework,
+                       "dimension", dimension,
+                       NULL);
+}
+
+const PwDimension *
+pw_dimension_card_get_dimension (PwDimensionCard *self)
+{
+  g_return_val_if_fail (PW_IS_DIMENSION_CARD (self), NULL);
+
+  return self->dimension;
+}
+
+/**
+ * pw_dimension_card_get_score:
+ *
+ * Returns: (nullable): the result shown, %NULL before one is set
+ */
+const PwDimensionScore *
+pw_dimension_card_get_score (PwDimensionCard *self)
+{
+  g_return_val_if_fail (PW_IS_DIMENSION_CARD (self), NULL);
+
+  return self->score;
+}
+
+/**
+ * pw_dimension_card_get_previous:
+ *
+ * Returns: (nullable): the result of the previous round, %NULL without one
+ */
+const PwDimensionScore *
+pw_dimension_card_get_previous (PwDimensionCard *self)
+{
+  g_return_val_if_fail (PW_IS_DIMENSION_CARD (self), NULL);
+
+  return self->previous;
+}
+
+const char *
+pw_dimension_card_get_previous_name (PwDimensionCard *self)
+{
+  g_return_val_if_fail (PW_IS_DIMENSION_CARD (self), NULL);
+
+  return self->previous_name;
+}
+
+/**
+ * pw_dimension_card_set_result:
+ * @score: (nullable): the result of the dimension
+ * @previous: (nullable): its result in the previous round, %NULL without
+ *   a previous round
+ * @previous_name: (nullable): the name of the previous round, as
+ *   pw_result_text_round_name() gives it
+ *
+ * Shows @score against @previous.  The results are copied.
+ */
+void
+pw_dimension_card_set_result (PwDimensionCard        *self,
+                              const PwDimensionScore *score,
+                              const PwDimensionScore *previous,
+                              const char             *previous_name)
+{
+  gboolean score_changed, previous_changed, name_changed;
+
+  g_return_if_fail (PW_IS_DIMENSION_CARD (self));
+  g_return_if_fail (score == NULL || score->dimension == self->dimension);
+  g_return_if_fail (previous == NULL || previous->dimension == self->dimension);
+
+  score_changed = set_score (&self->score, score);
+  previous_changed = set_score (&self->previous, previous);
+  name_changed = g_strcmp0 (self->previous_name, previous_name) != 0;
+  if (name_changed)
+    {
+      g_free (self->previous_name);
+      self->previous_name = g_strdup (previous_name);
+    }
+
+  if (!score_changed && !previous_changed && !name_changed)
+    return;
+
+  update (self);
+
+  if (score_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCORE]);
+  if (previous_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREVIOUS]);
+  if (name_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREVIOUS_NAME]);
+}

@@ -1,0 +1,435 @@
+/* pw-review-page.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pw-review-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pw-review-page.h"
+
+/**
+ * PwReviewPage:
+ *
+ * The wizard's review before the result: how many questions have an
+ * option, "don't know", "not applicable" or no answer yet, as
+ * pw_assessment_count_answers() counts them, and the questions without an
+ * answer by dimension, each a row that leads to it
+ * (#PwReviewPage::question-activated).
+ *
+ * The page follows its assessment and updates in place: a row shows or
+ * hides as its question loses or gets an answer, so the focus stays where
+ * it is through an undo.
+ */
+struct _PwReviewPage
+{
+  AdwBin        parent_instance;
+
+  GtkWidget    *done_box;
+  GtkWidget    *missing_box;
+  GtkLabel     *missing_label;
+  GtkWidget    *options_box;
+  GtkLabel     *options_number;
+  GtkLabel     *options_caption;
+  GtkWidget    *dont_know_box;
+  GtkLabel     *dont_know_number;
+  GtkLabel     *dont_know_caption;
+  GtkWidget    *not_applicable_box;
+  GtkLabel     *not_applicable_number;
+  GtkLabel     *not_applicable_caption;
+  GtkWidget    *unanswered_box;
+  GtkLabel     *unanswered_number;
+  GtkLabel     *unanswered_caption;
+  GtkBox       *groups_box;
+
+  PwFramework  *framework;
+  PwAssessment *assessment;
+  GSignalGroup *assessment_signals;
+  GPtrArray    *groups;       /* AdwPreferencesGroup, by dimension */
+  GPtrArray    *rows;         /* AdwActionRow, by question in framework order */
+  GPtrArray    *questions;    /* const PwQuestion, as rows */
+};
+
+G_DEFINE_FINAL_TYPE (PwReviewPage, pw_review_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_FRAMEWORK,
+  PROP_ASSESSMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
+  QUESTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+set_stat (GtkWidget  *box,
+          GtkLabel   *number,
+          GtkLabel   *caption,
+          guint       count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  /* Translators: spoken for a count in the review, e.g. "Don’t know: 2" */
+  g_autofree char *accessible = g_strdup_printf (_("%s: %u"), gtk_label_get_label (caption),
+                                                 count);
+
+  gtk_label_set_label (number, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+update (PwReviewPage *self)
+{
+  PwAnswerCounts counts = { 0 };
+  guint row = 0;
+
+  if (self->framework != NULL && self->assessment != NULL)
+    pw_assessment_count_answers (self->assessment, self->framework, &counts);
+
+  gtk_widget_set_visible (self->done_box, counts.unanswered == 0);
+  gtk_widget_set_visible (self->missing_box, counts.unanswered > 0);
+  if (counts.unanswered > 0)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u Question Without an Answer",
+                                                          "%u Questions Without an Answer",
+                                                          counts.unanswered),
+                                                counts.unanswered);
+
+      gtk_label_set_label (self->missing_label, title);
+    }
+
+  set_stat (self->options_box, self->options_number, self->options_caption, counts.options);
+  set_stat (self->dont_know_box, self->dont_know_number, self->dont_know_caption,
+            counts.dont_know);
+  set_stat (self->not_applicable_box, self->not_applicable_number,
+            self->not_applicable_caption, counts.not_applicable);
+  set_stat (self->unanswered_box, self->unanswered_number, self->unanswered_caption,
+            counts.unanswered);
+
+  /* A row for each question without an answer, a group for each dimension with one */
+  for (guint d = 0; d < self->groups->len; d++)
+    {
+      const PwDimension *dimension = pw_framework_get_dimension (self->framework, d);
+      gboolean any = FALSE;
+
+      for (guint q = 0; q < dimension->questions->len; q++, row++)
+        {
+          const PwQuestion *question = g_ptr_array_index (self->questions, row);
+          PwAnswer *answer = pw_assessment_lookup_answer (self->assessment, question->id);
+          gboolean unanswered = answer == NULL || pw_answer_get_kind (answer) == PW_ANSWER_NONE;
+
+          gtk_widget_set_visible (g_ptr_array_index (self->rows, row), unanswered);
+          any |= unanswered;
+        }
+
+      gtk_widget_set_visible (g_ptr_array_index (self->groups, d), any);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->groups_box), counts.unanswered > 0);
+}
+
+static void
+row_activated_cb (PwReviewPage *self,
+                  AdwActionRow *row)
+{
+  guint index;
+
+  if (!g_ptr_array_find (self->rows, row, &index))
+    return;
+
+  g_signal_emit (self, signals [QUESTION_ACTIVATED], 0,
+                 ((const PwQuestion *) g_ptr_array_index (self->questions, index))->id);
+}
+
+static void
+remove_groups (PwReviewPage *self)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->questions, 0);
+}
+
+/* One group per dimension and one row per question, built once per framework. */
+static void
+build_groups (PwReviewPage *self)
+{
+  guint n = pw_framework_get_n_dimensions (self->framework);
+
+  for (guint d = 0; d < n; d++)
+    {
+      const PwDimension *dimension = pw_framework_get_dimension (self->framework, d);
+      /* The group title is markup. */
+      g_autofree char *title = g_markup_escape_text (dimension->name, -1);
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      gtk_box_append (self->groups_box, group);
+      g_ptr_array_add (self->groups, group);
+
+      for (guint q = 0; q < dimension->questions->len; q++)
+        {
+          const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
+          g_autofree char *subtitle = NULL;
+          GtkWidget *row = adw_action_row_new ();
+
+          /* Translators: a question in the review: its position in its dimension */
+          subtitle = g_strdup_printf (_("Question %u of %u"), q + 1, dimension->questions->len);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question->text);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_widget_set_tooltip_text (row, _("Go to this question"));
+          g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self,
+                                   G_CONNECT_SWAPPED);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+          g_ptr_array_add (self->rows, row);
+          g_ptr_array_add (self->questions, (gpointer) question);
+        }
+    }
+}
+
+static void
+assessment_changed_cb (PwReviewPage *self,
+                       PwAnswer     *answer,
+                       PwAssessment *assessment)
+{
+  if (answer != NULL)
+    update (self);
+}
+
+static void
+pw_review_page_dispose (GObject *object)
+{
+  PwReviewPage *self = (PwReviewPage *)object;
+
+  if (self->assessment_signals != NULL)
+    g_signal_group_set_target (self->assessment_signals, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_REVIEW_PAGE);
+  g_clear_object (&self->assessment_signals);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->framework);
+
+  G_OBJECT_CLASS (pw_review_page_parent_class)->dispose (object);
+}
+
+static void
+pw_review_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PwReviewPage *self = PW_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRAMEWORK:
+      g_value_set_object (value, self->framework);
+      break;
+
+    case PROP_ASSESSMENT:
+      g_value_set_object (value, self->assessment);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_review_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PwReviewPage *self = PW_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRAMEWORK:
+      pw_review_page_set_assessment (self, g_value_get_object (value), self->assessment);
+      break;
+
+    case PROP_ASSESSMENT:
+      pw_review_page_set_assessment (self, self->framework, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_review_page_class_init (PwReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pw_review_page_dispose;
+  object_class->get_property = pw_review_page_get_property;
+  object_class->set_property = pw_review_page_set_property;
+
+  properties [PROP_FRAMEWORK] =
+    g_param_spec_object ("framework", NULL, NULL,
+                         PW_TYPE_FRAMEWORK,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_ASSESSMENT] =
+    g_param_spec_object ("assessment", NULL, NULL,
+                         PW_TYPE_ASSESSMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PwReviewPage::question-activated:
+   * @self: the review page
+   * @question_id: the id of the question
+   *
+   * Emitted when the user asks to go to a question without an answer.
+   */
+  signals [QUESTION_ACTIVATED] =
+    g_signal_new ("question-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/pw-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, done_box);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, missing_box);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, options_box);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, options_number);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, options_caption);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, dont_know_box);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, dont_know_number);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, dont_know_caption);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, not_applicable_box);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, not_applicable_number);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, not_applicable_caption);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, unanswered_box);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, unanswered_number);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, unanswered_caption);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, groups_box);
+}
+
+static void
+pw_review_page_init (PwReviewPage *self)
+{
+  self->groups = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
+  self->questions = g_ptr_array_new ();
+  self->assessment_signals = g_signal_group_new (PW_TYPE_ASSESSMENT);
+  g_signal_group_connect_object (self->assessment_signals, "changed",
+                                 G_CALLBACK (assessment_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_label_set_label (self->options_caption, _("Options chosen"));
+  gtk_label_set_label (self->dont_know_caption, _("Don’t know"));
+  gtk_label_set_label (self->not_applicable_caption, _("Not applicable"));
+  gtk_label_set_label (self->unanswered_caption, _("No answer yet"));
+
+  update (self);
+}
+
+/**
+ * pw_review_page_new:
+ *
+ * Returns: (transfer floating): a new review page, without an assessment
+ */
+GtkWidget *
+pw_review_page_new (void)
+{
+  return g_object_new (PW_TYPE_REVIEW_PAGE, NULL);
+}
+
+/**
+ * pw_review_page_get_framework:
+ *
+ * Returns: (transfer none) (nullable): the framework of the questions
+ */
+PwFramework *
+pw_review_page_get_framework (PwReviewPage *self)
+{
+  g_return_val_if_fail (PW_IS_REVIEW_PAGE (self), NULL);
+
+  return self->framework;
+}
+
+/**
+ * pw_review_page_get_assessment:
+ *
+ * Returns: (transfer none) (nullable): the assessment reviewed
+ */
+PwAssessment *
+pw_review_page_get_assessment (PwReviewPage *self)
+{
+  g_return_val_if_fail (PW_IS_REVIEW_PAGE (self), NULL);
+
+  return self->assessment;
+}
+
+/**
+ * pw_review_page_set_assessment:
+ * @framework: (nullable): the framework @assessment is answered against
+ * @assessment: (nullable): the assessment to review
+ *
+ * Reviews @assessment, and follows it from now on.
+ */
+void
+pw_review_page_set_assessment (PwReviewPage *self,
+                               PwFramework  *framework,
+                               PwAssessment *assessment)
+{
+  gboolean framework_changed, assessment_changed;
+
+  g_return_if_fail (PW_IS_REVIEW_PAGE (self));
+  g_return_if_fail (framework == NULL || PW_IS_FRAMEWORK (framework));
+  g_return_if_fail (assessment == NULL || PW_IS_ASSESSMENT (assessment));
+
+  framework_changed = self->framework != framework;
+  assessment_changed = self->assessment != assessment;
+  if (!framework_changed && !assessment_changed)
+    return;
+
+  if (framework_changed)
+    {
+      remove_groups (self);
+      g_set_object (&self->framework, framework);
+    }
+  g_set_object (&self->assessment, assessment);
+
+  if (self->framework != NULL && self->assessment != NULL && self->groups->len == 0)
+    build_groups (self);
+  g_signal_group_set_target (self->assessment_signals, assessment);
+  update (self);
+
+  if (framework_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRAMEWORK]);
+  if (assessment_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASSESSMENT]);
+}

@@ -1,0 +1,498 @@
+/* test-widgets.c
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-widgets"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pw-dimension-card.h"
+#include "pw-profile-page.h"
+#include "pw-result-view.h"
+#include "pw-review-page.h"
+#include "pw-wizard.h"
+
+/*
+ * The widgets of the wizard and the result one by one, in a window of their
+ * own under Xvfb: what they show follows the model, and looking at an
+ * assessment does not change it.
+ */
+
+static void
+iterate_a_little (void)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+static PwWorkbook *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples",
+                                            "larkspur.phasewise", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PwWorkbook *workbook;
+
+  workbook = pw_workbook_load (file, NULL, &error);
+  g_assert_no_error (error);
+
+  return workbook;
+}
+
+static GtkWindow *
+show (GtkWidget *widget)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1000, 800);
+  gtk_window_set_child (window, widget);
+  gtk_window_present (window);
+  iterate_a_little ();
+
+  return window;
+}
+
+static void
+destroy (GtkWindow *window,
+         gpointer   widget)
+{
+  g_object_add_weak_pointer (G_OBJECT (widget), &widget);
+  gtk_window_destroy (window);
+  iterate_a_little ();
+  g_assert_null (widget);
+}
+
+/* The first label under @root, shown on screen, that reads @text */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The row of @title among the AdwPreferencesRows under @root */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+question_activated_cb (GtkWidget   *page,
+                       const char  *question_id,
+                       char       **activated)
+{
+  g_free (*activated);
+  *activated = g_strdup (question_id);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static guint
+find_scope (GListModel *scopes,
+            const char *team_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (scopes); i++)
+    {
+      g_autoptr(PwTeam) team = g_list_model_get_item (scopes, i);
+
+      if (g_strcmp0 (pw_team_get_id (team), team_id) == 0)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The scope list is the map's teams: renames show at once, and nothing but
+ * the user's choice changes the assessment's scope. */
+static void
+test_profile_scope (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_example ();
+  PwOrgMap *map = pw_workbook_get_org_map (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  GtkWidget *page = pw_profile_page_new ();
+  GtkWindow *window;
+  AdwComboRow *row;
+  GListModel *scopes;
+
+  pw_profile_page_set_assessment (PW_PROFILE_PAGE (page), workbook, assessment);
+  window = show (page);
+  row = ADW_COMBO_ROW (find_widget (page, ADW_TYPE_COMBO_ROW));
+  scopes = pw_profile_page_get_scopes (PW_PROFILE_PAGE (page));
+
+  g_assert_cmpuint (g_list_model_get_n_items (scopes), ==,
+                    1 + g_list_model_get_n_items (pw_org_map_get_teams (map)));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "Whole organization"));
+
+  /* Choosing a team: the scope, and the label the user did not write */
+  adw_combo_row_set_selected (row, find_scope (scopes, "care"));
+  g_assert_cmpstr (pw_assessment_get_team_id (assessment), ==, "care");
+  g_assert_cmpstr (pw_assessment_get_round (assessment), ==, "Round 1");
+  iterate_a_little ();
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "Customer Care"));
+
+  /* A rename on the map shows at once. */
+  pw_team_set_name (pw_org_map_find_team (map, "care"), "Customer Service");
+  iterate_a_little ();
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "Customer Service"));
+  g_assert_null (find_label (GTK_WIDGET (row), "Customer Care"));
+
+  /* Another team leaves the map: the list follows, the scope stays. */
+  pw_org_map_remove_team (map, pw_org_map_find_team (map, "hub"));
+  iterate_a_little ();
+  g_assert_cmpstr (pw_assessment_get_team_id (assessment), ==, "care");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, find_scope (scopes, "care"));
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "Customer Service"));
+
+  /* A team added does not move it either. */
+  {
+    g_autoptr(PwTeam) team = pw_team_new ("legal", PW_TEAM_SPOKE, "Legal");
+
+    pw_org_map_add_team (map, team);
+    iterate_a_little ();
+    g_assert_cmpstr (pw_assessment_get_team_id (assessment), ==, "care");
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, find_scope (scopes, "care"));
+  }
+
+  /* A change made elsewhere, an undo say, shows. */
+  pw_assessment_set_team_id (assessment, "legal");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, find_scope (scopes, "legal"));
+  pw_assessment_set_team_id (assessment, NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* A label the user wrote stays when the scope changes. */
+  pw_assessment_set_round (assessment, "Kickoff");
+  adw_combo_row_set_selected (row, find_scope (scopes, "pr"));
+  g_assert_cmpstr (pw_assessment_get_team_id (assessment), ==, "pr");
+  g_assert_cmpstr (pw_assessment_get_round (assessment), ==, "Kickoff");
+
+  destroy (window, page);
+}
+
+/* A date that is not YYYY-MM-DD of a real day is marked and kept out of the model. */
+static void
+test_profile_date (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_example ();
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  g_autofree char *today = g_strdup (pw_assessment_get_date (assessment));
+  GtkWidget *page = pw_profile_page_new ();
+  const char *invalid[] = { "1.12.2026", "2026-02-30", "2026-13-01", "2026-1-1" };
+  GtkWindow *window;
+  GtkWidget *row;
+
+  pw_profile_page_set_assessment (PW_PROFILE_PAGE (page), workbook, assessment);
+  window = show (page);
+  row = find_row (page, "Date (YYYY-MM-DD)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, today);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row), invalid[i]);
+      g_assert_cmpstr (pw_assessment_get_date (assessment), ==, today);
+      g_assert_true (gtk_widget_has_css_class (row, "error"));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                       "Date — not valid, use YYYY-MM-DD");
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-12-01");
+  g_assert_cmpstr (pw_assessment_get_date (assessment), ==, "2026-12-01");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Date (YYYY-MM-DD)");
+
+  destroy (window, page);
+}
+
+static const char *
+get_count (GtkWidget  *page,
+           const char *caption)
+{
+  GtkLabel *label = find_label (page, caption);
+
+  g_assert_nonnull (label);
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_prev_sibling (GTK_WIDGET (label))));
+}
+
+/* The review counts as the core counts, and changes in place. */
+static void
+test_review_in_place (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  const PwQuestion *first = pw_framework_find_question (framework, "strategy-1");
+  const PwQuestion *second = pw_framework_find_question (framework, "strategy-2");
+  GtkWidget *page = pw_review_page_new ();
+  g_autofree char *activated = NULL;
+  GtkWindow *window;
+  GtkWidget *first_row, *second_row;
+  char total[8];
+
+  g_snprintf (total, sizeof total, "%u", pw_framework_get_n_questions (framework));
+  pw_review_page_set_assessment (PW_REVIEW_PAGE (page), framework, assessment);
+  g_signal_connect (page, "question-activated", G_CALLBACK (question_activated_cb), &activated);
+  window = show (page);
+
+  g_assert_cmpstr (get_count (page, "No answer yet"), ==, total);
+  g_assert_cmpstr (get_count (page, "Options chosen"), ==, "0");
+  first_row = find_row (page, first->text);
+  second_row = find_row (page, second->text);
+  g_assert_true (gtk_widget_get_mapped (first_row));
+
+  /* Answered elsewhere, with the focus on the next question's row */
+  gtk_widget_grab_focus (second_row);
+  g_object_add_weak_pointer (G_OBJECT (second_row), (gpointer *) &second_row);
+  pw_answer_set_kind (pw_assessment_ensure_answer (assessment, first->id),
+                      PW_ANSWER_NOT_APPLICABLE);
+  iterate_a_little ();
+  g_assert_false (gtk_widget_get_visible (first_row));
+  g_assert_nonnull (second_row);
+  g_assert_true (gtk_widget_has_focus (second_row));
+  g_assert_cmpstr (get_count (page, "Not applicable"), ==, "1");
+
+  /* Taken back, as an undo does: the row is back, the focus where it was */
+  pw_answer_set_kind (pw_assessment_lookup_answer (assessment, first->id), PW_ANSWER_NONE);
+  iterate_a_little ();
+  g_assert_true (gtk_widget_get_visible (first_row));
+  g_assert_true (gtk_widget_has_focus (second_row));
+  g_assert_cmpstr (get_count (page, "Not applicable"), ==, "0");
+  g_assert_cmpstr (get_count (page, "No answer yet"), ==, total);
+
+  g_signal_emit_by_name (second_row, "activated");
+  g_assert_cmpstr (activated, ==, second->id);
+
+  destroy (window, page);
+}
+
+/* Fewer than half of the questions counted: the headline says it is preliminary. */
+static void
+test_result_preliminary (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  GtkWidget *view = GTK_WIDGET (pw_result_view_new ());
+  const char *preliminary = "Preliminary: only 1 of 46 questions counts toward this result";
+  GtkWindow *window;
+  guint answered = 0;
+
+  g_assert_cmpuint (pw_framework_get_n_questions (framework), ==, 46);
+  pw_answer_choose (pw_assessment_ensure_answer (assessment, "strategy-1"), 3);
+  pw_result_view_set_assessment (PW_RESULT_VIEW (view), workbook, assessment);
+  window = show (view);
+
+  g_assert_cmpstr (pw_result_view_get_headline (PW_RESULT_VIEW (view)), ==,
+                   "Phase 3 · The Integrators");
+  g_assert_nonnull (find_label (view, preliminary));
+  g_assert_nonnull (find_label (view, "1 of 46 questions answered, 2 %"));
+
+  /* Half of them: no longer preliminary; one not applicable shows beside */
+  pw_answer_set_kind (pw_assessment_ensure_answer (assessment, "strategy-2"),
+                      PW_ANSWER_NOT_APPLICABLE);
+  for (guint d = 0; answered < 22; d++)
+    {
+      const PwDimension *dimension = pw_framework_get_dimension (framework, d);
+
+      for (guint q = 0; q < dimension->questions->len && answered < 22; q++)
+        {
+          const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
+
+          if (g_str_equal (question->id, "strategy-1") || g_str_equal (question->id, "strategy-2"))
+            continue;
+          pw_answer_choose (pw_assessment_ensure_answer (assessment, question->id), 3);
+          answered++;
+        }
+    }
+  iterate_a_little ();
+  g_assert_null (find_label (view, preliminary));
+  g_assert_null (find_label (view, "Preliminary: only 23 of 46 questions count toward this "
+                                   "result"));
+  g_assert_nonnull (find_label (view, "24 of 46 questions answered · 23 count toward the score "
+                                      "(50\u00a0%)"));
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, view);
+}
+
+/* A card shows what it is given, and says so only when it changed. */
+static void
+test_dimension_card (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  g_autoptr(PwScore) score = pw_score_compute (framework, review,
+                                               pw_workbook_get_policy (workbook));
+  const PwDimensionScore *integration = pw_score_find_dimension (score, "integration");
+  GtkWidget *card = GTK_WIDGET (pw_dimension_card_new (framework, integration->dimension));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWindow *window;
+  guint notified = 0;
+
+  g_assert_cmpuint (integration->answered, ==, 4);
+  g_assert_cmpuint (integration->counted, ==, 3);
+
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  g_signal_connect_swapped (card, "notify::score", G_CALLBACK (count_cb), &notified);
+  window = show (list);
+
+  pw_dimension_card_set_result (PW_DIMENSION_CARD (card), integration, NULL, NULL);
+  pw_dimension_card_set_result (PW_DIMENSION_CARD (card), integration, NULL, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (pw_dimension_score_equal (pw_dimension_card_get_score (PW_DIMENSION_CARD (card)),
+                                           integration));
+  iterate_a_little ();
+  g_assert_nonnull (find_label (card, "Cross-functional integration"));
+  g_assert_nonnull (find_label (card, "Phase 2 · The Seekers"));
+  g_assert_nonnull (find_label (card, "4 of 4 answered · 3 count toward the score"));
+  g_assert_nonnull (find_label (card, "Next steps towards Phase 3 · The Integrators"));
+
+  destroy (window, list);
+}
+
+/* Looking at an assessment does not change it; the answer action names its choices. */
+static void
+test_wizard_answers (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_example ();
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  PwWizard *wizard = pw_wizard_new (workbook, assessment);
+  GtkWindow *window;
+  PwAnswer *answer;
+
+  window = show (GTK_WIDGET (wizard));
+  for (guint page = 0; page < pw_wizard_get_n_pages (wizard); page++)
+    {
+      pw_wizard_set_page (wizard, page);
+      iterate_a_little ();
+    }
+  g_assert_cmpuint (pw_assessment_get_n_answers (assessment), ==, 0);
+  g_assert_false (pw_assessment_has_answers (assessment, pw_workbook_get_framework (workbook)));
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)",
+                              "strategy-1", "dont-know");
+  answer = pw_assessment_lookup_answer (assessment, "strategy-1");
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_DONT_KNOW);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)",
+                              "strategy-1", "not-applicable");
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_NOT_APPLICABLE);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)", "strategy-1", "4");
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_OPTION);
+  g_assert_cmpint (pw_answer_get_phase (answer), ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)",
+                              "strategy-1", "clear");
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_NONE);
+
+  /* Clearing a question without an answer creates none; nonsense is ignored. */
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)",
+                              "strategy-2", "clear");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)", "strategy-2", "6");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)", "strategy-2", "0");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)", "strategy-2", "-1");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.answer", "(ss)", "nope", "3");
+  g_assert_null (pw_assessment_lookup_answer (assessment, "strategy-2"));
+  g_assert_null (pw_assessment_lookup_answer (assessment, "nope"));
+  g_assert_cmpuint (pw_assessment_get_n_answers (assessment), ==, 1);
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, wizard);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Private data, config and cache folders, but the system's data folders:
+   * GTK needs the MIME database to load icons. */
+  g_autofree char *home = g_dir_make_tmp ("phasewise-test-widgets-XXXXXX", NULL);
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                         "XDG_STATE_HOME", "XDG_RUNTIME_DIR" };
+
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/phasewise/widgets/profile-scope", test_profile_scope);
+  g_test_add_func ("/phasewise/widgets/profile-date", test_profile_date);
+  g_test_add_func ("/phasewise/widgets/review-in-place", test_review_in_place);
+  g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
+  g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
+  g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
+
+  return g_test_run ();
+}
