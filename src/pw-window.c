@@ -80,12 +80,15 @@ update_title (PwWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-/* The switchers show once there is more than one area to switch to. */
+/* The switchers show once there is more than one area to switch to;
+ * until then they have no stack, so that no one-tab list is there to be
+ * read out either. */
 static void
 update_switchers (PwWindow *self)
 {
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
   guint n_visible = 0;
+  gboolean several;
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
@@ -95,8 +98,11 @@ update_switchers (PwWindow *self)
         n_visible++;
     }
 
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, n_visible > 1);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), n_visible > 1);
+  several = n_visible > 1;
+  adw_view_switcher_title_set_stack (self->switcher_title, several ? self->view_stack : NULL);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, several ? self->view_stack : NULL);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, several);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), several);
 }
 
 static void

@@ -289,7 +289,9 @@ test_one_area (void)
   g_assert_nonnull (title);
   g_assert_nonnull (bar);
   g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (title));
+  g_assert_null (adw_view_switcher_title_get_stack (title));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
 
   pw_workbook_set_modified (get_workbook (window), FALSE);
   destroy_window (window);
