@@ -100,9 +100,11 @@ load_thread (gpointer       task_data,
 
 static void
 load_apply (PwDocument   *self,
-            LoadData     *data,
+            gpointer      task_data,
             const GError *error)
 {
+  LoadData *data = task_data;
+
   _pw_document_set_busy (self, FALSE);
 
   if (error != NULL)
@@ -191,6 +193,34 @@ finish_task (PwDocument    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A load or a save on the calling thread, in the steps the queue takes. */
+static gboolean
+run_now (PwDocument     *self,
+         gpointer        data,
+         PwWriteFunc     work,
+         void          (*apply) (PwDocument   *self,
+                                 gpointer      data,
+                                 const GError *error),
+         GDestroyNotify  free_data,
+         GCancellable   *cancellable,
+         GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  _pw_document_set_busy (self, TRUE);
+  work (data, cancellable, &local_error);
+  apply (self, data, local_error);
+  free_data (data);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 pw_document_load_finish (PwDocument    *self,
                          GAsyncResult  *result,
@@ -275,9 +305,6 @@ pw_document_load (PwDocument    *self,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  LoadData *data;
-
   g_return_val_if_fail (PW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
@@ -288,19 +315,8 @@ pw_document_load (PwDocument    *self,
       return FALSE;
     }
 
-  data = load_data_new (file);
-  _pw_document_set_busy (self, TRUE);
-  load_thread (data, cancellable, &local_error);
-  load_apply (self, data, local_error);
-  load_data_free (data);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return run_now (self, load_data_new (file), load_thread, load_apply,
+                  (GDestroyNotify) load_data_free, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------
@@ -392,9 +408,11 @@ save_thread (gpointer       task_data,
 
 static void
 save_apply (PwDocument   *self,
-            SaveData     *data,
+            gpointer      task_data,
             const GError *error)
 {
+  SaveData *data = task_data;
+
   _pw_document_set_busy (self, FALSE);
 
   if (error != NULL)
@@ -482,7 +500,6 @@ pw_document_save (PwDocument    *self,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   SaveData *data;
 
   g_return_val_if_fail (PW_IS_DOCUMENT (self), FALSE);
@@ -502,19 +519,10 @@ pw_document_save (PwDocument    *self,
     }
 
   data = save_data_new (self, get_save_file (self, file), flags);
-  _pw_document_set_busy (self, TRUE);
   save_prepare_data (self, data);
-  save_thread (data, cancellable, &local_error);
-  save_apply (self, data, local_error);
-  save_data_free (data);
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return run_now (self, data, save_thread, save_apply, (GDestroyNotify) save_data_free,
+                  cancellable, error);
 }
 
 /* ------------------------------------------------------------------------

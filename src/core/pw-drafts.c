@@ -667,16 +667,25 @@ pw_drafts_save_async (PwDrafts            *self,
             pw_drafts_save_async);
 }
 
+static gboolean
+finish_job (PwDrafts      *self,
+            GAsyncResult  *result,
+            gpointer       source_tag,
+            GError       **error)
+{
+  g_return_val_if_fail (PW_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 pw_drafts_save_finish (PwDrafts      *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
-  g_return_val_if_fail (PW_IS_DRAFTS (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pw_drafts_save_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_job (self, result, pw_drafts_save_async, error);
 }
 
 /**
@@ -753,11 +762,7 @@ pw_drafts_remove_finish (PwDrafts      *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (PW_IS_DRAFTS (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pw_drafts_remove_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_job (self, result, pw_drafts_remove_async, error);
 }
 
 /**
