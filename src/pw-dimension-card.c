@@ -56,8 +56,6 @@ G_DEFINE_FINAL_TYPE (PwDimensionCard, pw_dimension_card, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
   PROP_0,
-  PROP_FRAMEWORK,
-  PROP_DIMENSION,
   PROP_SCORE,
   PROP_PREVIOUS,
   PROP_PREVIOUS_NAME,
@@ -329,27 +327,6 @@ set_score (PwDimensionScore       **field,
 }
 
 static void
-pw_dimension_card_constructed (GObject *object)
-{
-  PwDimensionCard *self = (PwDimensionCard *)object;
-
-  G_OBJECT_CLASS (pw_dimension_card_parent_class)->constructed (object);
-
-  g_assert (PW_IS_FRAMEWORK (self->framework));
-  g_assert (self->dimension != NULL);
-
-  gtk_label_set_label (self->name_label, self->dimension->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->dimension->name,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->dimension->name,
-                                  -1);
-
-  update (self);
-}
-
-static void
 pw_dimension_card_dispose (GObject *object)
 {
   PwDimensionCard *self = (PwDimensionCard *)object;
@@ -373,14 +350,6 @@ pw_dimension_card_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_FRAMEWORK:
-      g_value_set_object (value, self->framework);
-      break;
-
-    case PROP_DIMENSION:
-      g_value_set_pointer (value, (gpointer) self->dimension);
-      break;
-
     case PROP_SCORE:
       g_value_set_boxed (value, self->score);
       break;
@@ -408,14 +377,6 @@ pw_dimension_card_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_FRAMEWORK:
-      self->framework = g_value_dup_object (value);
-      break;
-
-    case PROP_DIMENSION:
-      self->dimension = g_value_get_pointer (value);
-      break;
-
     case PROP_SCORE:
       pw_dimension_card_set_result (self, g_value_get_boxed (value), self->previous,
                                     self->previous_name);
@@ -442,20 +403,9 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pw_dimension_card_constructed;
   object_class->dispose = pw_dimension_card_dispose;
   object_class->get_property = pw_dimension_card_get_property;
   object_class->set_property = pw_dimension_card_set_property;
-
-  properties [PROP_FRAMEWORK] =
-    g_param_spec_object ("framework", NULL, NULL,
-                         PW_TYPE_FRAMEWORK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* A PwDimension of the framework; the framework keeps it alive. */
-  properties [PROP_DIMENSION] =
-    g_param_spec_pointer ("dimension", NULL, NULL,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_SCORE] =
     g_param_spec_boxed ("score", NULL, NULL,
@@ -512,13 +462,26 @@ PwDimensionCard *
 pw_dimension_card_new (PwFramework       *framework,
                        const PwDimension *dimension)
 {
+  PwDimensionCard *self;
+
   g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (dimension != NULL, NULL);
 
-  return g_object_new (PW_TYPE_DIMENSION_CARD,
-                       "framework", framework,
-                       "dimension", dimension,
-                       NULL);
+  self = g_object_new (PW_TYPE_DIMENSION_CARD, NULL);
+  self->framework = g_object_ref (framework);
+  /* The framework keeps its dimensions alive. */
+  self->dimension = dimension;
+
+  gtk_label_set_label (self->name_label, dimension->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dimension->name,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dimension->name,
+                                  -1);
+  update (self);
+
+  return self;
 }
 
 const PwDimension *
