@@ -53,16 +53,6 @@ struct _PwQuestionCard
 
 G_DEFINE_FINAL_TYPE (PwQuestionCard, pw_question_card, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_FRAMEWORK,
-  PROP_QUESTION,
-  PROP_ASSESSMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
 static GtkToggleButton *
 get_toggle_for_answer (PwQuestionCard *self)
 {
@@ -373,19 +363,11 @@ fill_help (PwQuestionCard *self)
 }
 
 static void
-pw_question_card_constructed (GObject *object)
+build (PwQuestionCard *self)
 {
-  PwQuestionCard *self = (PwQuestionCard *)object;
-  const PwDimension *dimension;
+  const PwDimension *dimension = self->question->dimension;
   g_autofree char *number = NULL;
 
-  G_OBJECT_CLASS (pw_question_card_parent_class)->constructed (object);
-
-  g_assert (PW_IS_FRAMEWORK (self->framework));
-  g_assert (self->question != NULL);
-  g_assert (PW_IS_ASSESSMENT (self->assessment));
-
-  dimension = self->question->dimension;
   if (dimension != NULL)
     {
       guint index = 0;
@@ -429,86 +411,12 @@ pw_question_card_dispose (GObject *object)
 }
 
 static void
-pw_question_card_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  PwQuestionCard *self = PW_QUESTION_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_FRAMEWORK:
-      g_value_set_object (value, self->framework);
-      break;
-
-    case PROP_QUESTION:
-      g_value_set_pointer (value, (gpointer) self->question);
-      break;
-
-    case PROP_ASSESSMENT:
-      g_value_set_object (value, self->assessment);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pw_question_card_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  PwQuestionCard *self = PW_QUESTION_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_FRAMEWORK:
-      self->framework = g_value_dup_object (value);
-      break;
-
-    case PROP_QUESTION:
-      self->question = g_value_get_pointer (value);
-      break;
-
-    case PROP_ASSESSMENT:
-      self->assessment = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pw_question_card_class_init (PwQuestionCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pw_question_card_constructed;
   object_class->dispose = pw_question_card_dispose;
-  object_class->get_property = pw_question_card_get_property;
-  object_class->set_property = pw_question_card_set_property;
-
-  properties [PROP_FRAMEWORK] =
-    g_param_spec_object ("framework", NULL, NULL,
-                         PW_TYPE_FRAMEWORK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* A PwQuestion of the framework; the framework keeps it alive. */
-  properties [PROP_QUESTION] =
-    g_param_spec_pointer ("question", NULL, NULL,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ASSESSMENT] =
-    g_param_spec_object ("assessment", NULL, NULL,
-                         PW_TYPE_ASSESSMENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pw-question-card.ui");
@@ -546,15 +454,20 @@ pw_question_card_new (PwFramework      *framework,
                       const PwQuestion *question,
                       PwAssessment     *assessment)
 {
+  PwQuestionCard *self;
+
   g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (question != NULL, NULL);
   g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
 
-  return g_object_new (PW_TYPE_QUESTION_CARD,
-                       "framework", framework,
-                       "question", question,
-                       "assessment", assessment,
-                       NULL);
+  self = g_object_new (PW_TYPE_QUESTION_CARD, NULL);
+  self->framework = g_object_ref (framework);
+  /* The framework keeps its questions alive. */
+  self->question = question;
+  self->assessment = g_object_ref (assessment);
+  build (self);
+
+  return self;
 }
 
 const PwQuestion *
