@@ -69,8 +69,6 @@ G_DEFINE_FINAL_TYPE (PwWizard, pw_wizard, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_WORKBOOK,
-  PROP_ASSESSMENT,
   PROP_PAGE,
   PROP_N_PAGES,
   N_PROPS
@@ -459,22 +457,12 @@ answer_action (GtkWidget  *widget,
   pw_question_card_choose (card, kind, phase);
 }
 
-/* GObject */
-
+/* The pages and steps of the assessment */
 static void
-pw_wizard_constructed (GObject *object)
+build (PwWizard *self)
 {
-  PwWizard *self = (PwWizard *)object;
-  guint n_dimensions;
+  guint n_dimensions = pw_framework_get_n_dimensions (self->framework);
   GtkWidget *result_view;
-
-  G_OBJECT_CLASS (pw_wizard_parent_class)->constructed (object);
-
-  g_assert (PW_IS_WORKBOOK (self->workbook));
-  g_assert (PW_IS_ASSESSMENT (self->assessment));
-
-  self->framework = g_object_ref (pw_workbook_get_framework (self->workbook));
-  n_dimensions = pw_framework_get_n_dimensions (self->framework);
 
   pw_profile_page_set_assessment (self->profile_page, self->workbook, self->assessment);
   pw_review_page_set_assessment (self->review_page, self->framework, self->assessment);
@@ -516,6 +504,8 @@ pw_wizard_constructed (GObject *object)
   pw_wizard_update_actions (self);
 }
 
+/* GObject */
+
 static void
 pw_wizard_dispose (GObject *object)
 {
@@ -543,14 +533,6 @@ pw_wizard_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_WORKBOOK:
-      g_value_set_object (value, self->workbook);
-      break;
-
-    case PROP_ASSESSMENT:
-      g_value_set_object (value, self->assessment);
-      break;
-
     case PROP_PAGE:
       g_value_set_uint (value, self->page);
       break;
@@ -574,14 +556,6 @@ pw_wizard_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_WORKBOOK:
-      self->workbook = g_value_dup_object (value);
-      break;
-
-    case PROP_ASSESSMENT:
-      self->assessment = g_value_dup_object (value);
-      break;
-
     case PROP_PAGE:
       pw_wizard_set_page (self, g_value_get_uint (value));
       break;
@@ -597,20 +571,9 @@ pw_wizard_class_init (PwWizardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pw_wizard_constructed;
   object_class->dispose = pw_wizard_dispose;
   object_class->get_property = pw_wizard_get_property;
   object_class->set_property = pw_wizard_set_property;
-
-  properties [PROP_WORKBOOK] =
-    g_param_spec_object ("workbook", NULL, NULL,
-                         PW_TYPE_WORKBOOK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ASSESSMENT] =
-    g_param_spec_object ("assessment", NULL, NULL,
-                         PW_TYPE_ASSESSMENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_PAGE] =
     g_param_spec_uint ("page", NULL, NULL,
@@ -681,13 +644,18 @@ PwWizard *
 pw_wizard_new (PwWorkbook   *workbook,
                PwAssessment *assessment)
 {
+  PwWizard *self;
+
   g_return_val_if_fail (PW_IS_WORKBOOK (workbook), NULL);
   g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
 
-  return g_object_new (PW_TYPE_WIZARD,
-                       "workbook", workbook,
-                       "assessment", assessment,
-                       NULL);
+  self = g_object_new (PW_TYPE_WIZARD, NULL);
+  self->workbook = g_object_ref (workbook);
+  self->assessment = g_object_ref (assessment);
+  self->framework = g_object_ref (pw_workbook_get_framework (workbook));
+  build (self);
+
+  return self;
 }
 
 /**
