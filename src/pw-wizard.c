@@ -464,8 +464,10 @@ build (PwWizard *self)
   guint n_dimensions = pw_framework_get_n_dimensions (self->framework);
   GtkWidget *result_view;
 
-  pw_profile_page_set_assessment (self->profile_page, self->workbook, self->assessment);
-  pw_review_page_set_assessment (self->review_page, self->framework, self->assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (self->profile_page),
+                                     self->workbook, self->assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (self->review_page),
+                                     self->workbook, self->assessment);
 
   /* The pages */
   g_ptr_array_add (self->pages, self->profile_page);
@@ -484,7 +486,8 @@ build (PwWizard *self)
   self->n_pages = self->pages->len;
 
   result_view = GTK_WIDGET (pw_result_view_new ());
-  pw_result_view_set_assessment (PW_RESULT_VIEW (result_view), self->workbook, self->assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (result_view),
+                                     self->workbook, self->assessment);
   adw_bin_set_child (self->result_page, result_view);
 
   for (guint page = 0; page < self->n_pages; page++)

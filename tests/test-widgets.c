@@ -176,7 +176,7 @@ test_profile_scope (void)
   AdwComboRow *row;
   GListModel *scopes;
 
-  pw_profile_page_set_assessment (PW_PROFILE_PAGE (page), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
   window = show (page);
   row = ADW_COMBO_ROW (find_widget (page, ADW_TYPE_COMBO_ROW));
   scopes = pw_profile_page_get_scopes (PW_PROFILE_PAGE (page));
@@ -243,7 +243,7 @@ test_profile_date (void)
   GtkWindow *window;
   GtkWidget *row;
 
-  pw_profile_page_set_assessment (PW_PROFILE_PAGE (page), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
   window = show (page);
   row = find_row (page, "Date (YYYY-MM-DD)");
   g_assert_nonnull (row);
@@ -294,7 +294,7 @@ test_review_in_place (void)
   char total[8];
 
   g_snprintf (total, sizeof total, "%u", pw_framework_get_n_questions (framework));
-  pw_review_page_set_assessment (PW_REVIEW_PAGE (page), framework, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
   g_signal_connect (page, "question-activated", G_CALLBACK (question_activated_cb), &activated);
   window = show (page);
 
@@ -343,7 +343,7 @@ test_result_preliminary (void)
 
   g_assert_cmpuint (pw_framework_get_n_questions (framework), ==, 46);
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "strategy-1"), 3);
-  pw_result_view_set_assessment (PW_RESULT_VIEW (view), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (view), workbook, assessment);
   window = show (view);
 
   g_assert_cmpstr (pw_result_view_get_headline (PW_RESULT_VIEW (view)), ==,
