@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-dimension-card.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwDimensionCard:
@@ -64,66 +65,14 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/**
- * _pw_show_change:
- * @box: the box of @icon and @label, coloured by the change
- * @change: the change, as pw_result_text_describe_change() says it
- *
- * Shows a change since the previous round: an arrow and the text for an
- * increase or a decrease, the text alone (dimmed) otherwise, and to screen
- * readers a text that does not rely on the arrow or the sign.
- */
-void
-_pw_show_change (GtkWidget            *box,
-                 GtkImage             *icon,
-                 GtkLabel             *label,
-                 const PwResultChange *change)
-{
-  gtk_widget_remove_css_class (box, "success");
-  gtk_widget_remove_css_class (box, "warning");
-  gtk_widget_remove_css_class (box, "dim-label");
-
-  switch (change->kind)
-    {
-    case PW_RESULT_CHANGE_UP:
-      gtk_image_set_from_icon_name (icon, "go-up-symbolic");
-      gtk_widget_add_css_class (box, "success");
-      break;
-
-    case PW_RESULT_CHANGE_DOWN:
-      gtk_image_set_from_icon_name (icon, "go-down-symbolic");
-      gtk_widget_add_css_class (box, "warning");
-      break;
-
-    case PW_RESULT_CHANGE_NONE:
-    case PW_RESULT_CHANGE_NEW:
-    case PW_RESULT_CHANGE_LOST:
-    case PW_RESULT_CHANGE_UNKNOWN:
-    default:
-      gtk_widget_add_css_class (box, "dim-label");
-      break;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (icon), change->kind == PW_RESULT_CHANGE_UP
-                                             || change->kind == PW_RESULT_CHANGE_DOWN);
-  gtk_widget_set_visible (box, change->text != NULL);
-  gtk_label_set_label (label, change->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, change->accessible,
-                                  -1);
-}
-
 static GtkWidget *
 create_text (const char *text,
              const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  /* At most 16 characters keep the natural width of the cards' left column
+   * below its width. */
+  GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, 16);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Keeps the natural width of the cards' left column below its width. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_widget_set_hexpand (label, TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -149,15 +98,6 @@ create_step (const char *text)
   return row;
 }
 
-static void
-clear_steps (PwDimensionCard *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))) != NULL)
-    gtk_box_remove (self->steps_box, child);
-}
-
 /* The steps from @phase to the next one; from phase 1 without a score.
  * They are rebuilt only when the phase changes. */
 static void
@@ -174,7 +114,7 @@ update_steps (PwDimensionCard *self,
     return;
   self->steps_phase = shown;
 
-  clear_steps (self);
+  _pw_box_remove_all (self->steps_box);
 
   if (!has_score)
     phase = 1;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "pw-dimension-page.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwDimensionPage:
@@ -42,14 +43,6 @@ G_DEFINE_FINAL_TYPE (PwDimensionPage, pw_dimension_page, ADW_TYPE_BIN)
 
 /* Revealing a card */
 
-static GtkWidget *
-get_focus (PwDimensionPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return root != NULL ? gtk_root_get_focus (root) : NULL;
-}
-
 /* Scrolls the page so that @card shows from its top, keeping the focus in
  * view.
  */
@@ -58,7 +51,7 @@ reveal_card_now (PwDimensionPage *self,
                  GtkWidget       *card)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (card, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *focus = get_focus (self);
+  GtkWidget *focus = _pw_widget_get_focus (GTK_WIDGET (self));
   GtkWidget *content;
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
@@ -380,7 +373,7 @@ pw_dimension_page_choose_option (PwDimensionPage *self,
   g_return_val_if_fail (phase >= 1 && phase <= PW_N_PHASES, FALSE);
   g_return_val_if_fail (last != NULL, FALSE);
 
-  focus = get_focus (self);
+  focus = _pw_widget_get_focus (GTK_WIDGET (self));
   if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
     return FALSE;
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-question-card.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwQuestionCard:
@@ -271,11 +272,8 @@ create_option_button (PwQuestionCard *self,
   g_autofree char *tooltip = NULL;
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, -1);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "pw-choice-text");
 
@@ -314,10 +312,7 @@ fill_help (PwQuestionCard *self)
 
   if (self->question->help != NULL && *self->question->help != '\0')
     {
-      label = gtk_label_new (self->question->help);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      label = _pw_label_new_wrapping (self->question->help, PANGO_WRAP_WORD, 48);
       gtk_box_append (self->help_box, label);
       gtk_box_append (self->help_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
     }
@@ -338,18 +333,13 @@ fill_help (PwQuestionCard *self)
       else
         title = g_strdup (info->name);
 
-      label = gtk_label_new (title);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      label = _pw_label_new_wrapping (title, PANGO_WRAP_WORD, -1);
       gtk_widget_add_css_class (label, "heading");
       gtk_box_append (GTK_BOX (texts), label);
 
       if (dimension != NULL && dimension->levels[phase - 1] != NULL)
         {
-          label = gtk_label_new (dimension->levels[phase - 1]);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+          label = _pw_label_new_wrapping (dimension->levels[phase - 1], PANGO_WRAP_WORD, 44);
           gtk_widget_add_css_class (label, "caption");
           gtk_widget_add_css_class (label, "dim-label");
           gtk_box_append (GTK_BOX (texts), label);
@@ -373,8 +363,7 @@ build (PwQuestionCard *self)
       guint index = 0;
 
       g_ptr_array_find (dimension->questions, self->question, &index);
-      /* Translators: above a question: its position in its dimension */
-      number = g_strdup_printf (_("Question %u of %u"), index + 1, dimension->questions->len);
+      number = _pw_question_position_text (index, dimension->questions->len);
     }
   gtk_label_set_label (self->number_label, number);
   gtk_widget_set_visible (GTK_WIDGET (self->number_label), number != NULL);

@@ -16,6 +16,7 @@
 #include "pw-dimension-card.h"
 #include "pw-radar-chart.h"
 #include "pw-result-view.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwResultView:

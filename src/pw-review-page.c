@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-review-page.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwReviewPage:
@@ -147,8 +148,7 @@ row_activated_cb (PwReviewPage *self,
 static void
 remove_groups (PwReviewPage *self)
 {
-  for (guint i = 0; i < self->groups->len; i++)
-    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+  _pw_box_remove_all (self->groups_box);
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->questions, 0);
@@ -174,11 +174,9 @@ build_groups (PwReviewPage *self)
       for (guint q = 0; q < dimension->questions->len; q++)
         {
           const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
-          g_autofree char *subtitle = NULL;
+          g_autofree char *subtitle = _pw_question_position_text (q, dimension->questions->len);
           GtkWidget *row = adw_action_row_new ();
 
-          /* Translators: a question in the review: its position in its dimension */
-          subtitle = g_strdup_printf (_("Question %u of %u"), q + 1, dimension->questions->len);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question->text);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -17,6 +17,7 @@
 #include "pw-result-view.h"
 #include "pw-review-page.h"
 #include "pw-step-row.h"
+#include "pw-widget-utils.h"
 #include "pw-wizard.h"
 
 /**
@@ -128,14 +129,6 @@ get_page_title (PwWizard *self,
 }
 
 /* Focus */
-
-static GtkWidget *
-get_focus (PwWizard *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return root != NULL ? gtk_root_get_focus (root) : NULL;
-}
 
 static void
 focus_card (PwWizard       *self,
@@ -328,7 +321,7 @@ digit_shortcut_cb (GtkWidget *widget,
                    gpointer   user_data)
 {
   PwWizard *self = PW_WIZARD (widget);
-  GtkWidget *focus = get_focus (self);
+  GtkWidget *focus = _pw_widget_get_focus (widget);
 
   if (focus != NULL ? !gtk_widget_is_ancestor (focus, widget) : !gtk_widget_is_drawable (widget))
     return FALSE;
@@ -729,7 +722,7 @@ pw_wizard_set_page (PwWizard *self,
   if (self->page == page)
     return;
 
-  focus = get_focus (self);
+  focus = _pw_widget_get_focus (GTK_WIDGET (self));
   had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack));
 
   gtk_stack_set_transition_type (self->stack,
