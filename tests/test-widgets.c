@@ -13,6 +13,7 @@
 
 #include "pw-dimension-card.h"
 #include "pw-profile-page.h"
+#include "pw-question-card.h"
 #include "pw-result-view.h"
 #include "pw-review-page.h"
 #include "pw-wizard.h"
@@ -125,6 +126,27 @@ find_row (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The entry under @root whose placeholder reads @placeholder */
+static GtkEditable *
+find_entry (GtkWidget  *root,
+            const char *placeholder)
+{
+  if (GTK_IS_ENTRY (root)
+      && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (root)), placeholder) == 0)
+    return GTK_EDITABLE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_entry (child, placeholder);
 
       if (found != NULL)
         return found;
@@ -416,6 +438,57 @@ test_dimension_card (void)
   destroy (window, list);
 }
 
+/* Typing a note or evidence creates the answer, emptying an entry clears its
+ * text, and an entry of a question without an answer creates none. */
+static void
+test_question_card_entries (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  const PwQuestion *question = pw_framework_find_question (framework, "strategy-1");
+  GtkWidget *card = GTK_WIDGET (pw_question_card_new (framework, question, assessment));
+  GtkEditable *note, *evidence;
+  GtkWindow *window;
+  PwAnswer *answer;
+
+  window = show (card);
+  note = find_entry (card, "What the room said, in a few words");
+  evidence = find_entry (card, "Document, link or observation");
+  g_assert_nonnull (note);
+  g_assert_nonnull (evidence);
+
+  /* Nothing typed creates nothing. */
+  gtk_editable_set_text (evidence, "");
+  g_assert_null (pw_assessment_lookup_answer (assessment, question->id));
+
+  gtk_editable_set_text (note, "Asked twice");
+  answer = pw_assessment_lookup_answer (assessment, question->id);
+  g_assert_nonnull (answer);
+  g_assert_true (pw_question_card_get_answer (PW_QUESTION_CARD (card)) == answer);
+  g_assert_cmpstr (pw_answer_get_note (answer), ==, "Asked twice");
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "Asked twice");
+  g_assert_null (pw_answer_get_evidence (answer));
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_NONE);
+
+  gtk_editable_set_text (evidence, "Minutes of May");
+  g_assert_cmpstr (pw_answer_get_evidence (answer), ==, "Minutes of May");
+  g_assert_cmpstr (pw_answer_get_note (answer), ==, "Asked twice");
+
+  gtk_editable_set_text (note, "");
+  g_assert_null (pw_answer_get_note (answer));
+  g_assert_cmpstr (pw_answer_get_evidence (answer), ==, "Minutes of May");
+
+  /* Changed elsewhere, as an undo does: the entries follow. */
+  pw_answer_set_note (answer, "Back again");
+  pw_answer_set_evidence (answer, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "Back again");
+  g_assert_cmpstr (gtk_editable_get_text (evidence), ==, "");
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, card);
+}
+
 /* Looking at an assessment does not change it; the answer action names its choices. */
 static void
 test_wizard_answers (void)
@@ -492,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/review-in-place", test_review_in_place);
   g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
+  g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
 
   return g_test_run ();
