@@ -213,39 +213,22 @@ clear_clicked_cb (PwQuestionCard *self,
   pw_question_card_focus_choices (self);
 }
 
-static char *
-dup_entry_text (GtkEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  return *text != '\0' ? g_strdup (text) : NULL;
-}
-
+/* The note or the evidence, typed */
 static void
-note_changed_cb (PwQuestionCard *self,
-                 GtkEditable    *editable)
+entry_changed_cb (PwQuestionCard *self,
+                  GtkEditable    *editable)
 {
+  const char *typed = gtk_editable_get_text (editable);
   g_autofree char *text = NULL;
 
-  if (self->updating)
+  if (self->updating || (*typed == '\0' && self->answer == NULL))
     return;
 
-  text = dup_entry_text (self->note_entry);
-  if (text != NULL || self->answer != NULL)
+  /* A copy: the answer created for it is shown in the entries. */
+  text = *typed != '\0' ? g_strdup (typed) : NULL;
+  if (editable == GTK_EDITABLE (self->note_entry))
     pw_answer_set_note (ensure_answer (self), text);
-}
-
-static void
-evidence_changed_cb (PwQuestionCard *self,
-                     GtkEditable    *editable)
-{
-  g_autofree char *text = NULL;
-
-  if (self->updating)
-    return;
-
-  text = dup_entry_text (self->evidence_entry);
-  if (text != NULL || self->answer != NULL)
+  else
     pw_answer_set_evidence (ensure_answer (self), text);
 }
 
@@ -420,8 +403,7 @@ pw_question_card_class_init (PwQuestionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, evidence_entry);
   gtk_widget_class_bind_template_callback (widget_class, option_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
 }
 
 static void
