@@ -71,7 +71,6 @@ G_DEFINE_FINAL_TYPE (PwWizard, pw_wizard, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PAGE,
-  PROP_N_PAGES,
   N_PROPS
 };
 
@@ -533,10 +532,6 @@ pw_wizard_get_property (GObject    *object,
       g_value_set_uint (value, self->page);
       break;
 
-    case PROP_N_PAGES:
-      g_value_set_uint (value, self->n_pages);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -575,11 +570,6 @@ pw_wizard_class_init (PwWizardClass *klass)
     g_param_spec_uint ("page", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_PAGES] =
-    g_param_spec_uint ("n-pages", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
