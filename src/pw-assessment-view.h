@@ -21,6 +21,8 @@ struct _PwAssessmentViewClass
 {
   AdwBinClass parent_class;
 
+  /* Shows the workbook and assessment just set; @workbook_changed when the
+   * workbook is another one.  Every subclass has it. */
   void (*show_assessment) (PwAssessmentView *self,
                            gboolean          workbook_changed);
 };

@@ -313,10 +313,15 @@ test_review_in_place (void)
   g_autofree char *activated = NULL;
   GtkWindow *window;
   GtkWidget *first_row, *second_row;
+  guint notified = 0;
   char total[8];
 
   g_snprintf (total, sizeof total, "%u", pw_framework_get_n_questions (framework));
+  g_signal_connect_swapped (page, "notify::assessment", G_CALLBACK (count_cb), &notified);
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (pw_assessment_view_get_workbook (PW_ASSESSMENT_VIEW (page)) == workbook);
   g_signal_connect (page, "question-activated", G_CALLBACK (question_activated_cb), &activated);
   window = show (page);
 
