@@ -165,6 +165,24 @@ show_assessment (PwAssessPage *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The newest assessment of the workbook, or none when it has none */
+static void
+select_latest (PwAssessPage *self)
+{
+  GListModel *assessments = pw_workbook_get_assessments (self->workbook);
+  guint n = g_list_model_get_n_items (assessments);
+  g_autoptr(PwAssessment) latest = NULL;
+
+  if (n == 0)
+    {
+      show_assessment (self, NULL);
+      return;
+    }
+
+  latest = g_list_model_get_item (assessments, n - 1);
+  pw_assess_page_select (self, latest);
+}
+
 static void
 row_selected_cb (PwAssessPage  *self,
                  GtkListBoxRow *row,
@@ -206,24 +224,12 @@ delete_response_cb (PwAssessPage     *self,
                     AdwMessageDialog *dialog)
 {
   PwAssessment *assessment = g_object_get_data (G_OBJECT (dialog), "pw-assessment");
-  GListModel *assessments;
-  guint n;
 
   if (!g_str_equal (response, "delete") || self->workbook == NULL)
     return;
 
   pw_workbook_remove_assessment (self->workbook, assessment);
-
-  assessments = pw_workbook_get_assessments (self->workbook);
-  n = g_list_model_get_n_items (assessments);
-  if (n == 0)
-    show_assessment (self, NULL);
-  else
-    {
-      g_autoptr(PwAssessment) latest = g_list_model_get_item (assessments, n - 1);
-
-      pw_assess_page_select (self, latest);
-    }
+  select_latest (self);
 }
 
 static void
@@ -313,9 +319,6 @@ static void
 set_workbook (PwAssessPage *self,
               PwWorkbook   *workbook)
 {
-  GListModel *assessments;
-  guint n;
-
   show_assessment (self, NULL);
   g_set_object (&self->workbook, workbook);
 
@@ -325,16 +328,9 @@ set_workbook (PwAssessPage *self,
       return;
     }
 
-  assessments = pw_workbook_get_assessments (workbook);
-  gtk_list_box_bind_model (self->list, assessments, create_row, self, NULL);
-
-  n = g_list_model_get_n_items (assessments);
-  if (n > 0)
-    {
-      g_autoptr(PwAssessment) latest = g_list_model_get_item (assessments, n - 1);
-
-      pw_assess_page_select (self, latest);
-    }
+  gtk_list_box_bind_model (self->list, pw_workbook_get_assessments (workbook), create_row, self,
+                           NULL);
+  select_latest (self);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-dimension-card.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwDimensionCard:
@@ -56,8 +57,6 @@ G_DEFINE_FINAL_TYPE (PwDimensionCard, pw_dimension_card, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
   PROP_0,
-  PROP_FRAMEWORK,
-  PROP_DIMENSION,
   PROP_SCORE,
   PROP_PREVIOUS,
   PROP_PREVIOUS_NAME,
@@ -66,66 +65,14 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/**
- * _pw_show_change:
- * @box: the box of @icon and @label, coloured by the change
- * @change: the change, as pw_result_text_describe_change() says it
- *
- * Shows a change since the previous round: an arrow and the text for an
- * increase or a decrease, the text alone (dimmed) otherwise, and to screen
- * readers a text that does not rely on the arrow or the sign.
- */
-void
-_pw_show_change (GtkWidget            *box,
-                 GtkImage             *icon,
-                 GtkLabel             *label,
-                 const PwResultChange *change)
-{
-  gtk_widget_remove_css_class (box, "success");
-  gtk_widget_remove_css_class (box, "warning");
-  gtk_widget_remove_css_class (box, "dim-label");
-
-  switch (change->kind)
-    {
-    case PW_RESULT_CHANGE_UP:
-      gtk_image_set_from_icon_name (icon, "go-up-symbolic");
-      gtk_widget_add_css_class (box, "success");
-      break;
-
-    case PW_RESULT_CHANGE_DOWN:
-      gtk_image_set_from_icon_name (icon, "go-down-symbolic");
-      gtk_widget_add_css_class (box, "warning");
-      break;
-
-    case PW_RESULT_CHANGE_NONE:
-    case PW_RESULT_CHANGE_NEW:
-    case PW_RESULT_CHANGE_LOST:
-    case PW_RESULT_CHANGE_UNKNOWN:
-    default:
-      gtk_widget_add_css_class (box, "dim-label");
-      break;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (icon), change->kind == PW_RESULT_CHANGE_UP
-                                             || change->kind == PW_RESULT_CHANGE_DOWN);
-  gtk_widget_set_visible (box, change->text != NULL);
-  gtk_label_set_label (label, change->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, change->accessible,
-                                  -1);
-}
-
 static GtkWidget *
 create_text (const char *text,
              const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  /* At most 16 characters keep the natural width of the cards' left column
+   * below its width. */
+  GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, 16);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Keeps the natural width of the cards' left column below its width. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_widget_set_hexpand (label, TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -151,15 +98,6 @@ create_step (const char *text)
   return row;
 }
 
-static void
-clear_steps (PwDimensionCard *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))) != NULL)
-    gtk_box_remove (self->steps_box, child);
-}
-
 /* The steps from @phase to the next one; from phase 1 without a score.
  * They are rebuilt only when the phase changes. */
 static void
@@ -176,7 +114,7 @@ update_steps (PwDimensionCard *self,
     return;
   self->steps_phase = shown;
 
-  clear_steps (self);
+  _pw_box_remove_all (self->steps_box);
 
   if (!has_score)
     phase = 1;
@@ -329,27 +267,6 @@ set_score (PwDimensionScore       **field,
 }
 
 static void
-pw_dimension_card_constructed (GObject *object)
-{
-  PwDimensionCard *self = (PwDimensionCard *)object;
-
-  G_OBJECT_CLASS (pw_dimension_card_parent_class)->constructed (object);
-
-  g_assert (PW_IS_FRAMEWORK (self->framework));
-  g_assert (self->dimension != NULL);
-
-  gtk_label_set_label (self->name_label, self->dimension->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->dimension->name,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->dimension->name,
-                                  -1);
-
-  update (self);
-}
-
-static void
 pw_dimension_card_dispose (GObject *object)
 {
   PwDimensionCard *self = (PwDimensionCard *)object;
@@ -373,14 +290,6 @@ pw_dimension_card_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_FRAMEWORK:
-      g_value_set_object (value, self->framework);
-      break;
-
-    case PROP_DIMENSION:
-      g_value_set_pointer (value, (gpointer) self->dimension);
-      break;
-
     case PROP_SCORE:
       g_value_set_boxed (value, self->score);
       break;
@@ -408,14 +317,6 @@ pw_dimension_card_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_FRAMEWORK:
-      self->framework = g_value_dup_object (value);
-      break;
-
-    case PROP_DIMENSION:
-      self->dimension = g_value_get_pointer (value);
-      break;
-
     case PROP_SCORE:
       pw_dimension_card_set_result (self, g_value_get_boxed (value), self->previous,
                                     self->previous_name);
@@ -442,20 +343,9 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pw_dimension_card_constructed;
   object_class->dispose = pw_dimension_card_dispose;
   object_class->get_property = pw_dimension_card_get_property;
   object_class->set_property = pw_dimension_card_set_property;
-
-  properties [PROP_FRAMEWORK] =
-    g_param_spec_object ("framework", NULL, NULL,
-                         PW_TYPE_FRAMEWORK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* A PwDimension of the framework; the framework keeps it alive. */
-  properties [PROP_DIMENSION] =
-    g_param_spec_pointer ("dimension", NULL, NULL,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_SCORE] =
     g_param_spec_boxed ("score", NULL, NULL,
@@ -512,13 +402,26 @@ PwDimensionCard *
 pw_dimension_card_new (PwFramework       *framework,
                        const PwDimension *dimension)
 {
+  PwDimensionCard *self;
+
   g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (dimension != NULL, NULL);
 
-  return g_object_new (PW_TYPE_DIMENSION_CARD,
-                       "framework", framework,
-                       "dimension", dimension,
-                       NULL);
+  self = g_object_new (PW_TYPE_DIMENSION_CARD, NULL);
+  self->framework = g_object_ref (framework);
+  /* The framework keeps its dimensions alive. */
+  self->dimension = dimension;
+
+  gtk_label_set_label (self->name_label, dimension->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dimension->name,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dimension->name,
+                                  -1);
+  update (self);
+
+  return self;
 }
 
 const PwDimension *

@@ -28,9 +28,4 @@ void                    pw_dimension_card_set_result        (PwDimensionCard    
                                                              const PwDimensionScore *previous,
                                                              const char             *previous_name);
 
-void                    _pw_show_change                     (GtkWidget              *box,
-                                                             GtkImage               *icon,
-                                                             GtkLabel               *label,
-                                                             const PwResultChange   *change);
-
 G_END_DECLS

@@ -10,13 +10,14 @@
 #include "config.h"
 
 #include "pw-dimension-page.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwDimensionPage:
  *
  * One page of the wizard per dimension: its name and description, then a
  * #PwQuestionCard per question, in the framework's order.  The cards edit
- * the answers of the page's #PwDimensionPage:assessment.
+ * the answers of the page's assessment.
  *
  * pw_dimension_page_focus_card() moves the focus into a card and scrolls
  * the card into view; on a page just shown, once it has its layout.
@@ -29,9 +30,8 @@ struct _PwDimensionPage
   GtkLabel          *title_label;
   GtkLabel          *description_label;
 
-  PwFramework       *framework;
+  PwFramework       *framework;   /* keeps the dimension alive */
   const PwDimension *dimension;
-  PwAssessment      *assessment;
   GPtrArray         *cards;       /* PwQuestionCard, by question */
 
   GtkWidget         *reveal_card;
@@ -41,25 +41,7 @@ struct _PwDimensionPage
 
 G_DEFINE_FINAL_TYPE (PwDimensionPage, pw_dimension_page, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_FRAMEWORK,
-  PROP_DIMENSION,
-  PROP_ASSESSMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
 /* Revealing a card */
-
-static GtkWidget *
-get_focus (PwDimensionPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return root != NULL ? gtk_root_get_focus (root) : NULL;
-}
 
 /* Scrolls the page so that @card shows from its top, keeping the focus in
  * view.
@@ -69,7 +51,7 @@ reveal_card_now (PwDimensionPage *self,
                  GtkWidget       *card)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (card, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *focus = get_focus (self);
+  GtkWidget *focus = _pw_widget_get_focus (GTK_WIDGET (self));
   GtkWidget *content;
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
@@ -171,32 +153,6 @@ pw_dimension_page_unmap (GtkWidget *widget)
 /* GObject */
 
 static void
-pw_dimension_page_constructed (GObject *object)
-{
-  PwDimensionPage *self = (PwDimensionPage *)object;
-  const PwDimension *dimension = self->dimension;
-
-  G_OBJECT_CLASS (pw_dimension_page_parent_class)->constructed (object);
-
-  g_assert (PW_IS_FRAMEWORK (self->framework));
-  g_assert (dimension != NULL);
-  g_assert (PW_IS_ASSESSMENT (self->assessment));
-
-  gtk_label_set_label (self->title_label, dimension->name);
-  gtk_label_set_label (self->description_label, dimension->description);
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), dimension->description != NULL);
-
-  for (guint i = 0; i < dimension->questions->len; i++)
-    {
-      const PwQuestion *question = g_ptr_array_index (dimension->questions, i);
-      PwQuestionCard *card = pw_question_card_new (self->framework, question, self->assessment);
-
-      gtk_box_append (self->cards_box, GTK_WIDGET (card));
-      g_ptr_array_add (self->cards, card);
-    }
-}
-
-static void
 pw_dimension_page_dispose (GObject *object)
 {
   PwDimensionPage *self = (PwDimensionPage *)object;
@@ -204,64 +160,9 @@ pw_dimension_page_dispose (GObject *object)
   stop_revealing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_DIMENSION_PAGE);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
-  g_clear_object (&self->assessment);
   g_clear_object (&self->framework);
 
   G_OBJECT_CLASS (pw_dimension_page_parent_class)->dispose (object);
-}
-
-static void
-pw_dimension_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  PwDimensionPage *self = PW_DIMENSION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FRAMEWORK:
-      g_value_set_object (value, self->framework);
-      break;
-
-    case PROP_DIMENSION:
-      g_value_set_pointer (value, (gpointer) self->dimension);
-      break;
-
-    case PROP_ASSESSMENT:
-      g_value_set_object (value, self->assessment);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pw_dimension_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  PwDimensionPage *self = PW_DIMENSION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FRAMEWORK:
-      self->framework = g_value_dup_object (value);
-      break;
-
-    case PROP_DIMENSION:
-      self->dimension = g_value_get_pointer (value);
-      break;
-
-    case PROP_ASSESSMENT:
-      self->assessment = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -270,30 +171,10 @@ pw_dimension_page_class_init (PwDimensionPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pw_dimension_page_constructed;
   object_class->dispose = pw_dimension_page_dispose;
-  object_class->get_property = pw_dimension_page_get_property;
-  object_class->set_property = pw_dimension_page_set_property;
 
   widget_class->map = pw_dimension_page_map;
   widget_class->unmap = pw_dimension_page_unmap;
-
-  properties [PROP_FRAMEWORK] =
-    g_param_spec_object ("framework", NULL, NULL,
-                         PW_TYPE_FRAMEWORK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* A PwDimension of the framework; the framework keeps it alive. */
-  properties [PROP_DIMENSION] =
-    g_param_spec_pointer ("dimension", NULL, NULL,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ASSESSMENT] =
-    g_param_spec_object ("assessment", NULL, NULL,
-                         PW_TYPE_ASSESSMENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pw-dimension-page.ui");
@@ -323,15 +204,30 @@ pw_dimension_page_new (PwFramework       *framework,
                        const PwDimension *dimension,
                        PwAssessment      *assessment)
 {
+  PwDimensionPage *self;
+
   g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (dimension != NULL, NULL);
   g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
 
-  return g_object_new (PW_TYPE_DIMENSION_PAGE,
-                       "framework", framework,
-                       "dimension", dimension,
-                       "assessment", assessment,
-                       NULL);
+  self = g_object_new (PW_TYPE_DIMENSION_PAGE, NULL);
+  self->framework = g_object_ref (framework);
+  self->dimension = dimension;
+
+  gtk_label_set_label (self->title_label, dimension->name);
+  gtk_label_set_label (self->description_label, dimension->description);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), dimension->description != NULL);
+
+  for (guint i = 0; i < dimension->questions->len; i++)
+    {
+      const PwQuestion *question = g_ptr_array_index (dimension->questions, i);
+      PwQuestionCard *card = pw_question_card_new (framework, question, assessment);
+
+      gtk_box_append (self->cards_box, GTK_WIDGET (card));
+      g_ptr_array_add (self->cards, card);
+    }
+
+  return GTK_WIDGET (self);
 }
 
 const PwDimension *
@@ -477,7 +373,7 @@ pw_dimension_page_choose_option (PwDimensionPage *self,
   g_return_val_if_fail (phase >= 1 && phase <= PW_N_PHASES, FALSE);
   g_return_val_if_fail (last != NULL, FALSE);
 
-  focus = get_focus (self);
+  focus = _pw_widget_get_focus (GTK_WIDGET (self));
   if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
     return FALSE;
 

@@ -30,43 +30,32 @@
  */
 struct _PwProfilePage
 {
-  AdwBin         parent_instance;
+  PwAssessmentView  parent_instance;
 
-  AdwEntryRow   *name_row;
-  AdwEntryRow   *industry_row;
-  AdwEntryRow   *size_row;
-  AdwEntryRow   *region_row;
-  AdwComboRow   *scope_row;
-  AdwEntryRow   *round_row;
-  AdwEntryRow   *date_row;
-  AdwEntryRow   *facilitator_row;
-  GtkSpinButton *participants_spin;
+  AdwEntryRow      *name_row;
+  AdwEntryRow      *industry_row;
+  AdwEntryRow      *size_row;
+  AdwEntryRow      *region_row;
+  AdwComboRow      *scope_row;
+  AdwEntryRow      *round_row;
+  AdwEntryRow      *date_row;
+  AdwEntryRow      *facilitator_row;
+  GtkSpinButton    *participants_spin;
 
-  PwWorkbook    *workbook;
-  PwAssessment  *assessment;
-  GBindingGroup *workbook_bindings;
-  GBindingGroup *assessment_bindings;
-  GSignalGroup  *assessment_signals;
-  GSignalGroup  *teams_signals;
+  GBindingGroup    *workbook_bindings;
+  GBindingGroup    *assessment_bindings;
+  GSignalGroup     *assessment_signals;
+  GSignalGroup     *teams_signals;
 
   /* "Whole organization", then the teams of the map */
-  GListModel    *scopes;
-  PwTeam        *whole_organization;
+  GListModel       *scopes;
+  PwTeam           *whole_organization;
 
-  guint          updating_scope : 1;
-  guint          updating_date : 1;
+  guint             updating_scope : 1;
+  guint             updating_date : 1;
 };
 
-G_DEFINE_FINAL_TYPE (PwProfilePage, pw_profile_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_WORKBOOK,
-  PROP_ASSESSMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (PwProfilePage, pw_profile_page, PW_TYPE_ASSESSMENT_VIEW)
 
 /* Text fields */
 
@@ -134,10 +123,11 @@ static void
 date_changed_cb (PwProfilePage *self,
                  GtkEditable   *editable)
 {
+  PwAssessment *assessment = pw_assessment_view_get_assessment (PW_ASSESSMENT_VIEW (self));
   const char *text = gtk_editable_get_text (editable);
   gboolean valid;
 
-  if (self->updating_date || self->assessment == NULL)
+  if (self->updating_date || assessment == NULL)
     return;
 
   valid = pw_is_valid_date (text);
@@ -145,13 +135,14 @@ date_changed_cb (PwProfilePage *self,
 
   /* A bad date stays in the entry, marked, and never reaches the model. */
   if (valid)
-    pw_assessment_set_date (self->assessment, text);
+    pw_assessment_set_date (assessment, text);
 }
 
 static void
 update_date (PwProfilePage *self)
 {
-  const char *date = self->assessment != NULL ? pw_assessment_get_date (self->assessment) : NULL;
+  PwAssessment *assessment = pw_assessment_view_get_assessment (PW_ASSESSMENT_VIEW (self));
+  const char *date = assessment != NULL ? pw_assessment_get_date (assessment) : NULL;
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), date ? date : "") == 0)
     return;
@@ -168,8 +159,8 @@ update_date (PwProfilePage *self)
 static void
 update_scope (PwProfilePage *self)
 {
-  const char *team_id = self->assessment != NULL ? pw_assessment_get_team_id (self->assessment)
-                                                 : NULL;
+  PwAssessment *assessment = pw_assessment_view_get_assessment (PW_ASSESSMENT_VIEW (self));
+  const char *team_id = assessment != NULL ? pw_assessment_get_team_id (assessment) : NULL;
   guint n, position = 0;
 
   if (self->scopes == NULL)
@@ -213,12 +204,14 @@ scope_selected_cb (PwProfilePage *self,
                    GParamSpec    *pspec,
                    AdwComboRow   *row)
 {
+  PwAssessmentView *view = PW_ASSESSMENT_VIEW (self);
   PwTeam *team = adw_combo_row_get_selected_item (row);
 
-  if (self->updating_scope || self->assessment == NULL || team == NULL)
+  if (self->updating_scope || pw_assessment_view_get_assessment (view) == NULL || team == NULL)
     return;
 
-  pw_workbook_set_assessment_scope (self->workbook, self->assessment,
+  pw_workbook_set_assessment_scope (pw_assessment_view_get_workbook (view),
+                                    pw_assessment_view_get_assessment (view),
                                     team != self->whole_organization ? pw_team_get_id (team)
                                                                      : NULL);
 }
@@ -317,6 +310,56 @@ create_factory (PwProfilePage *self,
   return factory;
 }
 
+static GListModel *
+create_scopes (PwProfilePage *self,
+               GListModel    *teams)
+{
+  g_autoptr(GListStore) whole = g_list_store_new (PW_TYPE_TEAM);
+  GListStore *sections = g_list_store_new (G_TYPE_LIST_MODEL);
+
+  g_list_store_append (whole, self->whole_organization);
+  g_list_store_append (sections, whole);
+  g_list_store_append (sections, teams);
+
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (sections)));
+}
+
+/* Shows the profile of the workbook and the details of the assessment, and
+ * edits them from now on. */
+static void
+pw_profile_page_show_assessment (PwAssessmentView *view,
+                                 gboolean          workbook_changed)
+{
+  PwProfilePage *self = PW_PROFILE_PAGE (view);
+  PwWorkbook *workbook = pw_assessment_view_get_workbook (view);
+  PwAssessment *assessment = pw_assessment_view_get_assessment (view);
+
+  if (workbook_changed)
+    {
+      GListModel *teams = NULL;
+
+      if (workbook != NULL)
+        teams = pw_org_map_get_teams (pw_workbook_get_org_map (workbook));
+
+      /* Connected before the scope model, so that the guard is up first */
+      g_signal_group_set_target (self->teams_signals, teams);
+
+      self->updating_scope = TRUE;
+      g_clear_object (&self->scopes);
+      if (teams != NULL)
+        self->scopes = create_scopes (self, teams);
+      adw_combo_row_set_model (self->scope_row, self->scopes);
+      self->updating_scope = FALSE;
+    }
+
+  g_binding_group_set_source (self->workbook_bindings, workbook);
+  g_binding_group_set_source (self->assessment_bindings, assessment);
+  g_signal_group_set_target (self->assessment_signals, assessment);
+  if (self->scopes != NULL)
+    update_scope (self);
+  update_date (self);
+}
+
 /* GObject */
 
 static void
@@ -341,56 +384,8 @@ pw_profile_page_dispose (GObject *object)
   g_clear_object (&self->teams_signals);
   g_clear_object (&self->scopes);
   g_clear_object (&self->whole_organization);
-  g_clear_object (&self->assessment);
-  g_clear_object (&self->workbook);
 
   G_OBJECT_CLASS (pw_profile_page_parent_class)->dispose (object);
-}
-
-static void
-pw_profile_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  PwProfilePage *self = PW_PROFILE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKBOOK:
-      g_value_set_object (value, self->workbook);
-      break;
-
-    case PROP_ASSESSMENT:
-      g_value_set_object (value, self->assessment);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pw_profile_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  PwProfilePage *self = PW_PROFILE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKBOOK:
-      pw_profile_page_set_assessment (self, g_value_get_object (value), self->assessment);
-      break;
-
-    case PROP_ASSESSMENT:
-      pw_profile_page_set_assessment (self, self->workbook, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -398,22 +393,11 @@ pw_profile_page_class_init (PwProfilePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PwAssessmentViewClass *view_class = PW_ASSESSMENT_VIEW_CLASS (klass);
 
   object_class->dispose = pw_profile_page_dispose;
-  object_class->get_property = pw_profile_page_get_property;
-  object_class->set_property = pw_profile_page_set_property;
 
-  properties [PROP_WORKBOOK] =
-    g_param_spec_object ("workbook", NULL, NULL,
-                         PW_TYPE_WORKBOOK,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ASSESSMENT] =
-    g_param_spec_object ("assessment", NULL, NULL,
-                         PW_TYPE_ASSESSMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->show_assessment = pw_profile_page_show_assessment;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pw-profile-page.ui");
@@ -482,32 +466,6 @@ pw_profile_page_new (void)
 }
 
 /**
- * pw_profile_page_get_workbook:
- *
- * Returns: (transfer none) (nullable): the workbook of the profile
- */
-PwWorkbook *
-pw_profile_page_get_workbook (PwProfilePage *self)
-{
-  g_return_val_if_fail (PW_IS_PROFILE_PAGE (self), NULL);
-
-  return self->workbook;
-}
-
-/**
- * pw_profile_page_get_assessment:
- *
- * Returns: (transfer none) (nullable): the assessment edited
- */
-PwAssessment *
-pw_profile_page_get_assessment (PwProfilePage *self)
-{
-  g_return_val_if_fail (PW_IS_PROFILE_PAGE (self), NULL);
-
-  return self->assessment;
-}
-
-/**
  * pw_profile_page_get_scopes:
  *
  * Returns: (transfer none) (nullable): the scopes to choose from, as
@@ -519,76 +477,4 @@ pw_profile_page_get_scopes (PwProfilePage *self)
   g_return_val_if_fail (PW_IS_PROFILE_PAGE (self), NULL);
 
   return self->scopes;
-}
-
-static GListModel *
-create_scopes (PwProfilePage *self,
-               GListModel    *teams)
-{
-  g_autoptr(GListStore) whole = g_list_store_new (PW_TYPE_TEAM);
-  GListStore *sections = g_list_store_new (G_TYPE_LIST_MODEL);
-
-  g_list_store_append (whole, self->whole_organization);
-  g_list_store_append (sections, whole);
-  g_list_store_append (sections, teams);
-
-  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (sections)));
-}
-
-/**
- * pw_profile_page_set_assessment:
- * @workbook: (nullable): the workbook of @assessment
- * @assessment: (nullable): the assessment to edit
- *
- * Shows the profile of @workbook and the details of @assessment, and edits
- * them from now on.
- */
-void
-pw_profile_page_set_assessment (PwProfilePage *self,
-                                PwWorkbook    *workbook,
-                                PwAssessment  *assessment)
-{
-  gboolean workbook_changed, assessment_changed;
-
-  g_return_if_fail (PW_IS_PROFILE_PAGE (self));
-  g_return_if_fail (workbook == NULL || PW_IS_WORKBOOK (workbook));
-  g_return_if_fail (assessment == NULL || PW_IS_ASSESSMENT (assessment));
-
-  workbook_changed = self->workbook != workbook;
-  assessment_changed = self->assessment != assessment;
-  if (!workbook_changed && !assessment_changed)
-    return;
-
-  g_set_object (&self->workbook, workbook);
-  g_set_object (&self->assessment, assessment);
-
-  if (workbook_changed)
-    {
-      GListModel *teams = NULL;
-
-      if (workbook != NULL)
-        teams = pw_org_map_get_teams (pw_workbook_get_org_map (workbook));
-
-      /* Connected before the scope model, so that the guard is up first */
-      g_signal_group_set_target (self->teams_signals, teams);
-
-      self->updating_scope = TRUE;
-      g_clear_object (&self->scopes);
-      if (teams != NULL)
-        self->scopes = create_scopes (self, teams);
-      adw_combo_row_set_model (self->scope_row, self->scopes);
-      self->updating_scope = FALSE;
-    }
-
-  g_binding_group_set_source (self->workbook_bindings, workbook);
-  g_binding_group_set_source (self->assessment_bindings, assessment);
-  g_signal_group_set_target (self->assessment_signals, assessment);
-  if (self->scopes != NULL)
-    update_scope (self);
-  update_date (self);
-
-  if (workbook_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORKBOOK]);
-  if (assessment_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASSESSMENT]);
 }

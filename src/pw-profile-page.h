@@ -9,20 +9,15 @@
 
 #include <adwaita.h>
 
-#include "phasewise-core.h"
+#include "pw-assessment-view.h"
 
 G_BEGIN_DECLS
 
 #define PW_TYPE_PROFILE_PAGE (pw_profile_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (PwProfilePage, pw_profile_page, PW, PROFILE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (PwProfilePage, pw_profile_page, PW, PROFILE_PAGE, PwAssessmentView)
 
-GtkWidget    *pw_profile_page_new            (void);
-PwWorkbook   *pw_profile_page_get_workbook   (PwProfilePage *self);
-PwAssessment *pw_profile_page_get_assessment (PwProfilePage *self);
-void          pw_profile_page_set_assessment (PwProfilePage *self,
-                                              PwWorkbook    *workbook,
-                                              PwAssessment  *assessment);
-GListModel   *pw_profile_page_get_scopes     (PwProfilePage *self);
+GtkWidget  *pw_profile_page_new        (void);
+GListModel *pw_profile_page_get_scopes (PwProfilePage *self);
 
 G_END_DECLS

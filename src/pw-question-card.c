@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-question-card.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwQuestionCard:
@@ -52,16 +53,6 @@ struct _PwQuestionCard
 };
 
 G_DEFINE_FINAL_TYPE (PwQuestionCard, pw_question_card, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_FRAMEWORK,
-  PROP_QUESTION,
-  PROP_ASSESSMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
 
 static GtkToggleButton *
 get_toggle_for_answer (PwQuestionCard *self)
@@ -222,39 +213,22 @@ clear_clicked_cb (PwQuestionCard *self,
   pw_question_card_focus_choices (self);
 }
 
-static char *
-dup_entry_text (GtkEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  return *text != '\0' ? g_strdup (text) : NULL;
-}
-
+/* The note or the evidence, typed */
 static void
-note_changed_cb (PwQuestionCard *self,
-                 GtkEditable    *editable)
+entry_changed_cb (PwQuestionCard *self,
+                  GtkEditable    *editable)
 {
+  const char *typed = gtk_editable_get_text (editable);
   g_autofree char *text = NULL;
 
-  if (self->updating)
+  if (self->updating || (*typed == '\0' && self->answer == NULL))
     return;
 
-  text = dup_entry_text (self->note_entry);
-  if (text != NULL || self->answer != NULL)
+  /* A copy: the answer created for it is shown in the entries. */
+  text = *typed != '\0' ? g_strdup (typed) : NULL;
+  if (editable == GTK_EDITABLE (self->note_entry))
     pw_answer_set_note (ensure_answer (self), text);
-}
-
-static void
-evidence_changed_cb (PwQuestionCard *self,
-                     GtkEditable    *editable)
-{
-  g_autofree char *text = NULL;
-
-  if (self->updating)
-    return;
-
-  text = dup_entry_text (self->evidence_entry);
-  if (text != NULL || self->answer != NULL)
+  else
     pw_answer_set_evidence (ensure_answer (self), text);
 }
 
@@ -281,11 +255,8 @@ create_option_button (PwQuestionCard *self,
   g_autofree char *tooltip = NULL;
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, -1);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "pw-choice-text");
 
@@ -324,10 +295,7 @@ fill_help (PwQuestionCard *self)
 
   if (self->question->help != NULL && *self->question->help != '\0')
     {
-      label = gtk_label_new (self->question->help);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      label = _pw_label_new_wrapping (self->question->help, PANGO_WRAP_WORD, 48);
       gtk_box_append (self->help_box, label);
       gtk_box_append (self->help_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
     }
@@ -348,18 +316,13 @@ fill_help (PwQuestionCard *self)
       else
         title = g_strdup (info->name);
 
-      label = gtk_label_new (title);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      label = _pw_label_new_wrapping (title, PANGO_WRAP_WORD, -1);
       gtk_widget_add_css_class (label, "heading");
       gtk_box_append (GTK_BOX (texts), label);
 
       if (dimension != NULL && dimension->levels[phase - 1] != NULL)
         {
-          label = gtk_label_new (dimension->levels[phase - 1]);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+          label = _pw_label_new_wrapping (dimension->levels[phase - 1], PANGO_WRAP_WORD, 44);
           gtk_widget_add_css_class (label, "caption");
           gtk_widget_add_css_class (label, "dim-label");
           gtk_box_append (GTK_BOX (texts), label);
@@ -373,26 +336,17 @@ fill_help (PwQuestionCard *self)
 }
 
 static void
-pw_question_card_constructed (GObject *object)
+build (PwQuestionCard *self)
 {
-  PwQuestionCard *self = (PwQuestionCard *)object;
-  const PwDimension *dimension;
+  const PwDimension *dimension = self->question->dimension;
   g_autofree char *number = NULL;
 
-  G_OBJECT_CLASS (pw_question_card_parent_class)->constructed (object);
-
-  g_assert (PW_IS_FRAMEWORK (self->framework));
-  g_assert (self->question != NULL);
-  g_assert (PW_IS_ASSESSMENT (self->assessment));
-
-  dimension = self->question->dimension;
   if (dimension != NULL)
     {
       guint index = 0;
 
       g_ptr_array_find (dimension->questions, self->question, &index);
-      /* Translators: above a question: its position in its dimension */
-      number = g_strdup_printf (_("Question %u of %u"), index + 1, dimension->questions->len);
+      number = _pw_question_position_text (index, dimension->questions->len);
     }
   gtk_label_set_label (self->number_label, number);
   gtk_widget_set_visible (GTK_WIDGET (self->number_label), number != NULL);
@@ -429,86 +383,12 @@ pw_question_card_dispose (GObject *object)
 }
 
 static void
-pw_question_card_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  PwQuestionCard *self = PW_QUESTION_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_FRAMEWORK:
-      g_value_set_object (value, self->framework);
-      break;
-
-    case PROP_QUESTION:
-      g_value_set_pointer (value, (gpointer) self->question);
-      break;
-
-    case PROP_ASSESSMENT:
-      g_value_set_object (value, self->assessment);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pw_question_card_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  PwQuestionCard *self = PW_QUESTION_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_FRAMEWORK:
-      self->framework = g_value_dup_object (value);
-      break;
-
-    case PROP_QUESTION:
-      self->question = g_value_get_pointer (value);
-      break;
-
-    case PROP_ASSESSMENT:
-      self->assessment = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pw_question_card_class_init (PwQuestionCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pw_question_card_constructed;
   object_class->dispose = pw_question_card_dispose;
-  object_class->get_property = pw_question_card_get_property;
-  object_class->set_property = pw_question_card_set_property;
-
-  properties [PROP_FRAMEWORK] =
-    g_param_spec_object ("framework", NULL, NULL,
-                         PW_TYPE_FRAMEWORK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* A PwQuestion of the framework; the framework keeps it alive. */
-  properties [PROP_QUESTION] =
-    g_param_spec_pointer ("question", NULL, NULL,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ASSESSMENT] =
-    g_param_spec_object ("assessment", NULL, NULL,
-                         PW_TYPE_ASSESSMENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pw-question-card.ui");
@@ -523,8 +403,7 @@ pw_question_card_class_init (PwQuestionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, evidence_entry);
   gtk_widget_class_bind_template_callback (widget_class, option_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
 }
 
 static void
@@ -546,15 +425,20 @@ pw_question_card_new (PwFramework      *framework,
                       const PwQuestion *question,
                       PwAssessment     *assessment)
 {
+  PwQuestionCard *self;
+
   g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (question != NULL, NULL);
   g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
 
-  return g_object_new (PW_TYPE_QUESTION_CARD,
-                       "framework", framework,
-                       "question", question,
-                       "assessment", assessment,
-                       NULL);
+  self = g_object_new (PW_TYPE_QUESTION_CARD, NULL);
+  self->framework = g_object_ref (framework);
+  /* The framework keeps its questions alive. */
+  self->question = question;
+  self->assessment = g_object_ref (assessment);
+  build (self);
+
+  return self;
 }
 
 const PwQuestion *

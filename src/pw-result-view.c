@@ -16,6 +16,7 @@
 #include "pw-dimension-card.h"
 #include "pw-radar-chart.h"
 #include "pw-result-view.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwResultView:
@@ -36,51 +37,40 @@
 
 struct _PwResultView
 {
-  AdwBin          parent_instance;
+  PwAssessmentView  parent_instance;
 
   /* Template widgets */
-  GtkBox         *header_box;
-  GtkLabel       *badge_label;
-  GtkLabel       *scope_label;
-  GtkLabel       *headline_label;
-  GtkWidget      *preliminary_box;
-  GtkLabel       *preliminary_label;
-  GtkLabel       *score_label;
-  GtkLabel       *coverage_label;
-  GtkWidget      *change_box;
-  GtkImage       *change_icon;
-  GtkLabel       *change_label;
-  GtkLabel       *summary_label;
-  GtkListBox     *weakest_list;
-  AdwActionRow   *weakest_row;
-  GtkBox         *chart_card;
-  PwRadarChart   *chart;
-  GtkLabel       *legend_current_label;
-  GtkBox         *legend_previous;
-  GtkLabel       *legend_previous_label;
-  GtkListBox     *cards_box;
+  GtkBox           *header_box;
+  GtkLabel         *badge_label;
+  GtkLabel         *scope_label;
+  GtkLabel         *headline_label;
+  GtkWidget        *preliminary_box;
+  GtkLabel         *preliminary_label;
+  GtkLabel         *score_label;
+  GtkLabel         *coverage_label;
+  GtkWidget        *change_box;
+  GtkImage         *change_icon;
+  GtkLabel         *change_label;
+  GtkLabel         *summary_label;
+  GtkListBox       *weakest_list;
+  AdwActionRow     *weakest_row;
+  GtkBox           *chart_card;
+  PwRadarChart     *chart;
+  GtkLabel         *legend_current_label;
+  GtkBox           *legend_previous;
+  GtkLabel         *legend_previous_label;
+  GtkListBox       *cards_box;
 
-  PwWorkbook     *workbook;
-  PwAssessment   *assessment;
-  GSignalGroup   *workbook_signals;
-  guint           refresh_id;
+  GSignalGroup     *workbook_signals;
+  guint             refresh_id;
 
-  PwFramework    *framework;       /* of the cards */
-  GPtrArray      *cards;           /* PwDimensionCard */
-  int             weakest;         /* index of the weakest dimension, -1 for none */
-  char           *headline;
+  PwFramework      *framework;       /* of the cards */
+  GPtrArray        *cards;           /* PwDimensionCard */
+  int               weakest;         /* index of the weakest dimension, -1 for none */
+  char             *headline;
 };
 
-G_DEFINE_FINAL_TYPE (PwResultView, pw_result_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_WORKBOOK,
-  PROP_ASSESSMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (PwResultView, pw_result_view, PW_TYPE_ASSESSMENT_VIEW)
 
 /* Dimension cards */
 
@@ -124,7 +114,9 @@ update_header (PwResultView  *self,
                const PwScore *previous,
                const char    *previous_name)
 {
-  g_autofree char *scope = pw_result_text_heading (self->workbook, self->assessment);
+  PwAssessmentView *view = PW_ASSESSMENT_VIEW (self);
+  g_autofree char *scope = pw_result_text_heading (pw_assessment_view_get_workbook (view),
+                                                   pw_assessment_view_get_assessment (view));
   g_autofree char *coverage = NULL;
   g_autofree char *preliminary = NULL;
 
@@ -216,7 +208,8 @@ update_chart (PwResultView  *self,
   g_autofree const char **labels = g_new0 (const char *, n + 1);
   g_autofree double *current = g_new (double, n);
   g_autofree double *before = NULL;
-  g_autofree char *current_name = pw_result_text_round_name (self->assessment);
+  g_autofree char *current_name =
+    pw_result_text_round_name (pw_assessment_view_get_assessment (PW_ASSESSMENT_VIEW (self)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->chart_card), score->has_score);
 
@@ -258,6 +251,8 @@ clear (PwResultView *self)
 static void
 refresh (PwResultView *self)
 {
+  PwWorkbook *workbook = pw_assessment_view_get_workbook (PW_ASSESSMENT_VIEW (self));
+  PwAssessment *assessment = pw_assessment_view_get_assessment (PW_ASSESSMENT_VIEW (self));
   g_autoptr(PwScore) score = NULL;
   g_autoptr(PwScore) previous_score = NULL;
   g_autofree char *previous_name = NULL;
@@ -266,17 +261,17 @@ refresh (PwResultView *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
-  if (self->workbook == NULL || self->assessment == NULL)
+  if (workbook == NULL || assessment == NULL)
     {
       clear (self);
       return;
     }
 
-  ensure_cards (self, pw_workbook_get_framework (self->workbook));
-  policy = pw_workbook_get_policy (self->workbook);
+  ensure_cards (self, pw_workbook_get_framework (workbook));
+  policy = pw_workbook_get_policy (workbook);
 
-  score = pw_score_compute (self->framework, self->assessment, policy);
-  previous = pw_workbook_get_previous_round (self->workbook, self->assessment);
+  score = pw_score_compute (self->framework, assessment, policy);
+  previous = pw_workbook_get_previous_round (workbook, assessment);
   if (previous != NULL)
     {
       previous_score = pw_score_compute (self->framework, previous, policy);
@@ -343,6 +338,20 @@ weakest_row_activated_cb (PwResultView *self,
   gtk_widget_grab_focus (g_ptr_array_index (self->cards, self->weakest));
 }
 
+/* Shows the result of the assessment, and follows it, its previous round
+ * and the workbook's policy checklist and org map from now on. */
+static void
+pw_result_view_show_assessment (PwAssessmentView *view,
+                                gboolean          workbook_changed)
+{
+  PwResultView *self = PW_RESULT_VIEW (view);
+  PwWorkbook *workbook = pw_assessment_view_get_workbook (view);
+
+  g_signal_group_set_target (self->workbook_signals,
+                             pw_assessment_view_get_assessment (view) != NULL ? workbook : NULL);
+  refresh (self);
+}
+
 /* GObject */
 
 static void
@@ -355,8 +364,6 @@ pw_result_view_dispose (GObject *object)
     g_signal_group_set_target (self->workbook_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_RESULT_VIEW);
   g_clear_object (&self->workbook_signals);
-  g_clear_object (&self->assessment);
-  g_clear_object (&self->workbook);
   g_clear_object (&self->framework);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->headline, g_free);
@@ -365,72 +372,15 @@ pw_result_view_dispose (GObject *object)
 }
 
 static void
-pw_result_view_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  PwResultView *self = PW_RESULT_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKBOOK:
-      g_value_set_object (value, self->workbook);
-      break;
-
-    case PROP_ASSESSMENT:
-      g_value_set_object (value, self->assessment);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pw_result_view_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  PwResultView *self = PW_RESULT_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKBOOK:
-      pw_result_view_set_assessment (self, g_value_get_object (value), self->assessment);
-      break;
-
-    case PROP_ASSESSMENT:
-      pw_result_view_set_assessment (self, self->workbook, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pw_result_view_class_init (PwResultViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PwAssessmentViewClass *view_class = PW_ASSESSMENT_VIEW_CLASS (klass);
 
   object_class->dispose = pw_result_view_dispose;
-  object_class->get_property = pw_result_view_get_property;
-  object_class->set_property = pw_result_view_set_property;
 
-  properties [PROP_WORKBOOK] =
-    g_param_spec_object ("workbook", NULL, NULL,
-                         PW_TYPE_WORKBOOK,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ASSESSMENT] =
-    g_param_spec_object ("assessment", NULL, NULL,
-                         PW_TYPE_ASSESSMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->show_assessment = pw_result_view_show_assessment;
 
   g_type_ensure (PW_TYPE_RADAR_CHART);
   g_type_ensure (PW_TYPE_DIMENSION_CARD);
@@ -483,70 +433,6 @@ PwResultView *
 pw_result_view_new (void)
 {
   return g_object_new (PW_TYPE_RESULT_VIEW, NULL);
-}
-
-/**
- * pw_result_view_set_assessment:
- * @workbook: (nullable): the workbook of @assessment
- * @assessment: (nullable): the assessment to show
- *
- * Shows the result of @assessment, and follows it, its previous round and
- * the workbook's policy checklist and org map from now on.
- */
-void
-pw_result_view_set_assessment (PwResultView *self,
-                               PwWorkbook   *workbook,
-                               PwAssessment *assessment)
-{
-  gboolean workbook_changed;
-  gboolean assessment_changed;
-
-  g_return_if_fail (PW_IS_RESULT_VIEW (self));
-  g_return_if_fail (workbook == NULL || PW_IS_WORKBOOK (workbook));
-  g_return_if_fail (assessment == NULL || PW_IS_ASSESSMENT (assessment));
-
-  workbook_changed = self->workbook != workbook;
-  assessment_changed = self->assessment != assessment;
-  if (!workbook_changed && !assessment_changed)
-    return;
-
-  g_set_object (&self->workbook, workbook);
-  g_set_object (&self->assessment, assessment);
-  g_signal_group_set_target (self->workbook_signals,
-                             workbook != NULL && assessment != NULL ? workbook : NULL);
-
-  refresh (self);
-
-  if (workbook_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKBOOK]);
-  if (assessment_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSESSMENT]);
-}
-
-/**
- * pw_result_view_get_workbook:
- *
- * Returns: (transfer none) (nullable): the workbook shown
- */
-PwWorkbook *
-pw_result_view_get_workbook (PwResultView *self)
-{
-  g_return_val_if_fail (PW_IS_RESULT_VIEW (self), NULL);
-
-  return self->workbook;
-}
-
-/**
- * pw_result_view_get_assessment:
- *
- * Returns: (transfer none) (nullable): the assessment shown
- */
-PwAssessment *
-pw_result_view_get_assessment (PwResultView *self)
-{
-  g_return_val_if_fail (PW_IS_RESULT_VIEW (self), NULL);
-
-  return self->assessment;
 }
 
 /**

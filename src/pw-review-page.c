@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-review-page.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwReviewPage:
@@ -28,43 +29,33 @@
  */
 struct _PwReviewPage
 {
-  AdwBin        parent_instance;
+  PwAssessmentView  parent_instance;
 
-  GtkWidget    *done_box;
-  GtkWidget    *missing_box;
-  GtkLabel     *missing_label;
-  GtkWidget    *options_box;
-  GtkLabel     *options_number;
-  GtkLabel     *options_caption;
-  GtkWidget    *dont_know_box;
-  GtkLabel     *dont_know_number;
-  GtkLabel     *dont_know_caption;
-  GtkWidget    *not_applicable_box;
-  GtkLabel     *not_applicable_number;
-  GtkLabel     *not_applicable_caption;
-  GtkWidget    *unanswered_box;
-  GtkLabel     *unanswered_number;
-  GtkLabel     *unanswered_caption;
-  GtkBox       *groups_box;
+  GtkWidget        *done_box;
+  GtkWidget        *missing_box;
+  GtkLabel         *missing_label;
+  GtkWidget        *options_box;
+  GtkLabel         *options_number;
+  GtkLabel         *options_caption;
+  GtkWidget        *dont_know_box;
+  GtkLabel         *dont_know_number;
+  GtkLabel         *dont_know_caption;
+  GtkWidget        *not_applicable_box;
+  GtkLabel         *not_applicable_number;
+  GtkLabel         *not_applicable_caption;
+  GtkWidget        *unanswered_box;
+  GtkLabel         *unanswered_number;
+  GtkLabel         *unanswered_caption;
+  GtkBox           *groups_box;
 
-  PwFramework  *framework;
-  PwAssessment *assessment;
-  GSignalGroup *assessment_signals;
-  GPtrArray    *groups;       /* AdwPreferencesGroup, by dimension */
-  GPtrArray    *rows;         /* AdwActionRow, by question in framework order */
-  GPtrArray    *questions;    /* const PwQuestion, as rows */
+  PwFramework      *framework;    /* of the groups */
+  GSignalGroup     *assessment_signals;
+  GPtrArray        *groups;       /* AdwPreferencesGroup, by dimension */
+  GPtrArray        *rows;         /* AdwActionRow, by question in framework order */
+  GPtrArray        *questions;    /* const PwQuestion, as rows */
 };
 
-G_DEFINE_FINAL_TYPE (PwReviewPage, pw_review_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_FRAMEWORK,
-  PROP_ASSESSMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (PwReviewPage, pw_review_page, PW_TYPE_ASSESSMENT_VIEW)
 
 enum {
   QUESTION_ACTIVATED,
@@ -93,11 +84,12 @@ set_stat (GtkWidget  *box,
 static void
 update (PwReviewPage *self)
 {
+  PwAssessment *assessment = pw_assessment_view_get_assessment (PW_ASSESSMENT_VIEW (self));
   PwAnswerCounts counts = { 0 };
   guint row = 0;
 
-  if (self->framework != NULL && self->assessment != NULL)
-    pw_assessment_count_answers (self->assessment, self->framework, &counts);
+  if (self->framework != NULL && assessment != NULL)
+    pw_assessment_count_answers (assessment, self->framework, &counts);
 
   gtk_widget_set_visible (self->done_box, counts.unanswered == 0);
   gtk_widget_set_visible (self->missing_box, counts.unanswered > 0);
@@ -128,7 +120,7 @@ update (PwReviewPage *self)
       for (guint q = 0; q < dimension->questions->len; q++, row++)
         {
           const PwQuestion *question = g_ptr_array_index (self->questions, row);
-          PwAnswer *answer = pw_assessment_lookup_answer (self->assessment, question->id);
+          PwAnswer *answer = pw_assessment_lookup_answer (assessment, question->id);
           gboolean unanswered = answer == NULL || pw_answer_get_kind (answer) == PW_ANSWER_NONE;
 
           gtk_widget_set_visible (g_ptr_array_index (self->rows, row), unanswered);
@@ -156,8 +148,7 @@ row_activated_cb (PwReviewPage *self,
 static void
 remove_groups (PwReviewPage *self)
 {
-  for (guint i = 0; i < self->groups->len; i++)
-    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+  _pw_box_remove_all (self->groups_box);
   g_ptr_array_set_size (self->groups, 0);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->questions, 0);
@@ -183,11 +174,9 @@ build_groups (PwReviewPage *self)
       for (guint q = 0; q < dimension->questions->len; q++)
         {
           const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
-          g_autofree char *subtitle = NULL;
+          g_autofree char *subtitle = _pw_question_position_text (q, dimension->questions->len);
           GtkWidget *row = adw_action_row_new ();
 
-          /* Translators: a question in the review: its position in its dimension */
-          subtitle = g_strdup_printf (_("Question %u of %u"), q + 1, dimension->questions->len);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question->text);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -214,6 +203,28 @@ assessment_changed_cb (PwReviewPage *self,
     update (self);
 }
 
+/* Reviews the assessment, and follows it from now on. */
+static void
+pw_review_page_show_assessment (PwAssessmentView *view,
+                                gboolean          workbook_changed)
+{
+  PwReviewPage *self = PW_REVIEW_PAGE (view);
+  PwWorkbook *workbook = pw_assessment_view_get_workbook (view);
+  PwAssessment *assessment = pw_assessment_view_get_assessment (view);
+  PwFramework *framework = workbook != NULL ? pw_workbook_get_framework (workbook) : NULL;
+
+  if (self->framework != framework)
+    {
+      remove_groups (self);
+      g_set_object (&self->framework, framework);
+    }
+
+  if (self->framework != NULL && assessment != NULL && self->groups->len == 0)
+    build_groups (self);
+  g_signal_group_set_target (self->assessment_signals, assessment);
+  update (self);
+}
+
 static void
 pw_review_page_dispose (GObject *object)
 {
@@ -226,56 +237,9 @@ pw_review_page_dispose (GObject *object)
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
-  g_clear_object (&self->assessment);
   g_clear_object (&self->framework);
 
   G_OBJECT_CLASS (pw_review_page_parent_class)->dispose (object);
-}
-
-static void
-pw_review_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  PwReviewPage *self = PW_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FRAMEWORK:
-      g_value_set_object (value, self->framework);
-      break;
-
-    case PROP_ASSESSMENT:
-      g_value_set_object (value, self->assessment);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pw_review_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  PwReviewPage *self = PW_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FRAMEWORK:
-      pw_review_page_set_assessment (self, g_value_get_object (value), self->assessment);
-      break;
-
-    case PROP_ASSESSMENT:
-      pw_review_page_set_assessment (self, self->framework, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -283,22 +247,11 @@ pw_review_page_class_init (PwReviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PwAssessmentViewClass *view_class = PW_ASSESSMENT_VIEW_CLASS (klass);
 
   object_class->dispose = pw_review_page_dispose;
-  object_class->get_property = pw_review_page_get_property;
-  object_class->set_property = pw_review_page_set_property;
 
-  properties [PROP_FRAMEWORK] =
-    g_param_spec_object ("framework", NULL, NULL,
-                         PW_TYPE_FRAMEWORK,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ASSESSMENT] =
-    g_param_spec_object ("assessment", NULL, NULL,
-                         PW_TYPE_ASSESSMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->show_assessment = pw_review_page_show_assessment;
 
   /**
    * PwReviewPage::question-activated:
@@ -365,71 +318,4 @@ GtkWidget *
 pw_review_page_new (void)
 {
   return g_object_new (PW_TYPE_REVIEW_PAGE, NULL);
-}
-
-/**
- * pw_review_page_get_framework:
- *
- * Returns: (transfer none) (nullable): the framework of the questions
- */
-PwFramework *
-pw_review_page_get_framework (PwReviewPage *self)
-{
-  g_return_val_if_fail (PW_IS_REVIEW_PAGE (self), NULL);
-
-  return self->framework;
-}
-
-/**
- * pw_review_page_get_assessment:
- *
- * Returns: (transfer none) (nullable): the assessment reviewed
- */
-PwAssessment *
-pw_review_page_get_assessment (PwReviewPage *self)
-{
-  g_return_val_if_fail (PW_IS_REVIEW_PAGE (self), NULL);
-
-  return self->assessment;
-}
-
-/**
- * pw_review_page_set_assessment:
- * @framework: (nullable): the framework @assessment is answered against
- * @assessment: (nullable): the assessment to review
- *
- * Reviews @assessment, and follows it from now on.
- */
-void
-pw_review_page_set_assessment (PwReviewPage *self,
-                               PwFramework  *framework,
-                               PwAssessment *assessment)
-{
-  gboolean framework_changed, assessment_changed;
-
-  g_return_if_fail (PW_IS_REVIEW_PAGE (self));
-  g_return_if_fail (framework == NULL || PW_IS_FRAMEWORK (framework));
-  g_return_if_fail (assessment == NULL || PW_IS_ASSESSMENT (assessment));
-
-  framework_changed = self->framework != framework;
-  assessment_changed = self->assessment != assessment;
-  if (!framework_changed && !assessment_changed)
-    return;
-
-  if (framework_changed)
-    {
-      remove_groups (self);
-      g_set_object (&self->framework, framework);
-    }
-  g_set_object (&self->assessment, assessment);
-
-  if (self->framework != NULL && self->assessment != NULL && self->groups->len == 0)
-    build_groups (self);
-  g_signal_group_set_target (self->assessment_signals, assessment);
-  update (self);
-
-  if (framework_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRAMEWORK]);
-  if (assessment_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASSESSMENT]);
 }

@@ -41,8 +41,6 @@ G_DEFINE_FINAL_TYPE (PwStepRow, pw_step_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum {
   PROP_0,
-  PROP_PAGE,
-  PROP_TITLE,
   PROP_ANSWERED,
   PROP_TOTAL,
   N_PROPS
@@ -120,16 +118,6 @@ reveal_tick_cb (GtkWidget     *widget,
 }
 
 static void
-pw_step_row_constructed (GObject *object)
-{
-  PwStepRow *self = (PwStepRow *)object;
-
-  G_OBJECT_CLASS (pw_step_row_parent_class)->constructed (object);
-
-  update (self);
-}
-
-static void
 pw_step_row_dispose (GObject *object)
 {
   PwStepRow *self = (PwStepRow *)object;
@@ -153,14 +141,6 @@ pw_step_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PAGE:
-      g_value_set_uint (value, self->page);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
     case PROP_ANSWERED:
       g_value_set_uint (value, self->answered);
       break;
@@ -184,14 +164,6 @@ pw_step_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PAGE:
-      self->page = g_value_get_uint (value);
-      break;
-
-    case PROP_TITLE:
-      self->title = g_value_dup_string (value);
-      break;
-
     case PROP_ANSWERED:
       pw_step_row_set_counts (self, g_value_get_uint (value), self->total);
       break;
@@ -211,20 +183,9 @@ pw_step_row_class_init (PwStepRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pw_step_row_constructed;
   object_class->dispose = pw_step_row_dispose;
   object_class->get_property = pw_step_row_get_property;
   object_class->set_property = pw_step_row_set_property;
-
-  properties [PROP_PAGE] =
-    g_param_spec_uint ("page", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_ANSWERED] =
     g_param_spec_uint ("answered", NULL, NULL,
@@ -263,10 +224,13 @@ GtkWidget *
 pw_step_row_new (guint       page,
                  const char *title)
 {
-  return g_object_new (PW_TYPE_STEP_ROW,
-                       "page", page,
-                       "title", title,
-                       NULL);
+  PwStepRow *self = g_object_new (PW_TYPE_STEP_ROW, NULL);
+
+  self->page = page;
+  self->title = g_strdup (title);
+  update (self);
+
+  return GTK_WIDGET (self);
 }
 
 guint

@@ -17,6 +17,7 @@
 #include "pw-result-view.h"
 #include "pw-review-page.h"
 #include "pw-step-row.h"
+#include "pw-widget-utils.h"
 #include "pw-wizard.h"
 
 /**
@@ -69,10 +70,7 @@ G_DEFINE_FINAL_TYPE (PwWizard, pw_wizard, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_WORKBOOK,
-  PROP_ASSESSMENT,
   PROP_PAGE,
-  PROP_N_PAGES,
   N_PROPS
 };
 
@@ -130,14 +128,6 @@ get_page_title (PwWizard *self,
 }
 
 /* Focus */
-
-static GtkWidget *
-get_focus (PwWizard *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return root != NULL ? gtk_root_get_focus (root) : NULL;
-}
 
 static void
 focus_card (PwWizard       *self,
@@ -330,7 +320,7 @@ digit_shortcut_cb (GtkWidget *widget,
                    gpointer   user_data)
 {
   PwWizard *self = PW_WIZARD (widget);
-  GtkWidget *focus = get_focus (self);
+  GtkWidget *focus = _pw_widget_get_focus (widget);
 
   if (focus != NULL ? !gtk_widget_is_ancestor (focus, widget) : !gtk_widget_is_drawable (widget))
     return FALSE;
@@ -459,25 +449,17 @@ answer_action (GtkWidget  *widget,
   pw_question_card_choose (card, kind, phase);
 }
 
-/* GObject */
-
+/* The pages and steps of the assessment */
 static void
-pw_wizard_constructed (GObject *object)
+build (PwWizard *self)
 {
-  PwWizard *self = (PwWizard *)object;
-  guint n_dimensions;
+  guint n_dimensions = pw_framework_get_n_dimensions (self->framework);
   GtkWidget *result_view;
 
-  G_OBJECT_CLASS (pw_wizard_parent_class)->constructed (object);
-
-  g_assert (PW_IS_WORKBOOK (self->workbook));
-  g_assert (PW_IS_ASSESSMENT (self->assessment));
-
-  self->framework = g_object_ref (pw_workbook_get_framework (self->workbook));
-  n_dimensions = pw_framework_get_n_dimensions (self->framework);
-
-  pw_profile_page_set_assessment (self->profile_page, self->workbook, self->assessment);
-  pw_review_page_set_assessment (self->review_page, self->framework, self->assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (self->profile_page),
+                                     self->workbook, self->assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (self->review_page),
+                                     self->workbook, self->assessment);
 
   /* The pages */
   g_ptr_array_add (self->pages, self->profile_page);
@@ -496,7 +478,8 @@ pw_wizard_constructed (GObject *object)
   self->n_pages = self->pages->len;
 
   result_view = GTK_WIDGET (pw_result_view_new ());
-  pw_result_view_set_assessment (PW_RESULT_VIEW (result_view), self->workbook, self->assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (result_view),
+                                     self->workbook, self->assessment);
   adw_bin_set_child (self->result_page, result_view);
 
   for (guint page = 0; page < self->n_pages; page++)
@@ -515,6 +498,8 @@ pw_wizard_constructed (GObject *object)
   update_page_ui (self);
   pw_wizard_update_actions (self);
 }
+
+/* GObject */
 
 static void
 pw_wizard_dispose (GObject *object)
@@ -543,20 +528,8 @@ pw_wizard_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_WORKBOOK:
-      g_value_set_object (value, self->workbook);
-      break;
-
-    case PROP_ASSESSMENT:
-      g_value_set_object (value, self->assessment);
-      break;
-
     case PROP_PAGE:
       g_value_set_uint (value, self->page);
-      break;
-
-    case PROP_N_PAGES:
-      g_value_set_uint (value, self->n_pages);
       break;
 
     default:
@@ -574,14 +547,6 @@ pw_wizard_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_WORKBOOK:
-      self->workbook = g_value_dup_object (value);
-      break;
-
-    case PROP_ASSESSMENT:
-      self->assessment = g_value_dup_object (value);
-      break;
-
     case PROP_PAGE:
       pw_wizard_set_page (self, g_value_get_uint (value));
       break;
@@ -597,30 +562,14 @@ pw_wizard_class_init (PwWizardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = pw_wizard_constructed;
   object_class->dispose = pw_wizard_dispose;
   object_class->get_property = pw_wizard_get_property;
   object_class->set_property = pw_wizard_set_property;
-
-  properties [PROP_WORKBOOK] =
-    g_param_spec_object ("workbook", NULL, NULL,
-                         PW_TYPE_WORKBOOK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ASSESSMENT] =
-    g_param_spec_object ("assessment", NULL, NULL,
-                         PW_TYPE_ASSESSMENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_PAGE] =
     g_param_spec_uint ("page", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_PAGES] =
-    g_param_spec_uint ("n-pages", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -681,13 +630,18 @@ PwWizard *
 pw_wizard_new (PwWorkbook   *workbook,
                PwAssessment *assessment)
 {
+  PwWizard *self;
+
   g_return_val_if_fail (PW_IS_WORKBOOK (workbook), NULL);
   g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
 
-  return g_object_new (PW_TYPE_WIZARD,
-                       "workbook", workbook,
-                       "assessment", assessment,
-                       NULL);
+  self = g_object_new (PW_TYPE_WIZARD, NULL);
+  self->workbook = g_object_ref (workbook);
+  self->assessment = g_object_ref (assessment);
+  self->framework = g_object_ref (pw_workbook_get_framework (workbook));
+  build (self);
+
+  return self;
 }
 
 /**
@@ -758,7 +712,7 @@ pw_wizard_set_page (PwWizard *self,
   if (self->page == page)
     return;
 
-  focus = get_focus (self);
+  focus = _pw_widget_get_focus (GTK_WIDGET (self));
   had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack));
 
   gtk_stack_set_transition_type (self->stack,

@@ -13,6 +13,7 @@
 
 #include "pw-dimension-card.h"
 #include "pw-profile-page.h"
+#include "pw-question-card.h"
 #include "pw-result-view.h"
 #include "pw-review-page.h"
 #include "pw-wizard.h"
@@ -133,6 +134,27 @@ find_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The entry under @root whose placeholder reads @placeholder */
+static GtkEditable *
+find_entry (GtkWidget  *root,
+            const char *placeholder)
+{
+  if (GTK_IS_ENTRY (root)
+      && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (root)), placeholder) == 0)
+    return GTK_EDITABLE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_entry (child, placeholder);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 question_activated_cb (GtkWidget   *page,
                        const char  *question_id,
@@ -176,7 +198,7 @@ test_profile_scope (void)
   AdwComboRow *row;
   GListModel *scopes;
 
-  pw_profile_page_set_assessment (PW_PROFILE_PAGE (page), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
   window = show (page);
   row = ADW_COMBO_ROW (find_widget (page, ADW_TYPE_COMBO_ROW));
   scopes = pw_profile_page_get_scopes (PW_PROFILE_PAGE (page));
@@ -243,7 +265,7 @@ test_profile_date (void)
   GtkWindow *window;
   GtkWidget *row;
 
-  pw_profile_page_set_assessment (PW_PROFILE_PAGE (page), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
   window = show (page);
   row = find_row (page, "Date (YYYY-MM-DD)");
   g_assert_nonnull (row);
@@ -291,10 +313,15 @@ test_review_in_place (void)
   g_autofree char *activated = NULL;
   GtkWindow *window;
   GtkWidget *first_row, *second_row;
+  guint notified = 0;
   char total[8];
 
   g_snprintf (total, sizeof total, "%u", pw_framework_get_n_questions (framework));
-  pw_review_page_set_assessment (PW_REVIEW_PAGE (page), framework, assessment);
+  g_signal_connect_swapped (page, "notify::assessment", G_CALLBACK (count_cb), &notified);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (pw_assessment_view_get_workbook (PW_ASSESSMENT_VIEW (page)) == workbook);
   g_signal_connect (page, "question-activated", G_CALLBACK (question_activated_cb), &activated);
   window = show (page);
 
@@ -343,7 +370,7 @@ test_result_preliminary (void)
 
   g_assert_cmpuint (pw_framework_get_n_questions (framework), ==, 46);
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "strategy-1"), 3);
-  pw_result_view_set_assessment (PW_RESULT_VIEW (view), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (view), workbook, assessment);
   window = show (view);
 
   g_assert_cmpstr (pw_result_view_get_headline (PW_RESULT_VIEW (view)), ==,
@@ -414,6 +441,57 @@ test_dimension_card (void)
   g_assert_nonnull (find_label (card, "Next steps towards Phase 3 · The Integrators"));
 
   destroy (window, list);
+}
+
+/* Typing a note or evidence creates the answer, emptying an entry clears its
+ * text, and an entry of a question without an answer creates none. */
+static void
+test_question_card_entries (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  const PwQuestion *question = pw_framework_find_question (framework, "strategy-1");
+  GtkWidget *card = GTK_WIDGET (pw_question_card_new (framework, question, assessment));
+  GtkEditable *note, *evidence;
+  GtkWindow *window;
+  PwAnswer *answer;
+
+  window = show (card);
+  note = find_entry (card, "What the room said, in a few words");
+  evidence = find_entry (card, "Document, link or observation");
+  g_assert_nonnull (note);
+  g_assert_nonnull (evidence);
+
+  /* Nothing typed creates nothing. */
+  gtk_editable_set_text (evidence, "");
+  g_assert_null (pw_assessment_lookup_answer (assessment, question->id));
+
+  gtk_editable_set_text (note, "Asked twice");
+  answer = pw_assessment_lookup_answer (assessment, question->id);
+  g_assert_nonnull (answer);
+  g_assert_true (pw_question_card_get_answer (PW_QUESTION_CARD (card)) == answer);
+  g_assert_cmpstr (pw_answer_get_note (answer), ==, "Asked twice");
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "Asked twice");
+  g_assert_null (pw_answer_get_evidence (answer));
+  g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_NONE);
+
+  gtk_editable_set_text (evidence, "Minutes of May");
+  g_assert_cmpstr (pw_answer_get_evidence (answer), ==, "Minutes of May");
+  g_assert_cmpstr (pw_answer_get_note (answer), ==, "Asked twice");
+
+  gtk_editable_set_text (note, "");
+  g_assert_null (pw_answer_get_note (answer));
+  g_assert_cmpstr (pw_answer_get_evidence (answer), ==, "Minutes of May");
+
+  /* Changed elsewhere, as an undo does: the entries follow. */
+  pw_answer_set_note (answer, "Back again");
+  pw_answer_set_evidence (answer, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "Back again");
+  g_assert_cmpstr (gtk_editable_get_text (evidence), ==, "");
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, card);
 }
 
 /* Looking at an assessment does not change it; the answer action names its choices. */
@@ -492,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/review-in-place", test_review_in_place);
   g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
+  g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
 
   return g_test_run ();
