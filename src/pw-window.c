@@ -555,7 +555,10 @@ pw_window_constructed (GObject *object)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  set_document (self, NULL);
+  /* The welcome page, with nothing to save or undo yet */
+  update_switchers (self);
+  update_title (self);
+  _pw_window_actions_update (self);
 }
 
 static void

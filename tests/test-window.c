@@ -103,6 +103,39 @@ copy_example (const char *name)
   return g_file_new_for_path (path);
 }
 
+/* The header button of @action_name, whose sensitivity shows whether the
+ * action is enabled. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action_name)
+{
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+action_enabled (PwWindow   *window,
+                const char *action_name)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (window), action_name);
+
+  g_assert_nonnull (button);
+
+  return gtk_widget_get_sensitive (button);
+}
+
 static PwAssessPage *
 get_assess_page (PwWindow *window)
 {
@@ -202,9 +235,13 @@ test_open_example (void)
   PwWizard *wizard;
   GListModel *assessments;
 
+  /* The welcome page: nothing to save */
   g_assert_true (pw_window_is_empty (window));
+  g_assert_false (action_enabled (window, "win.save"));
+  g_assert_true (action_enabled (window, "win.open"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
   pw_test_ui_flush ();
+  g_assert_true (action_enabled (window, "win.save"));
 
   document = pw_window_get_document (window);
   g_assert_nonnull (document);
