@@ -228,8 +228,8 @@ delete_response_cb (PwAssessPage     *self,
   if (!g_str_equal (response, "delete") || self->workbook == NULL)
     return;
 
+  /* The latest is shown then: see assessments_changed_cb(). */
   pw_workbook_remove_assessment (self->workbook, assessment);
-  select_latest (self);
 }
 
 static void
@@ -315,11 +315,37 @@ pw_assess_page_init (PwAssessPage *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* An assessment that comes into the workbook (created, or its deletion
+ * undone) is shown; one shown that leaves it (deleted, or its creation undone)
+ * is not shown any longer, and the latest is instead. */
+static void
+assessments_changed_cb (PwAssessPage *self,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        GListModel   *assessments)
+{
+  if (added == 1)
+    {
+      g_autoptr(PwAssessment) assessment = g_list_model_get_item (assessments, position);
+
+      pw_assess_page_select (self, assessment);
+    }
+  else if (removed > 0 && self->selected != NULL
+           && !g_list_store_find (G_LIST_STORE (assessments), self->selected, NULL))
+    {
+      select_latest (self);
+    }
+}
+
 static void
 set_workbook (PwAssessPage *self,
               PwWorkbook   *workbook)
 {
   show_assessment (self, NULL);
+  if (self->workbook != NULL)
+    g_signal_handlers_disconnect_by_func (pw_workbook_get_assessments (self->workbook),
+                                          assessments_changed_cb, self);
   g_set_object (&self->workbook, workbook);
 
   if (workbook == NULL)
@@ -330,6 +356,8 @@ set_workbook (PwAssessPage *self,
 
   gtk_list_box_bind_model (self->list, pw_workbook_get_assessments (workbook), create_row, self,
                            NULL);
+  g_signal_connect_object (pw_workbook_get_assessments (workbook), "items-changed",
+                           G_CALLBACK (assessments_changed_cb), self, G_CONNECT_SWAPPED);
   select_latest (self);
 }
 
@@ -388,7 +416,8 @@ pw_assess_page_select (PwAssessPage *self,
   if (!g_list_store_find (G_LIST_STORE (assessments), assessment, &position))
     return;
 
-  show_assessment (self, assessment);
+  if (assessment != self->selected)
+    show_assessment (self, assessment);
   gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list,
                                                                       (int) position));
 }

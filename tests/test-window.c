@@ -272,6 +272,20 @@ test_open_example (void)
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
   g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-2"));
   wait_for_toast (window, "Undone: Deleting the assessment");
+  g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
+                 == pw_workbook_find_assessment (workbook, "assessment-2"));
+
+  /* An assessment whose creation is undone is not shown any longer */
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.new", NULL);
+  pw_test_ui_flush ();
+  g_assert_cmpstr (pw_assessment_get_id (pw_assess_page_get_selected (get_assess_page (window))),
+                   ==, "assessment-3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  pw_test_ui_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
+  g_assert_null (pw_workbook_find_assessment (workbook, "assessment-3"));
+  g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
+                 == pw_workbook_find_assessment (workbook, "assessment-2"));
   pw_workbook_set_modified (workbook, FALSE);
 
   /* Preferences, About and the shortcuts open over it, and close again */
