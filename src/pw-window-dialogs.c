@@ -102,19 +102,31 @@ pw_window_show_toast (PwWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* A dialog over @self that @dismiss (its response @dismiss_id) closes */
+static AdwMessageDialog *
+create_dialog_full (PwWindow   *self,
+                    const char *heading,
+                    const char *body,
+                    const char *dismiss_id,
+                    const char *dismiss)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, dismiss_id, dismiss);
+  adw_message_dialog_set_default_response (dialog, dismiss_id);
+  adw_message_dialog_set_close_response (dialog, dismiss_id);
+
+  return dialog;
+}
+
+/* A question over @self, with Cancel */
 static AdwMessageDialog *
 create_dialog (PwWindow   *self,
                const char *heading,
                const char *body)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  return dialog;
+  return create_dialog_full (self, heading, body, "cancel", _("_Cancel"));
 }
 
 void
@@ -122,12 +134,8 @@ _pw_window_show_error (PwWindow   *self,
                        const char *heading,
                        const char *message)
 {
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = create_dialog_full (self, heading, message, "close", _("_Close"));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
