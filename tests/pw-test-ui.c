@@ -56,6 +56,42 @@ pw_test_ui_wait (PwTestCondition  condition,
 }
 
 /**
+ * pw_test_ui_find:
+ * @root: the top of the tree
+ * @match: whether a widget is the one looked for
+ * @data: for @match
+ *
+ * Returns: (transfer none) (nullable): the first widget in the tree of
+ *   @root, depth first, that @match accepts
+ */
+GtkWidget *
+pw_test_ui_find (GtkWidget    *root,
+                 PwTestMatch   match,
+                 gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pw_test_ui_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
+/**
  * pw_test_ui_find_widget:
  *
  * Returns: (transfer none) (nullable): the first widget of @type in the
@@ -65,19 +101,15 @@ GtkWidget *
 pw_test_ui_find_widget (GtkWidget *root,
                         GType      type)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
+  return pw_test_ui_find (root, is_of_type, GSIZE_TO_POINTER (type));
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = pw_test_ui_find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
 /**
@@ -90,20 +122,51 @@ GtkLabel *
 pw_test_ui_find_label (GtkWidget  *root,
                        const char *prefix)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
-      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
-    return GTK_LABEL (root);
+  return GTK_LABEL (pw_test_ui_find (root, is_label_starting, prefix));
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = pw_test_ui_find_label (child, prefix);
+static gboolean
+is_button_of (GtkWidget     *widget,
+              gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       action_name) == 0;
+}
 
-      if (found != NULL)
-        return found;
-    }
+/**
+ * pw_test_ui_find_button:
+ *
+ * Returns: (transfer none) (nullable): the button in the tree of @root
+ *   that activates @action_name
+ */
+GtkWidget *
+pw_test_ui_find_button (GtkWidget  *root,
+                        const char *action_name)
+{
+  return pw_test_ui_find (root, is_button_of, action_name);
+}
 
-  return NULL;
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                       title) == 0;
+}
+
+/**
+ * pw_test_ui_find_row:
+ *
+ * Returns: (transfer none) (nullable): the #AdwPreferencesRow in the tree of
+ *   @root titled @title
+ */
+GtkWidget *
+pw_test_ui_find_row (GtkWidget  *root,
+                     const char *title)
+{
+  return pw_test_ui_find (root, is_row_titled, title);
 }
 
 /**

@@ -9,19 +9,30 @@
 
 #include <adwaita.h>
 
+#include "pw-test-core.h"
+
 G_BEGIN_DECLS
 
 /* Helpers of the tests that drive real windows: they wait for what the test
  * waits for, never for a time. */
 
 typedef gboolean (*PwTestCondition) (gpointer data);
+typedef gboolean (*PwTestMatch)     (GtkWidget     *widget,
+                                     gconstpointer  data);
 
 void              pw_test_ui_flush        (void);
 void              pw_test_ui_wait         (PwTestCondition  condition,
                                            gpointer         data,
                                            const char      *what);
+GtkWidget        *pw_test_ui_find         (GtkWidget       *root,
+                                           PwTestMatch      match,
+                                           gconstpointer    data);
 GtkWidget        *pw_test_ui_find_widget  (GtkWidget       *root,
                                            GType            type);
+GtkWidget        *pw_test_ui_find_button  (GtkWidget       *root,
+                                           const char      *action_name);
+GtkWidget        *pw_test_ui_find_row     (GtkWidget       *root,
+                                           const char      *title);
 GtkLabel         *pw_test_ui_find_label   (GtkWidget       *root,
                                            const char      *prefix);
 AdwMessageDialog *pw_test_ui_find_dialog  (const char      *heading);

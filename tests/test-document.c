@@ -38,7 +38,7 @@
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
-#include "phasewise-core.h"
+#include "pw-test-core.h"
 #include "pw-file-writer-private.h"
 
 /* ------------------------------------------------------------------------
@@ -129,13 +129,6 @@ save (PwDocument   *document,
   return call.ok;
 }
 
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples", "larkspur.phasewise",
-                           NULL);
-}
-
 static GBytes *
 read_bytes (const char *path)
 {
@@ -173,7 +166,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autofree char *example = example_path ();
+  g_autofree char *example = pw_test_example_path ();
   g_autoptr(GBytes) bytes = read_bytes (example);
   g_autofree char *drafts_dir = NULL;
   g_autoptr(PwDrafts) drafts = NULL;

@@ -33,7 +33,7 @@
 
 #include "config.h"
 
-#include "phasewise-core.h"
+#include "pw-test-core.h"
 
 #define Q1 "listening-1"
 #define Q2 "listening-2"
@@ -841,23 +841,11 @@ test_modified (Fixture       *fixture,
   g_assert_cmpuint (pw_history_get_n_redo (fixture->history), ==, 0);
 }
 
-static char *
-get_example_path (void)
-{
-  const char *root = g_getenv ("PW_SOURCE_ROOT");
-
-  if (root == NULL)
-    return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "larkspur.phasewise",
-                                  NULL);
-
-  return g_build_filename (root, "data", "examples", "larkspur.phasewise", NULL);
-}
-
 /* A workbook loaded from a file: the recorder knows the answers it had. */
 static void
 test_existing_answers (void)
 {
-  g_autofree char *path = get_example_path ();
+  g_autofree char *path = pw_test_example_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(PwWorkbook) workbook = pw_workbook_load (file, NULL, &error);

@@ -12,7 +12,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "phasewise-core.h"
+#include "pw-test-core.h"
 
 /*
  * The radar chart, drawn by the core painter into an image as the window
@@ -70,15 +70,9 @@ score_example (PwWorkbook    **workbook_out,
                PwAssessment  **previous_out,
                guint           round)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples",
-                                            "larkspur.phasewise", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  PwWorkbook *workbook = pw_test_load_example ();
   g_autoptr(PwAssessment) assessment = NULL;
-  PwWorkbook *workbook;
 
-  workbook = pw_workbook_load (file, NULL, &error);
-  g_assert_no_error (error);
   assessment = g_list_model_get_item (pw_workbook_get_assessments (workbook), round);
   *workbook_out = workbook;
   if (previous_out != NULL)

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "phasewise-core.h"
+#include "pw-test-core.h"
 
 /*
  * The rules users read in a result, as the window, the command line and
@@ -18,21 +18,6 @@
  * behind them: what counts as answered, and the round label that follows
  * the scope.
  */
-
-static PwWorkbook *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples",
-                                            "larkspur.phasewise", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PwWorkbook *workbook;
-
-  workbook = pw_workbook_load (file, NULL, &error);
-  g_assert_no_error (error);
-
-  return workbook;
-}
 
 /* Never 100 % before every question counts, never 0 % after the first. */
 static void
@@ -153,7 +138,7 @@ test_change (void)
 static void
 test_phase_and_scores (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   g_autofree char *phase = pw_result_text_phase (framework, 3);
   g_autofree char *unnamed = pw_result_text_phase (framework, 6);
@@ -175,7 +160,7 @@ test_phase_and_scores (void)
 static void
 test_example_result (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
                                                           1);
   PwAssessment *baseline = pw_workbook_get_previous_round (workbook, review);
@@ -278,7 +263,7 @@ test_preliminary (void)
 static void
 test_counts (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
   const PwDimension *strategy = pw_framework_get_dimension (framework, 0);
@@ -342,7 +327,7 @@ test_counts (void)
 static void
 test_scope_follows (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwAssessment *third = pw_workbook_start_assessment (workbook, NULL);
   PwAssessment *fourth = pw_workbook_start_assessment (workbook, NULL);
 

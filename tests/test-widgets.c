@@ -16,6 +16,7 @@
 #include "pw-question-card.h"
 #include "pw-result-view.h"
 #include "pw-review-page.h"
+#include "pw-test-ui.h"
 #include "pw-wizard.h"
 
 /*
@@ -33,21 +34,6 @@ iterate_a_little (void)
         ;
       g_usleep (1000);
     }
-}
-
-static PwWorkbook *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples",
-                                            "larkspur.phasewise", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PwWorkbook *workbook;
-
-  workbook = pw_workbook_load (file, NULL, &error);
-  g_assert_no_error (error);
-
-  return workbook;
 }
 
 static GtkWindow *
@@ -113,27 +99,6 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
-/* The row of @title among the AdwPreferencesRows under @root */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The entry under @root whose placeholder reads @placeholder */
 static GtkEditable *
 find_entry (GtkWidget  *root,
@@ -190,7 +155,7 @@ find_scope (GListModel *scopes,
 static void
 test_profile_scope (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwOrgMap *map = pw_workbook_get_org_map (workbook);
   PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
   GtkWidget *page = pw_profile_page_new ();
@@ -257,7 +222,7 @@ test_profile_scope (void)
 static void
 test_profile_date (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
   g_autofree char *today = g_strdup (pw_assessment_get_date (assessment));
   GtkWidget *page = pw_profile_page_new ();
@@ -267,7 +232,7 @@ test_profile_date (void)
 
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
   window = show (page);
-  row = find_row (page, "Date (YYYY-MM-DD)");
+  row = pw_test_ui_find_row (page, "Date (YYYY-MM-DD)");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, today);
 
@@ -304,7 +269,7 @@ get_count (GtkWidget  *page,
 static void
 test_review_in_place (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
   const PwQuestion *first = pw_framework_find_question (framework, "strategy-1");
@@ -327,8 +292,8 @@ test_review_in_place (void)
 
   g_assert_cmpstr (get_count (page, "No answer yet"), ==, total);
   g_assert_cmpstr (get_count (page, "Options chosen"), ==, "0");
-  first_row = find_row (page, first->text);
-  second_row = find_row (page, second->text);
+  first_row = pw_test_ui_find_row (page, first->text);
+  second_row = pw_test_ui_find_row (page, second->text);
   g_assert_true (gtk_widget_get_mapped (first_row));
 
   /* Answered elsewhere, with the focus on the next question's row */
@@ -360,7 +325,7 @@ test_review_in_place (void)
 static void
 test_result_preliminary (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
   GtkWidget *view = GTK_WIDGET (pw_result_view_new ());
@@ -410,7 +375,7 @@ test_result_preliminary (void)
 static void
 test_dimension_card (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
                                                           1);
@@ -448,7 +413,7 @@ test_dimension_card (void)
 static void
 test_question_card_entries (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
   const PwQuestion *question = pw_framework_find_question (framework, "strategy-1");
@@ -498,7 +463,7 @@ test_question_card_entries (void)
 static void
 test_wizard_answers (void)
 {
-  g_autoptr(PwWorkbook) workbook = load_example ();
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
   PwWizard *wizard = pw_wizard_new (workbook, assessment);
   GtkWindow *window;

@@ -76,18 +76,11 @@ destroy_window (PwWindow *window)
   pw_test_ui_wait (is_null, &window, "the window to be finalized");
 }
 
-static char *
-example_path (void)
-{
-  return g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples", "larkspur.phasewise",
-                           NULL);
-}
-
 /* A copy of the example, in a folder of its own. */
 static GFile *
 copy_example (const char *name)
 {
-  g_autofree char *source = example_path ();
+  g_autofree char *source = pw_test_example_path ();
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "workbooks", NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *contents = NULL;
@@ -103,33 +96,11 @@ copy_example (const char *name)
   return g_file_new_for_path (path);
 }
 
-/* The header button of @action_name, whose sensitivity shows whether the
- * action is enabled. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action_name)
-{
-  if (GTK_IS_BUTTON (root)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 action_enabled (PwWindow   *window,
                 const char *action_name)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (window), action_name);
+  GtkWidget *button = pw_test_ui_find_button (GTK_WIDGET (window), action_name);
 
   g_assert_nonnull (button);
 
@@ -513,7 +484,7 @@ static void
 write_their_version (GFile *file)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *source = example_path ();
+  g_autofree char *source = pw_test_example_path ();
   g_autofree char *contents = NULL;
   g_autofree char *theirs = NULL;
   g_autoptr(GError) error = NULL;

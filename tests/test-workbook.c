@@ -9,9 +9,8 @@
 
 #include "config.h"
 
-#include "phasewise-core.h"
 #include "pw-json-reader.h"
-#include "pw-test-utils.h"
+#include "pw-test-core.h"
 #include "pw-utils-private.h"
 
 static PwWorkbook *
@@ -19,16 +18,8 @@ load_source (const char *dir,
              const char *name)
 {
   g_autofree char *path = pw_test_source_path (dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PwWorkbook *workbook;
 
-  workbook = pw_workbook_load (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (workbook);
-  g_assert_false (pw_workbook_get_modified (workbook));
-
-  return workbook;
+  return pw_test_load_workbook (path);
 }
 
 /* Load then serialize gives back the very same bytes. */

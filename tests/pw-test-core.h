@@ -1,0 +1,20 @@
+/* pw-test-core.h
+ *
+ * Copyright 2026 The Phasewise authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "phasewise-core.h"
+#include "pw-test-utils.h"
+
+G_BEGIN_DECLS
+
+/* Helpers of the tests that use the core library: workbooks they start from. */
+
+PwWorkbook *pw_test_load_workbook (const char *path);
+PwWorkbook *pw_test_load_example  (void);
+
+G_END_DECLS
