@@ -70,7 +70,7 @@
 
 #include "phasewise-core.h"
 #include "pw-document-private.h"
-#include "pw-test-utils.h"
+#include "pw-test-core.h"
 
 #define DOC_NAME  "doc.phasewise"
 #define NAME_A    "Larkspur Outdoor Equipment (A)"
@@ -122,21 +122,6 @@ read_example (void)
   g_autofree char *path = pw_test_example_path ();
 
   return pw_test_read_bytes (path);
-}
-
-static PwWorkbook *
-load_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PwWorkbook *workbook;
-
-  workbook = pw_workbook_load (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (workbook);
-  g_assert_false (pw_workbook_get_modified (workbook));
-
-  return workbook;
 }
 
 static PwSession *session;
@@ -367,7 +352,7 @@ test_round_trip (Fixture       *fixture,
   /* Saving elsewhere never touches the file it came from. */
   pw_test_assert_file_bytes (example, example_bytes);
 
-  reloaded = load_path (fixture->doc);
+  reloaded = pw_test_load_workbook (fixture->doc);
   g_assert_cmpstr (pw_workbook_get_name (reloaded), ==, "Larkspur Renamed — Ünïcode ✓");
   g_assert_cmpstr (pw_workbook_get_industry (reloaded), ==,
                    pw_workbook_get_industry (workbook));
@@ -717,7 +702,7 @@ test_kill_during_save (Fixture       *fixture,
        * (equal bytes load the same: each version is loaded once). */
       if (!loaded[found])
         {
-          g_autoptr(PwWorkbook) reloaded = load_path (fixture->doc);
+          g_autoptr(PwWorkbook) reloaded = pw_test_load_workbook (fixture->doc);
 
           g_assert_cmpstr (pw_workbook_get_name (reloaded), ==, loop_names[found]);
           loaded[found] = TRUE;
@@ -727,7 +712,7 @@ test_kill_during_save (Fixture       *fixture,
   /* Temporary files from killed saves are ignored: the document loads with
    * them beside it. */
   {
-    g_autoptr(PwWorkbook) reloaded = load_path (fixture->doc);
+    g_autoptr(PwWorkbook) reloaded = pw_test_load_workbook (fixture->doc);
 
     g_assert_cmpstr (pw_workbook_get_name (reloaded), ==, loop_names[current]);
   }
@@ -779,7 +764,7 @@ test_external_change (Fixture       *fixture,
   g_assert_false (_pw_document_changed_on_disk (document, NULL));
 
   /* Someone else writes a different version, with a later mtime. */
-  other = load_path (fixture->doc);
+  other = pw_test_load_workbook (fixture->doc);
   theirs = serialize_with_name (other, "Their organization");
   pw_test_write_bytes (fixture->doc, theirs);
   set_mtime (fixture->doc, add_seconds (mtime, 10));
@@ -844,7 +829,7 @@ test_external_change_same_mtime (Fixture       *fixture,
   document = load_document (fixture->doc);
   workbook = pw_document_get_workbook (document);
 
-  other = load_path (fixture->doc);
+  other = pw_test_load_workbook (fixture->doc);
   theirs = serialize_with_name (other, "Their organization");
   pw_test_write_bytes (fixture->doc, theirs);
   set_mtime (fixture->doc, mtime);
