@@ -175,6 +175,8 @@ start (PwWriteQueue *self,
   g_mutex_unlock (&self->lock);
 
   worker = g_task_new (self, g_task_get_cancellable (job->task), write_done_cb, job);
+  /* A write that finished was done, even when cancelled afterwards */
+  g_task_set_check_cancellable (worker, FALSE);
   g_task_set_source_tag (worker, start);
   g_task_set_task_data (worker, job, NULL);
   g_task_run_in_thread (worker, write_thread);
@@ -188,7 +190,10 @@ start (PwWriteQueue *self,
  * @write: the write, in a worker thread
  * @done: (nullable): runs when the write has finished
  *
- * Writes now, or after the writes pushed before.
+ * Writes now, or after the writes pushed before.  The cancellable of @task
+ * stops a write that has not started; one that has finished returns what
+ * happened (@task does not check its cancellable when it returns), so that
+ * @done and the caller never hear of a write that was done as cancelled.
  */
 void
 pw_write_queue_push (PwWriteQueue       *self,
@@ -202,6 +207,8 @@ pw_write_queue_push (PwWriteQueue       *self,
   g_return_if_fail (PW_IS_WRITE_QUEUE (self));
   g_return_if_fail (G_IS_TASK (task));
   g_return_if_fail (write != NULL);
+
+  g_task_set_check_cancellable (task, FALSE);
 
   job = g_new0 (Job, 1);
   job->task = g_object_ref (task);
