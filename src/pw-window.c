@@ -224,6 +224,8 @@ set_document (PwWindow   *self,
     pw_session_add_document (self->session, document);
 
   pw_assess_page_set_document (self->assess_page, document);
+  if (document != NULL)
+    changed_on_disk_cb (self);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "workbook" : "welcome");
   gtk_stack_set_visible_child_name (self->title_stack, document ? "workbook" : "welcome");
   update_switchers (self);
@@ -431,7 +433,6 @@ restored_cb (GObject      *object,
 {
   g_autoptr(PwWindow) self = user_data;
   PwDocument *document = PW_DOCUMENT (object);
-  PwDraftInfo *info = g_object_get_data (object, "pw-draft");
   g_autoptr(GError) error = NULL;
 
   self->opening--;
@@ -444,10 +445,14 @@ restored_cb (GObject      *object,
   else
     {
       set_document (self, document);
-      pw_window_show_toast (self, info->older_than_file
-                                  ? _("Recovered unsaved changes; the file on disk is newer "
-                                      "than them")
-                                  : _("Recovered unsaved changes from the last session"));
+      /* The file changed after the draft's changes began: one toast says
+       * both, with Reload */
+      if (self->disk_toast != NULL)
+        adw_toast_set_title (self->disk_toast,
+                             _("Recovered unsaved changes; the file was changed by someone "
+                               "else since"));
+      else
+        pw_window_show_toast (self, _("Recovered unsaved changes from the last session"));
     }
 
   _pw_window_actions_update (self);
@@ -470,8 +475,6 @@ pw_window_restore_draft (PwWindow          *self,
   g_return_if_fail (info != NULL);
 
   document = pw_document_new (self->session);
-  g_object_set_data_full (G_OBJECT (document), "pw-draft", pw_draft_info_copy (info),
-                          (GDestroyNotify) pw_draft_info_free);
   self->opening++;
   pw_document_restore_draft_async (document, info, self->cancellable, restored_cb,
                                    g_object_ref (self));

@@ -35,6 +35,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include <time.h>
+#include <utime.h>
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
@@ -733,10 +734,13 @@ restored_cb (GObject      *object,
   call->done = TRUE;
 }
 
-/* What a crash leaves, and what the next start makes of it. */
+/* What a crash leaves, and what the next start makes of it.  With
+ * @their_change, someone else rewrites the file after the crash and leaves
+ * it an older modification time than the draft's (a copy with cp -p, a
+ * sync client): only its contents tell. */
 static PwDocument *
 crash_and_restore (Fixture  *fixture,
-                   gboolean  touch_file)
+                   gboolean  their_change)
 {
   g_autofree char *drafts_dir = g_strdup (pw_drafts_get_directory (pw_session_get_drafts (fixture->session)));
   g_autoptr(PwDrafts) drafts = NULL;
@@ -749,24 +753,25 @@ crash_and_restore (Fixture  *fixture,
   {
     g_autoptr(PwDocument) document = load_fixture (fixture);
 
-    edit (document, touch_file ? 4 : 5);
+    edit (document, their_change ? 4 : 5);
     pw_workbook_set_name (pw_document_get_workbook (document),
-                          touch_file ? "Never saved either" : "Never saved");
+                          their_change ? "Never saved either" : "Never saved");
     pw_document_save_draft (document);
     wait_for_draft (document);
     /* The window would now be gone without a word. */
     g_object_run_dispose (G_OBJECT (document));
   }
 
-  if (touch_file)
+  if (their_change)
     {
       g_autoptr(GBytes) bytes = read_bytes (fixture->path);
-      struct timespec later = { .tv_sec = 0, .tv_nsec = 50 * 1000 * 1000 };
+      g_autofree char *theirs = g_strdup_printf ("%.*s\n", (int) g_bytes_get_size (bytes),
+                                                 (const char *) g_bytes_get_data (bytes, NULL));
+      struct utimbuf an_hour_ago;
 
-      nanosleep (&later, NULL);
-      g_file_set_contents (fixture->path, g_bytes_get_data (bytes, NULL),
-                           (gssize) g_bytes_get_size (bytes), &error);
-      g_assert_no_error (error);
+      write_text (fixture->path, theirs);
+      an_hour_ago.actime = an_hour_ago.modtime = time (NULL) - 3600;
+      g_assert_cmpint (g_utime (fixture->path, &an_hour_ago), ==, 0);
     }
 
   drafts = pw_drafts_new (drafts_dir);
@@ -777,8 +782,8 @@ crash_and_restore (Fixture  *fixture,
   g_assert_nonnull (recovered);
   g_assert_cmpuint (recovered->len, ==, 1);
   g_assert_null (pw_session_take_recovered (session));
-  g_assert_cmpint (((PwDraftInfo *) g_ptr_array_index (recovered, 0))->older_than_file, ==,
-                   touch_file);
+  /* The draft knows what the file held when its changes began */
+  g_assert_nonnull (((PwDraftInfo *) g_ptr_array_index (recovered, 0))->file_checksum);
 
   restored = pw_document_new (session);
   pw_document_restore_draft_async (restored, g_ptr_array_index (recovered, 0), NULL,
@@ -786,6 +791,7 @@ crash_and_restore (Fixture  *fixture,
   wait_for (&call.done, "a restore");
   g_assert_no_error (call.error);
   g_assert_true (call.ok);
+  g_assert_cmpint (pw_document_get_changed_on_disk (restored), ==, their_change);
 
   return restored;
 }
@@ -813,7 +819,7 @@ test_restore_draft (Fixture       *fixture,
     g_assert_null (pw_document_get_draft_id (restored));
   }
 
-  /* The file changed after the draft was written: saving asks first */
+  /* The file changed after the draft's changes began: saving asks first */
   {
     g_autoptr(PwDocument) restored = crash_and_restore (fixture, TRUE);
 

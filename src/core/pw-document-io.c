@@ -36,6 +36,7 @@ typedef struct
   PwWorkbook  *workbook;
   char        *checksum;
   char        *display_name;
+  gboolean     changed_on_disk;  /* the draft's file holds something else now */
 } LoadData;
 
 static void
@@ -75,13 +76,20 @@ load_thread (gpointer       task_data,
       if (bytes == NULL || (data->workbook = pw_workbook_load_from_bytes (bytes, error)) == NULL)
         return FALSE;
 
-      /* Saving goes back to the original file; when that changed after the
-       * draft was written, only after asking. */
-      if (data->file != NULL && !data->draft->older_than_file
-          && !pw_file_read_checksum (data->file, &data->checksum, cancellable, NULL))
-        g_clear_pointer (&data->checksum, g_free);
-      else if (data->file != NULL && data->draft->older_than_file)
-        data->checksum = g_strdup (PW_DOCUMENT_NEVER_MATCHES);
+      /* Saving goes back to the original file: without asking only when it
+       * still holds what the draft's changes were made on, or is gone. */
+      if (data->file != NULL)
+        {
+          g_autofree char *current = NULL;
+
+          if (!pw_file_read_checksum (data->file, &current, cancellable, NULL))
+            data->changed_on_disk = TRUE;
+          else if (current != NULL)
+            data->changed_on_disk = g_strcmp0 (current, data->draft->file_checksum) != 0;
+
+          data->checksum = data->changed_on_disk ? g_strdup (PW_DOCUMENT_NEVER_MATCHES)
+                                                 : g_steal_pointer (&current);
+        }
     }
   else
     {
@@ -122,6 +130,7 @@ load_apply (PwDocument   *self,
       if (data->file == NULL)
         _pw_document_set_untitled_name (self, data->draft->title);
       pw_workbook_set_modified (self->workbook, TRUE);
+      _pw_document_set_changed_on_disk (self, data->changed_on_disk);
     }
 }
 
@@ -262,9 +271,10 @@ pw_document_reload_finish (PwDocument    *self,
  *
  * Opens the draft as a modified workbook that belongs to the document's
  * original file, if it had one.  The draft is kept under its id until the
- * changes are saved or discarded.  When the file changed after the draft
- * was written (@info's older_than_file), saving back to it asks first
- * (%PW_ERROR_MODIFIED).
+ * changes are saved or discarded.  When the file holds something other
+ * than what the draft's changes were made on (@info's file_checksum; an
+ * unknown one counts as other), the document is #PwDocument:changed-on-disk
+ * and saving back to it asks first (%PW_ERROR_MODIFIED).
  */
 void
 pw_document_restore_draft_async (PwDocument          *self,

@@ -260,7 +260,7 @@ pw_document_save_draft (PwDocument *self)
   /* Keep the application alive until the draft is on disk. */
   if (app != NULL)
     g_application_hold (app);
-  pw_drafts_save_async (drafts, self->draft_id, self->file, self->title, bytes,
+  pw_drafts_save_async (drafts, self->draft_id, self->file, self->checksum, self->title, bytes,
                         self->cancellable, draft_saved_cb, g_object_ref (self));
 }
 

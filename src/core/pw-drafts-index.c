@@ -29,10 +29,11 @@
  */
 
 /* Limits of the untrusted index */
-#define MAX_INDEX_BYTES   ((goffset) 4 * 1024 * 1024)
-#define MAX_URI_CHARS     16384
-#define MAX_SAVED_UNIX    G_GINT64_CONSTANT (253402300799)  /* 9999-12-31 */
-#define ORPHAN_AGE_SEC    60
+#define MAX_INDEX_BYTES    ((goffset) 4 * 1024 * 1024)
+#define MAX_URI_CHARS      16384
+#define MAX_SAVED_UNIX     G_GINT64_CONSTANT (253402300799)  /* 9999-12-31 */
+#define MAX_CHECKSUM_CHARS 128
+#define ORPHAN_AGE_SEC     60
 #define BROKEN_SUFFIX     ".broken"
 
 /* How far the index of the drafts folder can be trusted */
@@ -56,8 +57,8 @@ pw_draft_info_copy (const PwDraftInfo *info)
   copy->id = g_strdup (info->id);
   copy->uri = g_strdup (info->uri);
   copy->title = g_strdup (info->title);
+  copy->file_checksum = g_strdup (info->file_checksum);
   copy->saved_unix = info->saved_unix;
-  copy->older_than_file = info->older_than_file;
 
   return copy;
 }
@@ -71,6 +72,7 @@ pw_draft_info_free (PwDraftInfo *info)
   g_free (info->id);
   g_free (info->uri);
   g_free (info->title);
+  g_free (info->file_checksum);
   g_free (info);
 }
 
@@ -160,37 +162,6 @@ _pw_drafts_set_errno_error (GError     **error,
   va_end (args);
 
   g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), message);
-}
-
-static gint64
-stat_mtime_nsec (const struct stat *st)
-{
-  return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
-}
-
-/* Whether the document of @info on disk was written after the draft file
- * (RELIABILITY case 7).  Only local files are looked at: the drafts are
- * read when the application starts, not the time for network I/O. */
-static gboolean
-is_older_than_file (const PwDraftInfo *info,
-                    const struct stat *draft_st)
-{
-  g_autofree char *path = NULL;
-  const char *scheme;
-  struct stat st;
-
-  if (info->uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_peek_scheme (info->uri);
-  if (g_strcmp0 (scheme, "file") != 0)
-    return FALSE;
-
-  path = g_filename_from_uri (info->uri, NULL, NULL);
-  if (path == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    return FALSE;
-
-  return stat_mtime_nsec (&st) > stat_mtime_nsec (draft_st);
 }
 
 /* A temporary file of g_file_set_contents_full() left by a killed write:
@@ -346,6 +317,8 @@ _pw_drafts_serialize_index (GPtrArray *drafts,
       else
         json_object_set_null_member (draft, "uri");
       json_object_set_string_member (draft, "title", info->title);
+      if (info->file_checksum != NULL)
+        json_object_set_string_member (draft, "file_checksum", info->file_checksum);
       json_object_set_int_member (draft, "saved", info->saved_unix);
       json_array_add_object_element (array, draft);
     }
@@ -368,6 +341,7 @@ read_entry (PwJsonReader *reader,
   g_autofree char *id = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *file_checksum = NULL;
   gint64 saved = 0;
   JsonObject *object;
 
@@ -391,12 +365,16 @@ read_entry (PwJsonReader *reader,
       g_clear_pointer (&uri, g_free);
     }
   pw_json_read_string (reader, object, "title", PW_JSON_OPTIONAL, PW_MAX_NAME_CHARS, &title);
+  /* Only ever compared with a checksum: a damaged one makes saving ask. */
+  pw_json_read_string (reader, object, "file_checksum", PW_JSON_NON_EMPTY, MAX_CHECKSUM_CHARS,
+                       &file_checksum);
   pw_json_read_int (reader, object, "saved", PW_JSON_OPTIONAL, 0, MAX_SAVED_UNIX, &saved);
 
   pw_json_reader_pop (reader);
 
   info = _pw_draft_info_new (id);
   info->uri = g_steal_pointer (&uri);
+  info->file_checksum = g_steal_pointer (&file_checksum);
   if (title != NULL)
     {
       g_free (info->title);
@@ -610,7 +588,6 @@ _pw_drafts_read_folder (const char  *directory,
           continue;
         }
 
-      info->older_than_file = is_older_than_file (info, &st);
       g_ptr_array_add (drafts, pw_draft_info_copy (info));
       g_hash_table_add (known, info->id);
     }

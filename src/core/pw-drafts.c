@@ -208,6 +208,7 @@ static gboolean
 update_entry (PwDrafts    *self,
               const char  *id,
               GFile       *file,
+              const char  *file_checksum,
               const char  *title,
               GError     **error)
 {
@@ -239,8 +240,10 @@ update_entry (PwDrafts    *self,
   else
     info->title = g_strdup (title);
 
+  g_free (info->file_checksum);
+  info->file_checksum = file != NULL ? g_strdup (file_checksum) : NULL;
+
   info->saved_unix = g_get_real_time () / G_USEC_PER_SEC;
-  info->older_than_file = FALSE;
 
   return TRUE;
 }
@@ -508,8 +511,7 @@ pw_drafts_new_id (void)
  * Reads the index, as untrusted data, and returns every draft whose file
  * is still there, whether the previous session crashed
  * (pw_drafts_get_crashed()) or ended with drafts still listed: a draft is
- * never dropped silently.  A draft whose document changed on disk after it
- * was written has @older_than_file set.  An unreadable index is moved aside
+ * never dropped silently.  An unreadable index is moved aside
  * to `index.json.broken`; the drafts of the folder are then returned as
  * untitled ones.  Files that a complete index does not list and older than
  * a minute are deleted, as are temporary files left by killed writes.
@@ -588,6 +590,8 @@ pw_drafts_get_crashed (PwDrafts *self)
  * pw_drafts_save:
  * @id: the document's draft id (pw_drafts_new_id())
  * @file: (nullable): the document's own file, or %NULL for an untitled one
+ * @file_checksum: (nullable): the checksum of what @file held when the
+ *   changes began (#PwDraftInfo), or %NULL when unknown
  * @title: the document's title
  * @contents: the unsaved document
  *
@@ -602,6 +606,7 @@ gboolean
 pw_drafts_save (PwDrafts    *self,
                 const char  *id,
                 GFile       *file,
+                const char  *file_checksum,
                 const char  *title,
                 GBytes      *contents,
                 GError     **error)
@@ -616,7 +621,8 @@ pw_drafts_save (PwDrafts    *self,
 
   pw_write_queue_wait (self->queue);
 
-  if (!ensure_loaded (self, error) || !update_entry (self, id, file, title, error))
+  if (!ensure_loaded (self, error)
+      || !update_entry (self, id, file, file_checksum, title, error))
     return FALSE;
 
   supersede_waiting (self, id);
@@ -640,6 +646,7 @@ void
 pw_drafts_save_async (PwDrafts            *self,
                       const char          *id,
                       GFile               *file,
+                      const char          *file_checksum,
                       const char          *title,
                       GBytes              *contents,
                       GCancellable        *cancellable,
@@ -655,7 +662,8 @@ pw_drafts_save_async (PwDrafts            *self,
   g_return_if_fail (contents != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  if (!ensure_loaded (self, &error) || !update_entry (self, id, file, title, &error))
+  if (!ensure_loaded (self, &error)
+      || !update_entry (self, id, file, file_checksum, title, &error))
     {
       g_task_report_error (self, callback, user_data, pw_drafts_save_async,
                            g_steal_pointer (&error));

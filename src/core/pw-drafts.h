@@ -24,9 +24,12 @@ typedef struct _PwDraftInfo PwDraftInfo;
  * @id: the draft's id, a valid identifier (pw_is_valid_id())
  * @uri: (nullable): the document's own file, or %NULL for an untitled one
  * @title: the title shown for the document, never %NULL
+ * @file_checksum: (nullable): the checksum of @uri's contents that the
+ *   draft's changes were made on (pw_file_checksum_bytes()), or %NULL when
+ *   unknown: when the file holds something else now, it changed after the
+ *   draft's changes began, and the draft must not be saved over it without
+ *   asking
  * @saved_unix: when the draft was written, in seconds since 1970
- * @older_than_file: the document's file changed on disk after the draft
- *   was written: the draft must not be applied without asking
  *
  * One draft, as listed in the drafts index.
  */
@@ -35,8 +38,8 @@ struct _PwDraftInfo
   char     *id;
   char     *uri;
   char     *title;
+  char     *file_checksum;
   gint64    saved_unix;
-  gboolean  older_than_file;
 };
 
 #define PW_TYPE_DRAFT_INFO (pw_draft_info_get_type ())
@@ -63,12 +66,14 @@ gboolean     pw_drafts_get_crashed         (PwDrafts            *self);
 gboolean     pw_drafts_save                (PwDrafts            *self,
                                             const char          *id,
                                             GFile               *file,
+                                            const char          *file_checksum,
                                             const char          *title,
                                             GBytes              *contents,
                                             GError             **error);
 void         pw_drafts_save_async          (PwDrafts            *self,
                                             const char          *id,
                                             GFile               *file,
+                                            const char          *file_checksum,
                                             const char          *title,
                                             GBytes              *contents,
                                             GCancellable        *cancellable,
