@@ -39,6 +39,7 @@ struct _PwWindow
   guint                 disk_toast_source;
   guint                 opening;        /* documents being loaded to be shown here */
   gboolean              close_confirmed;
+  gboolean              close_when_idle; /* closing once the document's save is done */
 };
 
 /* What to do once a question is answered so that no work is lost */

@@ -110,6 +110,13 @@ document_changed_cb (PwWindow *self)
 {
   update_title (self);
   _pw_window_actions_update (self);
+
+  /* A close asked for during a save waits for it (pw_window_close_request()) */
+  if (self->close_when_idle && !pw_document_get_busy (self->document))
+    {
+      self->close_when_idle = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 /* The "changed by someone else" toast.  libadwaita 1.2 uses a toast's
@@ -212,16 +219,16 @@ set_document (PwWindow   *self,
     return;
 
   dismiss_disk_toast (self);
-  if (self->document != NULL)
-    pw_session_remove_document (self->session, self->document);
+
+  /* Another document takes this one's place only once the user chose to
+   * lose its changes (_pw_window_when_safe()): its draft goes with it. */
+  if (self->document != NULL && document != NULL)
+    pw_document_discard_draft (self->document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->history_signals,
                              document ? pw_document_get_history (document) : NULL);
-
-  if (document != NULL)
-    pw_session_add_document (self->session, document);
 
   pw_assess_page_set_document (self->assess_page, document);
   if (document != NULL)
@@ -325,7 +332,7 @@ pw_window_open_file (PwWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   app = gtk_window_get_application (GTK_WINDOW (self));
-  if (app != NULL && pw_session_find_document (self->session, file) != NULL)
+  if (app != NULL)
     other = pw_window_find_for_file (app, file);
 
   if (other != NULL)
@@ -499,6 +506,13 @@ pw_window_close_request (GtkWindow *window)
   PwWindow *self = PW_WINDOW (window);
   int width, height;
 
+  /* A save in progress finishes first: closing would cancel it. */
+  if (self->document != NULL && pw_document_get_busy (self->document))
+    {
+      self->close_when_idle = TRUE;
+      return TRUE;
+    }
+
   if (!self->close_confirmed && self->document != NULL
       && pw_document_get_modified (self->document))
     {
@@ -575,9 +589,6 @@ pw_window_dispose (GObject *object)
     g_signal_group_set_target (self->document_signals, NULL);
   if (self->history_signals != NULL)
     g_signal_group_set_target (self->history_signals, NULL);
-  if (self->document != NULL && self->session != NULL)
-    pw_session_remove_document (self->session, self->document);
-
   /* libadwaita 1.2 criticals when a switcher outlives its stack. */
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);

@@ -423,19 +423,20 @@ save_apply (PwDocument   *self,
 {
   SaveData *data = task_data;
 
+  if (error == NULL)
+    {
+      _pw_document_set_file (self, data->file, data->new_checksum, data->display_name);
+
+      /* Edits made while the file was being written still need saving. */
+      if (pw_workbook_get_generation (self->workbook) == data->generation)
+        pw_workbook_set_modified (self->workbook, FALSE);
+
+      if (!pw_workbook_get_modified (self->workbook))
+        pw_document_discard_draft (self);
+    }
+
+  /* Last, so that whoever waits for the save sees what it did */
   _pw_document_set_busy (self, FALSE);
-
-  if (error != NULL)
-    return;
-
-  _pw_document_set_file (self, data->file, data->new_checksum, data->display_name);
-
-  /* Edits made while the file was being written still need saving. */
-  if (pw_workbook_get_generation (self->workbook) == data->generation)
-    pw_workbook_set_modified (self->workbook, FALSE);
-
-  if (!pw_workbook_get_modified (self->workbook))
-    pw_document_discard_draft (self);
 }
 
 static void
