@@ -157,6 +157,7 @@ static void save_then       (PwWindow     *self,
                              GFile        *file,
                              PwSaveFlags   flags,
                              Continuation *k);
+static void when_safe       (Continuation *k);
 static void choose_and_save (PwWindow     *self,
                              Continuation *k);
 static void reload_now      (PwWindow     *self,
@@ -207,9 +208,10 @@ saved_cb (GObject      *object,
       g_autofree char *uri = g_file_get_uri (pw_document_get_file (document));
 
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      /* What was edited while the save ran is not saved: ask again. */
       if (document == self->document)
         {
-          continuation_run (k);
+          when_safe (k);
           return;
         }
     }
@@ -342,27 +344,23 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 {
   PwWindow *self = k->window;
 
+  /* Discarding leaves the document as it is: what @k does next lets it go
+   * (closing, or another document shown in its place), or, when that fails,
+   * keeps it with its changes and its draft. */
   if (g_str_equal (response, "save"))
     save_then (self, NULL, PW_SAVE_NONE, continuation_take (k));
   else if (g_str_equal (response, "discard"))
-    {
-      pw_document_discard_draft (self->document);
-      pw_workbook_set_modified (pw_document_get_workbook (self->document), FALSE);
-      continuation_run (continuation_take (k));
-    }
+    continuation_run (continuation_take (k));
 }
 
-/* Runs @func now, or once the user chose to save or to discard changes. */
-void
-_pw_window_when_safe (PwWindow         *self,
-                      PwWindowContinue  func,
-                      gpointer          data,
-                      GDestroyNotify    destroy)
+/* Runs @k now, or once the user chose to save or to discard changes. */
+static void
+when_safe (Continuation *k)
 {
-  Continuation *k = continuation_new (self, func, data, destroy);
+  PwWindow *self = k->window;
   AdwMessageDialog *dialog;
 
-  if (self->document == NULL || !pw_document_get_modified (self->document))
+  if (k->func == NULL || self->document == NULL || !pw_document_get_modified (self->document))
     {
       continuation_run (k);
       return;
@@ -381,6 +379,16 @@ _pw_window_when_safe (PwWindow         *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   ask (dialog, G_CALLBACK (unsaved_response_cb), k);
+}
+
+/* Runs @func now, or once the user chose to save or to discard changes. */
+void
+_pw_window_when_safe (PwWindow         *self,
+                      PwWindowContinue  func,
+                      gpointer          data,
+                      GDestroyNotify    destroy)
+{
+  when_safe (continuation_new (self, func, data, destroy));
 }
 
 static void
