@@ -60,7 +60,11 @@ print_and_clear (GString *out,
 }
 
 /* Files named on the command line, for the window: GApplication leaves
- * them to us once the remaining arguments are an option of ours. */
+ * them to us once the remaining arguments are an option of ours.  Opening
+ * is all there is to do: no activation follows, which would present some
+ * other window over the file's.  A running instance is sent the files
+ * (g_application_run() flushes the bus before it returns); here, the
+ * windows opened keep the application running. */
 static int
 open_files (PwApplication  *self,
             const char    **files,
@@ -82,8 +86,7 @@ open_files (PwApplication  *self,
     g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
   g_application_open (G_APPLICATION (self), (GFile **) gfiles->pdata, (int) gfiles->len, "");
 
-  /* Go on as for no files: the application runs, its windows shown. */
-  return -1;
+  return EXIT_SUCCESS;
 }
 
 /* The command line's own modes; -1 when the window is wanted. */

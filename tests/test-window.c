@@ -552,6 +552,96 @@ test_pending_close (void)
   destroy_window (window);
 }
 
+/* What is edited while "Save, then close" saves is not lost: the window
+ * asks again instead of closing. */
+static void
+test_edit_during_close (void)
+{
+  g_autoptr(GFile) file = copy_example ("edit-during-close.phasewise");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *on_disk = NULL;
+  PwWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  PwWorkbook *workbook;
+
+  open_and_wait (window, file);
+  workbook = get_workbook (window);
+  pw_workbook_set_name (workbook, "Saved before closing");
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = pw_test_ui_find_dialog ("Save Changes?");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Typed before the save is done: the main loop has not run since */
+  pw_workbook_set_name (workbook, "Typed during the save");
+
+  pw_test_ui_respond ("Save Changes?", "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (get_workbook (window) == workbook);
+  g_assert_true (pw_document_get_modified (pw_window_get_document (window)));
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_nonnull (strstr (on_disk, "\"Saved before closing\""));
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy_window (window);
+}
+
+/* Discarding the changes to open a file that then cannot be opened keeps
+ * them, unsaved as they were. */
+static void
+test_discard_then_failed_open (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unreadable", NULL);
+  g_autofree char *path = g_build_filename (dir, "unreadable.phasewise", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PwWindow *window = new_window ();
+  PwWorkbook *workbook;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, "{", -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+  workbook = get_workbook (window);
+  pw_workbook_set_name (workbook, "Not saved");
+
+  pw_window_open_file (window, file);
+  pw_test_ui_respond ("Save Changes?", "discard");
+  pw_test_ui_respond ("Could not open “unreadable.phasewise”", "close");
+
+  g_assert_true (get_workbook (window) == workbook);
+  g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Not saved");
+  g_assert_true (pw_document_get_modified (pw_window_get_document (window)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy_window (window);
+}
+
+/* Closing while a save runs waits for the save, and asks nothing. */
+static void
+test_close_during_save (void)
+{
+  g_autoptr(GFile) file = copy_example ("close-during-save.phasewise");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *on_disk = NULL;
+  PwWindow *window = new_window ();
+
+  open_and_wait (window, file);
+  pw_workbook_set_name (get_workbook (window), "Saved while closing");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (window);
+  g_assert_null (pw_test_ui_find_dialog (NULL));
+
+  pw_test_ui_wait (is_null, &window, "the window to close after its save");
+  g_assert_null (pw_test_ui_find_dialog (NULL));
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_nonnull (strstr (on_disk, "\"Saved while closing\""));
+}
+
 /* Undo goes back across kinds of edits, and says each time what it took
  * back. */
 static void
@@ -761,13 +851,15 @@ test_crash_recovery (void)
 }
 
 /* `phasewise FILE`: a second application, run on its own command line,
- * shows the file, and is then quit. */
+ * shows the file, opens no empty window besides (drafts that earlier tests
+ * left may be offered in windows of their own), and is then quit. */
 typedef struct
 {
   GApplication *application;
   GFile        *file;
   gboolean      shown;
   gboolean      gave_up;
+  guint         n_empty;
 } CommandLine;
 
 static gboolean
@@ -779,7 +871,12 @@ check_shown_cb (gpointer user_data)
   if (window == NULL || pw_document_get_busy (pw_window_get_document (window)))
     return G_SOURCE_CONTINUE;
 
+  /* Whatever else it was to do at start has run by now. */
+  pw_test_ui_flush ();
   run->shown = TRUE;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (run->application)); l; l = l->next)
+    if (PW_IS_WINDOW (l->data) && pw_window_is_empty (l->data))
+      run->n_empty++;
   gtk_window_destroy (GTK_WINDOW (window));
   g_application_quit (run->application);
 
@@ -822,6 +919,7 @@ test_command_line (void)
 
   g_assert_cmpint (status, ==, 0);
   g_assert_true (run.shown);
+  g_assert_cmpuint (run.n_empty, ==, 0);
 }
 
 int
@@ -874,6 +972,9 @@ main (int   argc,
   g_test_add_func ("/phasewise/window/walk-wizard-save", test_walk_wizard_save);
   g_test_add_func ("/phasewise/window/unsaved-guard", test_unsaved_guard);
   g_test_add_func ("/phasewise/window/pending-close", test_pending_close);
+  g_test_add_func ("/phasewise/window/edit-during-close", test_edit_during_close);
+  g_test_add_func ("/phasewise/window/discard-then-failed-open", test_discard_then_failed_open);
+  g_test_add_func ("/phasewise/window/close-during-save", test_close_during_save);
   g_test_add_func ("/phasewise/window/undo-two-kinds", test_undo_two_kinds);
   g_test_add_func ("/phasewise/window/broken-file", test_broken_file);
   g_test_add_func ("/phasewise/window/draft-failure", test_draft_failure);
