@@ -611,7 +611,7 @@ pw_workbook_default_round_label (PwWorkbook   *self,
  * follows the scope: an assessment labelled with its default label, as
  * pw_workbook_default_round_label() gives, is labelled anew for its new
  * scope ("Round 1" of a team assessed for the first time).  A label the
- * user wrote stays.
+ * user wrote stays.  Undo takes both back as one edit.
  */
 void
 pw_workbook_set_assessment_scope (PwWorkbook   *self,
@@ -630,6 +630,9 @@ pw_workbook_set_assessment_scope (PwWorkbook   *self,
   old_label = pw_workbook_default_round_label (self, assessment);
   automatic = g_strcmp0 (pw_assessment_get_round (assessment), old_label) == 0;
 
+  /* The scope and the label that follows it are one edit, named as the
+   * scope's change (its first). */
+  pw_workbook_begin_edit (self, NULL);
   pw_assessment_set_team_id (assessment, team_id);
 
   if (automatic)
@@ -638,6 +641,7 @@ pw_workbook_set_assessment_scope (PwWorkbook   *self,
 
       pw_assessment_set_round (assessment, label);
     }
+  pw_workbook_end_edit (self);
 }
 
 /**
