@@ -21,6 +21,7 @@
  *   /phasewise/history/report-unlinked     undoing a deletion points its report at it again
  *   /phasewise/history/scope               a new scope and the round label following it: one step
  *   /phasewise/history/profile             the profile and an assessment's fields, typed
+ *   /phasewise/history/typed-and-erased    a field typed into and emptied again: no step
  *   /phasewise/history/two-kinds           answers, fields and the list in one history
  *   /phasewise/history/notify              can-undo / can-redo notifications
  *   /phasewise/history/modified            undo sets the workbook's modified flag
@@ -747,6 +748,31 @@ test_profile (Fixture       *fixture,
   g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
 }
 
+/* A field never set, typed into and emptied again at once, changed
+ * nothing: "" is no text, as for notes. */
+static void
+test_typed_and_erased (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  PwAnswer *a = answer (fixture, Q1);
+
+  g_assert_null (pw_assessment_get_facilitator (fixture->assessment));
+  type_property (fixture, fixture->assessment, "facilitator", "Ana", 0.2);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+  advance (fixture, 0.2);
+  pw_assessment_set_facilitator (fixture->assessment, "A");
+  advance (fixture, 0.2);
+  pw_assessment_set_facilitator (fixture->assessment, "");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
+
+  /* The same for a note */
+  advance (fixture, 3);
+  type_note (fixture, a, "ok", 0.2);
+  advance (fixture, 0.2);
+  pw_answer_set_note (a, "");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
+}
+
 /* One history holds every kind of edit, undone newest first whatever the
  * kind, and redone in order. */
 static void
@@ -1067,6 +1093,7 @@ main (int   argc,
   add_test ("/phasewise/history/report-unlinked", test_report_unlinked);
   add_test ("/phasewise/history/scope", test_scope);
   add_test ("/phasewise/history/profile", test_profile);
+  add_test ("/phasewise/history/typed-and-erased", test_typed_and_erased);
   add_test ("/phasewise/history/two-kinds", test_two_kinds);
   add_test ("/phasewise/history/notify", test_notify);
   add_test ("/phasewise/history/modified", test_modified);

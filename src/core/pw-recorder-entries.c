@@ -79,6 +79,19 @@ _pw_text_equal (const char *a,
   return g_strcmp0 (a ? a : "", b ? b : "") == 0;
 }
 
+/* A string property's "" and NULL are the same too: a field emptied is no
+ * change from a field never set. */
+gboolean
+_pw_property_values_equal (GParamSpec   *pspec,
+                           const GValue *a,
+                           const GValue *b)
+{
+  if (G_VALUE_HOLDS_STRING (a))
+    return _pw_text_equal (g_value_get_string (a), g_value_get_string (b));
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
 gboolean
 _pw_answer_state_equal (const PwAnswerState *a,
                         const PwAnswerState *b)
@@ -210,7 +223,7 @@ property_entry_is_empty (PwHistoryEntry *entry)
 {
   PropertyEntry *self = (PropertyEntry *) entry;
 
-  return g_param_values_cmp (self->pspec, &self->before, &self->after) == 0;
+  return _pw_property_values_equal (self->pspec, &self->before, &self->after);
 }
 
 static void

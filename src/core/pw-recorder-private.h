@@ -44,6 +44,9 @@ PwAnswerChange  _pw_answer_state_classify  (const PwAnswerState *before,
                                             const PwAnswerState *after);
 gboolean        _pw_text_equal             (const char          *a,
                                             const char          *b);
+gboolean        _pw_property_values_equal  (GParamSpec          *pspec,
+                                            const GValue        *a,
+                                            const GValue        *b);
 
 PwHistoryEntry *_pw_answer_entry_new       (const char          *label,
                                             PwAssessment        *assessment,

@@ -176,18 +176,6 @@ typedef struct _Tracked
   gulong              notify_id;
 } Tracked;
 
-/* A string property's "" and NULL are the same, as for texts of answers. */
-static gboolean
-values_equal (GParamSpec   *pspec,
-              const GValue *a,
-              const GValue *b)
-{
-  if (G_VALUE_HOLDS_STRING (a))
-    return _pw_text_equal (g_value_get_string (a), g_value_get_string (b));
-
-  return g_param_values_cmp (pspec, a, b) == 0;
-}
-
 static void
 tracked_notify_cb (GObject    *object,
                    GParamSpec *pspec,
@@ -210,7 +198,7 @@ tracked_notify_cb (GObject    *object,
 
   g_value_init (&now, pspec->value_type);
   g_object_get_property (object, pspec->name, &now);
-  if (values_equal (pspec, known, &now))
+  if (_pw_property_values_equal (pspec, known, &now))
     return;
 
   if (!pw_history_get_applying (self->history))
