@@ -602,29 +602,3 @@ pw_recorder_new (PwWorkbook *workbook,
                        "history", history,
                        NULL);
 }
-
-/**
- * pw_recorder_get_workbook:
- *
- * Returns: (transfer none): the workbook recorded
- */
-PwWorkbook *
-pw_recorder_get_workbook (PwRecorder *self)
-{
-  g_return_val_if_fail (PW_IS_RECORDER (self), NULL);
-
-  return self->workbook;
-}
-
-/**
- * pw_recorder_get_history:
- *
- * Returns: (transfer none): the history recorded into
- */
-PwHistory *
-pw_recorder_get_history (PwRecorder *self)
-{
-  g_return_val_if_fail (PW_IS_RECORDER (self), NULL);
-
-  return self->history;
-}
