@@ -325,13 +325,12 @@ _pw_property_entry_new (const char   *label,
 }
 
 PwHistoryEntry *
-_pw_list_entry_new (const char   *label,
-                    PwWorkbook   *workbook,
+_pw_list_entry_new (PwWorkbook   *workbook,
                     PwAssessment *assessment,
                     guint         position,
                     gboolean      added)
 {
-  ListEntry *entry = pw_history_entry_new (&list_entry_class, label);
+  ListEntry *entry = pw_history_entry_new (&list_entry_class, NULL);
 
   entry->workbook = g_object_ref (workbook);
   entry->assessment = g_object_ref (assessment);

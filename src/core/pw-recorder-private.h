@@ -58,8 +58,7 @@ PwHistoryEntry *_pw_property_entry_new     (const char          *label,
                                             GParamSpec          *pspec,
                                             const GValue        *before,
                                             const GValue        *after);
-PwHistoryEntry *_pw_list_entry_new         (const char          *label,
-                                            PwWorkbook          *workbook,
+PwHistoryEntry *_pw_list_entry_new         (PwWorkbook          *workbook,
                                             PwAssessment        *assessment,
                                             guint                position,
                                             gboolean             added);

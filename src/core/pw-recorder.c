@@ -351,6 +351,9 @@ observe_assessment (PwRecorder   *self,
   return observed;
 }
 
+/* An assessment comes and goes inside the workbook's own labelled edit
+ * (pw_workbook_start_assessment(), pw_workbook_remove_assessment()), which
+ * names the step: the entry has no label of its own. */
 static void
 record_list_change (PwRecorder   *self,
                     PwAssessment *assessment,
@@ -360,10 +363,8 @@ record_list_change (PwRecorder   *self,
   if (pw_history_get_applying (self->history))
     return;
 
-  /* Translators: what undo takes back */
   pw_history_push (self->history,
-                   _pw_list_entry_new (added ? _("New assessment") : _("Deleting an assessment"),
-                                       self->workbook, assessment, position, added));
+                   _pw_list_entry_new (self->workbook, assessment, position, added));
 }
 
 static void
