@@ -125,14 +125,15 @@ answer_entry_apply (PwHistoryEntry *entry,
 {
   AnswerEntry *self = (AnswerEntry *) entry;
   const PwAnswerState *state = forward ? &self->after : &self->before;
-  g_autoptr(PwAnswer) wanted = pw_answer_new (self->question_id);
   PwAnswer *answer = pw_assessment_ensure_answer (self->assessment, self->question_id);
 
-  pw_answer_set_kind (wanted, state->kind);
-  pw_answer_set_phase (wanted, state->phase);
-  pw_answer_set_note (wanted, state->note);
-  pw_answer_set_evidence (wanted, state->evidence);
-  pw_answer_copy_from (answer, wanted);
+  /* One notification of each property changed, after all of them */
+  g_object_freeze_notify (G_OBJECT (answer));
+  pw_answer_set_kind (answer, state->kind);
+  pw_answer_set_phase (answer, state->phase);
+  pw_answer_set_note (answer, state->note);
+  pw_answer_set_evidence (answer, state->evidence);
+  g_object_thaw_notify (G_OBJECT (answer));
 }
 
 static gboolean
@@ -292,7 +293,8 @@ _pw_answer_entry_new (const char          *label,
                       PwAssessment        *assessment,
                       const char          *question_id,
                       const PwAnswerState *before,
-                      const PwAnswerState *after)
+                      const PwAnswerState *after,
+                      PwAnswerChange       change)
 {
   AnswerEntry *entry = pw_history_entry_new (&answer_entry_class, label);
 
@@ -300,7 +302,7 @@ _pw_answer_entry_new (const char          *label,
   entry->question_id = g_strdup (question_id);
   _pw_answer_state_set (&entry->before, before);
   _pw_answer_state_set (&entry->after, after);
-  entry->change = _pw_answer_state_classify (before, after);
+  entry->change = change;
 
   return (PwHistoryEntry *) entry;
 }

@@ -52,7 +52,8 @@ PwHistoryEntry *_pw_answer_entry_new       (const char          *label,
                                             PwAssessment        *assessment,
                                             const char          *question_id,
                                             const PwAnswerState *before,
-                                            const PwAnswerState *after);
+                                            const PwAnswerState *after,
+                                            PwAnswerChange       change);
 PwHistoryEntry *_pw_property_entry_new     (const char          *label,
                                             GObject             *object,
                                             GParamSpec          *pspec,

@@ -123,7 +123,7 @@ record_answer (PwRecorder          *self,
   g_autofree char *label = describe_answer_change (self, question_id, change);
 
   pw_history_push (self->history,
-                   _pw_answer_entry_new (label, assessment, question_id, before, after));
+                   _pw_answer_entry_new (label, assessment, question_id, before, after, change));
 }
 
 /* ------------------------------------------------------------------------
