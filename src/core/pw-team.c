@@ -354,6 +354,7 @@ pw_team_set_kind (PwTeam     *self,
                   PwTeamKind  kind)
 {
   g_return_if_fail (PW_IS_TEAM (self));
+  g_return_if_fail (kind == PW_TEAM_HUB || kind == PW_TEAM_SPOKE);
 
   if (self->kind == kind)
     return;
