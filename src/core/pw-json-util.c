@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "pw-error.h"
 #include "pw-json-check.h"
 #include "pw-json-check-private.h"
@@ -271,13 +269,9 @@ pw_json_parse_bytes (GBytes  *bytes,
       return NULL;
     }
 
+  /* pw_json_check() refused a file without a value. */
   root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      /* Translators: %s is the place in the file as line:column, here 1:1 */
-      g_set_error (error, PW_ERROR, PW_ERROR_SYNTAX, _("%s: The file is empty"), "1:1");
-      return NULL;
-    }
+  g_assert (root != NULL);
 
   return json_node_ref (root);
 }

@@ -21,4 +21,6 @@ extern const char * const _pw_team_kind_names[PW_TEAM_SPOKE + 1];
  * (no value) and for an option (its phase, a number). */
 extern const char * const _pw_answer_kind_names[PW_ANSWER_NOT_APPLICABLE + 1];
 
+void _pw_workbook_set_too_large (GError **error);
+
 G_END_DECLS

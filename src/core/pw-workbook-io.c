@@ -13,6 +13,7 @@
 
 #include "pw-error.h"
 #include "pw-workbook-io.h"
+#include "pw-workbook-io-private.h"
 
 /*
  * Workbook files read from disk, by whoever needs a workbook and no
@@ -64,12 +65,7 @@ pw_workbook_read_file (GFile         *file,
 
   if (g_file_info_get_size (info) > PW_WORKBOOK_MAX_BYTES)
     {
-      g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
-
-      g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-                   /* Translators: the first %s is the place in the file as
-                    * line:column, here 1:1; the second a size such as “67.1 MB” */
-                   _("%s: A workbook may not be larger than %s"), "1:1", limit);
+      _pw_workbook_set_too_large (error);
       return NULL;
     }
 

@@ -450,8 +450,8 @@ read_answer (PwWorkbook   *self,
         {
           g_autofree char *quoted = pw_json_quote_text (json_node_get_string (value));
 
-          /* Translators: %s is the value found in the file */
           pw_json_reader_problem (reader, "value",
+                                  /* Translators: %s is the value found in the file */
                                   _("Expected a phase from 1 to 5, “dont-know” or "
                                     "“not-applicable”, found “%s”"), quoted);
         }
@@ -710,6 +710,19 @@ workbook_from_node (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/* Sets @error to the %PW_ERROR_TOO_LARGE of a workbook larger than
+ * %PW_WORKBOOK_MAX_BYTES. */
+void
+_pw_workbook_set_too_large (GError **error)
+{
+  g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
+
+  g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
+               /* Translators: the first %s is the place in the file as
+                * line:column, here 1:1; the second a size such as “67.1 MB” */
+               _("%s: A workbook may not be larger than %s"), "1:1", limit);
+}
+
 /**
  * pw_workbook_load_from_bytes:
  *
@@ -729,12 +742,7 @@ pw_workbook_load_from_bytes (GBytes  *bytes,
 
   if (g_bytes_get_size (bytes) > PW_WORKBOOK_MAX_BYTES)
     {
-      g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
-
-      g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-                   /* Translators: the first %s is the place in the file as
-                    * line:column, here 1:1; the second a size such as “67.1 MB” */
-                   _("%s: A workbook may not be larger than %s"), "1:1", limit);
+      _pw_workbook_set_too_large (error);
       return NULL;
     }
 
