@@ -19,7 +19,9 @@
  *   /phasewise/history/new-assessment      a new assessment is a step, and is followed
  *   /phasewise/history/removed-assessment  deleting is a step; undo brings it back, answers too
  *   /phasewise/history/report-unlinked     undoing a deletion points its report at it again
+ *   /phasewise/history/scope               a new scope and the round label following it: one step
  *   /phasewise/history/profile             the profile and an assessment's fields, typed
+ *   /phasewise/history/typed-and-erased    a field typed into and emptied again: no step
  *   /phasewise/history/two-kinds           answers, fields and the list in one history
  *   /phasewise/history/notify              can-undo / can-redo notifications
  *   /phasewise/history/modified            undo sets the workbook's modified flag
@@ -651,6 +653,44 @@ test_report_unlinked (Fixture       *fixture,
   g_assert_null (pw_workbook_find_assessment (fixture->workbook, id));
 }
 
+/* The scope and the round label that follows it are one step: undo puts
+ * back both, never the old label on the new scope. */
+static void
+test_scope (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  PwOrgMap *map = pw_workbook_get_org_map (fixture->workbook);
+  g_autoptr(PwTeam) team = pw_team_new ("legal", PW_TEAM_SPOKE, "Legal");
+  PwAssessment *second = pw_workbook_start_assessment (fixture->workbook, NULL);
+
+  pw_org_map_add_team (map, team);
+  g_assert_cmpstr (pw_assessment_get_round (second), ==, "Round 2");
+  pw_history_clear (fixture->history);
+
+  pw_workbook_set_assessment_scope (fixture->workbook, second, "legal");
+  g_assert_cmpstr (pw_assessment_get_round (second), ==, "Round 1");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+  g_assert_cmpstr (pw_history_get_undo_label (fixture->history), ==, "Scope");
+
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_null (pw_assessment_get_team_id (second));
+  g_assert_cmpstr (pw_assessment_get_round (second), ==, "Round 2");
+  g_assert_false (pw_history_get_can_undo (fixture->history));
+
+  g_assert_true (pw_history_redo (fixture->history));
+  g_assert_cmpstr (pw_assessment_get_team_id (second), ==, "legal");
+  g_assert_cmpstr (pw_assessment_get_round (second), ==, "Round 1");
+
+  /* A label the user wrote stays, and the step is the scope's alone */
+  pw_assessment_set_round (second, "Baseline");
+  advance (fixture, 3);
+  pw_workbook_set_assessment_scope (fixture->workbook, second, NULL);
+  g_assert_cmpstr (pw_assessment_get_round (second), ==, "Baseline");
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_cmpstr (pw_assessment_get_team_id (second), ==, "legal");
+  g_assert_cmpstr (pw_history_get_undo_label (fixture->history), ==, "Round");
+}
+
 /* Types @text into @property of @object one character at a time. */
 static void
 type_property (Fixture    *fixture,
@@ -705,6 +745,31 @@ test_profile (Fixture       *fixture,
   pw_history_clear (fixture->history);
   pw_workbook_set_name (fixture->workbook, "");
   pw_workbook_set_name (fixture->workbook, NULL);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
+}
+
+/* A field never set, typed into and emptied again at once, changed
+ * nothing: "" is no text, as for notes. */
+static void
+test_typed_and_erased (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  PwAnswer *a = answer (fixture, Q1);
+
+  g_assert_null (pw_assessment_get_facilitator (fixture->assessment));
+  type_property (fixture, fixture->assessment, "facilitator", "Ana", 0.2);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+  advance (fixture, 0.2);
+  pw_assessment_set_facilitator (fixture->assessment, "A");
+  advance (fixture, 0.2);
+  pw_assessment_set_facilitator (fixture->assessment, "");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
+
+  /* The same for a note */
+  advance (fixture, 3);
+  type_note (fixture, a, "ok", 0.2);
+  advance (fixture, 0.2);
+  pw_answer_set_note (a, "");
   g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
 }
 
@@ -858,8 +923,6 @@ test_existing_answers (void)
 
   g_assert_no_error (error);
   recorder = pw_recorder_new (workbook, history);
-  g_assert_true (pw_recorder_get_workbook (recorder) == workbook);
-  g_assert_true (pw_recorder_get_history (recorder) == history);
 
   /* The first answer with a chosen option and a note */
   assessments = pw_workbook_get_assessments (workbook);
@@ -1026,7 +1089,9 @@ main (int   argc,
   add_test ("/phasewise/history/new-assessment", test_new_assessment);
   add_test ("/phasewise/history/removed-assessment", test_removed_assessment);
   add_test ("/phasewise/history/report-unlinked", test_report_unlinked);
+  add_test ("/phasewise/history/scope", test_scope);
   add_test ("/phasewise/history/profile", test_profile);
+  add_test ("/phasewise/history/typed-and-erased", test_typed_and_erased);
   add_test ("/phasewise/history/two-kinds", test_two_kinds);
   add_test ("/phasewise/history/notify", test_notify);
   add_test ("/phasewise/history/modified", test_modified);

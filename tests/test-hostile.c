@@ -981,6 +981,10 @@ static const HostileCase workbook_cases[] = {
   { "policy-status-with-newline",
     SET ("policy.items.legal-labor.status", "\"done\\n$.policy: looks fine\""), PW (INVALID),
     "$.policy.items.legal-labor.status", "Unknown value", F_ONE_LINE },
+  { "policy-status-with-line-separators",
+    SET ("policy.items.legal-labor.status", "\"done\\u2028$.policy:\\u2029fine\""),
+    PW (INVALID), "$.policy.items.legal-labor.status",
+    "Unknown value “doneU+2028$.policy:U+2029fine”" },
   { "unknown-dimension-in-commentary",
     RENAME ("reports[0].commentary.governance", "bureaucracy"), PW (INVALID),
     "$.reports[0].commentary.bureaucracy", "Unknown dimension id" },
@@ -1579,9 +1583,9 @@ load_async_cb (GObject      *source,
   *out = g_object_ref (result);
 }
 
-/* The application loads in a worker thread, whose stack may be smaller
- * than the main thread's: 100,000 levels must not reach json-glib there
- * either (RELIABILITY.md, case 10).
+/* The application loads into a document in a worker thread, whose stack
+ * may be smaller than the main thread's: 100,000 levels must not reach
+ * json-glib there either (RELIABILITY.md, case 10).
  */
 static void
 test_nesting_in_worker_thread (void)
@@ -1594,8 +1598,10 @@ test_nesting_in_worker_thread (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(PwSession) session = pw_session_new (NULL, NULL);
+  g_autoptr(PwDocument) document = pw_document_new (session);
   const HostileCase *hc = NULL;
-  PwWorkbook *workbook;
+  PwWorkbook *workbook = NULL;
 
   catch_warnings ();
 
@@ -1610,13 +1616,15 @@ test_nesting_in_worker_thread (void)
   path = write_case_file (dir, "worker-thread", ".phasewise", bytes);
   file = g_file_new_for_path (path);
 
-  pw_workbook_load_async (file, NULL, load_async_cb, &result);
+  pw_document_load_async (document, file, NULL, load_async_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  workbook = pw_workbook_load_finish (result, &error);
-  message = check_failure (hc, "pw_workbook_load_async", hc->place, workbook, error);
+  if (pw_document_load_finish (document, result, &error))
+    workbook = g_object_ref (pw_document_get_workbook (document));
+  message = check_failure (hc, "pw_document_load_async", hc->place, workbook, error);
   g_assert_nonnull (message);
+  g_assert_null (pw_document_get_workbook (document));
 }
 
 static int

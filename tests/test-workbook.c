@@ -740,6 +740,141 @@ test_set_str (void)
   g_assert_null (field);
 }
 
+/* @n characters, two bytes each: a cut inside one would not be UTF-8. */
+static char *
+long_text (gsize n)
+{
+  g_autoptr(GString) text = g_string_sized_new (2 * n);
+
+  for (gsize i = 0; i < n; i++)
+    g_string_append (text, "é");
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_chars (const char *text,
+              gsize       n)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpint (g_utf8_strlen (text, -1), ==, (glong) n);
+}
+
+/* Every text the reader limits is kept to the limit by its setter, so
+ * that a workbook saved with one longer opens again. */
+static void
+test_texts_capped (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("tests/fixtures", "maximal.phasewise");
+  g_autofree char *name = long_text (PW_MAX_NAME_CHARS + 1);
+  g_autofree char *link = long_text (PW_MAX_NAME_CHARS * 4 + 1);
+  g_autofree char *text = long_text (PW_MAX_TEXT_CHARS + 1);
+  const char *channels[] = { "Intranet", name, NULL };
+  PwPolicy *policy = pw_workbook_get_policy (workbook);
+  GListModel *items = pw_policy_get_items (policy);
+  PwTeam *team = pw_org_map_find_team (pw_workbook_get_org_map (workbook), "hub");
+  PwAssessment *assessment = pw_workbook_find_assessment (workbook, "assessment-1");
+  g_autoptr(PwReportDraft) report = g_list_model_get_item (pw_workbook_get_reports (workbook), 0);
+  g_autoptr(PwReportDraft) loaded_report = NULL;
+  const char *dimension = pw_framework_get_dimension (pw_workbook_get_framework (workbook), 0)->id;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PwWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  PwPolicyItem *custom = NULL;
+  PwPolicyItem *builtin = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PwPolicyItem) item = g_list_model_get_item (items, i);
+
+      if (pw_policy_item_get_custom (item) && custom == NULL)
+        custom = item;
+      else if (!pw_policy_item_get_custom (item) && builtin == NULL)
+        builtin = item;
+    }
+  g_assert_nonnull (custom);
+  g_assert_nonnull (builtin);
+
+  pw_workbook_set_name (workbook, name);
+  pw_workbook_set_industry (workbook, name);
+  pw_workbook_set_size (workbook, name);
+  pw_workbook_set_region (workbook, name);
+  g_object_set (team, "name", name, "function", name, "region", name, NULL);
+  pw_team_set_channels (team, channels);
+  pw_policy_item_set_title (custom, name);
+  pw_policy_item_set_description (custom, text);
+  for (PwPolicyItem **item = (PwPolicyItem *[]) { custom, builtin, NULL }; *item != NULL; item++)
+    {
+      pw_policy_item_set_owner (*item, name);
+      pw_policy_item_set_note (*item, text);
+      pw_policy_item_set_link (*item, link);
+    }
+  pw_assessment_set_round (assessment, name);
+  pw_assessment_set_facilitator (assessment, name);
+  pw_report_draft_set_title (report, name);
+  pw_report_draft_set_summary (report, text);
+  pw_report_draft_set_commentary (report, dimension, text);
+
+  assert_chars (pw_workbook_get_name (workbook), PW_MAX_NAME_CHARS);
+  g_assert_true (g_str_has_prefix (name, pw_workbook_get_name (workbook)));
+  assert_chars (pw_team_get_channels (team)[1], PW_MAX_NAME_CHARS);
+  g_assert_cmpstr (pw_team_get_channels (team)[0], ==, "Intranet");
+  assert_chars (pw_policy_item_get_link (builtin), PW_MAX_NAME_CHARS * 4);
+  assert_chars (pw_report_draft_get_commentary (report, dimension), PW_MAX_TEXT_CHARS);
+
+  /* Setting the same long text again is no change */
+  pw_workbook_set_modified (workbook, FALSE);
+  pw_workbook_set_name (workbook, name);
+  pw_report_draft_set_commentary (report, dimension, text);
+  g_assert_false (pw_workbook_get_modified (workbook));
+
+  bytes = pw_workbook_serialize (workbook);
+  loaded = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  team = pw_org_map_find_team (pw_workbook_get_org_map (loaded), "hub");
+  assessment = pw_workbook_find_assessment (loaded, "assessment-1");
+  loaded_report = g_list_model_get_item (pw_workbook_get_reports (loaded), 0);
+  custom = pw_policy_find_item (pw_workbook_get_policy (loaded), pw_policy_item_get_id (custom));
+  builtin = pw_policy_find_item (pw_workbook_get_policy (loaded),
+                                 pw_policy_item_get_id (builtin));
+  assert_chars (pw_workbook_get_name (loaded), PW_MAX_NAME_CHARS);
+  assert_chars (pw_workbook_get_industry (loaded), PW_MAX_NAME_CHARS);
+  assert_chars (pw_workbook_get_size (loaded), PW_MAX_NAME_CHARS);
+  assert_chars (pw_workbook_get_region (loaded), PW_MAX_NAME_CHARS);
+  assert_chars (pw_team_get_name (team), PW_MAX_NAME_CHARS);
+  assert_chars (pw_team_get_function (team), PW_MAX_NAME_CHARS);
+  assert_chars (pw_team_get_region (team), PW_MAX_NAME_CHARS);
+  assert_chars (pw_team_get_channels (team)[1], PW_MAX_NAME_CHARS);
+  assert_chars (pw_policy_item_get_title (custom), PW_MAX_NAME_CHARS);
+  assert_chars (pw_policy_item_get_description (custom), PW_MAX_TEXT_CHARS);
+  assert_chars (pw_policy_item_get_owner (builtin), PW_MAX_NAME_CHARS);
+  assert_chars (pw_policy_item_get_note (builtin), PW_MAX_TEXT_CHARS);
+  assert_chars (pw_policy_item_get_link (custom), PW_MAX_NAME_CHARS * 4);
+  assert_chars (pw_assessment_get_round (assessment), PW_MAX_NAME_CHARS);
+  assert_chars (pw_assessment_get_facilitator (assessment), PW_MAX_NAME_CHARS);
+  assert_chars (pw_report_draft_get_title (loaded_report), PW_MAX_NAME_CHARS);
+  assert_chars (pw_report_draft_get_summary (loaded_report), PW_MAX_TEXT_CHARS);
+  assert_chars (pw_report_draft_get_commentary (loaded_report, dimension), PW_MAX_TEXT_CHARS);
+}
+
+/* The cut is at a character boundary, also in text that is not UTF-8. */
+static void
+test_strdup_capped (void)
+{
+  g_autofree char *short_enough = _pw_strdup_capped ("Läufer", 6);
+  g_autofree char *cut = _pw_strdup_capped ("Läufer", 2);
+  g_autofree char *none = _pw_strdup_capped ("Läufer", 0);
+  g_autofree char *broken = _pw_strdup_capped ("a\xf0", 5);
+
+  g_assert_null (_pw_strdup_capped (NULL, 3));
+  g_assert_cmpstr (short_enough, ==, "Läufer");
+  g_assert_cmpstr (cut, ==, "Lä");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (broken, ==, "a\xf0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -765,6 +900,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/reader-foreach-object", test_reader_foreach_object);
   g_test_add_func ("/phasewise/workbook/messages-with-places", test_messages_with_places);
   g_test_add_func ("/phasewise/workbook/set-str", test_set_str);
+  g_test_add_func ("/phasewise/workbook/texts-capped", test_texts_capped);
+  g_test_add_func ("/phasewise/workbook/strdup-capped", test_strdup_capped);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "pw-assessment.h"
 #include "pw-framework.h"
 #include "pw-utils-private.h"
+#include "pw-validate.h"
 
 /**
  * PwAssessment:
@@ -359,13 +360,20 @@ pw_assessment_get_round (PwAssessment *self)
   return self->round;
 }
 
+/**
+ * pw_assessment_set_round:
+ * @round: (nullable): the round label: "Round 2", "Baseline"
+ *
+ * Sets the round label, cut to %PW_MAX_NAME_CHARS characters: a workbook
+ * file holds no longer one.
+ */
 void
 pw_assessment_set_round (PwAssessment *self,
                          const char   *round)
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
-  if (_pw_set_str (&self->round, round))
+  if (_pw_set_str_capped (&self->round, round, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROUND]);
 }
 
@@ -377,13 +385,20 @@ pw_assessment_get_facilitator (PwAssessment *self)
   return self->facilitator;
 }
 
+/**
+ * pw_assessment_set_facilitator:
+ * @facilitator: (nullable): who facilitated it
+ *
+ * Sets the facilitator, cut to %PW_MAX_NAME_CHARS characters: a workbook
+ * file holds no longer one.
+ */
 void
 pw_assessment_set_facilitator (PwAssessment *self,
                                const char   *facilitator)
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
-  if (_pw_set_str (&self->facilitator, facilitator))
+  if (_pw_set_str_capped (&self->facilitator, facilitator, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
 }
 

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include "pw-history.h"
-#include "pw-utils-private.h"
 
 /**
  * PwHistory:
@@ -51,8 +50,6 @@ struct _PwHistory
   guint           group_depth;
   PwHistoryClock  clock;
   gpointer        clock_data;
-  char           *undo_label;
-  char           *redo_label;
   guint           applying : 1;
   guint           can_undo : 1;
   guint           can_redo : 1;
@@ -64,8 +61,6 @@ enum {
   PROP_0,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
-  PROP_UNDO_LABEL,
-  PROP_REDO_LABEL,
   N_PROPS
 };
 
@@ -193,12 +188,6 @@ update_state (PwHistory *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
     }
 
-  if (_pw_set_str (&self->undo_label, get_step_label (&self->undo)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNDO_LABEL]);
-
-  if (_pw_set_str (&self->redo_label, get_step_label (&self->redo)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REDO_LABEL]);
-
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -226,17 +215,6 @@ pw_history_dispose (GObject *object)
 }
 
 static void
-pw_history_finalize (GObject *object)
-{
-  PwHistory *self = (PwHistory *)object;
-
-  g_free (self->undo_label);
-  g_free (self->redo_label);
-
-  G_OBJECT_CLASS (pw_history_parent_class)->finalize (object);
-}
-
-static void
 pw_history_get_property (GObject    *object,
                          guint       prop_id,
                          GValue     *value,
@@ -254,14 +232,6 @@ pw_history_get_property (GObject    *object,
       g_value_set_boolean (value, self->can_redo);
       break;
 
-    case PROP_UNDO_LABEL:
-      g_value_set_string (value, self->undo_label);
-      break;
-
-    case PROP_REDO_LABEL:
-      g_value_set_string (value, self->redo_label);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -273,7 +243,6 @@ pw_history_class_init (PwHistoryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = pw_history_dispose;
-  object_class->finalize = pw_history_finalize;
   object_class->get_property = pw_history_get_property;
 
   /**
@@ -295,26 +264,6 @@ pw_history_class_init (PwHistoryClass *klass)
     g_param_spec_boolean ("can-redo", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * PwHistory:undo-label:
-   *
-   * What pw_history_undo() would revert, for people, or %NULL.
-   */
-  properties [PROP_UNDO_LABEL] =
-    g_param_spec_string ("undo-label", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * PwHistory:redo-label:
-   *
-   * What pw_history_redo() would apply again, for people, or %NULL.
-   */
-  properties [PROP_REDO_LABEL] =
-    g_param_spec_string ("redo-label", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -569,7 +518,7 @@ pw_history_get_undo_label (PwHistory *self)
 {
   g_return_val_if_fail (PW_IS_HISTORY (self), NULL);
 
-  return self->undo_label;
+  return get_step_label (&self->undo);
 }
 
 /**
@@ -582,7 +531,7 @@ pw_history_get_redo_label (PwHistory *self)
 {
   g_return_val_if_fail (PW_IS_HISTORY (self), NULL);
 
-  return self->redo_label;
+  return get_step_label (&self->redo);
 }
 
 /**

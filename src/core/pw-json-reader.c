@@ -22,10 +22,13 @@
  * instead of stopping at the first, so that one message can list them all.
  */
 
+/* At most this many problems are listed; the rest are counted. */
+#define MAX_PROBLEMS 100
+
 struct _PwJsonReader
 {
   GString   *path;
-  GArray    *marks;     /* guint: path length before each push */
+  GArray    *marks;     /* gsize: path length before each push */
   GPtrArray *problems;  /* char *: "$.path: message" */
   guint      n_dropped;
 };
@@ -101,7 +104,7 @@ pw_json_reader_problem (PwJsonReader *reader,
   g_autofree char *message = NULL;
   va_list args;
 
-  if (reader->problems->len >= PW_MAX_PROBLEMS)
+  if (reader->problems->len >= MAX_PROBLEMS)
     {
       reader->n_dropped++;
       return;
@@ -227,12 +230,12 @@ get_member (PwJsonReader *reader,
   return node;
 }
 
-gboolean
-pw_json_check_string_value (PwJsonReader *reader,
-                            const char   *member,
-                            const char   *value,
-                            PwJsonFlags   flags,
-                            gsize         max_chars)
+static gboolean
+check_string_value (PwJsonReader *reader,
+                    const char   *member,
+                    const char   *value,
+                    PwJsonFlags   flags,
+                    gsize         max_chars)
 {
   if ((flags & PW_JSON_NON_EMPTY) && *value == '\0')
     {
@@ -295,7 +298,7 @@ pw_json_read_string (PwJsonReader  *reader,
     }
 
   value = json_node_get_string (node);
-  if (!pw_json_check_string_value (reader, member, value, flags, max_chars))
+  if (!check_string_value (reader, member, value, flags, max_chars))
     return FALSE;
 
   if (out != NULL)
@@ -459,8 +462,8 @@ pw_json_read_element_string (PwJsonReader  *reader,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     pw_json_reader_problem (reader, NULL, _("Expected a string, found %s"),
                             describe_node (node));
-  else if (pw_json_check_string_value (reader, NULL, json_node_get_string (node),
-                                       PW_JSON_NON_EMPTY, max_chars))
+  else if (check_string_value (reader, NULL, json_node_get_string (node), PW_JSON_NON_EMPTY,
+                               max_chars))
     ok = TRUE;
 
   pw_json_reader_pop (reader);
@@ -487,8 +490,8 @@ pw_json_read_element_string (PwJsonReader  *reader,
 /**
  * pw_json_reader_foreach_object:
  * @array: an array read from the file
- * @member: (nullable): the member that holds @array, pushed on the path
- *   while the elements are read; %NULL when the path names @array already
+ * @member: the member that holds @array, pushed on the path while the
+ *   elements are read
  * @func: called for every element that is an object
  *
  * Calls @func for every element of @array with the element's path pushed,
@@ -506,10 +509,10 @@ pw_json_reader_foreach_object (PwJsonReader     *reader,
 
   g_return_if_fail (reader != NULL);
   g_return_if_fail (array != NULL);
+  g_return_if_fail (member != NULL);
   g_return_if_fail (func != NULL);
 
-  if (member != NULL)
-    pw_json_reader_push_member (reader, member);
+  pw_json_reader_push_member (reader, member);
 
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
@@ -524,6 +527,5 @@ pw_json_reader_foreach_object (PwJsonReader     *reader,
       pw_json_reader_pop (reader);
     }
 
-  if (member != NULL)
-    pw_json_reader_pop (reader);
+  pw_json_reader_pop (reader);
 }

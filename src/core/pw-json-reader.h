@@ -13,9 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* At most this many problems are listed; the rest are counted. */
-#define PW_MAX_PROBLEMS    100
-
 typedef enum
 {
   PW_JSON_OPTIONAL  = 0,
@@ -96,11 +93,6 @@ gboolean      pw_json_read_element_string   (PwJsonReader     *reader,
                                              guint             index,
                                              gsize             max_chars,
                                              char            **out);
-gboolean      pw_json_check_string_value    (PwJsonReader     *reader,
-                                             const char       *member,
-                                             const char       *value,
-                                             PwJsonFlags       flags,
-                                             gsize             max_chars);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwJsonReader, pw_json_reader_free)
 

@@ -9,10 +9,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "pw-error.h"
 #include "pw-json-check.h"
+#include "pw-json-check-private.h"
 #include "pw-json-util.h"
 #include "pw-json-util-private.h"
 
@@ -87,35 +86,19 @@ pw_json_path_append_member (const char *path,
  * pw_json_quote_text:
  * @text: text from a file, to be shown in a message
  *
+ * Quotes @text as the messages of pw_json_check() quote what they show.
+ *
  * Returns: (transfer full): @text cut to 40 characters, with control and
- *   invisible characters shown as escapes, so that a value from a file
- *   cannot break a message into several lines
+ *   invisible characters (line and paragraph separators too) shown as
+ *   escapes, so that a value from a file cannot break a message into
+ *   several lines
  */
 char *
 pw_json_quote_text (const char *text)
 {
-  GString *out = g_string_new (NULL);
-  guint count = 0;
+  g_return_val_if_fail (text != NULL, NULL);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (count++ == 40)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-
-      if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02X", c);
-      else if (!g_unichar_isprint (c) && !g_unichar_isspace (c))
-        g_string_append_printf (out, "U+%04X", c);
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  return _pw_json_check_quote ((const guchar *) text, strlen (text));
 }
 
 /**
@@ -286,13 +269,9 @@ pw_json_parse_bytes (GBytes  *bytes,
       return NULL;
     }
 
+  /* pw_json_check() refused a file without a value. */
   root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      /* Translators: %s is the place in the file as line:column, here 1:1 */
-      g_set_error (error, PW_ERROR, PW_ERROR_SYNTAX, _("%s: The file is empty"), "1:1");
-      return NULL;
-    }
+  g_assert (root != NULL);
 
   return json_node_ref (root);
 }

@@ -375,13 +375,20 @@ pw_policy_item_get_title (PwPolicyItem *self)
   return self->title;
 }
 
+/**
+ * pw_policy_item_set_title:
+ * @title: (nullable): the title of a custom item
+ *
+ * Sets the title, cut to %PW_MAX_NAME_CHARS characters: a workbook file holds no
+ * longer one.
+ */
 void
 pw_policy_item_set_title (PwPolicyItem *self,
                           const char   *title)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (_pw_set_str (&self->title, title))
+  if (_pw_set_str_capped (&self->title, title, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -393,13 +400,20 @@ pw_policy_item_get_description (PwPolicyItem *self)
   return self->description;
 }
 
+/**
+ * pw_policy_item_set_description:
+ * @description: (nullable): what a custom item asks for
+ *
+ * Sets the description, cut to %PW_MAX_TEXT_CHARS characters: a workbook file holds no
+ * longer one.
+ */
 void
 pw_policy_item_set_description (PwPolicyItem *self,
                                 const char   *description)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (_pw_set_str (&self->description, description))
+  if (_pw_set_str_capped (&self->description, description, PW_MAX_TEXT_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DESCRIPTION]);
 }
 
@@ -454,13 +468,20 @@ pw_policy_item_get_owner (PwPolicyItem *self)
   return self->owner;
 }
 
+/**
+ * pw_policy_item_set_owner:
+ * @owner: (nullable): who owns the policy
+ *
+ * Sets the owner, cut to %PW_MAX_NAME_CHARS characters: a workbook file holds no
+ * longer one.
+ */
 void
 pw_policy_item_set_owner (PwPolicyItem *self,
                           const char   *owner)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (_pw_set_str (&self->owner, owner))
+  if (_pw_set_str_capped (&self->owner, owner, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
 }
 
@@ -490,13 +511,20 @@ pw_policy_item_get_note (PwPolicyItem *self)
   return self->note;
 }
 
+/**
+ * pw_policy_item_set_note:
+ * @note: (nullable): a note on the item
+ *
+ * Sets the note, cut to %PW_MAX_TEXT_CHARS characters: a workbook file holds no
+ * longer one.
+ */
 void
 pw_policy_item_set_note (PwPolicyItem *self,
                          const char   *note)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (_pw_set_str (&self->note, note))
+  if (_pw_set_str_capped (&self->note, note, PW_MAX_TEXT_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
 
@@ -508,13 +536,20 @@ pw_policy_item_get_link (PwPolicyItem *self)
   return self->link;
 }
 
+/**
+ * pw_policy_item_set_link:
+ * @link: (nullable): where the policy is
+ *
+ * Sets the link, cut to 4 × %PW_MAX_NAME_CHARS characters: a workbook file holds no
+ * longer one.
+ */
 void
 pw_policy_item_set_link (PwPolicyItem *self,
                          const char   *link)
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (_pw_set_str (&self->link, link))
+  if (_pw_set_str_capped (&self->link, link, PW_MAX_NAME_CHARS * 4))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINK]);
 }
 

@@ -79,6 +79,19 @@ _pw_text_equal (const char *a,
   return g_strcmp0 (a ? a : "", b ? b : "") == 0;
 }
 
+/* A string property's "" and NULL are the same too: a field emptied is no
+ * change from a field never set. */
+gboolean
+_pw_property_values_equal (GParamSpec   *pspec,
+                           const GValue *a,
+                           const GValue *b)
+{
+  if (G_VALUE_HOLDS_STRING (a))
+    return _pw_text_equal (g_value_get_string (a), g_value_get_string (b));
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
 gboolean
 _pw_answer_state_equal (const PwAnswerState *a,
                         const PwAnswerState *b)
@@ -112,14 +125,15 @@ answer_entry_apply (PwHistoryEntry *entry,
 {
   AnswerEntry *self = (AnswerEntry *) entry;
   const PwAnswerState *state = forward ? &self->after : &self->before;
-  g_autoptr(PwAnswer) wanted = pw_answer_new (self->question_id);
   PwAnswer *answer = pw_assessment_ensure_answer (self->assessment, self->question_id);
 
-  pw_answer_set_kind (wanted, state->kind);
-  pw_answer_set_phase (wanted, state->phase);
-  pw_answer_set_note (wanted, state->note);
-  pw_answer_set_evidence (wanted, state->evidence);
-  pw_answer_copy_from (answer, wanted);
+  /* One notification of each property changed, after all of them */
+  g_object_freeze_notify (G_OBJECT (answer));
+  pw_answer_set_kind (answer, state->kind);
+  pw_answer_set_phase (answer, state->phase);
+  pw_answer_set_note (answer, state->note);
+  pw_answer_set_evidence (answer, state->evidence);
+  g_object_thaw_notify (G_OBJECT (answer));
 }
 
 static gboolean
@@ -210,7 +224,7 @@ property_entry_is_empty (PwHistoryEntry *entry)
 {
   PropertyEntry *self = (PropertyEntry *) entry;
 
-  return g_param_values_cmp (self->pspec, &self->before, &self->after) == 0;
+  return _pw_property_values_equal (self->pspec, &self->before, &self->after);
 }
 
 static void
@@ -279,7 +293,8 @@ _pw_answer_entry_new (const char          *label,
                       PwAssessment        *assessment,
                       const char          *question_id,
                       const PwAnswerState *before,
-                      const PwAnswerState *after)
+                      const PwAnswerState *after,
+                      PwAnswerChange       change)
 {
   AnswerEntry *entry = pw_history_entry_new (&answer_entry_class, label);
 
@@ -287,7 +302,7 @@ _pw_answer_entry_new (const char          *label,
   entry->question_id = g_strdup (question_id);
   _pw_answer_state_set (&entry->before, before);
   _pw_answer_state_set (&entry->after, after);
-  entry->change = _pw_answer_state_classify (before, after);
+  entry->change = change;
 
   return (PwHistoryEntry *) entry;
 }
@@ -312,13 +327,12 @@ _pw_property_entry_new (const char   *label,
 }
 
 PwHistoryEntry *
-_pw_list_entry_new (const char   *label,
-                    PwWorkbook   *workbook,
+_pw_list_entry_new (PwWorkbook   *workbook,
                     PwAssessment *assessment,
                     guint         position,
                     gboolean      added)
 {
-  ListEntry *entry = pw_history_entry_new (&list_entry_class, label);
+  ListEntry *entry = pw_history_entry_new (&list_entry_class, NULL);
 
   entry->workbook = g_object_ref (workbook);
   entry->assessment = g_object_ref (assessment);

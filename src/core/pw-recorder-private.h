@@ -44,19 +44,22 @@ PwAnswerChange  _pw_answer_state_classify  (const PwAnswerState *before,
                                             const PwAnswerState *after);
 gboolean        _pw_text_equal             (const char          *a,
                                             const char          *b);
+gboolean        _pw_property_values_equal  (GParamSpec          *pspec,
+                                            const GValue        *a,
+                                            const GValue        *b);
 
 PwHistoryEntry *_pw_answer_entry_new       (const char          *label,
                                             PwAssessment        *assessment,
                                             const char          *question_id,
                                             const PwAnswerState *before,
-                                            const PwAnswerState *after);
+                                            const PwAnswerState *after,
+                                            PwAnswerChange       change);
 PwHistoryEntry *_pw_property_entry_new     (const char          *label,
                                             GObject             *object,
                                             GParamSpec          *pspec,
                                             const GValue        *before,
                                             const GValue        *after);
-PwHistoryEntry *_pw_list_entry_new         (const char          *label,
-                                            PwWorkbook          *workbook,
+PwHistoryEntry *_pw_list_entry_new         (PwWorkbook          *workbook,
                                             PwAssessment        *assessment,
                                             guint                position,
                                             gboolean             added);

@@ -123,7 +123,7 @@ record_answer (PwRecorder          *self,
   g_autofree char *label = describe_answer_change (self, question_id, change);
 
   pw_history_push (self->history,
-                   _pw_answer_entry_new (label, assessment, question_id, before, after));
+                   _pw_answer_entry_new (label, assessment, question_id, before, after, change));
 }
 
 /* ------------------------------------------------------------------------
@@ -176,18 +176,6 @@ typedef struct _Tracked
   gulong              notify_id;
 } Tracked;
 
-/* A string property's "" and NULL are the same, as for texts of answers. */
-static gboolean
-values_equal (GParamSpec   *pspec,
-              const GValue *a,
-              const GValue *b)
-{
-  if (G_VALUE_HOLDS_STRING (a))
-    return _pw_text_equal (g_value_get_string (a), g_value_get_string (b));
-
-  return g_param_values_cmp (pspec, a, b) == 0;
-}
-
 static void
 tracked_notify_cb (GObject    *object,
                    GParamSpec *pspec,
@@ -210,7 +198,7 @@ tracked_notify_cb (GObject    *object,
 
   g_value_init (&now, pspec->value_type);
   g_object_get_property (object, pspec->name, &now);
-  if (values_equal (pspec, known, &now))
+  if (_pw_property_values_equal (pspec, known, &now))
     return;
 
   if (!pw_history_get_applying (self->history))
@@ -363,6 +351,9 @@ observe_assessment (PwRecorder   *self,
   return observed;
 }
 
+/* An assessment comes and goes inside the workbook's own labelled edit
+ * (pw_workbook_start_assessment(), pw_workbook_remove_assessment()), which
+ * names the step: the entry has no label of its own. */
 static void
 record_list_change (PwRecorder   *self,
                     PwAssessment *assessment,
@@ -372,10 +363,8 @@ record_list_change (PwRecorder   *self,
   if (pw_history_get_applying (self->history))
     return;
 
-  /* Translators: what undo takes back */
   pw_history_push (self->history,
-                   _pw_list_entry_new (added ? _("New assessment") : _("Deleting an assessment"),
-                                       self->workbook, assessment, position, added));
+                   _pw_list_entry_new (self->workbook, assessment, position, added));
 }
 
 static void
@@ -613,30 +602,4 @@ pw_recorder_new (PwWorkbook *workbook,
                        "workbook", workbook,
                        "history", history,
                        NULL);
-}
-
-/**
- * pw_recorder_get_workbook:
- *
- * Returns: (transfer none): the workbook recorded
- */
-PwWorkbook *
-pw_recorder_get_workbook (PwRecorder *self)
-{
-  g_return_val_if_fail (PW_IS_RECORDER (self), NULL);
-
-  return self->workbook;
-}
-
-/**
- * pw_recorder_get_history:
- *
- * Returns: (transfer none): the history recorded into
- */
-PwHistory *
-pw_recorder_get_history (PwRecorder *self)
-{
-  g_return_val_if_fail (PW_IS_RECORDER (self), NULL);
-
-  return self->history;
 }

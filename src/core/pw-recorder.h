@@ -16,9 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PwRecorder, pw_recorder, PW, RECORDER, GObject)
 
-PwRecorder *pw_recorder_new          (PwWorkbook *workbook,
-                                      PwHistory  *history);
-PwWorkbook *pw_recorder_get_workbook (PwRecorder *self);
-PwHistory  *pw_recorder_get_history  (PwRecorder *self);
+PwRecorder *pw_recorder_new (PwWorkbook *workbook,
+                             PwHistory  *history);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "pw-enums.h"
 #include "pw-report-draft.h"
 #include "pw-utils-private.h"
+#include "pw-validate.h"
 
 /**
  * PwReportDraft:
@@ -197,26 +198,30 @@ pw_report_draft_get_commentary (PwReportDraft *self,
  * pw_report_draft_set_commentary:
  * @text: (nullable): the commentary, or %NULL or "" to remove it
  *
- * Emits #GObject::notify for "commentary" when the text changed.
+ * Sets the commentary on one dimension, cut to %PW_MAX_TEXT_CHARS
+ * characters: a workbook file holds no longer one.  Emits
+ * #GObject::notify for "commentary" when the text changed.
  */
 void
 pw_report_draft_set_commentary (PwReportDraft *self,
                                 const char    *dimension_id,
                                 const char    *text)
 {
+  g_autofree char *capped = NULL;
+
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
   g_return_if_fail (dimension_id != NULL);
 
-  if (text != NULL && *text == '\0')
-    text = NULL;
+  if (text != NULL && *text != '\0')
+    capped = _pw_strdup_capped (text, PW_MAX_TEXT_CHARS);
 
-  if (g_strcmp0 (g_hash_table_lookup (self->commentary, dimension_id), text) == 0)
+  if (g_strcmp0 (g_hash_table_lookup (self->commentary, dimension_id), capped) == 0)
     return;
 
-  if (text == NULL)
+  if (capped == NULL)
     g_hash_table_remove (self->commentary, dimension_id);
   else
-    g_hash_table_replace (self->commentary, g_strdup (dimension_id), g_strdup (text));
+    g_hash_table_replace (self->commentary, g_strdup (dimension_id), g_steal_pointer (&capped));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMMENTARY]);
 }
@@ -275,13 +280,20 @@ pw_report_draft_get_title (PwReportDraft *self)
   return self->title;
 }
 
+/**
+ * pw_report_draft_set_title:
+ * @title: (nullable): the title of the report
+ *
+ * Sets the title, cut to %PW_MAX_NAME_CHARS characters: a workbook file holds no
+ * longer one.
+ */
 void
 pw_report_draft_set_title (PwReportDraft *self,
                            const char    *title)
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 
-  if (_pw_set_str (&self->title, title))
+  if (_pw_set_str_capped (&self->title, title, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -293,13 +305,20 @@ pw_report_draft_get_summary (PwReportDraft *self)
   return self->summary;
 }
 
+/**
+ * pw_report_draft_set_summary:
+ * @summary: (nullable): the executive summary, in Markdown
+ *
+ * Sets the summary, cut to %PW_MAX_TEXT_CHARS characters: a workbook file holds no
+ * longer one.
+ */
 void
 pw_report_draft_set_summary (PwReportDraft *self,
                              const char    *summary)
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 
-  if (_pw_set_str (&self->summary, summary))
+  if (_pw_set_str_capped (&self->summary, summary, PW_MAX_TEXT_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
 }
 

@@ -29,9 +29,9 @@
  *   (dimension weights), after any cap;
  * - the weakest dimension is the one with the lowest score (the first in
  *   framework order on a tie);
- * - coverage is the share of questions counted; "answered" also includes
- *   "don't know" and "not applicable", as pw_assessment_count_answers()
- *   says.
+ * - coverage is the share of questions counted (counted of total), as
+ *   pw_result_text_coverage() words it; "answered" also includes "don't
+ *   know" and "not applicable", as pw_assessment_count_answers() says.
  */
 
 /**
@@ -104,8 +104,6 @@ score_dimension (PwDimensionScore *result,
       weights += question->weight;
     }
 
-  result->coverage = result->total > 0 ? (double) result->counted / result->total : 0.0;
-
   if (result->counted == 0)
     return;
 
@@ -177,8 +175,6 @@ pw_score_compute (PwFramework  *framework,
       if (score->weakest < 0 || result->score < score->dimensions[score->weakest].score)
         score->weakest = (int) i;
     }
-
-  score->coverage = score->total > 0 ? (double) score->counted / score->total : 0.0;
 
   if (weights > 0)
     {

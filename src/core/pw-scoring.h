@@ -27,7 +27,6 @@ typedef struct
   guint              counted;     /* questions answered with an option */
   guint              answered;    /* with an option, don't know or not applicable */
   guint              total;       /* questions of the dimension */
-  double             coverage;    /* counted / total, 0.0–1.0 */
   gboolean           capped;
   char              *cap_reason;  /* translated, or NULL */
 } PwDimensionScore;
@@ -40,7 +39,6 @@ struct _PwScore
   guint             counted;
   guint             answered;
   guint             total;
-  double            coverage;
   int               weakest;        /* index into dimensions, -1 without a score */
   guint             n_dimensions;
   PwDimensionScore *dimensions;

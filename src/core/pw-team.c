@@ -14,6 +14,7 @@
 #include "pw-enums.h"
 #include "pw-team.h"
 #include "pw-utils-private.h"
+#include "pw-validate.h"
 
 /**
  * PwTeam:
@@ -273,23 +274,37 @@ pw_team_get_channels (PwTeam *self)
   return self->channels ? (const char * const *) self->channels : empty;
 }
 
+/**
+ * pw_team_set_channels:
+ * @channels: (nullable) (array zero-terminated=1): the channels the team
+ *   owns
+ *
+ * Sets the channels, each cut to %PW_MAX_NAME_CHARS characters: a workbook
+ * file holds no longer one.
+ */
 void
 pw_team_set_channels (PwTeam             *self,
                       const char * const *channels)
 {
+  g_auto(GStrv) capped = NULL;
+
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (channels != NULL && channels[0] == NULL)
-    channels = NULL;
+  if (channels != NULL && channels[0] != NULL)
+    {
+      capped = g_new0 (char *, g_strv_length ((char **) channels) + 1);
+      for (guint i = 0; channels[i] != NULL; i++)
+        capped[i] = _pw_strdup_capped (channels[i], PW_MAX_NAME_CHARS);
+    }
 
-  if (self->channels == NULL && channels == NULL)
+  if (self->channels == NULL && capped == NULL)
     return;
-  if (self->channels != NULL && channels != NULL
-      && g_strv_equal ((const char * const *) self->channels, channels))
+  if (self->channels != NULL && capped != NULL
+      && g_strv_equal ((const char * const *) self->channels, (const char * const *) capped))
     return;
 
   g_strfreev (self->channels);
-  self->channels = g_strdupv ((char **) channels);
+  self->channels = g_steal_pointer (&capped);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHANNELS]);
 }
 
@@ -309,13 +324,20 @@ pw_team_get_name (PwTeam *self)
   return self->name;
 }
 
+/**
+ * pw_team_set_name:
+ * @name: (nullable): the team's name
+ *
+ * Sets the name, cut to %PW_MAX_NAME_CHARS characters: a workbook file holds
+ * no longer one.
+ */
 void
 pw_team_set_name (PwTeam     *self,
                   const char *name)
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (_pw_set_str (&self->name, name))
+  if (_pw_set_str_capped (&self->name, name, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -332,6 +354,7 @@ pw_team_set_kind (PwTeam     *self,
                   PwTeamKind  kind)
 {
   g_return_if_fail (PW_IS_TEAM (self));
+  g_return_if_fail (kind == PW_TEAM_HUB || kind == PW_TEAM_SPOKE);
 
   if (self->kind == kind)
     return;
@@ -348,13 +371,20 @@ pw_team_get_function (PwTeam *self)
   return self->function;
 }
 
+/**
+ * pw_team_set_function:
+ * @function: (nullable): what the team does
+ *
+ * Sets the function, cut to %PW_MAX_NAME_CHARS characters: a workbook file holds
+ * no longer one.
+ */
 void
 pw_team_set_function (PwTeam     *self,
                       const char *function)
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (_pw_set_str (&self->function, function))
+  if (_pw_set_str_capped (&self->function, function, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FUNCTION]);
 }
 
@@ -366,13 +396,20 @@ pw_team_get_region (PwTeam *self)
   return self->region;
 }
 
+/**
+ * pw_team_set_region:
+ * @region: (nullable): where it works
+ *
+ * Sets the region, cut to %PW_MAX_NAME_CHARS characters: a workbook file holds
+ * no longer one.
+ */
 void
 pw_team_set_region (PwTeam     *self,
                     const char *region)
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (_pw_set_str (&self->region, region))
+  if (_pw_set_str_capped (&self->region, region, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
 }
 

@@ -11,7 +11,12 @@
 
 G_BEGIN_DECLS
 
-gboolean _pw_set_str (char       **field,
-                      const char  *value);
+gboolean _pw_set_str        (char       **field,
+                             const char  *value);
+char    *_pw_strdup_capped  (const char  *value,
+                             gsize        max_chars);
+gboolean _pw_set_str_capped (char       **field,
+                             const char  *value,
+                             gsize        max_chars);
 
 G_END_DECLS

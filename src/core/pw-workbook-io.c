@@ -13,6 +13,7 @@
 
 #include "pw-error.h"
 #include "pw-workbook-io.h"
+#include "pw-workbook-io-private.h"
 
 /*
  * Workbook files read from disk, by whoever needs a workbook and no
@@ -64,12 +65,7 @@ pw_workbook_read_file (GFile         *file,
 
   if (g_file_info_get_size (info) > PW_WORKBOOK_MAX_BYTES)
     {
-      g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
-
-      g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-                   /* Translators: the first %s is the place in the file as
-                    * line:column, here 1:1; the second a size such as “67.1 MB” */
-                   _("%s: A workbook may not be larger than %s"), "1:1", limit);
+      _pw_workbook_set_too_large (error);
       return NULL;
     }
 
@@ -101,57 +97,4 @@ pw_workbook_load (GFile         *file,
     return NULL;
 
   return pw_workbook_load_from_bytes (bytes, error);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PwWorkbook *workbook = pw_workbook_load (task_data, cancellable, &error);
-
-  if (workbook == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, workbook, g_object_unref);
-}
-
-void
-pw_workbook_load_async (GFile               *file,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pw_workbook_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
-}
-
-/**
- * pw_workbook_load_get_file:
- *
- * Returns: (transfer none): the file that pw_workbook_load_async() loaded
- */
-GFile *
-pw_workbook_load_get_file (GAsyncResult *result)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_get_task_data (G_TASK (result));
-}
-
-PwWorkbook *
-pw_workbook_load_finish (GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -23,13 +23,6 @@ GBytes     *pw_workbook_read_file        (GFile         *file,
 PwWorkbook *pw_workbook_load             (GFile         *file,
                                           GCancellable  *cancellable,
                                           GError       **error);
-void        pw_workbook_load_async       (GFile         *file,
-                                          GCancellable  *cancellable,
-                                          GAsyncReadyCallback callback,
-                                          gpointer       user_data);
-GFile      *pw_workbook_load_get_file    (GAsyncResult  *result);
-PwWorkbook *pw_workbook_load_finish      (GAsyncResult  *result,
-                                          GError       **error);
 GBytes     *pw_workbook_serialize        (PwWorkbook    *self);
 
 G_END_DECLS

@@ -69,6 +69,16 @@ const char * const _pw_policy_status_names[PW_POLICY_NOT_APPLICABLE + 1] = {
   [PW_POLICY_NOT_APPLICABLE] = "not-applicable",
 };
 
+const char * const _pw_team_kind_names[PW_TEAM_SPOKE + 1] = {
+  [PW_TEAM_HUB] = "hub",
+  [PW_TEAM_SPOKE] = "spoke",
+};
+
+const char * const _pw_answer_kind_names[PW_ANSWER_NOT_APPLICABLE + 1] = {
+  [PW_ANSWER_DONT_KNOW] = "dont-know",
+  [PW_ANSWER_NOT_APPLICABLE] = "not-applicable",
+};
+
 static void
 read_organization (PwWorkbook   *self,
                    PwJsonReader *reader,
@@ -98,6 +108,25 @@ read_organization (PwWorkbook   *self,
                               pw_json_collect_unknown (object, organization_members));
 }
 
+/* Finds @value in @names, whose %NULL entries are values without a name. */
+static gboolean
+find_name (const char * const *names,
+           guint               n_names,
+           const char         *value,
+           guint              *out)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_strcmp0 (names[i], value) == 0)
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 read_enum (PwJsonReader       *reader,
            JsonObject         *object,
@@ -111,14 +140,8 @@ read_enum (PwJsonReader       *reader,
   if (!pw_json_read_string (reader, object, member, 0, PW_MAX_NAME_CHARS, &value))
     return FALSE;
 
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_strcmp0 (names[i], value) == 0)
-        {
-          *out = i;
-          return TRUE;
-        }
-    }
+  if (find_name (names, n_names, value, out))
+    return TRUE;
 
   {
     g_autofree char *quoted = pw_json_quote_text (value);
@@ -135,7 +158,6 @@ read_team_cb (PwJsonReader *reader,
               gpointer      user_data)
 {
   PwWorkbook *self = user_data;
-  static const char * const kinds[] = { [PW_TEAM_HUB] = "hub", [PW_TEAM_SPOKE] = "spoke" };
   PwOrgMap *map = pw_workbook_get_org_map (self);
   g_autoptr(PwTeam) team = NULL;
   g_autofree char *id = NULL;
@@ -160,7 +182,8 @@ read_team_cb (PwJsonReader *reader,
   pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
                        PW_MAX_NAME_CHARS, &name);
   if (json_object_has_member (object, "kind"))
-    read_enum (reader, object, "kind", kinds, G_N_ELEMENTS (kinds), &kind);
+    read_enum (reader, object, "kind", _pw_team_kind_names, G_N_ELEMENTS (_pw_team_kind_names),
+               &kind);
   else
     pw_json_reader_problem (reader, "kind", _("Required member is missing"));
   pw_json_read_string (reader, object, "function", 0, PW_MAX_NAME_CHARS, &function);
@@ -414,26 +437,23 @@ read_answer (PwWorkbook   *self,
     }
   else if (value != NULL && !JSON_NODE_HOLDS_NULL (value))
     {
-      static const char * const kinds[] = {
-        [PW_ANSWER_NONE] = "none",
-        [PW_ANSWER_OPTION] = "-",
-        [PW_ANSWER_DONT_KNOW] = "dont-know",
-        [PW_ANSWER_NOT_APPLICABLE] = "not-applicable",
-      };
       guint kind = PW_ANSWER_NONE;
 
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
         pw_json_reader_problem (reader, "value",
                                 _("Expected a phase from 1 to 5, “dont-know” or "
                                   "“not-applicable”"));
-      else if (read_enum (reader, object, "value", kinds, G_N_ELEMENTS (kinds), &kind))
+      else if (find_name (_pw_answer_kind_names, G_N_ELEMENTS (_pw_answer_kind_names),
+                          json_node_get_string (value), &kind))
+        pw_answer_set_kind (answer, (PwAnswerKind) kind);
+      else
         {
-          if (kind == PW_ANSWER_OPTION || kind == PW_ANSWER_NONE)
-            pw_json_reader_problem (reader, "value",
-                                    _("Expected a phase from 1 to 5, “dont-know” or "
-                                      "“not-applicable”"));
-          else
-            pw_answer_set_kind (answer, (PwAnswerKind) kind);
+          g_autofree char *quoted = pw_json_quote_text (json_node_get_string (value));
+
+          pw_json_reader_problem (reader, "value",
+                                  /* Translators: %s is the value found in the file */
+                                  _("Expected a phase from 1 to 5, “dont-know” or "
+                                    "“not-applicable”, found “%s”"), quoted);
         }
     }
 
@@ -690,6 +710,19 @@ workbook_from_node (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/* Sets @error to the %PW_ERROR_TOO_LARGE of a workbook larger than
+ * %PW_WORKBOOK_MAX_BYTES. */
+void
+_pw_workbook_set_too_large (GError **error)
+{
+  g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
+
+  g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
+               /* Translators: the first %s is the place in the file as
+                * line:column, here 1:1; the second a size such as “67.1 MB” */
+               _("%s: A workbook may not be larger than %s"), "1:1", limit);
+}
+
 /**
  * pw_workbook_load_from_bytes:
  *
@@ -709,12 +742,7 @@ pw_workbook_load_from_bytes (GBytes  *bytes,
 
   if (g_bytes_get_size (bytes) > PW_WORKBOOK_MAX_BYTES)
     {
-      g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
-
-      g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-                   /* Translators: the first %s is the place in the file as
-                    * line:column, here 1:1; the second a size such as “67.1 MB” */
-                   _("%s: A workbook may not be larger than %s"), "1:1", limit);
+      _pw_workbook_set_too_large (error);
       return NULL;
     }
 

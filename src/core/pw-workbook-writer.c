@@ -62,8 +62,7 @@ write_org_map (PwWorkbook *self)
 
       json_object_set_string_member (t, "id", pw_team_get_id (team));
       json_object_set_string_member (t, "name", pw_team_get_name (team));
-      json_object_set_string_member (t, "kind",
-                                     pw_team_get_kind (team) == PW_TEAM_HUB ? "hub" : "spoke");
+      json_object_set_string_member (t, "kind", _pw_team_kind_names[pw_team_get_kind (team)]);
       pw_json_set_string_if (t, "function", pw_team_get_function (team));
       pw_json_set_string_if (t, "region", pw_team_get_region (team));
       json_object_set_int_member (t, "headcount", pw_team_get_headcount (team));
@@ -154,25 +153,14 @@ static JsonObject *
 write_answer (PwAnswer *answer)
 {
   JsonObject *object = json_object_new ();
+  PwAnswerKind kind = pw_answer_get_kind (answer);
 
-  switch (pw_answer_get_kind (answer))
-    {
-    case PW_ANSWER_OPTION:
-      json_object_set_int_member (object, "value", pw_answer_get_phase (answer));
-      break;
+  g_assert (kind < G_N_ELEMENTS (_pw_answer_kind_names));
 
-    case PW_ANSWER_DONT_KNOW:
-      json_object_set_string_member (object, "value", "dont-know");
-      break;
-
-    case PW_ANSWER_NOT_APPLICABLE:
-      json_object_set_string_member (object, "value", "not-applicable");
-      break;
-
-    case PW_ANSWER_NONE:
-    default:
-      break;
-    }
+  if (kind == PW_ANSWER_OPTION)
+    json_object_set_int_member (object, "value", pw_answer_get_phase (answer));
+  else if (_pw_answer_kind_names[kind] != NULL)
+    json_object_set_string_member (object, "value", _pw_answer_kind_names[kind]);
 
   pw_json_set_string_if (object, "note", pw_answer_get_note (answer));
   pw_json_set_string_if (object, "evidence", pw_answer_get_evidence (answer));

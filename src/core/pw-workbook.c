@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pw-utils-private.h"
+#include "pw-validate.h"
 #include "pw-workbook.h"
 
 /**
@@ -334,7 +335,7 @@ set_string_property (PwWorkbook  *self,
                      const char  *value,
                      guint        prop_id)
 {
-  if (!_pw_set_str (field, value))
+  if (!_pw_set_str_capped (field, value, PW_MAX_NAME_CHARS))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
@@ -348,6 +349,13 @@ pw_workbook_get_name (PwWorkbook *self)
   return self->name;
 }
 
+/**
+ * pw_workbook_set_name:
+ * @name: (nullable): the organization's name
+ *
+ * Sets the organization's name, cut to %PW_MAX_NAME_CHARS characters: a
+ * workbook file holds no longer one.
+ */
 void
 pw_workbook_set_name (PwWorkbook *self,
                       const char *name)
@@ -363,6 +371,13 @@ pw_workbook_get_industry (PwWorkbook *self)
   return self->industry;
 }
 
+/**
+ * pw_workbook_set_industry:
+ * @industry: (nullable): its industry
+ *
+ * Sets the organization's industry, cut to %PW_MAX_NAME_CHARS characters: a
+ * workbook file holds no longer one.
+ */
 void
 pw_workbook_set_industry (PwWorkbook *self,
                           const char *industry)
@@ -378,6 +393,13 @@ pw_workbook_get_size (PwWorkbook *self)
   return self->size;
 }
 
+/**
+ * pw_workbook_set_size:
+ * @size: (nullable): its size, in words
+ *
+ * Sets the organization's size, cut to %PW_MAX_NAME_CHARS characters: a
+ * workbook file holds no longer one.
+ */
 void
 pw_workbook_set_size (PwWorkbook *self,
                       const char *size)
@@ -393,6 +415,13 @@ pw_workbook_get_region (PwWorkbook *self)
   return self->region;
 }
 
+/**
+ * pw_workbook_set_region:
+ * @region: (nullable): where it works
+ *
+ * Sets the organization's region, cut to %PW_MAX_NAME_CHARS characters: a
+ * workbook file holds no longer one.
+ */
 void
 pw_workbook_set_region (PwWorkbook *self,
                         const char *region)
@@ -611,7 +640,7 @@ pw_workbook_default_round_label (PwWorkbook   *self,
  * follows the scope: an assessment labelled with its default label, as
  * pw_workbook_default_round_label() gives, is labelled anew for its new
  * scope ("Round 1" of a team assessed for the first time).  A label the
- * user wrote stays.
+ * user wrote stays.  Undo takes both back as one edit.
  */
 void
 pw_workbook_set_assessment_scope (PwWorkbook   *self,
@@ -630,6 +659,9 @@ pw_workbook_set_assessment_scope (PwWorkbook   *self,
   old_label = pw_workbook_default_round_label (self, assessment);
   automatic = g_strcmp0 (pw_assessment_get_round (assessment), old_label) == 0;
 
+  /* The scope and the label that follows it are one edit, named as the
+   * scope's change (its first). */
+  pw_workbook_begin_edit (self, NULL);
   pw_assessment_set_team_id (assessment, team_id);
 
   if (automatic)
@@ -638,6 +670,7 @@ pw_workbook_set_assessment_scope (PwWorkbook   *self,
 
       pw_assessment_set_round (assessment, label);
     }
+  pw_workbook_end_edit (self);
 }
 
 /**
