@@ -121,7 +121,7 @@ update (PwReviewPage *self)
         {
           const PwQuestion *question = g_ptr_array_index (self->questions, row);
           PwAnswer *answer = pw_assessment_lookup_answer (assessment, question->id);
-          gboolean unanswered = answer == NULL || pw_answer_get_kind (answer) == PW_ANSWER_NONE;
+          gboolean unanswered = !pw_answer_is_answered (answer);
 
           gtk_widget_set_visible (g_ptr_array_index (self->rows, row), unanswered);
           any |= unanswered;

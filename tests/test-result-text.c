@@ -283,7 +283,9 @@ test_counts (void)
   g_assert_cmpuint (pw_assessment_get_n_answers (assessment), ==, 0);
 
   /* A note alone is something entered, but not an answer. */
+  g_assert_false (pw_answer_is_answered (NULL));
   pw_answer_set_note (pw_assessment_ensure_answer (assessment, "strategy-1"), "Ask finance");
+  g_assert_false (pw_answer_is_answered (pw_assessment_lookup_answer (assessment, "strategy-1")));
   pw_assessment_count_answers (assessment, framework, &counts);
   g_assert_cmpuint (counts.answered, ==, 0);
   g_assert_true (pw_assessment_has_answers (assessment, framework));
@@ -297,6 +299,10 @@ test_counts (void)
   /* An empty answer, and one to a question the framework does not have */
   pw_assessment_ensure_answer (assessment, "listening-2");
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "no-such-question"), 5);
+
+  g_assert_true (pw_answer_is_answered (pw_assessment_lookup_answer (assessment, "strategy-3")));
+  g_assert_true (pw_answer_is_answered (pw_assessment_lookup_answer (assessment, "listening-1")));
+  g_assert_false (pw_answer_is_answered (pw_assessment_lookup_answer (assessment, "listening-2")));
 
   pw_assessment_count_answers (assessment, framework, &counts);
   g_assert_cmpuint (counts.options, ==, 2);
