@@ -53,36 +53,30 @@ format_axis (PwRadarChart *self,
 {
   const char *label;
   double current, previous;
-  gboolean with_previous, has_current, has_previous;
+  gboolean with_previous, has_current;
+  g_autofree char *now = NULL;
 
   with_previous = pw_radar_painter_get_axis (self->painter, axis, &label, &current, &previous);
   has_current = pw_radar_painter_has_value (current);
-  has_previous = pw_radar_painter_has_value (previous);
+  now = pw_result_text_dimension_value (has_current, current);
 
-  if (!with_previous)
+  if (with_previous && pw_radar_painter_has_value (previous))
     {
-      if (has_current)
-        /* Translators: one axis of the radar chart for screen readers: the dimension and
-         * its score */
-        return g_strdup_printf (_("%s: %.1f"), label, current);
-      /* Translators: one axis of the radar chart for screen readers: a dimension without a score */
-      return g_strdup_printf (_("%s: no score"), label);
+      g_autofree char *before = pw_result_text_dimension_value (TRUE, previous);
+
+      /* Translators: one axis of the radar chart for screen readers: the dimension, its score
+       * or "no score", and its score in the previous round, "Strategy: 3.4 (previous round 2.8)" */
+      return g_strdup_printf (_("%s: %s (previous round %s)"), label, now, before);
     }
 
-  if (has_current && has_previous)
-    /* Translators: one axis of the radar chart for screen readers: the dimension, its score and
-     * its score in the previous round */
-    return g_strdup_printf (_("%s: %.1f (previous round %.1f)"), label, current, previous);
-  if (has_current)
+  if (with_previous && has_current)
     /* Translators: one axis of the radar chart for screen readers: the dimension and its score,
      * which it did not have in the previous round */
-    return g_strdup_printf (_("%s: %.1f (no score in the previous round)"), label, current);
-  if (has_previous)
-    /* Translators: one axis of the radar chart for screen readers: a dimension without a score,
-     * and its score in the previous round */
-    return g_strdup_printf (_("%s: no score (previous round %.1f)"), label, previous);
-  /* Translators: one axis of the radar chart for screen readers: a dimension without a score */
-  return g_strdup_printf (_("%s: no score"), label);
+    return g_strdup_printf (_("%s: %s (no score in the previous round)"), label, now);
+
+  /* Translators: one axis of the radar chart for screen readers: the dimension and its score
+   * or "no score", "Strategy: 3.4" */
+  return g_strdup_printf (C_("radar axis", "%s: %s"), label, now);
 }
 
 static void

@@ -141,12 +141,12 @@ update_header (PwResultView  *self,
     }
   else
     {
-      self->headline = g_strdup (_("No score yet"));
+      const char *hint;
+
+      self->headline = g_strdup (pw_result_text_no_score (FALSE, &hint));
       /* Translators: in the round badge of a result without a score, in place of the phase */
       gtk_label_set_label (self->badge_label, C_("no phase", "–"));
-      gtk_label_set_label (self->score_label,
-                           _("Answer at least one question with one of its five options to see "
-                             "a phase. “Don’t know” and “Not applicable” do not count."));
+      gtk_label_set_label (self->score_label, hint);
       gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "empty");
       gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), "title-4");

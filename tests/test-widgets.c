@@ -507,6 +507,48 @@ test_wizard_answers (void)
   destroy (window, wizard);
 }
 
+/* A dimension answered only "don't know" and "not applicable" has no score,
+ * and its card asks for one of the five options, not for an answer. */
+static void
+test_dimension_card_no_score (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  const PwDimension *strategy = pw_framework_get_dimension (framework, 0);
+  GtkWidget *card = GTK_WIDGET (pw_dimension_card_new (framework, strategy));
+  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(PwScore) score = NULL;
+  g_autofree char *coverage = NULL;
+  GtkWindow *window;
+
+  for (guint q = 0; q < strategy->questions->len; q++)
+    {
+      const PwQuestion *question = g_ptr_array_index (strategy->questions, q);
+
+      pw_answer_set_kind (pw_assessment_ensure_answer (assessment, question->id),
+                          q % 2 == 0 ? PW_ANSWER_DONT_KNOW : PW_ANSWER_NOT_APPLICABLE);
+    }
+  score = pw_score_compute (framework, assessment, pw_workbook_get_policy (workbook));
+  g_assert_false (score->dimensions[0].has_score);
+
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  window = show (list);
+  pw_dimension_card_set_result (PW_DIMENSION_CARD (card), &score->dimensions[0], NULL, NULL);
+  pw_test_ui_flush ();
+
+  coverage = g_strdup_printf ("%u of %u answered · 0 count toward the score",
+                              strategy->questions->len, strategy->questions->len);
+  g_assert_nonnull (pw_test_ui_find_label (card, "No score"));
+  g_assert_nonnull (pw_test_ui_find_label (card, coverage));
+  g_assert_nonnull (pw_test_ui_find_label (card, "Choose one of the five options for one of its "
+                                                 "questions to score it"));
+  g_assert_null (pw_test_ui_find_label (card, "Answer one of its questions"));
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
+  g_test_add_func ("/phasewise/widgets/dimension-card-no-score", test_dimension_card_no_score);
 
   return g_test_run ();
 }
