@@ -102,6 +102,43 @@ update_description (PwRadarChart *self)
                                   -1);
 }
 
+/* Whether two values read the same: the same score, or both none */
+static gboolean
+same_value (double a,
+            double b)
+{
+  if (!pw_radar_painter_has_value (a) || !pw_radar_painter_has_value (b))
+    return pw_radar_painter_has_value (a) == pw_radar_painter_has_value (b);
+
+  return a == b;
+}
+
+/* Whether the chart shows these series already */
+static gboolean
+shows_series (PwRadarChart       *self,
+              guint               n_axes,
+              const char * const *labels,
+              const double       *current,
+              const double       *previous)
+{
+  if (pw_radar_painter_get_n_axes (self->painter) != n_axes)
+    return FALSE;
+
+  for (guint i = 0; i < n_axes; i++)
+    {
+      const char *label;
+      double now, before;
+
+      if (pw_radar_painter_get_axis (self->painter, i, &label, &now, &before) != (previous != NULL)
+          || g_strcmp0 (label, labels[i] != NULL ? labels[i] : "") != 0
+          || !same_value (now, current[i])
+          || (previous != NULL && !same_value (before, previous[i])))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Drawing */
 
 static void
@@ -249,7 +286,8 @@ pw_radar_chart_new (void)
  * @previous: (array length=n_axes) (nullable): the values of the previous
  *   round, or %NULL to draw none
  *
- * Replaces what the chart shows.  The arrays are copied.
+ * Replaces what the chart shows, unless it shows these already.  The
+ * arrays are copied.
  */
 void
 pw_radar_chart_set_series (PwRadarChart       *self,
@@ -261,6 +299,9 @@ pw_radar_chart_set_series (PwRadarChart       *self,
   g_return_if_fail (PW_IS_RADAR_CHART (self));
   g_return_if_fail (n_axes == 0 || labels != NULL);
   g_return_if_fail (n_axes == 0 || current != NULL);
+
+  if (shows_series (self, n_axes, labels, current, previous))
+    return;
 
   pw_radar_painter_set_series (self->painter, n_axes, labels, current, previous);
 

@@ -14,6 +14,7 @@
 #include "pw-dimension-card.h"
 #include "pw-profile-page.h"
 #include "pw-question-card.h"
+#include "pw-radar-chart.h"
 #include "pw-result-view.h"
 #include "pw-review-page.h"
 #include "pw-test-ui.h"
@@ -549,6 +550,52 @@ test_dimension_card_no_score (void)
   destroy (window, list);
 }
 
+/* The chart says each axis as the result says it, and being given what it
+ * shows already redoes nothing. */
+static void
+test_radar_chart_series (void)
+{
+  PwRadarChart *chart = PW_RADAR_CHART (g_object_ref_sink (pw_radar_chart_new ()));
+  const char *labels[] = { "Strategy", "Listening", "Measurement" };
+  g_autofree char *listening = g_strdup ("Listening");
+  const char *same_labels[] = { "Strategy", listening, "Measurement" };
+  double current[] = { 3.44, NAN, 2.0 };
+  double previous[] = { 2.8, 4.0, NAN };
+  double same_current[] = { 3.44, 0.0, 2.0 };
+  double same_previous[] = { 2.8, 4.0, NAN };
+  const char *description;
+
+  pw_radar_chart_set_series (chart, 3, labels, current, NULL);
+  g_assert_cmpstr (pw_radar_chart_get_description (chart), ==,
+                   "Strategy: 3.4; Listening: no score; Measurement: 2.0");
+
+  pw_radar_chart_set_series (chart, 3, labels, current, previous);
+  description = pw_radar_chart_get_description (chart);
+  g_assert_cmpstr (description, ==,
+                   "Strategy: 3.4 (previous round 2.8); "
+                   "Listening: no score (previous round 4.0); "
+                   "Measurement: 2.0 (no score in the previous round)");
+
+  /* The same, in other arrays, with another value for no score */
+  pw_radar_chart_set_series (chart, 3, same_labels, same_current, same_previous);
+  g_assert_true (pw_radar_chart_get_description (chart) == description);
+
+  /* A value that changed shows. */
+  same_current[1] = 1.0;
+  pw_radar_chart_set_series (chart, 3, same_labels, same_current, same_previous);
+  g_assert_cmpstr (pw_radar_chart_get_description (chart), ==,
+                   "Strategy: 3.4 (previous round 2.8); "
+                   "Listening: 1.0 (previous round 4.0); "
+                   "Measurement: 2.0 (no score in the previous round)");
+
+  /* Without the previous round again */
+  pw_radar_chart_set_series (chart, 3, same_labels, same_current, NULL);
+  g_assert_cmpstr (pw_radar_chart_get_description (chart), ==,
+                   "Strategy: 3.4; Listening: 1.0; Measurement: 2.0");
+
+  g_assert_finalize_object (chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/dimension-card-no-score", test_dimension_card_no_score);
+  g_test_add_func ("/phasewise/widgets/radar-chart-series", test_radar_chart_series);
 
   return g_test_run ();
 }
