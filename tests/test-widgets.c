@@ -508,6 +508,95 @@ test_wizard_answers (void)
   destroy (window, wizard);
 }
 
+/* Without an assessment, the review reviews nothing: it does not say that
+ * every question has an answer, nor asks an assessment it does not have. */
+static void
+test_review_without_assessment (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  GtkWidget *page = pw_review_page_new ();
+  GtkWindow *window;
+
+  window = show (page);
+  g_assert_null (pw_test_ui_find_label (page, "Every question has an answer"));
+  g_assert_null (pw_test_ui_find_label (page, "No answer yet"));
+
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  g_assert_nonnull (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_nonnull (pw_test_ui_find_label (page, "No answer yet"));
+
+  /* The same workbook, and no assessment: its questions are built, not asked */
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, NULL);
+  pw_test_ui_flush ();
+  g_assert_null (pw_test_ui_find_label (page, "Every question has an answer"));
+  g_assert_null (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_null (pw_test_ui_find_label (page, "No answer yet"));
+
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  g_assert_nonnull (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+
+  destroy (window, page);
+}
+
+/* The review and the result do not follow edits while they do not show;
+ * they show them once they do, and a result read meanwhile is up to date. */
+static void
+test_hidden_pages (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *front = gtk_label_new ("In front");
+  GtkWidget *review = pw_review_page_new ();
+  GtkWidget *result = GTK_WIDGET (pw_result_view_new ());
+  GtkWindow *window;
+  PwAnswer *answer;
+
+  gtk_stack_add_child (GTK_STACK (stack), front);
+  gtk_stack_add_child (GTK_STACK (stack), review);
+  gtk_stack_add_child (GTK_STACK (stack), result);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (review), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (result), workbook, assessment);
+  window = show (stack);
+  g_assert_false (gtk_widget_get_mapped (review));
+  g_assert_false (gtk_widget_get_mapped (result));
+
+  /* Answered and typed while neither shows */
+  pw_answer_choose (pw_assessment_ensure_answer (assessment, "strategy-1"), 3);
+  answer = pw_assessment_ensure_answer (assessment, "strategy-2");
+  pw_answer_set_kind (answer, PW_ANSWER_DONT_KNOW);
+  pw_answer_set_note (answer, "A");
+  pw_answer_set_note (answer, "As");
+  pw_answer_set_note (answer, "Ask");
+  g_assert_cmpstr (pw_result_view_get_headline (PW_RESULT_VIEW (result)), ==,
+                   "Phase 3 · The Integrators");
+  pw_test_ui_flush ();
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), review);
+  g_assert_cmpstr (get_count (review, "Options chosen"), ==, "1");
+  g_assert_cmpstr (get_count (review, "Don’t know"), ==, "1");
+  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "44");
+  g_assert_nonnull (pw_test_ui_find_label (review, "44 Questions Without an Answer"));
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), result);
+  g_assert_nonnull (pw_test_ui_find_label (result, "Phase 3 · The Integrators"));
+  g_assert_nonnull (pw_test_ui_find_label (result, "2 of 46 questions answered · 1 counts"));
+
+  /* Taken back while hidden: both say so when they show again */
+  gtk_stack_set_visible_child (GTK_STACK (stack), front);
+  pw_answer_set_kind (pw_assessment_lookup_answer (assessment, "strategy-1"), PW_ANSWER_NONE);
+  pw_test_ui_flush ();
+  gtk_stack_set_visible_child (GTK_STACK (stack), result);
+  g_assert_nonnull (pw_test_ui_find_label (result, "No score yet"));
+  gtk_stack_set_visible_child (GTK_STACK (stack), review);
+  g_assert_cmpstr (get_count (review, "Options chosen"), ==, "0");
+  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "45");
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, stack);
+}
+
 /* A dimension answered only "don't know" and "not applicable" has no score,
  * and its card asks for one of the five options, not for an answer. */
 static void
@@ -626,6 +715,9 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
+  g_test_add_func ("/phasewise/widgets/review-without-assessment",
+                   test_review_without_assessment);
+  g_test_add_func ("/phasewise/widgets/hidden-pages", test_hidden_pages);
   g_test_add_func ("/phasewise/widgets/dimension-card-no-score", test_dimension_card_no_score);
   g_test_add_func ("/phasewise/widgets/radar-chart-series", test_radar_chart_series);
 
