@@ -173,8 +173,10 @@ update_score (PwDimensionCard        *self,
     }
   else
     {
-      gtk_label_set_label (self->phase_label, _("Answer one of its questions to score it"));
-      gtk_label_set_label (self->score_label, _("No score"));
+      const char *hint;
+
+      gtk_label_set_label (self->score_label, pw_result_text_no_score (TRUE, &hint));
+      gtk_label_set_label (self->phase_label, hint);
       gtk_widget_remove_css_class (score_label, "title-2");
       gtk_widget_add_css_class (score_label, "heading");
       gtk_widget_add_css_class (score_label, "dim-label");
@@ -235,16 +237,17 @@ update (PwDimensionCard *self)
   if (result->has_score)
     {
       g_autofree char *phase = pw_result_text_phase (self->framework, result->phase);
+      g_autofree char *score = pw_result_text_score_value (result->score);
 
       /* Translators: a dimension card for screen readers: phase, score and coverage,
        * "Phase 3 · The Integrators, score 3.4, 4 of 4 answered" */
-      description = g_strdup_printf (_("%s, score %.1f, %s"), phase, result->score, coverage);
+      description = g_strdup_printf (_("%s, score %s, %s"), phase, score, coverage);
     }
   else
     {
-      /* Translators: a dimension card without a score for screen readers,
-       * "No score, 0 of 4 answered" */
-      description = g_strdup_printf (_("No score, %s"), coverage);
+      /* Translators: a dimension card without a score for screen readers: "No score"
+       * and the coverage, "No score, 0 of 4 answered" */
+      description = g_strdup_printf (_("%s, %s"), pw_result_text_no_score (TRUE, NULL), coverage);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

@@ -309,7 +309,7 @@ pw_dimension_page_find_unanswered (PwDimensionPage *self,
     {
       PwQuestionCard *card = g_ptr_array_index (self->cards, i);
 
-      if (pw_question_card_get_kind (card) == PW_ANSWER_NONE)
+      if (!pw_answer_is_answered (pw_question_card_get_answer (card)))
         {
           if (index != NULL)
             *index = i;

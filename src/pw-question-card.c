@@ -59,7 +59,7 @@ get_toggle_for_answer (PwQuestionCard *self)
 {
   int phase;
 
-  switch (pw_question_card_get_kind (self))
+  switch (self->answer != NULL ? pw_answer_get_kind (self->answer) : PW_ANSWER_NONE)
     {
     case PW_ANSWER_OPTION:
       phase = pw_answer_get_phase (self->answer);
@@ -474,19 +474,6 @@ pw_question_card_get_answer (PwQuestionCard *self)
   g_return_val_if_fail (PW_IS_QUESTION_CARD (self), NULL);
 
   return self->answer;
-}
-
-/**
- * pw_question_card_get_kind:
- *
- * Returns: how the question is answered, %PW_ANSWER_NONE without an answer
- */
-PwAnswerKind
-pw_question_card_get_kind (PwQuestionCard *self)
-{
-  g_return_val_if_fail (PW_IS_QUESTION_CARD (self), PW_ANSWER_NONE);
-
-  return self->answer != NULL ? pw_answer_get_kind (self->answer) : PW_ANSWER_NONE;
 }
 
 /**

@@ -23,7 +23,6 @@ PwQuestionCard   *pw_question_card_new            (PwFramework      *framework,
 const PwQuestion *pw_question_card_get_question   (PwQuestionCard   *self);
 PwAssessment     *pw_question_card_get_assessment (PwQuestionCard   *self);
 PwAnswer         *pw_question_card_get_answer     (PwQuestionCard   *self);
-PwAnswerKind      pw_question_card_get_kind       (PwQuestionCard   *self);
 void              pw_question_card_choose         (PwQuestionCard   *self,
                                                    PwAnswerKind      kind,
                                                    int               phase);

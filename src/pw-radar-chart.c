@@ -53,36 +53,30 @@ format_axis (PwRadarChart *self,
 {
   const char *label;
   double current, previous;
-  gboolean with_previous, has_current, has_previous;
+  gboolean with_previous, has_current;
+  g_autofree char *now = NULL;
 
   with_previous = pw_radar_painter_get_axis (self->painter, axis, &label, &current, &previous);
   has_current = pw_radar_painter_has_value (current);
-  has_previous = pw_radar_painter_has_value (previous);
+  now = pw_result_text_dimension_value (has_current, current);
 
-  if (!with_previous)
+  if (with_previous && pw_radar_painter_has_value (previous))
     {
-      if (has_current)
-        /* Translators: one axis of the radar chart for screen readers: the dimension and
-         * its score */
-        return g_strdup_printf (_("%s: %.1f"), label, current);
-      /* Translators: one axis of the radar chart for screen readers: a dimension without a score */
-      return g_strdup_printf (_("%s: no score"), label);
+      g_autofree char *before = pw_result_text_dimension_value (TRUE, previous);
+
+      /* Translators: one axis of the radar chart for screen readers: the dimension, its score
+       * or "no score", and its score in the previous round, "Strategy: 3.4 (previous round 2.8)" */
+      return g_strdup_printf (_("%s: %s (previous round %s)"), label, now, before);
     }
 
-  if (has_current && has_previous)
-    /* Translators: one axis of the radar chart for screen readers: the dimension, its score and
-     * its score in the previous round */
-    return g_strdup_printf (_("%s: %.1f (previous round %.1f)"), label, current, previous);
-  if (has_current)
+  if (with_previous && has_current)
     /* Translators: one axis of the radar chart for screen readers: the dimension and its score,
      * which it did not have in the previous round */
-    return g_strdup_printf (_("%s: %.1f (no score in the previous round)"), label, current);
-  if (has_previous)
-    /* Translators: one axis of the radar chart for screen readers: a dimension without a score,
-     * and its score in the previous round */
-    return g_strdup_printf (_("%s: no score (previous round %.1f)"), label, previous);
-  /* Translators: one axis of the radar chart for screen readers: a dimension without a score */
-  return g_strdup_printf (_("%s: no score"), label);
+    return g_strdup_printf (_("%s: %s (no score in the previous round)"), label, now);
+
+  /* Translators: one axis of the radar chart for screen readers: the dimension and its score
+   * or "no score", "Strategy: 3.4" */
+  return g_strdup_printf (C_("radar axis", "%s: %s"), label, now);
 }
 
 static void
@@ -106,6 +100,43 @@ update_description (PwRadarChart *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
                                   -1);
+}
+
+/* Whether two values read the same: the same score, or both none */
+static gboolean
+same_value (double a,
+            double b)
+{
+  if (!pw_radar_painter_has_value (a) || !pw_radar_painter_has_value (b))
+    return pw_radar_painter_has_value (a) == pw_radar_painter_has_value (b);
+
+  return a == b;
+}
+
+/* Whether the chart shows these series already */
+static gboolean
+shows_series (PwRadarChart       *self,
+              guint               n_axes,
+              const char * const *labels,
+              const double       *current,
+              const double       *previous)
+{
+  if (pw_radar_painter_get_n_axes (self->painter) != n_axes)
+    return FALSE;
+
+  for (guint i = 0; i < n_axes; i++)
+    {
+      const char *label;
+      double now, before;
+
+      if (pw_radar_painter_get_axis (self->painter, i, &label, &now, &before) != (previous != NULL)
+          || g_strcmp0 (label, labels[i] != NULL ? labels[i] : "") != 0
+          || !same_value (now, current[i])
+          || (previous != NULL && !same_value (before, previous[i])))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Drawing */
@@ -255,7 +286,8 @@ pw_radar_chart_new (void)
  * @previous: (array length=n_axes) (nullable): the values of the previous
  *   round, or %NULL to draw none
  *
- * Replaces what the chart shows.  The arrays are copied.
+ * Replaces what the chart shows, unless it shows these already.  The
+ * arrays are copied.
  */
 void
 pw_radar_chart_set_series (PwRadarChart       *self,
@@ -267,6 +299,9 @@ pw_radar_chart_set_series (PwRadarChart       *self,
   g_return_if_fail (PW_IS_RADAR_CHART (self));
   g_return_if_fail (n_axes == 0 || labels != NULL);
   g_return_if_fail (n_axes == 0 || current != NULL);
+
+  if (shows_series (self, n_axes, labels, current, previous))
+    return;
 
   pw_radar_painter_set_series (self->painter, n_axes, labels, current, previous);
 

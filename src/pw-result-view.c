@@ -31,8 +31,10 @@
  * The view follows its workbook through one #GSignalGroup: any edit of the
  * assessment, the previous round, the policy checklist, the org map or the
  * list of assessments is scored again with pw_score_compute() once the main
- * loop is idle, and the widgets are updated in place.  The dimension cards
- * are built once per framework.
+ * loop is idle, and the widgets are updated in place.  A view that does not
+ * show (the wizard's result while a question is answered) is scored when it
+ * shows, or when something of it is read.  The dimension cards are built
+ * once per framework.
  */
 
 struct _PwResultView
@@ -63,6 +65,7 @@ struct _PwResultView
 
   GSignalGroup     *workbook_signals;
   guint             refresh_id;
+  gboolean          stale;           /* an edit while unmapped, to score on map */
 
   PwFramework      *framework;       /* of the cards */
   GPtrArray        *cards;           /* PwDimensionCard */
@@ -141,12 +144,12 @@ update_header (PwResultView  *self,
     }
   else
     {
-      self->headline = g_strdup (_("No score yet"));
+      const char *hint;
+
+      self->headline = g_strdup (pw_result_text_no_score (FALSE, &hint));
       /* Translators: in the round badge of a result without a score, in place of the phase */
       gtk_label_set_label (self->badge_label, C_("no phase", "–"));
-      gtk_label_set_label (self->score_label,
-                           _("Answer at least one question with one of its five options to see "
-                             "a phase. “Don’t know” and “Not applicable” do not count."));
+      gtk_label_set_label (self->score_label, hint);
       gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "empty");
       gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), "title-4");
@@ -260,6 +263,7 @@ refresh (PwResultView *self)
   PwPolicy *policy;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
 
   if (workbook == NULL || assessment == NULL)
     {
@@ -295,16 +299,6 @@ refresh (PwResultView *self)
     }
 }
 
-/* Before anything of the result is read, a pending refresh is done. */
-static void
-flush (PwResultView *self)
-{
-  if (self->refresh_id != 0)
-    refresh (self);
-}
-
-/* Callbacks */
-
 static gboolean
 refresh_idle_cb (gpointer user_data)
 {
@@ -316,14 +310,40 @@ refresh_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Before anything of the result is read, a pending refresh is done. */
+static void
+flush (PwResultView *self)
+{
+  if (self->refresh_id != 0 || self->stale)
+    refresh (self);
+}
+
+/* A view that does not show is scored when it shows, or is read. */
+static void
+queue_refresh (PwResultView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->refresh_id == 0)
+        self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+    }
+  else
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      self->stale = TRUE;
+    }
+}
+
+/* Callbacks */
+
 /* Edits come in bursts (one per property an edit touches, one per typed
- * character): they are scored once, before the next frame is drawn. */
+ * character): they are scored once, before the next frame is drawn, and
+ * not at all while the view does not show. */
 static void
 workbook_changed_cb (PwResultView *self,
                      PwWorkbook   *workbook)
 {
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+  queue_refresh (self);
 }
 
 static void
@@ -349,7 +369,24 @@ pw_result_view_show_assessment (PwAssessmentView *view,
 
   g_signal_group_set_target (self->workbook_signals,
                              pw_assessment_view_get_assessment (view) != NULL ? workbook : NULL);
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    queue_refresh (self);
+}
+
+/* GtkWidget */
+
+static void
+pw_result_view_map (GtkWidget *widget)
+{
+  PwResultView *self = PW_RESULT_VIEW (widget);
+
+  /* Scored before its children show */
+  if (self->stale)
+    refresh (self);
+
+  GTK_WIDGET_CLASS (pw_result_view_parent_class)->map (widget);
 }
 
 /* GObject */
@@ -379,6 +416,8 @@ pw_result_view_class_init (PwResultViewClass *klass)
   PwAssessmentViewClass *view_class = PW_ASSESSMENT_VIEW_CLASS (klass);
 
   object_class->dispose = pw_result_view_dispose;
+
+  widget_class->map = pw_result_view_map;
 
   view_class->show_assessment = pw_result_view_show_assessment;
 

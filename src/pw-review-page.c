@@ -14,6 +14,22 @@
 #include "pw-review-page.h"
 #include "pw-widget-utils.h"
 
+/* The counts of the review, one card each */
+enum {
+  STAT_OPTIONS,
+  STAT_DONT_KNOW,
+  STAT_NOT_APPLICABLE,
+  STAT_UNANSWERED,
+  N_STATS
+};
+
+typedef struct
+{
+  GtkWidget  *card;
+  GtkLabel   *number;
+  const char *caption;
+} Stat;
+
 /**
  * PwReviewPage:
  *
@@ -25,7 +41,8 @@
  *
  * The page follows its assessment and updates in place: a row shows or
  * hides as its question loses or gets an answer, so the focus stays where
- * it is through an undo.
+ * it is through an undo.  While the page does not show, it updates when it
+ * shows again.
  */
 struct _PwReviewPage
 {
@@ -34,25 +51,17 @@ struct _PwReviewPage
   GtkWidget        *done_box;
   GtkWidget        *missing_box;
   GtkLabel         *missing_label;
-  GtkWidget        *options_box;
-  GtkLabel         *options_number;
-  GtkLabel         *options_caption;
-  GtkWidget        *dont_know_box;
-  GtkLabel         *dont_know_number;
-  GtkLabel         *dont_know_caption;
-  GtkWidget        *not_applicable_box;
-  GtkLabel         *not_applicable_number;
-  GtkLabel         *not_applicable_caption;
-  GtkWidget        *unanswered_box;
-  GtkLabel         *unanswered_number;
-  GtkLabel         *unanswered_caption;
+  GtkBox           *stats_box;
   GtkBox           *groups_box;
+
+  Stat              stats[N_STATS];
 
   PwFramework      *framework;    /* of the groups */
   GSignalGroup     *assessment_signals;
   GPtrArray        *groups;       /* AdwPreferencesGroup, by dimension */
   GPtrArray        *rows;         /* AdwActionRow, by question in framework order */
   GPtrArray        *questions;    /* const PwQuestion, as rows */
+  gboolean          stale;        /* changed while unmapped, to update on map */
 };
 
 G_DEFINE_FINAL_TYPE (PwReviewPage, pw_review_page, PW_TYPE_ASSESSMENT_VIEW)
@@ -64,19 +73,42 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+/* A card of a count and its caption, in the row of counts */
 static void
-set_stat (GtkWidget  *box,
-          GtkLabel   *number,
-          GtkLabel   *caption,
-          guint       count)
+add_stat (PwReviewPage *self,
+          Stat         *stat,
+          const char   *caption)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (number, "title-1");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+
+  gtk_box_append (GTK_BOX (card), number);
+  gtk_box_append (GTK_BOX (card), label);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "pw-wizard-stat");
+  gtk_box_append (self->stats_box, card);
+
+  *stat = (Stat) { card, GTK_LABEL (number), caption };
+}
+
+static void
+set_stat (Stat  *stat,
+          guint  count)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
   /* Translators: spoken for a count in the review, e.g. "Don’t know: 2" */
-  g_autofree char *accessible = g_strdup_printf (_("%s: %u"), gtk_label_get_label (caption),
-                                                 count);
+  g_autofree char *accessible = g_strdup_printf (_("%s: %u"), stat->caption, count);
 
-  gtk_label_set_label (number, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+  gtk_label_set_label (stat->number, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stat->card),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
 }
@@ -86,10 +118,22 @@ update (PwReviewPage *self)
 {
   PwAssessment *assessment = pw_assessment_view_get_assessment (PW_ASSESSMENT_VIEW (self));
   PwAnswerCounts counts = { 0 };
+  gboolean reviewed = self->framework != NULL && assessment != NULL;
   guint row = 0;
 
-  if (self->framework != NULL && assessment != NULL)
-    pw_assessment_count_answers (assessment, self->framework, &counts);
+  self->stale = FALSE;
+
+  /* Without an assessment, nothing to review */
+  gtk_widget_set_visible (GTK_WIDGET (self->stats_box), reviewed);
+  if (!reviewed)
+    {
+      gtk_widget_set_visible (self->done_box, FALSE);
+      gtk_widget_set_visible (self->missing_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->groups_box), FALSE);
+      return;
+    }
+
+  pw_assessment_count_answers (assessment, self->framework, &counts);
 
   gtk_widget_set_visible (self->done_box, counts.unanswered == 0);
   gtk_widget_set_visible (self->missing_box, counts.unanswered > 0);
@@ -103,13 +147,10 @@ update (PwReviewPage *self)
       gtk_label_set_label (self->missing_label, title);
     }
 
-  set_stat (self->options_box, self->options_number, self->options_caption, counts.options);
-  set_stat (self->dont_know_box, self->dont_know_number, self->dont_know_caption,
-            counts.dont_know);
-  set_stat (self->not_applicable_box, self->not_applicable_number,
-            self->not_applicable_caption, counts.not_applicable);
-  set_stat (self->unanswered_box, self->unanswered_number, self->unanswered_caption,
-            counts.unanswered);
+  set_stat (&self->stats[STAT_OPTIONS], counts.options);
+  set_stat (&self->stats[STAT_DONT_KNOW], counts.dont_know);
+  set_stat (&self->stats[STAT_NOT_APPLICABLE], counts.not_applicable);
+  set_stat (&self->stats[STAT_UNANSWERED], counts.unanswered);
 
   /* A row for each question without an answer, a group for each dimension with one */
   for (guint d = 0; d < self->groups->len; d++)
@@ -121,7 +162,7 @@ update (PwReviewPage *self)
         {
           const PwQuestion *question = g_ptr_array_index (self->questions, row);
           PwAnswer *answer = pw_assessment_lookup_answer (assessment, question->id);
-          gboolean unanswered = answer == NULL || pw_answer_get_kind (answer) == PW_ANSWER_NONE;
+          gboolean unanswered = !pw_answer_is_answered (answer);
 
           gtk_widget_set_visible (g_ptr_array_index (self->rows, row), unanswered);
           any |= unanswered;
@@ -130,6 +171,16 @@ update (PwReviewPage *self)
       gtk_widget_set_visible (g_ptr_array_index (self->groups, d), any);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->groups_box), counts.unanswered > 0);
+}
+
+/* A page that does not show updates when it shows. */
+static void
+queue_update (PwReviewPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -200,7 +251,7 @@ assessment_changed_cb (PwReviewPage *self,
                        PwAssessment *assessment)
 {
   if (answer != NULL)
-    update (self);
+    queue_update (self);
 }
 
 /* Reviews the assessment, and follows it from now on. */
@@ -222,7 +273,19 @@ pw_review_page_show_assessment (PwAssessmentView *view,
   if (self->framework != NULL && assessment != NULL && self->groups->len == 0)
     build_groups (self);
   g_signal_group_set_target (self->assessment_signals, assessment);
-  update (self);
+  queue_update (self);
+}
+
+static void
+pw_review_page_map (GtkWidget *widget)
+{
+  PwReviewPage *self = PW_REVIEW_PAGE (widget);
+
+  /* Updated before its children show */
+  if (self->stale)
+    update (self);
+
+  GTK_WIDGET_CLASS (pw_review_page_parent_class)->map (widget);
 }
 
 static void
@@ -251,6 +314,8 @@ pw_review_page_class_init (PwReviewPageClass *klass)
 
   object_class->dispose = pw_review_page_dispose;
 
+  widget_class->map = pw_review_page_map;
+
   view_class->show_assessment = pw_review_page_show_assessment;
 
   /**
@@ -274,18 +339,7 @@ pw_review_page_class_init (PwReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwReviewPage, done_box);
   gtk_widget_class_bind_template_child (widget_class, PwReviewPage, missing_box);
   gtk_widget_class_bind_template_child (widget_class, PwReviewPage, missing_label);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, options_box);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, options_number);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, options_caption);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, dont_know_box);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, dont_know_number);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, dont_know_caption);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, not_applicable_box);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, not_applicable_number);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, not_applicable_caption);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, unanswered_box);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, unanswered_number);
-  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, unanswered_caption);
+  gtk_widget_class_bind_template_child (widget_class, PwReviewPage, stats_box);
   gtk_widget_class_bind_template_child (widget_class, PwReviewPage, groups_box);
 }
 
@@ -301,12 +355,12 @@ pw_review_page_init (PwReviewPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_label_set_label (self->options_caption, _("Options chosen"));
-  gtk_label_set_label (self->dont_know_caption, _("Don’t know"));
-  gtk_label_set_label (self->not_applicable_caption, _("Not applicable"));
-  gtk_label_set_label (self->unanswered_caption, _("No answer yet"));
+  add_stat (self, &self->stats[STAT_OPTIONS], _("Options chosen"));
+  add_stat (self, &self->stats[STAT_DONT_KNOW], _("Don’t know"));
+  add_stat (self, &self->stats[STAT_NOT_APPLICABLE], _("Not applicable"));
+  add_stat (self, &self->stats[STAT_UNANSWERED], _("No answer yet"));
 
-  update (self);
+  queue_update (self);
 }
 
 /**

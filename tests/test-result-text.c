@@ -283,7 +283,9 @@ test_counts (void)
   g_assert_cmpuint (pw_assessment_get_n_answers (assessment), ==, 0);
 
   /* A note alone is something entered, but not an answer. */
+  g_assert_false (pw_answer_is_answered (NULL));
   pw_answer_set_note (pw_assessment_ensure_answer (assessment, "strategy-1"), "Ask finance");
+  g_assert_false (pw_answer_is_answered (pw_assessment_lookup_answer (assessment, "strategy-1")));
   pw_assessment_count_answers (assessment, framework, &counts);
   g_assert_cmpuint (counts.answered, ==, 0);
   g_assert_true (pw_assessment_has_answers (assessment, framework));
@@ -297,6 +299,10 @@ test_counts (void)
   /* An empty answer, and one to a question the framework does not have */
   pw_assessment_ensure_answer (assessment, "listening-2");
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "no-such-question"), 5);
+
+  g_assert_true (pw_answer_is_answered (pw_assessment_lookup_answer (assessment, "strategy-3")));
+  g_assert_true (pw_answer_is_answered (pw_assessment_lookup_answer (assessment, "listening-1")));
+  g_assert_false (pw_answer_is_answered (pw_assessment_lookup_answer (assessment, "listening-2")));
 
   pw_assessment_count_answers (assessment, framework, &counts);
   g_assert_cmpuint (counts.options, ==, 2);
@@ -356,6 +362,28 @@ test_scope_follows (void)
   g_assert_cmpstr (pw_assessment_get_round (fourth), ==, "Round 3");
 }
 
+/* A result without a score asks for an option: "don't know" and "not
+ * applicable" answer a question, but never score it. */
+static void
+test_no_score (void)
+{
+  g_autofree char *value = pw_result_text_dimension_value (TRUE, 3.44);
+  g_autofree char *none = pw_result_text_dimension_value (FALSE, 3.44);
+  const char *hint = NULL;
+  const char *dimension_hint = NULL;
+
+  g_assert_cmpstr (value, ==, "3.4");
+  g_assert_cmpstr (none, ==, "no score");
+
+  g_assert_cmpstr (pw_result_text_no_score (FALSE, &hint), ==, "No score yet");
+  g_assert_cmpstr (hint, ==, "Answer at least one question with one of its five options to see "
+                             "a phase. “Don’t know” and “Not applicable” do not count.");
+  g_assert_cmpstr (pw_result_text_no_score (TRUE, &dimension_hint), ==, "No score");
+  g_assert_cmpstr (dimension_hint, ==,
+                   "Choose one of the five options for one of its questions to score it");
+  g_assert_cmpstr (pw_result_text_no_score (TRUE, NULL), ==, "No score");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/result-text/preliminary", test_preliminary);
   g_test_add_func ("/phasewise/result-text/counts", test_counts);
   g_test_add_func ("/phasewise/result-text/scope-follows", test_scope_follows);
+  g_test_add_func ("/phasewise/result-text/no-score", test_no_score);
 
   return g_test_run ();
 }

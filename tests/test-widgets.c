@@ -14,6 +14,7 @@
 #include "pw-dimension-card.h"
 #include "pw-profile-page.h"
 #include "pw-question-card.h"
+#include "pw-radar-chart.h"
 #include "pw-result-view.h"
 #include "pw-review-page.h"
 #include "pw-test-ui.h"
@@ -507,6 +508,183 @@ test_wizard_answers (void)
   destroy (window, wizard);
 }
 
+/* Without an assessment, the review reviews nothing: it does not say that
+ * every question has an answer, nor asks an assessment it does not have. */
+static void
+test_review_without_assessment (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  GtkWidget *page = pw_review_page_new ();
+  GtkWindow *window;
+
+  window = show (page);
+  g_assert_null (pw_test_ui_find_label (page, "Every question has an answer"));
+  g_assert_null (pw_test_ui_find_label (page, "No answer yet"));
+
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  g_assert_nonnull (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_nonnull (pw_test_ui_find_label (page, "No answer yet"));
+
+  /* The same workbook, and no assessment: its questions are built, not asked */
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, NULL);
+  pw_test_ui_flush ();
+  g_assert_null (pw_test_ui_find_label (page, "Every question has an answer"));
+  g_assert_null (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_null (pw_test_ui_find_label (page, "No answer yet"));
+
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  g_assert_nonnull (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+
+  destroy (window, page);
+}
+
+/* The review and the result do not follow edits while they do not show;
+ * they show them once they do, and a result read meanwhile is up to date. */
+static void
+test_hidden_pages (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *front = gtk_label_new ("In front");
+  GtkWidget *review = pw_review_page_new ();
+  GtkWidget *result = GTK_WIDGET (pw_result_view_new ());
+  GtkWindow *window;
+  PwAnswer *answer;
+
+  gtk_stack_add_child (GTK_STACK (stack), front);
+  gtk_stack_add_child (GTK_STACK (stack), review);
+  gtk_stack_add_child (GTK_STACK (stack), result);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (review), workbook, assessment);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (result), workbook, assessment);
+  window = show (stack);
+  g_assert_false (gtk_widget_get_mapped (review));
+  g_assert_false (gtk_widget_get_mapped (result));
+
+  /* Answered and typed while neither shows */
+  pw_answer_choose (pw_assessment_ensure_answer (assessment, "strategy-1"), 3);
+  answer = pw_assessment_ensure_answer (assessment, "strategy-2");
+  pw_answer_set_kind (answer, PW_ANSWER_DONT_KNOW);
+  pw_answer_set_note (answer, "A");
+  pw_answer_set_note (answer, "As");
+  pw_answer_set_note (answer, "Ask");
+  g_assert_cmpstr (pw_result_view_get_headline (PW_RESULT_VIEW (result)), ==,
+                   "Phase 3 · The Integrators");
+  pw_test_ui_flush ();
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), review);
+  g_assert_cmpstr (get_count (review, "Options chosen"), ==, "1");
+  g_assert_cmpstr (get_count (review, "Don’t know"), ==, "1");
+  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "44");
+  g_assert_nonnull (pw_test_ui_find_label (review, "44 Questions Without an Answer"));
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), result);
+  g_assert_nonnull (pw_test_ui_find_label (result, "Phase 3 · The Integrators"));
+  g_assert_nonnull (pw_test_ui_find_label (result, "2 of 46 questions answered · 1 counts"));
+
+  /* Taken back while hidden: both say so when they show again */
+  gtk_stack_set_visible_child (GTK_STACK (stack), front);
+  pw_answer_set_kind (pw_assessment_lookup_answer (assessment, "strategy-1"), PW_ANSWER_NONE);
+  pw_test_ui_flush ();
+  gtk_stack_set_visible_child (GTK_STACK (stack), result);
+  g_assert_nonnull (pw_test_ui_find_label (result, "No score yet"));
+  gtk_stack_set_visible_child (GTK_STACK (stack), review);
+  g_assert_cmpstr (get_count (review, "Options chosen"), ==, "0");
+  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "45");
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, stack);
+}
+
+/* A dimension answered only "don't know" and "not applicable" has no score,
+ * and its card asks for one of the five options, not for an answer. */
+static void
+test_dimension_card_no_score (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  const PwDimension *strategy = pw_framework_get_dimension (framework, 0);
+  GtkWidget *card = GTK_WIDGET (pw_dimension_card_new (framework, strategy));
+  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(PwScore) score = NULL;
+  g_autofree char *coverage = NULL;
+  GtkWindow *window;
+
+  for (guint q = 0; q < strategy->questions->len; q++)
+    {
+      const PwQuestion *question = g_ptr_array_index (strategy->questions, q);
+
+      pw_answer_set_kind (pw_assessment_ensure_answer (assessment, question->id),
+                          q % 2 == 0 ? PW_ANSWER_DONT_KNOW : PW_ANSWER_NOT_APPLICABLE);
+    }
+  score = pw_score_compute (framework, assessment, pw_workbook_get_policy (workbook));
+  g_assert_false (score->dimensions[0].has_score);
+
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  window = show (list);
+  pw_dimension_card_set_result (PW_DIMENSION_CARD (card), &score->dimensions[0], NULL, NULL);
+  pw_test_ui_flush ();
+
+  coverage = g_strdup_printf ("%u of %u answered · 0 count toward the score",
+                              strategy->questions->len, strategy->questions->len);
+  g_assert_nonnull (pw_test_ui_find_label (card, "No score"));
+  g_assert_nonnull (pw_test_ui_find_label (card, coverage));
+  g_assert_nonnull (pw_test_ui_find_label (card, "Choose one of the five options for one of its "
+                                                 "questions to score it"));
+  g_assert_null (pw_test_ui_find_label (card, "Answer one of its questions"));
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, list);
+}
+
+/* The chart says each axis as the result says it, and being given what it
+ * shows already redoes nothing. */
+static void
+test_radar_chart_series (void)
+{
+  PwRadarChart *chart = PW_RADAR_CHART (g_object_ref_sink (pw_radar_chart_new ()));
+  const char *labels[] = { "Strategy", "Listening", "Measurement" };
+  g_autofree char *listening = g_strdup ("Listening");
+  const char *same_labels[] = { "Strategy", listening, "Measurement" };
+  double current[] = { 3.44, NAN, 2.0 };
+  double previous[] = { 2.8, 4.0, NAN };
+  double same_current[] = { 3.44, 0.0, 2.0 };
+  double same_previous[] = { 2.8, 4.0, NAN };
+  const char *description;
+
+  pw_radar_chart_set_series (chart, 3, labels, current, NULL);
+  g_assert_cmpstr (pw_radar_chart_get_description (chart), ==,
+                   "Strategy: 3.4; Listening: no score; Measurement: 2.0");
+
+  pw_radar_chart_set_series (chart, 3, labels, current, previous);
+  description = pw_radar_chart_get_description (chart);
+  g_assert_cmpstr (description, ==,
+                   "Strategy: 3.4 (previous round 2.8); "
+                   "Listening: no score (previous round 4.0); "
+                   "Measurement: 2.0 (no score in the previous round)");
+
+  /* The same, in other arrays, with another value for no score */
+  pw_radar_chart_set_series (chart, 3, same_labels, same_current, same_previous);
+  g_assert_true (pw_radar_chart_get_description (chart) == description);
+
+  /* A value that changed shows. */
+  same_current[1] = 1.0;
+  pw_radar_chart_set_series (chart, 3, same_labels, same_current, same_previous);
+  g_assert_cmpstr (pw_radar_chart_get_description (chart), ==,
+                   "Strategy: 3.4 (previous round 2.8); "
+                   "Listening: 1.0 (previous round 4.0); "
+                   "Measurement: 2.0 (no score in the previous round)");
+
+  /* Without the previous round again */
+  pw_radar_chart_set_series (chart, 3, same_labels, same_current, NULL);
+  g_assert_cmpstr (pw_radar_chart_get_description (chart), ==,
+                   "Strategy: 3.4; Listening: 1.0; Measurement: 2.0");
+
+  g_assert_finalize_object (chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +715,11 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
+  g_test_add_func ("/phasewise/widgets/review-without-assessment",
+                   test_review_without_assessment);
+  g_test_add_func ("/phasewise/widgets/hidden-pages", test_hidden_pages);
+  g_test_add_func ("/phasewise/widgets/dimension-card-no-score", test_dimension_card_no_score);
+  g_test_add_func ("/phasewise/widgets/radar-chart-series", test_radar_chart_series);
 
   return g_test_run ();
 }

@@ -199,6 +199,23 @@ pw_answer_choose (PwAnswer *self,
 }
 
 /**
+ * pw_answer_is_answered:
+ * @answer: (nullable): an answer, or %NULL for a question without one
+ *
+ * The one definition of an answered question: an option, “don’t know” or
+ * “not applicable”; a note or evidence alone is not an answer.
+ *
+ * Returns: %TRUE when @answer answers its question
+ */
+gboolean
+pw_answer_is_answered (PwAnswer *answer)
+{
+  g_return_val_if_fail (answer == NULL || PW_IS_ANSWER (answer), FALSE);
+
+  return answer != NULL && answer->kind != PW_ANSWER_NONE;
+}
+
+/**
  * pw_answer_is_counted:
  *
  * Returns: %TRUE when the answer counts in the score (an option was chosen)

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (PwAnswer, pw_answer, PW, ANSWER, GObject)
 PwAnswer     *pw_answer_new             (const char   *question_id);
 void          pw_answer_choose          (PwAnswer     *self,
                                          int           phase);
+gboolean      pw_answer_is_answered     (PwAnswer     *answer);
 gboolean      pw_answer_is_counted      (PwAnswer     *self);
 gboolean      pw_answer_is_empty        (PwAnswer     *self);
 void          pw_answer_copy_from       (PwAnswer     *self,

@@ -429,7 +429,13 @@ static void
 add_answer_count (PwAnswerCounts *counts,
                   PwAnswer       *answer)
 {
-  switch (answer != NULL ? pw_answer_get_kind (answer) : PW_ANSWER_NONE)
+  if (!pw_answer_is_answered (answer))
+    {
+      counts->unanswered++;
+      return;
+    }
+
+  switch (pw_answer_get_kind (answer))
     {
     case PW_ANSWER_OPTION:
       counts->options++;
@@ -445,8 +451,7 @@ add_answer_count (PwAnswerCounts *counts,
 
     case PW_ANSWER_NONE:
     default:
-      counts->unanswered++;
-      break;
+      g_assert_not_reached ();
     }
 }
 

@@ -198,6 +198,61 @@ pw_result_text_score_of_five (double score)
 }
 
 /**
+ * pw_result_text_dimension_value:
+ * @has_score: whether the dimension has a score
+ * @score: its score
+ *
+ * Returns: (transfer full): the value of a dimension as the chart reads it:
+ *   its score, "3.4", or "no score"
+ */
+char *
+pw_result_text_dimension_value (gboolean has_score,
+                                double   score)
+{
+  if (has_score)
+    return pw_result_text_score_value (score);
+
+  /* Translators: the value of a dimension without a score, in the radar chart and
+   * what it says to screen readers: "Measurement & analytics: no score" */
+  return g_strdup (_("no score"));
+}
+
+/**
+ * pw_result_text_no_score:
+ * @dimension: %TRUE for a dimension, %FALSE for the whole assessment
+ * @hint: (out) (optional) (transfer none): how to get a score
+ *
+ * What a result without a score says.  Only the five options of a question
+ * count toward a score, so the hint asks for an option, also of someone who
+ * answered every question with "don't know" or "not applicable".
+ *
+ * Returns: (transfer none): what stands in place of the score: "No score
+ *   yet" for an assessment, "No score" for a dimension
+ */
+const char *
+pw_result_text_no_score (gboolean     dimension,
+                         const char **hint)
+{
+  if (dimension)
+    {
+      if (hint != NULL)
+        /* Translators: on the card of a dimension without a score, in place of its phase */
+        *hint = _("Choose one of the five options for one of its questions to score it");
+
+      /* Translators: on the card of a dimension without a score, in place of its score */
+      return _("No score");
+    }
+
+  if (hint != NULL)
+    /* Translators: below the headline of a result without a score */
+    *hint = _("Answer at least one question with one of its five options to see a phase. "
+              "“Don’t know” and “Not applicable” do not count.");
+
+  /* Translators: the headline of a result without a score, in place of the phase */
+  return _("No score yet");
+}
+
+/**
  * pw_result_text_weakest:
  * @weakest: the result of the weakest dimension, with a score
  *

@@ -67,6 +67,10 @@ char       *pw_result_text_phase              (PwFramework            *framework
 char       *pw_result_text_score_value        (double                  score);
 char       *pw_result_text_score              (double                  score);
 char       *pw_result_text_score_of_five      (double                  score);
+char       *pw_result_text_dimension_value    (gboolean                has_score,
+                                               double                  score);
+const char *pw_result_text_no_score           (gboolean                dimension,
+                                               const char            **hint);
 char       *pw_result_text_weakest            (const PwDimensionScore *weakest);
 int         pw_result_text_percent            (guint                   counted,
                                                guint                   total);
