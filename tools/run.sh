@@ -22,7 +22,7 @@ needs_display=true
 for arg in "$@"; do
   case $arg in
     --) break ;;
-    --validate | --summary | --json | --version | -h | --help | --help-* | --export | --export=*)
+    --validate | --summary | --json | --version | -h | --help | --help-*)
       needs_display=false ;;
   esac
 done
