@@ -963,26 +963,6 @@ test_history (Fixture       *fixture,
   g_assert_true (pw_history_get_can_undo (history));
 }
 
-static void
-test_session (Fixture       *fixture,
-              gconstpointer  user_data)
-{
-  g_autoptr(PwDocument) document = load_fixture (fixture);
-  g_autoptr(GFile) same = g_file_new_for_path (fixture->path);
-  g_autoptr(GFile) other = g_file_new_for_path ("/nonexistent.phasewise");
-  GListModel *documents = pw_session_get_documents (fixture->session);
-
-  g_assert_null (pw_session_find_document (fixture->session, same));
-  pw_session_add_document (fixture->session, document);
-  pw_session_add_document (fixture->session, document);
-  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
-  g_assert_true (pw_session_find_document (fixture->session, same) == document);
-  g_assert_null (pw_session_find_document (fixture->session, other));
-  pw_session_remove_document (fixture->session, document);
-  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
-  g_assert_null (pw_session_find_document (fixture->session, same));
-}
-
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -1013,7 +993,6 @@ main (int   argc,
   add_test ("/phasewise/document/remote", test_remote);
   add_test ("/phasewise/document/remote-failure", test_remote_failure);
   add_test ("/phasewise/document/history", test_history);
-  add_test ("/phasewise/document/session", test_session);
 
   return g_test_run ();
 }

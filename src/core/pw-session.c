@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include "pw-document.h"
 #include "pw-session.h"
 
 /**
@@ -17,9 +16,8 @@
  *
  * What the documents of one run of the application share, handed to each
  * window: the settings, the drafts of unsaved work (and, at the start, the
- * drafts that a crashed run left behind) and the list of open documents,
- * so that a file already open is shown where it is instead of twice.
- * Services to come, such as a workshop server, belong here too.
+ * drafts that a crashed run left behind).  Which file is open where is the
+ * windows' to know (pw_window_find_for_file()).  Services to come, such as a workshop server, belong here too.
  *
  * pw_session_begin() starts the drafts' session when the application
  * starts; pw_session_end() ends it cleanly when the application quits.
@@ -30,7 +28,6 @@ struct _PwSession
 
   GSettings  *settings;
   PwDrafts   *drafts;
-  GListStore *documents;
   GPtrArray  *recovered;  /* PwDraftInfo, until taken */
 };
 
@@ -63,8 +60,6 @@ pw_session_dispose (GObject *object)
 {
   PwSession *self = (PwSession *)object;
 
-  if (self->documents != NULL)
-    g_list_store_remove_all (self->documents);
   g_clear_pointer (&self->recovered, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pw_session_parent_class)->dispose (object);
@@ -75,7 +70,6 @@ pw_session_finalize (GObject *object)
 {
   PwSession *self = (PwSession *)object;
 
-  g_clear_object (&self->documents);
   g_clear_object (&self->drafts);
   g_clear_object (&self->settings);
 
@@ -167,7 +161,6 @@ pw_session_class_init (PwSessionClass *klass)
 static void
 pw_session_init (PwSession *self)
 {
-  self->documents = g_list_store_new (PW_TYPE_DOCUMENT);
 }
 
 /**
@@ -261,78 +254,6 @@ pw_session_end (PwSession  *self,
   g_return_val_if_fail (PW_IS_SESSION (self), FALSE);
 
   return pw_drafts_end_session (self->drafts, error);
-}
-
-/**
- * pw_session_get_documents:
- *
- * Returns: (transfer none): a #GListModel of the open #PwDocument
- */
-GListModel *
-pw_session_get_documents (PwSession *self)
-{
-  g_return_val_if_fail (PW_IS_SESSION (self), NULL);
-
-  return G_LIST_MODEL (self->documents);
-}
-
-/**
- * pw_session_add_document:
- *
- * Lists @document as open, when a window shows it.
- */
-void
-pw_session_add_document (PwSession  *self,
-                         PwDocument *document)
-{
-  g_return_if_fail (PW_IS_SESSION (self));
-  g_return_if_fail (PW_IS_DOCUMENT (document));
-
-  if (!g_list_store_find (self->documents, document, NULL))
-    g_list_store_append (self->documents, document);
-}
-
-void
-pw_session_remove_document (PwSession  *self,
-                            PwDocument *document)
-{
-  guint position;
-
-  g_return_if_fail (PW_IS_SESSION (self));
-  g_return_if_fail (PW_IS_DOCUMENT (document));
-
-  if (g_list_store_find (self->documents, document, &position))
-    g_list_store_remove (self->documents, position);
-}
-
-/**
- * pw_session_find_document:
- *
- * Returns: (transfer none) (nullable): the open document of @file, if any
- */
-PwDocument *
-pw_session_find_document (PwSession *self,
-                          GFile     *file)
-{
-  guint n;
-
-  g_return_val_if_fail (PW_IS_SESSION (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  for (guint i = 0; i < n; i++)
-    {
-      PwDocument *document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-      GFile *other = pw_document_get_file (document);
-
-      /* The store keeps its reference. */
-      g_object_unref (document);
-
-      if (other != NULL && g_file_equal (other, file))
-        return document;
-    }
-
-  return NULL;
 }
 
 /**

@@ -27,13 +27,6 @@ gboolean    pw_session_begin                  (PwSession   *self,
 GPtrArray  *pw_session_take_recovered         (PwSession   *self);
 gboolean    pw_session_end                    (PwSession   *self,
                                                GError     **error);
-GListModel *pw_session_get_documents          (PwSession   *self);
-void        pw_session_add_document           (PwSession   *self,
-                                               PwDocument  *document);
-void        pw_session_remove_document        (PwSession   *self,
-                                               PwDocument  *document);
-PwDocument *pw_session_find_document          (PwSession   *self,
-                                               GFile       *file);
 gboolean    pw_session_get_autosave           (PwSession   *self);
 guint       pw_session_get_autosave_interval  (PwSession   *self);
 char       *pw_session_dup_facilitator_name   (PwSession   *self);
