@@ -246,16 +246,26 @@ save_then (PwWindow     *self,
   _pw_window_actions_update (self);
 }
 
-GtkFileFilter *
-_pw_window_create_filter (void)
+/* A file chooser for workbooks, modal on @self. */
+GtkFileChooserNative *
+_pw_window_create_chooser (PwWindow             *self,
+                           const char           *title,
+                           GtkFileChooserAction  action,
+                           const char           *accept_label)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                        accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
   gtk_file_filter_set_name (filter, _("Phasewise Workbooks"));
   gtk_file_filter_add_mime_type (filter, "application/x-phasewise");
   gtk_file_filter_add_suffix (filter, "phasewise");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 
-  return filter;
+  return native;
 }
 
 static void
@@ -300,10 +310,8 @@ choose_and_save (PwWindow     *self,
   GtkFileChooserNative *native;
   GFile *file = pw_document_get_file (self->document);
 
-  native = gtk_file_chooser_native_new (_("Save Workbook"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), _pw_window_create_filter ());
+  native = _pw_window_create_chooser (self, _("Save Workbook"),
+                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
 
   if (file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), file, NULL);

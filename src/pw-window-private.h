@@ -63,6 +63,9 @@ void     _pw_window_when_safe           (PwWindow         *self,
 void     _pw_window_show_error          (PwWindow       *self,
                                          const char     *heading,
                                          const char     *message);
-GtkFileFilter *_pw_window_create_filter (void);
+GtkFileChooserNative *_pw_window_create_chooser (PwWindow             *self,
+                                                 const char           *title,
+                                                 GtkFileChooserAction  action,
+                                                 const char           *accept_label);
 
 G_END_DECLS

@@ -366,10 +366,8 @@ _pw_window_choose_file (PwWindow *self)
 {
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Open Workbook"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), _pw_window_create_filter ());
+  native = _pw_window_create_chooser (self, _("Open Workbook"),
+                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
   g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
