@@ -35,6 +35,36 @@ _pw_window_actions_update (PwWindow *self)
                                  idle && history && pw_history_get_can_redo (history));
 }
 
+static void
+history_toast_dismissed_cb (AdwToast *toast,
+                            PwWindow *self)
+{
+  if (self->history_toast == toast)
+    self->history_toast = NULL;
+}
+
+/* Says what undo or redo did, in the toast that said what the previous
+ * one did while it shows, its timeout started again (as AdwToast's
+ * documentation does it): ten presses of Ctrl+Z are one toast, not a
+ * queue of ten. */
+static void
+show_history_toast (PwWindow   *self,
+                    const char *text)
+{
+  if (self->history_toast != NULL)
+    {
+      adw_toast_set_title (self->history_toast, text);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->history_toast));
+      return;
+    }
+
+  self->history_toast = adw_toast_new (text);
+  adw_toast_set_priority (self->history_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->history_toast, "dismissed",
+                           G_CALLBACK (history_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->history_toast);
+}
+
 /* Undoes or redoes a step, and says which. */
 static void
 move_in_history (PwWindow *self,
@@ -60,7 +90,7 @@ move_in_history (PwWindow *self,
   else
     /* Translators: after redo; %s is what was done again: "Answer to “…”" */
     text = g_strdup_printf (_("Redone: %s"), label ? label : _("the last change"));
-  pw_window_show_toast (self, text);
+  show_history_toast (self, text);
 }
 
 static void

@@ -35,6 +35,7 @@ struct _PwWindow
   GSignalGroup         *history_signals;
   GCancellable         *cancellable;
   AdwToast             *disk_toast;     /* "changed by someone else", while shown */
+  AdwToast             *history_toast;  /* "Undone: …", while shown */
   gint64                disk_toast_shown;
   guint                 disk_toast_source;
   guint                 opening;        /* documents being loaded to be shown here */
