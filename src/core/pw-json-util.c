@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "pw-error.h"
 #include "pw-json-check.h"
 #include "pw-json-check-private.h"
@@ -215,30 +218,224 @@ pw_json_set_string_if (JsonObject *dest,
     json_object_set_string_member (dest, member, value);
 }
 
+/* Strings as json-glib writes them, except that every control character
+ * is escaped: json-glib 1.6 writes U+001F as it is, which is not JSON. */
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * pw_json_format_double:
+ * @buffer: (out caller-allocates): at least %G_ASCII_DTOSTR_BUF_SIZE bytes
+ *
+ * Writes @value as a JSON number in its shortest form that reads back as
+ * the same double ("2.12", not json-glib's "2.1200000000000001"), with
+ * ".0" added when it would otherwise read back as an integer ("100.0") but
+ * never after an exponent ("1e+17", where json-glib writes "1e+17.0").
+ * Infinities and NaN, which JSON cannot hold, are written as "null".
+ *
+ * Returns: @buffer
+ */
+char *
+pw_json_format_double (char   *buffer,
+                       double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  if (!isfinite (value))
+    return strcpy (buffer, "null");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  if (strpbrk (buffer, ".eE") == NULL)
+    strcat (buffer, ".0");
+
+  return buffer;
+}
+
+static void
+append_indent (GString *out,
+               guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void append_node (GString  *out,
+                         JsonNode *node,
+                         guint     level);
+
+static void
+append_value (GString  *out,
+              JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      g_string_append (out, pw_json_format_double (buffer, json_node_get_double (node)));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case G_TYPE_STRING:
+      append_string (out, json_node_get_string (node));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The layout of json-glib's pretty printer with an indent of two spaces,
+ * empty objects and arrays included, so that files written before keep
+ * their bytes. */
+static void
+append_object (GString    *out,
+               JsonObject *object,
+               guint       level)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_string_append_c (out, '{');
+  if (members == NULL)
+    {
+      append_indent (out, level);
+      g_string_append_c (out, '}');
+      return;
+    }
+
+  g_string_append_c (out, '\n');
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      append_indent (out, level + 1);
+      append_string (out, l->data);
+      g_string_append (out, " : ");
+      append_node (out, json_object_get_member (object, l->data), level + 1);
+      g_string_append (out, l->next != NULL ? ",\n" : "\n");
+    }
+  append_indent (out, level);
+  g_string_append_c (out, '}');
+}
+
+static void
+append_array (GString   *out,
+              JsonArray *array,
+              guint      level)
+{
+  guint length = json_array_get_length (array);
+
+  if (length == 0)
+    {
+      g_string_append (out, "[]");
+      return;
+    }
+
+  g_string_append (out, "[\n");
+  for (guint i = 0; i < length; i++)
+    {
+      append_indent (out, level + 1);
+      append_node (out, json_array_get_element (array, i), level + 1);
+      g_string_append (out, i + 1 < length ? ",\n" : "\n");
+    }
+  append_indent (out, level);
+  g_string_append_c (out, ']');
+}
+
+/* Recursion is bounded: trees come from checked files (at most 64 deep)
+ * or from our own writers. */
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             guint     level)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      append_object (out, json_node_get_object (node), level);
+      break;
+    case JSON_NODE_ARRAY:
+      append_array (out, json_node_get_array (node), level);
+      break;
+    case JSON_NODE_VALUE:
+      append_value (out, node);
+      break;
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /**
  * pw_json_to_bytes:
  *
  * Serializes @root the one way every Phasewise file is written: pretty
  * printed with two spaces, members in the order they were set, a final
- * newline.
+ * newline.  The layout is json-glib's, but numbers and strings are written
+ * here (pw_json_format_double()): JsonGenerator writes some numbers and
+ * control characters in forms that are not JSON, which Phasewise would then
+ * refuse to open.
  */
 GBytes *
 pw_json_to_bytes (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  gsize length = 0;
-  char *data;
+  GString *out = g_string_sized_new (4096);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
+  g_return_val_if_fail (root != NULL, NULL);
 
-  data = json_generator_to_data (generator, &length);
-  data = g_realloc (data, length + 2);
-  data[length++] = '\n';
-  data[length] = '\0';
+  append_node (out, root, 0);
+  g_string_append_c (out, '\n');
 
-  return g_bytes_new_take (data, length);
+  return g_string_free_to_bytes (out);
 }
 
 /**

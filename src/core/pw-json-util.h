@@ -19,6 +19,8 @@ void          pw_json_set_string_if         (JsonObject         *dest,
                                              const char         *member,
                                              const char         *value);
 GBytes       *pw_json_to_bytes              (JsonNode           *root);
+char         *pw_json_format_double         (char               *buffer,
+                                             double              value);
 JsonNode     *pw_json_parse_bytes           (GBytes             *bytes,
                                              GError            **error);
 
