@@ -18,6 +18,10 @@
  *                                                saved and opened again
  *   /phasewise/save-check/numbers/summary      --summary --json: 2.12
  *   /phasewise/save-check/control-characters   a note with U+001F
+ *   /phasewise/save-check/refused/unreadable   what would not open again is
+ *                                              not written, the file intact
+ *   /phasewise/save-check/refused/too-large    nor what is larger than the
+ *                                              load limit, workbook or draft
  */
 
 #define G_LOG_DOMAIN "test-save-check"
@@ -30,6 +34,7 @@
 
 #include "pw-test-core.h"
 #include "pw-json-util.h"
+#include "pw-json-util-private.h"
 
 #define X_NUMBERS "\"x_numbers\" : [1e17, 1E20, 1e308, -2.5e-300, 2.12, 100.0, 7]"
 
@@ -274,7 +279,8 @@ test_numbers_answer (void)
 
   g_test_summary ("Large round doubles in a member of an answer survive a save");
 
-  text = insert_after (example, "\"answers\" : {", "\"strategy-1\" : {\n", "          " X_NUMBERS ",\n");
+  text = insert_after (example, "\"answers\" : {", "\"strategy-1\" : {\n",
+                       "          " X_NUMBERS ",\n");
   assert_numbers_survive (text, find_answer);
 }
 
@@ -323,6 +329,150 @@ test_control_characters (void)
                    note);
 }
 
+/* ------------------------------------------------------------------------
+ * Refused saves
+ */
+
+typedef struct
+{
+  char      *dir;
+  char      *path;      /* dir/doc.phasewise, a copy of the example */
+  GFile     *file;
+  GBytes    *original;  /* what it holds */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *example = pw_test_example_path ();
+
+  fixture->dir = pw_test_make_tmp_dir ("pw-save-check-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "doc.phasewise", NULL);
+  fixture->file = g_file_new_for_path (fixture->path);
+  fixture->original = pw_test_read_bytes (example);
+  pw_test_write_bytes (fixture->path, fixture->original);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  pw_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->original, g_bytes_unref);
+  g_clear_object (&fixture->file);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* Members of a newer version at the root: @n strings of @length bytes. */
+static void
+set_unknown_strings (PwWorkbook *workbook,
+                     guint       n,
+                     gsize       length)
+{
+  JsonObject *unknown = json_object_new ();
+  g_autofree char *text = g_strnfill (length, 'x');
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("x_text_%u", i);
+
+      json_object_set_string_member (unknown, name, text);
+    }
+  _pw_json_set_unknown_named (workbook, "root", unknown);
+}
+
+static void
+assert_not_saved (Fixture      *fixture,
+                  PwDocument   *document,
+                  const GError *error)
+{
+  g_autoptr(GFile) backup = pw_file_get_backup_file (fixture->file);
+  g_autofree char *name = g_file_get_parse_name (fixture->file);
+
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, name));
+  pw_test_assert_file_bytes (fixture->path, fixture->original);
+  g_assert_false (g_file_query_exists (backup, NULL));
+  g_assert_true (pw_document_get_modified (document));
+}
+
+static void
+test_refused_unreadable (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(PwDocument) document = load_document (fixture->file);
+  PwWorkbook *workbook = pw_document_get_workbook (document);
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("A save that would write a file Phasewise refuses to open writes nothing "
+                  "and says why");
+
+  /* The reader takes strings of 1 MiB at most: the writer does not know. */
+  set_unknown_strings (workbook, 1, 2 * 1024 * 1024);
+  pw_workbook_set_name (workbook, "Not saved");
+
+  g_assert_false (pw_document_save (document, NULL, PW_SAVE_NONE, NULL, &error));
+  g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "could not open what it was about to write"));
+  assert_not_saved (fixture, document, error);
+}
+
+static void
+draft_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (pw_drafts_save_finish (PW_DRAFTS (object), result, error));
+  g_assert_nonnull (*error);
+}
+
+static void
+test_refused_too_large (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(PwDocument) document = load_document (fixture->file);
+  PwWorkbook *workbook = pw_document_get_workbook (document);
+  g_autofree char *drafts_dir = g_build_filename (fixture->dir, "drafts", NULL);
+  g_autoptr(PwDrafts) drafts = pw_drafts_new (drafts_dir);
+  g_autofree char *id = pw_drafts_new_id ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) async_error = NULL;
+
+  g_test_summary ("A workbook or draft larger than Phasewise opens is refused at save time, "
+                  "the file intact");
+
+  /* 68 MB, each string within what the reader takes. */
+  set_unknown_strings (workbook, 68, 1000 * 1000);
+  pw_workbook_set_name (workbook, "Not saved");
+
+  g_assert_false (pw_document_save (document, NULL, PW_SAVE_NONE, NULL, &error));
+  g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "larger than the 64 MiB that Phasewise can open"));
+  assert_not_saved (fixture, document, error);
+
+  /* Nor is its draft written, which could not be restored. */
+  bytes = pw_workbook_serialize (workbook);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, PW_WORKBOOK_MAX_BYTES);
+  g_clear_error (&error);
+  g_assert_false (pw_drafts_save (drafts, id, fixture->file, NULL, "Big", bytes, &error));
+  g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“Big”"));
+  g_assert_nonnull (strstr (error->message, "64 MiB"));
+
+  pw_drafts_save_async (drafts, id, fixture->file, NULL, "Big", bytes, NULL, draft_saved_cb,
+                        &async_error);
+  while (async_error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (async_error, PW_ERROR, PW_ERROR_TOO_LARGE);
+
+  g_assert_false (g_file_test (drafts_dir, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +487,11 @@ main (int   argc,
   g_test_add_func ("/phasewise/save-check/numbers/answer", test_numbers_answer);
   g_test_add_func ("/phasewise/save-check/numbers/summary", test_numbers_summary);
   g_test_add_func ("/phasewise/save-check/control-characters", test_control_characters);
+
+  g_test_add ("/phasewise/save-check/refused/unreadable", Fixture, NULL, fixture_set_up,
+              test_refused_unreadable, fixture_tear_down);
+  g_test_add ("/phasewise/save-check/refused/too-large", Fixture, NULL, fixture_set_up,
+              test_refused_too_large, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&session);

@@ -710,7 +710,7 @@ test_messages_with_places (void)
   workbook = pw_workbook_load_from_bytes (huge, &error);
   g_assert_null (workbook);
   g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, "1:1: A workbook may not be larger than 67.1\302\240MB");
+  g_assert_cmpstr (error->message, ==, "1:1: A workbook may not be larger than 64 MiB");
   g_clear_error (&error);
 
   huge_framework = g_bytes_new_from_bytes (huge, 0, 8 * 1024 * 1024 + 1);

@@ -14,6 +14,7 @@
 #include "pw-document-private.h"
 #include "pw-error.h"
 #include "pw-file-writer.h"
+#include "pw-workbook-io-private.h"
 
 /*
  * A PwDocument's file (see pw-document.c): loading and saving, which run
@@ -401,8 +402,10 @@ save_thread (gpointer       task_data,
   if (!(data->flags & PW_SAVE_NO_BACKUP))
     flags |= PW_FILE_WRITE_BACKUP;
 
-  if (!pw_file_replace_contents (data->file, data->bytes, data->expected, flags,
-                                 &data->new_checksum, cancellable, error))
+  /* What would not open again is not written: the file stays as it was. */
+  if (!_pw_workbook_check_serialized (data->bytes, error)
+      || !pw_file_replace_contents (data->file, data->bytes, data->expected, flags,
+                                    &data->new_checksum, cancellable, error))
     {
       g_autofree char *name = g_file_get_parse_name (data->file);
 
@@ -459,13 +462,15 @@ get_save_file (PwDocument *self,
  *
  * Saves atomically (pw_file_replace_contents()): a failure leaves the
  * previous file as it was.  The workbook is serialized before this
- * returns and written in a worker thread, after any load or save asked for
- * before.  A copy of the previous version is kept (pw_file_get_backup_file())
- * unless @flags has %PW_SAVE_NO_BACKUP.  Saving back to the document's
- * file fails with %PW_ERROR_MODIFIED when someone else changed it
- * meanwhile, unless @flags has %PW_SAVE_OVERWRITE.  On success the
- * document belongs to @file, and is no longer modified unless it was
- * edited meanwhile.
+ * returns, read back as opening it would, and written in a worker thread,
+ * after any load or save asked for before: what would not open again
+ * (larger than %PW_WORKBOOK_MAX_BYTES, or refused by the reader) is not
+ * written, and the error says why.  A copy of the previous version is kept
+ * (pw_file_get_backup_file()) unless @flags has %PW_SAVE_NO_BACKUP.
+ * Saving back to the document's file fails with %PW_ERROR_MODIFIED when
+ * someone else changed it meanwhile, unless @flags has %PW_SAVE_OVERWRITE.
+ * On success the document belongs to @file, and is no longer modified
+ * unless it was edited meanwhile.
  */
 void
 pw_document_save_async (PwDocument          *self,

@@ -21,6 +21,7 @@
 #include "pw-json-util.h"
 #include "pw-validate.h"
 #include "pw-workbook-io.h"
+#include "pw-workbook-io-private.h"
 #include "pw-write-queue.h"
 
 /**
@@ -361,6 +362,22 @@ push_job (PwDrafts            *self,
   pw_write_queue_push (self->queue, task, prepare_job, write_job, NULL);
 }
 
+/* A draft larger than a workbook can be would not open again: it is
+ * refused before anything is written, the previous draft kept. */
+static gboolean
+check_draft_size (const char  *title,
+                  GBytes      *contents,
+                  GError     **error)
+{
+  if (_pw_workbook_check_save_size (g_bytes_get_size (contents), error))
+    return TRUE;
+
+  /* Translators: %s is a document's title; the reason follows */
+  g_prefix_error (error, _("Could not keep a draft of “%s”: "), title);
+
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------
  * The object
  */
@@ -597,7 +614,9 @@ pw_drafts_get_crashed (PwDrafts *self)
  *
  * Writes the draft of a document and lists it in the index, both
  * atomically, readable by the user only, creating the folder if needed.  A
- * title longer than %PW_MAX_NAME_CHARS characters is cut.  Waits for an
+ * title longer than %PW_MAX_NAME_CHARS characters is cut.  Fails with
+ * %PW_ERROR_TOO_LARGE, writing nothing, when @contents are larger than
+ * %PW_WORKBOOK_MAX_BYTES: such a draft could not be restored.  Waits for an
  * asynchronous write in progress.  Fails with %PW_ERROR_TOO_LARGE for a new
  * draft when %PW_DRAFTS_MAX_DRAFTS are kept already: the index of the next
  * start reads no more.
@@ -618,6 +637,9 @@ pw_drafts_save (PwDrafts    *self,
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
   g_return_val_if_fail (title != NULL && g_utf8_validate (title, -1, NULL), FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
+
+  if (!check_draft_size (title, contents, error))
+    return FALSE;
 
   pw_write_queue_wait (self->queue);
 
@@ -662,7 +684,8 @@ pw_drafts_save_async (PwDrafts            *self,
   g_return_if_fail (contents != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  if (!ensure_loaded (self, &error)
+  if (!check_draft_size (title, contents, &error)
+      || !ensure_loaded (self, &error)
       || !update_entry (self, id, file, file_checksum, title, &error))
     {
       g_task_report_error (self, callback, user_data, pw_drafts_save_async,

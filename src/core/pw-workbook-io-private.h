@@ -21,6 +21,10 @@ extern const char * const _pw_team_kind_names[PW_TEAM_SPOKE + 1];
  * (no value) and for an option (its phase, a number). */
 extern const char * const _pw_answer_kind_names[PW_ANSWER_NOT_APPLICABLE + 1];
 
-void _pw_workbook_set_too_large (GError **error);
+void     _pw_workbook_set_too_large     (GError  **error);
+gboolean _pw_workbook_check_save_size  (gsize     size,
+                                        GError  **error);
+gboolean _pw_workbook_check_serialized (GBytes   *bytes,
+                                        GError  **error);
 
 G_END_DECLS

@@ -76,6 +76,65 @@ pw_workbook_read_file (GFile         *file,
 }
 
 /**
+ * _pw_workbook_check_save_size:
+ * @size: the size of a workbook or draft about to be written
+ *
+ * Refuses, with %PW_ERROR_TOO_LARGE, to write what could not be opened
+ * again because it is larger than %PW_WORKBOOK_MAX_BYTES.
+ */
+gboolean
+_pw_workbook_check_save_size (gsize    size,
+                              GError **error)
+{
+  g_autofree char *formatted = NULL;
+
+  if (size <= PW_WORKBOOK_MAX_BYTES)
+    return TRUE;
+
+  formatted = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
+               /* Translators: %s is a size such as “69.2 MiB”, %d a number of MiB */
+               _("The workbook would be %s, larger than the %d MiB that Phasewise can open"),
+               formatted, PW_WORKBOOK_MAX_MIB);
+
+  return FALSE;
+}
+
+/**
+ * _pw_workbook_check_serialized:
+ * @bytes: what pw_workbook_serialize() wrote, about to replace a file
+ *
+ * Reads @bytes back as opening a file would (pw_workbook_load_from_bytes()),
+ * so that a save never writes a file that Phasewise refuses to open.  May
+ * run in any thread.
+ *
+ * Returns: %TRUE when @bytes open again; otherwise %FALSE with the reason
+ */
+gboolean
+_pw_workbook_check_serialized (GBytes  *bytes,
+                               GError **error)
+{
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_pw_workbook_check_save_size (g_bytes_get_size (bytes), error))
+    return FALSE;
+
+  workbook = pw_workbook_load_from_bytes (bytes, &local_error);
+  if (workbook == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s is the reason, e.g. “12:5: Invalid number” */
+                   _("Phasewise could not open what it was about to write, so nothing was "
+                     "written: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * pw_workbook_load:
  *
  * Reads a workbook file (pw_workbook_read_file()) and the workbook in it

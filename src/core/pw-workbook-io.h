@@ -13,7 +13,10 @@
 
 G_BEGIN_DECLS
 
-#define PW_WORKBOOK_MAX_BYTES (64 * 1024 * 1024)
+/* The largest workbook Phasewise opens, and so the largest it saves, in
+ * MiB as the messages and docs/file-format.md give it. */
+#define PW_WORKBOOK_MAX_MIB   64
+#define PW_WORKBOOK_MAX_BYTES (PW_WORKBOOK_MAX_MIB * 1024 * 1024)
 
 PwWorkbook *pw_workbook_load_from_bytes  (GBytes        *bytes,
                                           GError       **error);

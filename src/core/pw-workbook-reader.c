@@ -715,12 +715,10 @@ workbook_from_node (JsonNode  *node,
 void
 _pw_workbook_set_too_large (GError **error)
 {
-  g_autofree char *limit = g_format_size (PW_WORKBOOK_MAX_BYTES);
-
   g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
-               /* Translators: the first %s is the place in the file as
-                * line:column, here 1:1; the second a size such as “67.1 MB” */
-               _("%s: A workbook may not be larger than %s"), "1:1", limit);
+               /* Translators: %s is the place in the file as line:column,
+                * here 1:1; %d a number of MiB, as in docs/file-format.md */
+               _("%s: A workbook may not be larger than %d MiB"), "1:1", PW_WORKBOOK_MAX_MIB);
 }
 
 /**
