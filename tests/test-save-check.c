@@ -22,6 +22,8 @@
  *                                              not written, the file intact
  *   /phasewise/save-check/refused/too-large    nor what is larger than the
  *                                              load limit, workbook or draft
+ *   /phasewise/save-check/backup/not-from-broken  a file that does not open
+ *                                              never replaces the backup
  */
 
 #define G_LOG_DOMAIN "test-save-check"
@@ -473,6 +475,65 @@ test_refused_too_large (Fixture       *fixture,
   g_assert_false (g_file_test (drafts_dir, G_FILE_TEST_EXISTS));
 }
 
+/* ------------------------------------------------------------------------
+ * Backups
+ */
+
+static GBytes *
+read_backup (Fixture *fixture)
+{
+  g_autoptr(GFile) backup = pw_file_get_backup_file (fixture->file);
+  g_autofree char *path = g_file_get_path (backup);
+
+  return pw_test_read_bytes (path);
+}
+
+static void
+test_backup_not_from_broken (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(PwDocument) document = load_document (fixture->file);
+  PwWorkbook *workbook = pw_document_get_workbook (document);
+  g_autoptr(PwWorkbook) other = NULL;
+  g_autoptr(GBytes) backup = NULL;
+  g_autoptr(GBytes) other_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("A file that does not open never replaces the backup");
+
+  /* The file as it was loaded becomes the backup. */
+  pw_workbook_set_name (workbook, "First");
+  g_assert_true (pw_document_save (document, NULL, PW_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  backup = read_backup (fixture);
+  g_assert_true (g_bytes_equal (backup, fixture->original));
+  g_clear_pointer (&backup, g_bytes_unref);
+
+  /* Someone else breaks the file; saving over it keeps the backup. */
+  pw_test_write_text (fixture->path, "{\"format\" : \"phasewise-workbook\", \"cut short");
+  pw_workbook_set_name (workbook, "Second");
+  g_assert_false (pw_document_save (document, NULL, PW_SAVE_NONE, NULL, &error));
+  g_assert_error (error, PW_ERROR, PW_ERROR_MODIFIED);
+  g_clear_error (&error);
+  g_assert_true (pw_document_save (document, NULL, PW_SAVE_OVERWRITE, NULL, &error));
+  g_assert_no_error (error);
+  backup = read_backup (fixture);
+  g_assert_true (g_bytes_equal (backup, fixture->original));
+  g_clear_pointer (&backup, g_bytes_unref);
+
+  /* Someone else's workbook that opens is kept, though. */
+  other = pw_workbook_load_from_bytes (fixture->original, &error);
+  g_assert_no_error (error);
+  pw_workbook_set_name (other, "Someone else's");
+  other_bytes = pw_workbook_serialize (other);
+  pw_test_write_bytes (fixture->path, other_bytes);
+  pw_workbook_set_name (workbook, "Third");
+  g_assert_true (pw_document_save (document, NULL, PW_SAVE_OVERWRITE, NULL, &error));
+  g_assert_no_error (error);
+  backup = read_backup (fixture);
+  g_assert_true (g_bytes_equal (backup, other_bytes));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +553,8 @@ main (int   argc,
               test_refused_unreadable, fixture_tear_down);
   g_test_add ("/phasewise/save-check/refused/too-large", Fixture, NULL, fixture_set_up,
               test_refused_too_large, fixture_tear_down);
+  g_test_add ("/phasewise/save-check/backup/not-from-broken", Fixture, NULL, fixture_set_up,
+              test_backup_not_from_broken, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&session);

@@ -390,6 +390,29 @@ save_prepare (GTask *task)
   save_prepare_data (g_task_get_source_object (task), g_task_get_task_data (task));
 }
 
+/* The one backup of a file is only ever replaced by a workbook that opens.
+ * With an expected checksum, the file holds what the document last loaded
+ * or saved, which opened (a save checks what it writes), so it is kept
+ * without reading it again; otherwise (saving over another file, or
+ * overwriting someone else's changes) it is kept only when it opens. */
+static gboolean
+backup_filter (GBytes   *previous,
+               gpointer  user_data)
+{
+  SaveData *data = user_data;
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (data->expected != NULL)
+    return TRUE;
+
+  workbook = pw_workbook_load_from_bytes (previous, &error);
+  if (workbook == NULL)
+    g_debug ("No backup of a file that does not open: %s", error->message);
+
+  return workbook != NULL;
+}
+
 /* Runs in a worker thread: touches nothing but @data. */
 static gboolean
 save_thread (gpointer       task_data,
@@ -404,8 +427,9 @@ save_thread (gpointer       task_data,
 
   /* What would not open again is not written: the file stays as it was. */
   if (!_pw_workbook_check_serialized (data->bytes, error)
-      || !pw_file_replace_contents (data->file, data->bytes, data->expected, flags,
-                                    &data->new_checksum, cancellable, error))
+      || !pw_file_replace_contents_full (data->file, data->bytes, data->expected, flags,
+                                         backup_filter, data, &data->new_checksum, cancellable,
+                                         error))
     {
       g_autofree char *name = g_file_get_parse_name (data->file);
 
@@ -466,7 +490,8 @@ get_save_file (PwDocument *self,
  * after any load or save asked for before: what would not open again
  * (larger than %PW_WORKBOOK_MAX_BYTES, or refused by the reader) is not
  * written, and the error says why.  A copy of the previous version is kept
- * (pw_file_get_backup_file()) unless @flags has %PW_SAVE_NO_BACKUP.
+ * (pw_file_get_backup_file()) unless @flags has %PW_SAVE_NO_BACKUP, and
+ * only when it opens: a file that does not open never replaces the backup.
  * Saving back to the document's file fails with %PW_ERROR_MODIFIED when
  * someone else changed it meanwhile, unless @flags has %PW_SAVE_OVERWRITE.
  * On success the document belongs to @file, and is no longer modified

@@ -225,13 +225,22 @@ read_previous (GFile         *file,
 }
 
 /* The conflict check and the backup, before the file is replaced. */
-static gboolean
-check_and_back_up (GFile             *file,
-                   const char        *expected_checksum,
-                   PwFileWriteFlags   flags,
-                   GCancellable      *cancellable,
-                   GError           **error)
+typedef struct
 {
+  const char         *expected_checksum;
+  PwFileWriteFlags    flags;
+  PwFileBackupFilter  backup_filter;
+  gpointer            filter_data;
+} WriteOptions;
+
+static gboolean
+check_and_back_up (GFile               *file,
+                   const WriteOptions  *options,
+                   GCancellable        *cancellable,
+                   GError             **error)
+{
+  const char *expected_checksum = options->expected_checksum;
+  PwFileWriteFlags flags = options->flags;
   g_autoptr(GBytes) previous = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -274,7 +283,9 @@ check_and_back_up (GFile             *file,
         }
     }
 
-  if (flags & PW_FILE_WRITE_BACKUP)
+  if ((flags & PW_FILE_WRITE_BACKUP)
+      && (options->backup_filter == NULL
+          || options->backup_filter (previous, options->filter_data)))
     write_backup (file, previous);
 
   return TRUE;
@@ -303,13 +314,13 @@ resolve_path (const char *given)
 }
 
 static gboolean
-replace_local (const char        *given_path,
-               GBytes            *contents,
-               const char        *expected_checksum,
-               PwFileWriteFlags   flags,
-               GCancellable      *cancellable,
-               GError           **error)
+replace_local (const char          *given_path,
+               GBytes              *contents,
+               const WriteOptions  *options,
+               GCancellable        *cancellable,
+               GError             **error)
 {
+  PwFileWriteFlags flags = options->flags;
   g_autofree char *path = resolve_path (given_path);
   g_autoptr(GFile) target = g_file_new_for_path (path);
   GFileSetContentsFlags set_flags = G_FILE_SET_CONTENTS_CONSISTENT;
@@ -336,7 +347,7 @@ replace_local (const char        *given_path,
       mode = st.st_mode & 07777;
     }
 
-  if (existed && !check_and_back_up (target, expected_checksum, flags, cancellable, error))
+  if (existed && !check_and_back_up (target, options, cancellable, error))
     return FALSE;
 
   if (flags & PW_FILE_WRITE_DURABLE)
@@ -358,13 +369,13 @@ replace_local (const char        *given_path,
 }
 
 static gboolean
-replace_with_gio (GFile             *file,
-                  GBytes            *contents,
-                  const char        *expected_checksum,
-                  PwFileWriteFlags   flags,
-                  GCancellable      *cancellable,
-                  GError           **error)
+replace_with_gio (GFile               *file,
+                  GBytes              *contents,
+                  const WriteOptions  *options,
+                  GCancellable        *cancellable,
+                  GError             **error)
 {
+  PwFileWriteFlags flags = options->flags;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -387,7 +398,7 @@ replace_with_gio (GFile             *file,
       return FALSE;
     }
 
-  if (info != NULL && !check_and_back_up (file, expected_checksum, flags, cancellable, error))
+  if (info != NULL && !check_and_back_up (file, options, cancellable, error))
     return FALSE;
 
   if (info == NULL && (flags & PW_FILE_WRITE_PRIVATE))
@@ -438,6 +449,32 @@ pw_file_replace_contents (GFile             *file,
                           GCancellable      *cancellable,
                           GError           **error)
 {
+  return pw_file_replace_contents_full (file, contents, expected_checksum, flags, NULL, NULL,
+                                        new_checksum, cancellable, error);
+}
+
+/**
+ * pw_file_replace_contents_full:
+ * @backup_filter: (nullable): decides whether what the file holds is kept
+ *   as the backup, when @flags has %PW_FILE_WRITE_BACKUP; %NULL keeps it
+ *   whatever it is
+ * @filter_data: data for @backup_filter
+ *
+ * Like pw_file_replace_contents().  The previous backup stays when
+ * @backup_filter refuses the file's contents.
+ */
+gboolean
+pw_file_replace_contents_full (GFile              *file,
+                               GBytes             *contents,
+                               const char         *expected_checksum,
+                               PwFileWriteFlags    flags,
+                               PwFileBackupFilter  backup_filter,
+                               gpointer            filter_data,
+                               char              **new_checksum,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  WriteOptions options = { expected_checksum, flags, backup_filter, filter_data };
   g_autofree char *path = NULL;
   gboolean written;
 
@@ -446,9 +483,9 @@ pw_file_replace_contents (GFile             *file,
 
   path = g_file_get_path (file);
   if (path != NULL && !force_gio)
-    written = replace_local (path, contents, expected_checksum, flags, cancellable, error);
+    written = replace_local (path, contents, &options, cancellable, error);
   else
-    written = replace_with_gio (file, contents, expected_checksum, flags, cancellable, error);
+    written = replace_with_gio (file, contents, &options, cancellable, error);
 
   if (written && new_checksum != NULL)
     *new_checksum = pw_file_checksum_bytes (contents);

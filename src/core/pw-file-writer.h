@@ -31,6 +31,20 @@ typedef enum
   PW_FILE_WRITE_PRIVATE = 1 << 2,
 } PwFileWriteFlags;
 
+/**
+ * PwFileBackupFilter:
+ * @previous: what the file holds before it is replaced
+ * @user_data: the data given with the filter
+ *
+ * Decides whether @previous deserves the backup (%PW_FILE_WRITE_BACKUP):
+ * the one backup of a file must not give way to contents that are worth
+ * nothing.  Runs in the thread that writes.
+ *
+ * Returns: %TRUE to keep @previous as the backup
+ */
+typedef gboolean (*PwFileBackupFilter) (GBytes   *previous,
+                                        gpointer  user_data);
+
 gboolean  pw_file_replace_contents    (GFile             *file,
                                        GBytes            *contents,
                                        const char        *expected_checksum,
@@ -38,6 +52,15 @@ gboolean  pw_file_replace_contents    (GFile             *file,
                                        char             **new_checksum,
                                        GCancellable      *cancellable,
                                        GError           **error);
+gboolean  pw_file_replace_contents_full (GFile              *file,
+                                         GBytes             *contents,
+                                         const char         *expected_checksum,
+                                         PwFileWriteFlags    flags,
+                                         PwFileBackupFilter  backup_filter,
+                                         gpointer            filter_data,
+                                         char              **new_checksum,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
 gboolean  pw_file_read_checksum       (GFile             *file,
                                        char             **checksum,
                                        GCancellable      *cancellable,
