@@ -24,6 +24,7 @@
  *                                              load limit, workbook or draft
  *   /phasewise/save-check/backup/not-from-broken  a file that does not open
  *                                              never replaces the backup
+ *   /phasewise/save-check/empty-commentary     an empty commentary is kept
  */
 
 #define G_LOG_DOMAIN "test-save-check"
@@ -534,6 +535,40 @@ test_backup_not_from_broken (Fixture       *fixture,
   g_assert_true (g_bytes_equal (backup, other_bytes));
 }
 
+/* ------------------------------------------------------------------------
+ * What was loaded is what is saved
+ */
+
+static void
+test_empty_commentary (void)
+{
+  g_autofree char *example = read_example_text ();
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwReportDraft) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("An empty commentary is saved as it was loaded");
+
+  /* "strategy" comes before "governance" in the framework. */
+  text = insert_after (example, NULL, "\"commentary\" : {\n", "        \"strategy\" : \"\",\n");
+  bytes = g_bytes_new (text, strlen (text));
+  workbook = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  report = g_list_model_get_item (pw_workbook_get_reports (workbook), 0);
+  g_assert_cmpstr (pw_report_draft_get_commentary (report, "strategy"), ==, "");
+
+  saved = pw_workbook_serialize (workbook);
+  g_assert_true (g_bytes_equal (saved, bytes));
+
+  /* NULL removes it. */
+  pw_report_draft_set_commentary (report, "strategy", NULL);
+  g_assert_null (pw_report_draft_get_commentary (report, "strategy"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +590,7 @@ main (int   argc,
               test_refused_too_large, fixture_tear_down);
   g_test_add ("/phasewise/save-check/backup/not-from-broken", Fixture, NULL, fixture_set_up,
               test_backup_not_from_broken, fixture_tear_down);
+  g_test_add_func ("/phasewise/save-check/empty-commentary", test_empty_commentary);
 
   status = g_test_run ();
   g_clear_object (&session);

@@ -196,10 +196,11 @@ pw_report_draft_get_commentary (PwReportDraft *self,
 
 /**
  * pw_report_draft_set_commentary:
- * @text: (nullable): the commentary, or %NULL or "" to remove it
+ * @text: (nullable): the commentary, or %NULL to remove it
  *
  * Sets the commentary on one dimension, cut to %PW_MAX_TEXT_CHARS
- * characters: a workbook file holds no longer one.  Emits
+ * characters: a workbook file holds no longer one.  An empty text is kept
+ * as one, as a file may hold it, so that it is saved as it was loaded.  Emits
  * #GObject::notify for "commentary" when the text changed.
  */
 void
@@ -212,8 +213,7 @@ pw_report_draft_set_commentary (PwReportDraft *self,
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
   g_return_if_fail (dimension_id != NULL);
 
-  if (text != NULL && *text != '\0')
-    capped = _pw_strdup_capped (text, PW_MAX_TEXT_CHARS);
+  capped = _pw_strdup_capped (text, PW_MAX_TEXT_CHARS);
 
   if (g_strcmp0 (g_hash_table_lookup (self->commentary, dimension_id), capped) == 0)
     return;
