@@ -9,6 +9,7 @@
  * A save never writes a file that Phasewise itself refuses to open
  * (issue 8).
  *
+ *   /phasewise/save-check/layout               json-glib's layout, any depth
  *   /phasewise/save-check/numbers/format       the shortest form that reads
  *                                              back as the same double
  *   /phasewise/save-check/numbers/root         1e17, 1e20, 1e308 in members
@@ -247,6 +248,43 @@ test_format (void)
   assert_format (INFINITY, "null");
   assert_format (-INFINITY, "null");
   assert_format (NAN, "null");
+}
+
+/* Where json-glib writes JSON, ours writes the very same bytes. */
+static void
+test_layout (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+
+  g_test_summary ("pw_json_to_bytes() lays files out as json-glib does, at any depth");
+
+  /* 40 levels of objects and arrays, with empty ones, texts to escape and
+   * integers along the way. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text,
+                            i % 2 ? "[{}, [], %u, \"a\\\"b\\n\\u00e9\", "
+                                  : "{\"k%u\" : {}, \"n\" : ",
+                            i);
+  g_string_append (text, "null");
+  for (guint i = 40; i-- > 0;)
+    g_string_append (text, i % 2 ? "]" : "}");
+
+  json_parser_load_from_data (parser, text->str, -1, &error);
+  g_assert_no_error (error);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  theirs = json_generator_to_data (generator, NULL);
+  ours = pw_json_to_bytes (json_parser_get_root (parser));
+
+  g_assert_cmpuint (g_bytes_get_size (ours), ==, strlen (theirs) + 1);
+  g_assert_cmpmem (g_bytes_get_data (ours, NULL), strlen (theirs), theirs, strlen (theirs));
+  g_string_free (text, TRUE);
 }
 
 static void
@@ -577,6 +615,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/phasewise/save-check/layout", test_layout);
   g_test_add_func ("/phasewise/save-check/numbers/format", test_format);
   g_test_add_func ("/phasewise/save-check/numbers/root", test_numbers_root);
   g_test_add_func ("/phasewise/save-check/numbers/framework", test_numbers_framework);

@@ -224,42 +224,40 @@ static void
 append_string (GString    *out,
                const char *text)
 {
+  const char *plain = text;
+  const char *p;
+
   g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
+  for (p = text; *p; p++)
     {
       guchar c = (guchar) *p;
+      const char *escape;
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+
+      /* What needs no escape goes in at once. */
+      g_string_append_len (out, plain, p - plain);
+      plain = p + 1;
 
       switch (c)
         {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-          break;
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        default: escape = NULL; break;
         }
+
+      if (escape != NULL)
+        g_string_append (out, escape);
+      else
+        g_string_append_printf (out, "\\u%04x", c);
     }
+  g_string_append_len (out, plain, p - plain);
   g_string_append_c (out, '"');
 }
 
@@ -301,8 +299,12 @@ static void
 append_indent (GString *out,
                guint    level)
 {
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
+  static const char spaces[] = "                                ";
+  gsize n = 2 * (gsize) level;
+
+  for (; n > sizeof spaces - 1; n -= sizeof spaces - 1)
+    g_string_append_len (out, spaces, sizeof spaces - 1);
+  g_string_append_len (out, spaces, (gssize) n);
 }
 
 static void append_node (GString  *out,
