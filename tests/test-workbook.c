@@ -718,7 +718,7 @@ test_messages_with_places (void)
   g_assert_null (framework);
   g_assert_error (error, PW_ERROR, PW_ERROR_TOO_LARGE);
   g_assert_cmpstr (error->message, ==,
-                   "1:1: A framework file may not be larger than 8.4\302\240MB");
+                   "1:1: A framework file may not be larger than 8.0\302\240MiB");
 }
 
 /* The setters' helper tells whether the value changed, and takes a value

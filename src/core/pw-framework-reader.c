@@ -466,11 +466,11 @@ pw_framework_new_from_bytes (GBytes  *bytes,
 
   if (g_bytes_get_size (bytes) > MAX_FRAMEWORK_BYTES)
     {
-      g_autofree char *size = g_format_size (MAX_FRAMEWORK_BYTES);
+      g_autofree char *size = g_format_size_full (MAX_FRAMEWORK_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE,
                    /* Translators: the first %s is the place in the file as
-                    * line:column, here 1:1; the second a size such as “8.4 MB” */
+                    * line:column, here 1:1; the second a size such as “8.0 MiB” */
                    _("%s: A framework file may not be larger than %s"), "1:1", size);
       return NULL;
     }

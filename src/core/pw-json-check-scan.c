@@ -305,10 +305,10 @@ _pw_json_check_scan_string (PwJsonChecker *c,
 
       if (n > c->max_string - size)
         {
-          g_autofree char *limit = g_format_size (c->max_string);
+          g_autofree char *limit = g_format_size_full (c->max_string, G_FORMAT_SIZE_IEC_UNITS);
 
           return _pw_json_check_fail (c, start, PW_ERROR_TOO_LARGE,
-                                      /* Translators: %s is a size such as “1.0 MB” */
+                                      /* Translators: %s is a size such as “1.0 MiB” */
                                       _("String longer than the limit of %s"), limit);
         }
       size += n;

@@ -576,10 +576,10 @@ pw_json_check (const char          *data,
 
   if (length > max_bytes)
     {
-      g_autofree char *limit = g_format_size (max_bytes);
+      g_autofree char *limit = g_format_size_full (max_bytes, G_FORMAT_SIZE_IEC_UNITS);
       g_autofree char *message = NULL;
 
-      /* Translators: %s is a size such as “67.1 MB” */
+      /* Translators: %s is a size such as “64.0 MiB” */
       message = g_strdup_printf (_("The file is larger than the limit of %s"), limit);
       g_set_error (error, PW_ERROR, PW_ERROR_TOO_LARGE, "%u:%u: %s", 1, 1, message);
 
