@@ -45,13 +45,13 @@ typedef enum
 typedef gboolean (*PwFileBackupFilter) (GBytes   *previous,
                                         gpointer  user_data);
 
-gboolean  pw_file_replace_contents    (GFile             *file,
-                                       GBytes            *contents,
-                                       const char        *expected_checksum,
-                                       PwFileWriteFlags   flags,
-                                       char             **new_checksum,
-                                       GCancellable      *cancellable,
-                                       GError           **error);
+gboolean  pw_file_replace_contents      (GFile              *file,
+                                         GBytes             *contents,
+                                         const char         *expected_checksum,
+                                         PwFileWriteFlags    flags,
+                                         char              **new_checksum,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
 gboolean  pw_file_replace_contents_full (GFile              *file,
                                          GBytes             *contents,
                                          const char         *expected_checksum,
@@ -61,13 +61,13 @@ gboolean  pw_file_replace_contents_full (GFile              *file,
                                          char              **new_checksum,
                                          GCancellable       *cancellable,
                                          GError            **error);
-gboolean  pw_file_read_checksum       (GFile             *file,
-                                       char             **checksum,
-                                       GCancellable      *cancellable,
-                                       GError           **error);
-char     *pw_file_checksum_bytes      (GBytes            *bytes);
-GFile    *pw_file_get_backup_file     (GFile             *file);
-void      pw_file_take_file_error     (GError           **error,
-                                       GError            *file_error);
+gboolean  pw_file_read_checksum         (GFile              *file,
+                                         char              **checksum,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
+char     *pw_file_checksum_bytes        (GBytes             *bytes);
+GFile    *pw_file_get_backup_file       (GFile              *file);
+void      pw_file_take_file_error       (GError            **error,
+                                         GError             *file_error);
 
 G_END_DECLS
