@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pw-json-reader.h"
 #include "pw-test-core.h"
 #include "pw-utils-private.h"
@@ -253,6 +255,88 @@ test_rounds (void)
 
     g_assert_cmpstr (label, ==, "Round 4");
   }
+}
+
+/* Report drafts are found by id after every addition and removal. */
+static void
+test_find_report (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
+  g_autoptr(PwReportDraft) extra = pw_report_draft_new ("extra");
+
+  g_assert_nonnull (pw_workbook_find_report (workbook, "report-1"));
+  g_assert_null (pw_workbook_find_report (workbook, "extra"));
+  g_assert_null (pw_workbook_find_report (workbook, NULL));
+
+  pw_workbook_add_report (workbook, extra);
+  g_assert_true (pw_workbook_find_report (workbook, "extra") == extra);
+  pw_workbook_remove_report (workbook, extra);
+  g_assert_null (pw_workbook_find_report (workbook, "extra"));
+  g_assert_nonnull (pw_workbook_find_report (workbook, "report-1"));
+}
+
+#define MAX_ASSESSMENTS 10000  /* docs/file-format.md */
+#define MAX_REPORTS     1000
+
+/* The documented maximum of assessments and of reports opens, every one of
+ * them in its place and found by id; one assessment more is refused.  (How
+ * fast is for tests/bench/bench-workbook.c to say.) */
+static void
+test_many_assessments (void)
+{
+  g_autoptr(PwFramework) framework = pw_framework_load_bundled (NULL);
+  g_autoptr(PwWorkbook) workbook = pw_workbook_new (framework);
+  g_autoptr(PwWorkbook) loaded = NULL;
+  g_autoptr(PwAssessment) one_more = pw_assessment_new ("one-more");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *assessments;
+
+  for (guint i = 0; i < MAX_ASSESSMENTS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a-%u", i);
+      g_autoptr(PwAssessment) assessment = pw_assessment_new (id);
+
+      pw_assessment_set_date (assessment, "2026-01-01");
+      pw_workbook_add_assessment (workbook, assessment);
+    }
+  for (guint i = 0; i < MAX_REPORTS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r-%u", i);
+      g_autofree char *assessment = g_strdup_printf ("a-%u", i * 7);
+      g_autoptr(PwReportDraft) report = pw_report_draft_new (id);
+
+      pw_report_draft_set_assessment_id (report, assessment);
+      pw_workbook_add_report (workbook, report);
+    }
+
+  bytes = pw_workbook_serialize (workbook);
+  loaded = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  assessments = pw_workbook_get_assessments (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, MAX_ASSESSMENTS);
+  for (guint i = 0; i < MAX_ASSESSMENTS; i += 997)
+    {
+      g_autofree char *id = g_strdup_printf ("a-%u", i);
+      g_autoptr(PwAssessment) at = g_list_model_get_item (assessments, i);
+
+      g_assert_true (pw_workbook_find_assessment (loaded, id) == at);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_reports (loaded)), ==, MAX_REPORTS);
+  g_assert_cmpstr (pw_report_draft_get_assessment_id (pw_workbook_find_report (loaded, "r-999")),
+                   ==, "a-6993");
+
+  g_clear_object (&loaded);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  pw_assessment_set_date (one_more, "2026-01-01");
+  pw_workbook_add_assessment (workbook, one_more);
+  bytes = pw_workbook_serialize (workbook);
+  loaded = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_error (error, PW_ERROR, PW_ERROR_INVALID);
+  g_assert_null (loaded);
+  g_assert_nonnull (strstr (error->message, "$.assessments: More than 10000 entries"));
 }
 
 /* Assessments and policy items are found by id after every addition and
@@ -888,6 +972,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/edits-mark-modified", test_edits_mark_modified);
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
   g_test_add_func ("/phasewise/workbook/find-by-id", test_find_by_id);
+  g_test_add_func ("/phasewise/workbook/find-report", test_find_report);
+  g_test_add_func ("/phasewise/workbook/many-assessments", test_many_assessments);
   g_test_add_func ("/phasewise/workbook/org-models", test_org_models);
   g_test_add_func ("/phasewise/workbook/org-model-first-hub", test_org_model_first_hub);
   g_test_add_func ("/phasewise/workbook/links", test_links);

@@ -566,20 +566,14 @@ read_report_cb (PwJsonReader *reader,
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
   JsonObject *commentary;
-  GListModel *reports = pw_workbook_get_reports (self);
 
   if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+  if (pw_workbook_find_report (self, id) != NULL)
     {
-      g_autoptr(PwReportDraft) other = g_list_model_get_item (reports, i);
-
-      if (g_strcmp0 (pw_report_draft_get_id (other), id) == 0)
-        {
-          pw_json_reader_problem (reader, "id", _("Duplicate report id “%s”"), id);
-          return;
-        }
+      pw_json_reader_problem (reader, "id", _("Duplicate report id “%s”"), id);
+      return;
     }
 
   report = pw_report_draft_new (id);

@@ -40,6 +40,7 @@ struct _PwWorkbook
   PwOrgMap    *org_map;
   PwPolicy    *policy;
   GListStore  *reports;
+  GHashTable  *report_by_id;      /* id → PwReportDraft, borrowed from @reports */
   guint64      generation;
   guint        edit_depth;
   guint        modified : 1;
@@ -121,6 +122,7 @@ pw_workbook_finalize (GObject *object)
   g_clear_object (&self->assessments);
   g_clear_object (&self->org_map);
   g_clear_object (&self->policy);
+  g_clear_pointer (&self->report_by_id, g_hash_table_unref);
   g_clear_object (&self->reports);
 
   G_OBJECT_CLASS (pw_workbook_parent_class)->finalize (object);
@@ -299,6 +301,7 @@ pw_workbook_init (PwWorkbook *self)
   self->assessments = g_list_store_new (PW_TYPE_ASSESSMENT);
   self->assessment_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->reports = g_list_store_new (PW_TYPE_REPORT_DRAFT);
+  self->report_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->org_map = pw_org_map_new ();
 }
 
@@ -766,13 +769,29 @@ pw_workbook_get_reports (PwWorkbook *self)
   return G_LIST_MODEL (self->reports);
 }
 
+/**
+ * pw_workbook_find_report:
+ *
+ * Returns: (transfer none) (nullable): the report draft with @id
+ */
+PwReportDraft *
+pw_workbook_find_report (PwWorkbook *self,
+                         const char *id)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+
+  return id ? g_hash_table_lookup (self->report_by_id, id) : NULL;
+}
+
 void
 pw_workbook_add_report (PwWorkbook    *self,
                         PwReportDraft *report)
 {
   g_return_if_fail (PW_IS_WORKBOOK (self));
   g_return_if_fail (PW_IS_REPORT_DRAFT (report));
+  g_return_if_fail (pw_workbook_find_report (self, pw_report_draft_get_id (report)) == NULL);
 
+  g_hash_table_insert (self->report_by_id, (gpointer) pw_report_draft_get_id (report), report);
   g_signal_connect_object (report, "notify", G_CALLBACK (mark_modified_cb), self,
                            G_CONNECT_SWAPPED);
   g_list_store_append (self->reports, report);
@@ -791,6 +810,7 @@ pw_workbook_remove_report (PwWorkbook    *self,
     return;
 
   g_signal_handlers_disconnect_by_func (report, mark_modified_cb, self);
+  g_hash_table_remove (self->report_by_id, pw_report_draft_get_id (report));
   g_list_store_remove (self->reports, position);
 }
 
