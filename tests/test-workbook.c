@@ -257,6 +257,38 @@ test_rounds (void)
   }
 }
 
+/* A one-line text the model holds is one a file may hold: control
+ * characters and line separators typed or pasted become spaces, so that a
+ * workbook Phasewise writes opens again (issue 8). */
+static void
+test_one_line_texts (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
+  PwTeam *team = pw_org_map_find_team (pw_workbook_get_org_map (workbook), "care");
+  g_autoptr(PwAssessment) assessment = pw_assessment_new ("typed");
+  const char *channels[] = { "Tik\tTok", NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwWorkbook) loaded = NULL;
+
+  pw_workbook_set_name (workbook, "Lark\nspur\x1b[2J\xc2\x9b\u2028!");
+  g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Lark spur [2J  !");
+  pw_team_set_name (team, "Care\r\n");
+  g_assert_cmpstr (pw_team_get_name (team), ==, "Care  ");
+  pw_team_set_channels (team, channels);
+  pw_assessment_set_date (assessment, "2026-01-01");
+  pw_assessment_set_round (assessment, "Round\x7f 2");
+  g_assert_cmpstr (pw_assessment_get_round (assessment), ==, "Round  2");
+  pw_workbook_add_assessment (workbook, assessment);
+
+  bytes = pw_workbook_serialize (workbook);
+  loaded = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_workbook_get_name (loaded), ==, "Lark spur [2J  !");
+  g_assert_cmpstr (pw_team_get_channels (pw_org_map_find_team (pw_workbook_get_org_map (loaded),
+                                                               "care"))[0], ==, "Tik Tok");
+}
+
 /* Report drafts are found by id after every addition and removal. */
 static void
 test_find_report (void)
@@ -973,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
   g_test_add_func ("/phasewise/workbook/find-by-id", test_find_by_id);
   g_test_add_func ("/phasewise/workbook/find-report", test_find_report);
+  g_test_add_func ("/phasewise/workbook/one-line-texts", test_one_line_texts);
   g_test_add_func ("/phasewise/workbook/many-assessments", test_many_assessments);
   g_test_add_func ("/phasewise/workbook/org-models", test_org_models);
   g_test_add_func ("/phasewise/workbook/org-model-first-hub", test_org_model_first_hub);

@@ -94,10 +94,10 @@ read_organization (PwWorkbook   *self,
     return;
 
   pw_json_reader_push_member (reader, "organization");
-  pw_json_read_string (reader, object, "name", 0, PW_MAX_NAME_CHARS, &name);
-  pw_json_read_string (reader, object, "industry", 0, PW_MAX_NAME_CHARS, &industry);
-  pw_json_read_string (reader, object, "size", 0, PW_MAX_NAME_CHARS, &size);
-  pw_json_read_string (reader, object, "region", 0, PW_MAX_NAME_CHARS, &region);
+  pw_json_read_string (reader, object, "name", PW_JSON_LINE, PW_MAX_NAME_CHARS, &name);
+  pw_json_read_string (reader, object, "industry", PW_JSON_LINE, PW_MAX_NAME_CHARS, &industry);
+  pw_json_read_string (reader, object, "size", PW_JSON_LINE, PW_MAX_NAME_CHARS, &size);
+  pw_json_read_string (reader, object, "region", PW_JSON_LINE, PW_MAX_NAME_CHARS, &region);
   pw_json_reader_pop (reader);
 
   pw_workbook_set_name (self, name);
@@ -179,15 +179,17 @@ read_team_cb (PwJsonReader *reader,
       return;
     }
 
-  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       PW_MAX_NAME_CHARS, &name);
+  pw_json_read_string (reader, object, "name",
+                       PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &name);
   if (json_object_has_member (object, "kind"))
     read_enum (reader, object, "kind", _pw_team_kind_names, G_N_ELEMENTS (_pw_team_kind_names),
                &kind);
   else
     pw_json_reader_problem (reader, "kind", _("Required member is missing"));
-  pw_json_read_string (reader, object, "function", 0, PW_MAX_NAME_CHARS, &function);
-  pw_json_read_string (reader, object, "region", 0, PW_MAX_NAME_CHARS, &region);
+  pw_json_read_string (reader, object, "function", PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &function);
+  pw_json_read_string (reader, object, "region", PW_JSON_LINE, PW_MAX_NAME_CHARS, &region);
   pw_json_read_int (reader, object, "headcount", 0, 0, 1000000, &headcount);
   pw_json_read_int (reader, object, "smes", 0, 0, 10000000, &smes);
   pw_json_read_int (reader, object, "x", 0, -1000000, 1000000, &x);
@@ -201,7 +203,8 @@ read_team_cb (PwJsonReader *reader,
         {
           g_autofree char *channel = NULL;
 
-          if (pw_json_read_element_string (reader, array, i, PW_MAX_NAME_CHARS, &channel))
+          if (pw_json_read_element_string (reader, array, i, PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                                           &channel))
             g_strv_builder_add (channels, channel);
         }
       pw_json_reader_pop (reader);
@@ -311,10 +314,10 @@ read_item_state (PwJsonReader *reader,
   if (json_object_has_member (object, "status"))
     read_enum (reader, object, "status", _pw_policy_status_names,
                G_N_ELEMENTS (_pw_policy_status_names), &status);
-  pw_json_read_string (reader, object, "owner", 0, PW_MAX_NAME_CHARS, &owner);
+  pw_json_read_string (reader, object, "owner", PW_JSON_LINE, PW_MAX_NAME_CHARS, &owner);
   pw_json_read_string (reader, object, "review_date", PW_JSON_DATE, 10, &review_date);
   pw_json_read_string (reader, object, "note", 0, PW_MAX_TEXT_CHARS, &note);
-  pw_json_read_string (reader, object, "link", 0, PW_MAX_NAME_CHARS * 4, &link);
+  pw_json_read_string (reader, object, "link", PW_JSON_LINE, PW_MAX_NAME_CHARS * 4, &link);
 
   pw_policy_item_set_status (item, (PwPolicyStatus) status);
   pw_policy_item_set_owner (item, owner);
@@ -352,8 +355,9 @@ read_custom_item_cb (PwJsonReader *reader,
                            &category)
       && pw_framework_find_policy_category (pw_workbook_get_framework (self), category) == NULL)
     pw_json_reader_problem (reader, "category", _("Unknown policy category “%s”"), category);
-  pw_json_read_string (reader, object, "title", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       PW_MAX_NAME_CHARS, &title);
+  pw_json_read_string (reader, object, "title",
+                       PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &title);
   pw_json_read_string (reader, object, "description", 0, PW_MAX_TEXT_CHARS, &description);
   pw_json_read_bool (reader, object, "core", 0, &core);
   pw_policy_item_set_category (item, category);
@@ -511,8 +515,9 @@ read_assessment_cb (PwJsonReader *reader,
 
   pw_json_read_string (reader, object, "date",
                        PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_DATE, 10, &date);
-  pw_json_read_string (reader, object, "round", 0, PW_MAX_NAME_CHARS, &round);
-  pw_json_read_string (reader, object, "facilitator", 0, PW_MAX_NAME_CHARS, &facilitator);
+  pw_json_read_string (reader, object, "round", PW_JSON_LINE, PW_MAX_NAME_CHARS, &round);
+  pw_json_read_string (reader, object, "facilitator", PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &facilitator);
   pw_json_read_int (reader, object, "participants", 0, 0, 100000, &participants);
 
   pw_assessment_set_team_id (assessment, team);
@@ -580,7 +585,7 @@ read_report_cb (PwJsonReader *reader,
   if (pw_json_read_string (reader, object, "assessment", PW_JSON_ID, 0, &assessment)
       && pw_workbook_find_assessment (self, assessment) == NULL)
     pw_json_reader_problem (reader, "assessment", _("Unknown assessment id “%s”"), assessment);
-  pw_json_read_string (reader, object, "title", 0, PW_MAX_NAME_CHARS, &title);
+  pw_json_read_string (reader, object, "title", PW_JSON_LINE, PW_MAX_NAME_CHARS, &title);
   pw_json_read_string (reader, object, "summary", 0, PW_MAX_TEXT_CHARS, &summary);
   pw_report_draft_set_assessment_id (report, assessment);
   pw_report_draft_set_title (report, title);

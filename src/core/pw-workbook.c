@@ -338,7 +338,7 @@ set_string_property (PwWorkbook  *self,
                      const char  *value,
                      guint        prop_id)
 {
-  if (!_pw_set_str_capped (field, value, PW_MAX_NAME_CHARS))
+  if (!_pw_set_line_capped (field, value, PW_MAX_NAME_CHARS))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
