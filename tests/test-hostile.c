@@ -942,6 +942,13 @@ static const HostileCase workbook_cases[] = {
     "$.org_map.teams[0].kind", "Required member is missing" },
   { "missing-assessment-scope", REMOVE ("assessments[1].scope"), PW (INVALID),
     "$.assessments[1].scope", "Required member is missing" },
+  { "null-team-kind", SET ("org_map.teams[0].kind", "null"), PW (INVALID),
+    "$.org_map.teams[0].kind", "Required member is missing" },
+  { "null-assessment-scope", SET ("assessments[1].scope", "null"), PW (INVALID),
+    "$.assessments[1].scope", "Required member is missing" },
+  { "null-assessment-scope-with-team",
+    REPLACE ("\"scope\" : \"organization\",", "\"scope\" : null, \"team\" : \"care\","),
+    PW (INVALID), "$.assessments[0].scope", "Required member is missing" },
 
   /* One-line texts (issue 8): no control character, something visible */
   { "team-name-escape", SET ("org_map.teams[1].name", "\"\\u001b[2J\""), PW (INVALID),

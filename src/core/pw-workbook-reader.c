@@ -127,17 +127,21 @@ find_name (const char * const *names,
   return FALSE;
 }
 
+/* Reads the choice @member as the index of its name in @names.  With
+ * %PW_JSON_REQUIRED, an absent member and null are both "missing": a
+ * required choice never falls back to a default. */
 static gboolean
 read_enum (PwJsonReader       *reader,
            JsonObject         *object,
            const char         *member,
+           PwJsonFlags         flags,
            const char * const *names,
            guint               n_names,
            guint              *out)
 {
   g_autofree char *value = NULL;
 
-  if (!pw_json_read_string (reader, object, member, 0, PW_MAX_NAME_CHARS, &value))
+  if (!pw_json_read_string (reader, object, member, flags, PW_MAX_NAME_CHARS, &value))
     return FALSE;
 
   if (find_name (names, n_names, value, out))
@@ -182,11 +186,8 @@ read_team_cb (PwJsonReader *reader,
   pw_json_read_string (reader, object, "name",
                        PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE, PW_MAX_NAME_CHARS,
                        &name);
-  if (json_object_has_member (object, "kind"))
-    read_enum (reader, object, "kind", _pw_team_kind_names, G_N_ELEMENTS (_pw_team_kind_names),
-               &kind);
-  else
-    pw_json_reader_problem (reader, "kind", _("Required member is missing"));
+  read_enum (reader, object, "kind", PW_JSON_REQUIRED, _pw_team_kind_names,
+             G_N_ELEMENTS (_pw_team_kind_names), &kind);
   pw_json_read_string (reader, object, "function", PW_JSON_LINE, PW_MAX_NAME_CHARS,
                        &function);
   pw_json_read_string (reader, object, "region", PW_JSON_LINE, PW_MAX_NAME_CHARS, &region);
@@ -312,7 +313,7 @@ read_item_state (PwJsonReader *reader,
   guint status = PW_POLICY_MISSING;
 
   if (json_object_has_member (object, "status"))
-    read_enum (reader, object, "status", _pw_policy_status_names,
+    read_enum (reader, object, "status", 0, _pw_policy_status_names,
                G_N_ELEMENTS (_pw_policy_status_names), &status);
   pw_json_read_string (reader, object, "owner", PW_JSON_LINE, PW_MAX_NAME_CHARS, &owner);
   pw_json_read_string (reader, object, "review_date", PW_JSON_DATE, 10, &review_date);
@@ -485,6 +486,7 @@ read_assessment_cb (PwJsonReader *reader,
   g_autofree char *facilitator = NULL;
   JsonObject *answers;
   gint64 participants = 0;
+  gboolean has_scope;
   guint scope = 0;
 
   if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
@@ -498,16 +500,16 @@ read_assessment_cb (PwJsonReader *reader,
 
   assessment = pw_assessment_new (id);
 
-  if (!json_object_has_member (object, "scope"))
-    pw_json_reader_problem (reader, "scope", _("Required member is missing"));
-  else if (read_enum (reader, object, "scope", scopes, G_N_ELEMENTS (scopes), &scope)
-           && scope == 1)
+  /* A scope missing, null or unknown is reported; "team" is then not looked at. */
+  has_scope = read_enum (reader, object, "scope", PW_JSON_REQUIRED, scopes,
+                         G_N_ELEMENTS (scopes), &scope);
+  if (has_scope && scope == 1)
     {
       if (pw_json_read_string (reader, object, "team", PW_JSON_REQUIRED | PW_JSON_ID, 0, &team)
           && pw_org_map_find_team (pw_workbook_get_org_map (self), team) == NULL)
         pw_json_reader_problem (reader, "team", _("Unknown team id “%s”"), team);
     }
-  else if (json_object_has_member (object, "team"))
+  else if (has_scope && json_object_has_member (object, "team"))
     {
       pw_json_reader_problem (reader, "team",
                               _("Only an assessment of a team names a team"));
