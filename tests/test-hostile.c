@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "phasewise-core.h"
+#include "pw-json-check.h"
 #include "pw-test-utils.h"
 
 /*
@@ -676,6 +677,33 @@ generate_101_channels (char **place)
   return edit_document (get_example (), OP_SET, "org_map.teams[0].channels", node);
 }
 
+/* The example with an unknown member of 2 million empty objects more than
+ * the pre-check lets through (issue 8): json-glib would take some 2 GB for
+ * it.  The check stops at the first value past the limit, which is where
+ * the error is: that the place is there shows it read no further.  Values
+ * before the member: the root object and the array. */
+static GBytes *
+generate_values_over_limit (char **place)
+{
+  GString *text = string_from_bytes (get_example ());
+  gsize n = PW_JSON_DEFAULT_MAX_VALUES + 2000000;
+  GString *bulk = g_string_sized_new (n * 3 + 32);
+
+  g_assert_cmpint (text->str[0], ==, '{');
+  g_string_append (bulk, "{\"x_bulk\":[");
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i + 2 == PW_JSON_DEFAULT_MAX_VALUES)
+        g_string_append (bulk, "@@");
+      g_string_append (bulk, i + 1 < n ? "{}," : "{}],");
+    }
+  g_string_erase (text, 0, 1);
+  g_string_prepend (text, bulk->str);
+  g_string_free (bulk, TRUE);
+
+  return finish_text (text, place);
+}
+
 /* ---- Special files -------------------------------------------------------- */
 
 /* Sparse: costs no disk space, and the loader must refuse it by its size
@@ -765,6 +793,8 @@ static const HostileCase workbook_cases[] = {
     REPLACE ("\"y\" : 120", "\"y\" : @@-9223372036854775809"), PW (NUMBER), NULL, "too large" },
   { "number-1001-characters", GENERATE (generate_number_1001_chars), PW (NUMBER), NULL,
     "longer than 1000 characters" },
+  { "values-over-limit", GENERATE (generate_values_over_limit), PW (TOO_LARGE), NULL,
+    "More than 4000000 values in the file" },
   { "int64-max-participants-out-of-range",
     REPLACE ("\"participants\" : 14", "\"participants\" : 9223372036854775807"),
     PW (INVALID), "$.assessments[0].participants", "out of range" },

@@ -190,6 +190,16 @@ static const CheckCase cases[] = {
   { "depth-over-custom-limit", "[[{\"a\":[]}]]", -1, { 0, 3, 0 }, PW_ERROR_TOO_DEEP, "1:8:",
     "Nesting deeper than 3 levels" },
 
+  /* The number of values (issue 8): containers count, member names do not. */
+  { "values-over-limit", "[1,2,3,4,5]", -1, { 0, 0, 0, 5 }, PW_ERROR_TOO_LARGE, "1:10:",
+    "More than 5 values in the file" },
+  { "values-at-limit", "[1,2,3,4]", -1, { 0, 0, 0, 5 }, -1, NULL, NULL },
+  { "values-names-not-counted", "{\"a\":{\"b\":{}}}", -1, { 0, 0, 0, 3 }, -1, NULL, NULL },
+  { "values-empty-containers", "[{},[],{}]", -1, { 0, 0, 0, 3 }, PW_ERROR_TOO_LARGE, "1:8:",
+    "More than 3 values" },
+  { "values-syntax-error-is-not-a-value", "[1,2,+]", -1, { 0, 0, 0, 3 }, PW_ERROR_SYNTAX, "1:6:",
+    NULL },
+
   /* Places (case 15): lines, CR LF, characters rather than bytes. */
   INVALID_MSG ("line-3-column-10", "{\n  \"name\": \"x\",\n  \"list\":x\n}", SYNTAX, "3:10:",
                "“x”"),

@@ -795,6 +795,49 @@ test_reader_foreach_object (void)
                    "$.outer.list[2].a: Expected a whole number, found a string");
 }
 
+static void
+count_problem_cb (PwJsonReader *reader,
+                  JsonObject   *object,
+                  guint         index,
+                  gpointer      user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  pw_json_read_int (reader, object, "a", PW_JSON_REQUIRED, 0, 1, NULL);
+}
+
+/* Once a message has all the problems it lists and one more, the rest of
+ * an array is not read (issue 8): 10,000 broken objects cost as much as
+ * 101.  Counted in calls, not timed. */
+static void
+test_reader_stops_at_problem_cap (void)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PwJsonReader) reader = pw_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint calls = 0;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (json, i > 0 ? ",{\"a\":\"x\"}" : "{\"a\":\"x\"}");
+  g_string_append_c (json, ']');
+  bytes = g_bytes_new (json->str, json->len);
+  root = parse (bytes);
+
+  pw_json_reader_foreach_object (reader, json_node_get_array (root), "list", count_problem_cb,
+                                 &calls);
+  g_assert_cmpuint (calls, ==, 101);
+
+  g_assert_false (pw_json_reader_finish (reader, &error));
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 101);
+  g_assert_cmpstr (lines[99], ==, "$.list[99].a: Expected a whole number, found a string");
+  g_assert_cmpstr (lines[100], ==, "…and 1 more problem; the rest of the file was not checked");
+}
+
 /* Messages that name a place keep the place first, exactly as before the
  * place became an argument of the translatable text. */
 static void
@@ -1017,6 +1060,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/framework-doc-example", test_framework_doc_example);
   g_test_add_func ("/phasewise/workbook/new-workbook", test_new_workbook);
   g_test_add_func ("/phasewise/workbook/reader-foreach-object", test_reader_foreach_object);
+  g_test_add_func ("/phasewise/workbook/reader-stops-at-problem-cap",
+                   test_reader_stops_at_problem_cap);
   g_test_add_func ("/phasewise/workbook/messages-with-places", test_messages_with_places);
   g_test_add_func ("/phasewise/workbook/set-str", test_set_str);
   g_test_add_func ("/phasewise/workbook/texts-capped", test_texts_capped);

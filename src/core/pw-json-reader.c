@@ -31,6 +31,7 @@ struct _PwJsonReader
   GArray    *marks;     /* gsize: path length before each push */
   GPtrArray *problems;  /* char *: "$.path: message" */
   guint      n_dropped;
+  gboolean   stopped;   /* arrays were left unread after the cap */
 };
 
 PwJsonReader *
@@ -154,7 +155,20 @@ pw_json_reader_finish (PwJsonReader  *reader,
       g_string_append (text, g_ptr_array_index (reader->problems, i));
     }
 
-  if (reader->n_dropped > 0)
+  if (reader->stopped)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              /* Translators: after the list of the first problems found */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "…and %u more problem; the rest of the file was "
+                                           "not checked",
+                                           "…and %u more problems; the rest of the file was "
+                                           "not checked",
+                                           reader->n_dropped),
+                              reader->n_dropped);
+    }
+  else if (reader->n_dropped > 0)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text,
@@ -561,7 +575,8 @@ pw_json_read_element_string (PwJsonReader  *reader,
  *
  * Calls @func for every element of @array with the element's path pushed,
  * e.g. "$.teams[3]".  An element that is not an object is reported as a
- * problem and skipped.
+ * problem and skipped.  Once more problems were found than a message lists,
+ * the rest of @array is not read.
  */
 void
 pw_json_reader_foreach_object (PwJsonReader     *reader,
@@ -582,7 +597,17 @@ pw_json_reader_foreach_object (PwJsonReader     *reader,
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
     {
-      JsonObject *object = pw_json_read_element_object (reader, array, i);
+      JsonObject *object;
+
+      /* Past the problems listed, reading on only costs time: a file
+       * with a problem in each of 10,000 assessments is refused as soon. */
+      if (reader->n_dropped > 0)
+        {
+          reader->stopped = TRUE;
+          break;
+        }
+
+      object = pw_json_read_element_object (reader, array, i);
 
       if (object == NULL)
         continue;
