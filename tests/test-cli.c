@@ -417,6 +417,37 @@ test_summary_hostile (void)
   pw_test_remove_tree (dir);
 }
 
+/* A workbook whose framework names the bundled one but differs from it is
+ * valid, and --validate and --summary --json say that it differs. */
+static void
+test_framework_differs (void)
+{
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-cli-XXXXXX");
+  g_autofree char *changed = write_edited_example (dir, "changed.phasewise", "\"core\" : true",
+                                                   "\"core\" : false");
+  g_autofree char *example = pw_test_example_path ();
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) json = { 0 };
+
+  g_test_bug ("8");
+
+  run_phasewise (&validate, "--validate", changed, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_nonnull (strstr (validate.out, "changed.phasewise: valid workbook; its framework names "
+                                          "the one that comes with Phasewise but differs from "
+                                          "it\n"));
+
+  run_phasewise (&plain, "--validate", example, NULL);
+  g_assert_null (strstr (plain.out, "differs"));
+
+  run_phasewise (&json, "--summary", "--json", changed, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"differs_from_bundled\" : true"));
+
+  pw_test_remove_tree (dir);
+}
+
 /* File names are shown escaped, on one line: a name with a line break in it
  * cannot forge a line of the report.  An empty name is said to be one. */
 static void
@@ -461,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/cli/validate", test_validate);
   g_test_add_func ("/phasewise/cli/summary-hostile", test_summary_hostile);
   g_test_add_func ("/phasewise/cli/validate-file-names", test_validate_file_names);
+  g_test_add_func ("/phasewise/cli/framework-differs", test_framework_differs);
 
   return g_test_run ();
 }

@@ -289,6 +289,53 @@ test_one_line_texts (void)
                                                                "care"))[0], ==, "Tik Tok");
 }
 
+static PwWorkbook *
+load_edited_example (const char *find,
+                     const char *replacement)
+{
+  g_autofree char *path = pw_test_example_path ();
+  g_autoptr(GBytes) example = pw_test_read_bytes (path);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (example, NULL),
+                                              (gssize) g_bytes_get_size (example));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PwWorkbook *workbook;
+
+  g_assert_cmpuint (g_string_replace (text, find, replacement, 1), ==, 1);
+  bytes = g_bytes_new (text->str, text->len);
+  workbook = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return workbook;
+}
+
+/* A snapshot that names the bundled framework but is not it is marked, and
+ * the summary says so (issue 8); one with a version of its own is a
+ * framework of its own. */
+static void
+test_framework_differs_from_bundled (void)
+{
+  g_autoptr(PwWorkbook) example = load_source ("data/examples", "larkspur.phasewise");
+  g_autoptr(PwWorkbook) no_core = NULL;
+  g_autoptr(PwWorkbook) own_version = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *example_text = NULL;
+
+  g_assert_false (pw_framework_differs_from_bundled (pw_workbook_get_framework (example)));
+  example_text = pw_summary_to_text (example);
+  g_assert_null (strstr (example_text, "Changed:"));
+
+  no_core = load_edited_example ("\"core\" : true", "\"core\" : false");
+  g_assert_true (pw_framework_differs_from_bundled (pw_workbook_get_framework (no_core)));
+  text = pw_summary_to_text (no_core);
+  g_assert_nonnull (strstr (text, "Framework: Social media maturity (#lostinsm) 1.0.0\n"
+                                  "  Changed: this is not the framework of that name and "
+                                  "version that comes with Phasewise"));
+
+  own_version = load_edited_example ("\"version\" : \"1.0.0\"", "\"version\" : \"1.0.1\"");
+  g_assert_false (pw_framework_differs_from_bundled (pw_workbook_get_framework (own_version)));
+}
+
 /* Report drafts are found by id after every addition and removal. */
 static void
 test_find_report (void)
@@ -1048,6 +1095,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
   g_test_add_func ("/phasewise/workbook/find-by-id", test_find_by_id);
   g_test_add_func ("/phasewise/workbook/find-report", test_find_report);
+  g_test_add_func ("/phasewise/workbook/framework-differs-from-bundled",
+                   test_framework_differs_from_bundled);
   g_test_add_func ("/phasewise/workbook/one-line-texts", test_one_line_texts);
   g_test_add_func ("/phasewise/workbook/many-assessments", test_many_assessments);
   g_test_add_func ("/phasewise/workbook/org-models", test_org_models);

@@ -116,6 +116,13 @@ pw_cli_validate (const char * const *paths,
 
         /* Translators: printed after a file name when the file has no problem */
         g_string_append_printf (out, _("%s: valid workbook"), shown_path);
+        if (pw_framework_differs_from_bundled (pw_workbook_get_framework (workbook)))
+          {
+            g_string_append (out, "; ");
+            /* Translators: follows “FILE: valid workbook; ” */
+            g_string_append (out, _("its framework names the one that comes with Phasewise "
+                                    "but differs from it"));
+          }
       }
       g_string_append_c (out, '\n');
     }

@@ -191,6 +191,14 @@ pw_summary_to_text (PwWorkbook *workbook)
   if (region)
     g_string_append_printf (text, _("Region: %s\n"), region);
   g_string_append_printf (text, _("Framework: %s %s\n"), framework_name, framework_version);
+  if (pw_framework_differs_from_bundled (framework))
+    {
+      g_string_append_printf (text, "  %s\n",
+                              /* Translators: under “Framework: NAME VERSION” */
+                              _("Changed: this is not the framework of that name and version "
+                                "that comes with Phasewise, so its results are not that "
+                                "framework's"));
+    }
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE, "%u assessment\n", "%u assessments\n", n),
                           n);
@@ -359,6 +367,8 @@ pw_summary_to_json (PwWorkbook *workbook)
   add_string (builder, "id", pw_framework_get_id (framework));
   add_string (builder, "version", pw_framework_get_version (framework));
   add_string (builder, "name", pw_framework_get_name (framework));
+  json_builder_set_member_name (builder, "differs_from_bundled");
+  json_builder_add_boolean_value (builder, pw_framework_differs_from_bundled (framework));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "assessments");

@@ -621,6 +621,31 @@ read_report_cb (PwJsonReader *reader,
   pw_workbook_add_report (self, report);
 }
 
+/* A snapshot that names the bundled framework's id and version but holds
+ * something else (a core flag removed, a weight changed) would give results
+ * that are not that framework's under its name: it is marked, for the
+ * window, --summary and --validate to say so. */
+static gpointer
+load_bundled_cb (gpointer data)
+{
+  return pw_framework_load_bundled (NULL);
+}
+
+static void
+mark_if_differs_from_bundled (PwFramework *framework)
+{
+  static GOnce once = G_ONCE_INIT;
+  PwFramework *bundled = g_once (&once, load_bundled_cb, NULL);  /* kept for the process */
+
+  if (bundled == NULL
+      || g_strcmp0 (pw_framework_get_id (framework), pw_framework_get_id (bundled)) != 0
+      || g_strcmp0 (pw_framework_get_version (framework), pw_framework_get_version (bundled)) != 0)
+    return;
+
+  framework->differs_from_bundled =
+    !json_node_equal (pw_framework_get_snapshot (framework), pw_framework_get_snapshot (bundled));
+}
+
 static PwWorkbook *
 workbook_from_node (JsonNode  *node,
                     GError   **error)
@@ -694,6 +719,8 @@ workbook_from_node (JsonNode  *node,
       pw_json_reader_finish (reader, error);
       return NULL;
     }
+
+  mark_if_differs_from_bundled (framework);
 
   self = pw_workbook_new (framework);
   read_organization (self, reader, root);
