@@ -336,6 +336,63 @@ test_framework_differs_from_bundled (void)
   g_assert_false (pw_framework_differs_from_bundled (pw_workbook_get_framework (own_version)));
 }
 
+static PwAssessment *
+add_dated (PwWorkbook *workbook,
+           const char *id,
+           const char *team_id,
+           const char *date)
+{
+  g_autoptr(PwAssessment) assessment = pw_assessment_new (id);
+
+  pw_assessment_set_team_id (assessment, team_id);
+  pw_assessment_set_date (assessment, date);
+  pw_workbook_add_assessment (workbook, assessment);
+
+  return assessment;
+}
+
+/* The previous round follows the dates, whatever the order of the list
+ * (issue 8): a file with its rounds out of order compares each with the
+ * one before it in time.  On one date, the list's order decides. */
+static void
+test_previous_round_by_date (void)
+{
+  g_autoptr(PwWorkbook) built = load_source ("data/examples", "larkspur.phasewise");
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *assessments = pw_workbook_get_assessments (built);
+  PwAssessment *latest, *earliest, *middle, *same_day, *team;
+
+  while (g_list_model_get_n_items (assessments) > 0)
+    {
+      g_autoptr(PwAssessment) first = g_list_model_get_item (assessments, 0);
+
+      pw_workbook_remove_assessment (built, first);
+    }
+  add_dated (built, "latest", NULL, "2026-10-20");
+  add_dated (built, "earliest", NULL, "2025-10-14");
+  add_dated (built, "middle", NULL, "2026-01-01");
+  add_dated (built, "team", "care", "2025-12-01");
+  add_dated (built, "same-day", NULL, "2026-01-01");
+
+  /* As a file lists them. */
+  bytes = pw_workbook_serialize (built);
+  workbook = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  latest = pw_workbook_find_assessment (workbook, "latest");
+  earliest = pw_workbook_find_assessment (workbook, "earliest");
+  middle = pw_workbook_find_assessment (workbook, "middle");
+  same_day = pw_workbook_find_assessment (workbook, "same-day");
+  team = pw_workbook_find_assessment (workbook, "team");
+
+  g_assert_true (pw_workbook_get_previous_round (workbook, latest) == same_day);
+  g_assert_true (pw_workbook_get_previous_round (workbook, same_day) == middle);
+  g_assert_true (pw_workbook_get_previous_round (workbook, middle) == earliest);
+  g_assert_null (pw_workbook_get_previous_round (workbook, earliest));
+  g_assert_null (pw_workbook_get_previous_round (workbook, team));
+}
+
 /* Report drafts are found by id after every addition and removal. */
 static void
 test_find_report (void)
@@ -1095,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
   g_test_add_func ("/phasewise/workbook/find-by-id", test_find_by_id);
   g_test_add_func ("/phasewise/workbook/find-report", test_find_report);
+  g_test_add_func ("/phasewise/workbook/previous-round-by-date", test_previous_round_by_date);
   g_test_add_func ("/phasewise/workbook/framework-differs-from-bundled",
                    test_framework_differs_from_bundled);
   g_test_add_func ("/phasewise/workbook/one-line-texts", test_one_line_texts);

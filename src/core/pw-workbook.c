@@ -676,31 +676,63 @@ pw_workbook_set_assessment_scope (PwWorkbook   *self,
   pw_workbook_end_edit (self);
 }
 
+/* Whether the assessment dated @a_date at @a_index of the list comes before
+ * the one dated @b_date at @b_index: by date, and on the same date (or
+ * without dates) by their order in the list.  Dates are YYYY-MM-DD, so
+ * they compare as strings; a missing date comes first. */
+static gboolean
+comes_before (const char *a_date,
+              guint       a_index,
+              const char *b_date,
+              guint       b_index)
+{
+  int cmp = g_strcmp0 (a_date, b_date);
+
+  return cmp < 0 || (cmp == 0 && a_index < b_index);
+}
+
 /**
  * pw_workbook_get_previous_round:
  *
- * Returns: (transfer none) (nullable): the latest assessment of the same
- *   scope before @assessment in the workbook's order, if any
+ * The round before @assessment is the latest assessment of the same scope
+ * that comes before it by date; of several on one date, the list's order
+ * decides.  A file may list its assessments in any order: the change since
+ * the last round follows the dates, not the list.
+ *
+ * Returns: (transfer none) (nullable): the previous round of @assessment's
+ *   scope, if any
  */
 PwAssessment *
 pw_workbook_get_previous_round (PwWorkbook   *self,
                                 PwAssessment *assessment)
 {
   PwAssessment *previous = NULL;
-  guint n;
+  const char *date, *previous_date = NULL;
+  guint n, index, previous_index = 0;
 
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
   g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
+
+  if (!g_list_store_find (self->assessments, assessment, &index))
+    return NULL;
+  date = pw_assessment_get_date (assessment);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PwAssessment) other = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+      const char *other_date = pw_assessment_get_date (other);
 
-      if (other == assessment)
-        break;
-      if (pw_assessment_same_scope (assessment, other))
-        previous = other;
+      if (other == assessment || !pw_assessment_same_scope (assessment, other))
+        continue;
+      if (!comes_before (other_date, i, date, index))
+        continue;
+      if (previous == NULL || comes_before (previous_date, previous_index, other_date, i))
+        {
+          previous = other;
+          previous_date = other_date;
+          previous_index = i;
+        }
     }
 
   return previous;
