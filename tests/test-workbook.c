@@ -393,6 +393,101 @@ test_previous_round_by_date (void)
   g_assert_null (pw_workbook_get_previous_round (workbook, team));
 }
 
+/* The members docs/file-format.md's tables mark as required (no "?") are
+ * those the reader requires, and the others it does not (issue 8): each is
+ * removed from the example in turn.  Removing an optional member may break
+ * a reference (no assessments, so a report's is unknown), but it is never
+ * reported as missing. */
+static void
+test_doc_required_members (void)
+{
+  g_autofree char *doc_path = pw_test_source_path ("docs", "file-format.md", NULL);
+  g_autoptr(GBytes) doc = pw_test_read_bytes (doc_path);
+  g_autofree char *doc_text = g_strndup (g_bytes_get_data (doc, NULL), g_bytes_get_size (doc));
+  g_auto(GStrv) lines = g_strsplit (doc_text, "\n", -1);
+  g_autofree char *example_path = pw_test_example_path ();
+  g_autoptr(GBytes) example = pw_test_read_bytes (example_path);
+  const char *section = NULL;  /* the JSON path of the table's object, NULL: not a table of one */
+  guint n_required = 0, n_optional = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonGenerator) generator = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PwWorkbook) workbook = NULL;
+      g_autofree char *member = NULL;
+      g_autofree char *place = NULL;
+      g_autofree char *missing = NULL;
+      JsonObject *object;
+      const char *end;
+      gboolean optional;
+      char *data;
+      gsize length;
+
+      if (g_str_has_prefix (line, "### "))
+        {
+          section = g_str_equal (line, "### Root") ? "$"
+                    : g_str_equal (line, "### `org_map`") ? "$.org_map"
+                    : g_str_equal (line, "### `policy`") ? "$.policy"
+                    : g_str_equal (line, "### `assessments[]`") ? "$.assessments[0]"
+                    : NULL;
+          continue;
+        }
+      if (section == NULL || !g_str_has_prefix (line, "| `"))
+        continue;
+
+      end = strchr (line + 3, '`');
+      g_assert_nonnull (end);
+      member = g_strndup (line + 3, (gsize) (end - line - 3));
+      optional = end[1] == '?';
+
+      root = parse (example);
+      object = json_node_get_object (root);
+      if (g_str_equal (section, "$.assessments[0]"))
+        object = json_array_get_object_element (json_object_get_array_member (object,
+                                                                              "assessments"), 0);
+      else if (!g_str_equal (section, "$"))
+        object = json_object_get_object_member (object, section + 2);
+
+      if (!json_object_has_member (object, member))
+        {
+          if (!optional)
+            g_test_fail_printf ("the example lacks %s.%s, documented as required", section,
+                                member);
+          continue;
+        }
+      json_object_remove_member (object, member);
+
+      generator = json_generator_new ();
+      json_generator_set_root (generator, root);
+      data = json_generator_to_data (generator, &length);
+      bytes = g_bytes_new_take (data, length);
+      workbook = pw_workbook_load_from_bytes (bytes, &error);
+
+      place = g_strconcat (section, ".", member, ": ", NULL);
+      missing = g_strconcat (place, "Required member is missing", NULL);
+      if (optional)
+        {
+          n_optional++;
+          if (error != NULL && strstr (error->message, place) != NULL)
+            g_test_fail_printf ("%s is documented as optional, but: %s", member, error->message);
+        }
+      else
+        {
+          n_required++;
+          if (error == NULL || strstr (error->message, missing) == NULL)
+            g_test_fail_printf ("%s is documented as required, but without it: %s", member,
+                                error ? error->message : "(loaded)");
+        }
+    }
+
+  g_assert_cmpuint (n_required, >=, 5);
+  g_assert_cmpuint (n_optional, >=, 5);
+}
+
 /* Report drafts are found by id after every addition and removal. */
 static void
 test_find_report (void)
@@ -1152,6 +1247,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
   g_test_add_func ("/phasewise/workbook/find-by-id", test_find_by_id);
   g_test_add_func ("/phasewise/workbook/find-report", test_find_report);
+  g_test_add_func ("/phasewise/workbook/doc-required-members", test_doc_required_members);
   g_test_add_func ("/phasewise/workbook/previous-round-by-date", test_previous_round_by_date);
   g_test_add_func ("/phasewise/workbook/framework-differs-from-bundled",
                    test_framework_differs_from_bundled);
