@@ -72,12 +72,14 @@ static const CheckCase cases[] = {
   /* Numbers out of range (RELIABILITY case 11). */
   INVALID_MSG ("int64-max-plus-one", "9223372036854775808", NUMBER, "1:1:",
                "Number 9223372036854775808 is too large"),
-  INVALID ("int64-min-minus-one", "-9223372036854775809", NUMBER, "1:1:"),
+  INVALID_MSG ("int64-min-minus-one", "-9223372036854775809", NUMBER, "1:1:",
+               "Number -9223372036854775809 is too small"),
+  VALID ("valid-int64-min-in-array", "[-9223372036854775808]"),
   INVALID_MSG ("huge-integer", "99999999999999999999999", NUMBER, "1:1:",
                "Number 99999999999999999999999 is too large"),
   INVALID ("huge-integer-in-array", "[1,\n 99999999999999999999999]", NUMBER, "2:2:"),
   INVALID ("float-overflow", "1e400", NUMBER, "1:1:"),
-  INVALID ("float-overflow-negative", "-1e400", NUMBER, "1:1:"),
+  INVALID_MSG ("float-overflow-negative", "-1e400", NUMBER, "1:1:", "Number -1e400 is too small"),
   INVALID ("float-overflow-mantissa", "{\"x\":1.8e308}", NUMBER, "1:6:"),
   INVALID ("float-overflow-long-exponent", "1e99999999999999999999", NUMBER, "1:1:"),
 
