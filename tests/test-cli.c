@@ -312,6 +312,171 @@ test_validate (void)
   pw_test_remove_tree (dir);
 }
 
+/* Writes the example with @find replaced by @replacement to @dir/@name. */
+static char *
+write_edited_example (const char *dir,
+                      const char *name,
+                      const char *find,
+                      const char *replacement)
+{
+  g_autoptr(GBytes) example = pw_test_read_source ("data", "examples", "larkspur.phasewise", NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (example, NULL), g_bytes_get_size (example));
+  g_auto(GStrv) parts = g_strsplit (text, find, 2);
+  g_autofree char *edited = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strjoin (replacement, parts[0], parts[1], NULL);
+  pw_test_write_text (path, edited);
+
+  return path;
+}
+
+/* Fails when @text holds a control, format or line-breaking character
+ * other than the line feeds that end its lines. */
+static void
+assert_no_invisible (const char *what,
+                     const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (c == '\n')
+        continue;
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
+          || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_test_fail_printf ("%s holds U+%04X: “%s”", what, c, text);
+    }
+}
+
+/* A workbook cannot reach the terminal with the characters that drive it:
+ * control characters in one-line texts are refused when reading (and the
+ * message says where without printing them); what a workbook may hold,
+ * bidirectional overrides and zero-width characters, is printed as U+XXXX.
+ */
+static void
+test_summary_hostile (void)
+{
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-cli-XXXXXX");
+  g_autofree char *bidi = write_edited_example (dir, "bidi.phasewise",
+                                                "\"round\" : \"Baseline 2025\"",
+                                                "\"round\" : \"Base\\u202eline\\u200b\\u2066\"");
+  g_autofree char *escape = write_edited_example (dir, "escape.phasewise",
+                                                  "\"name\" : \"Larkspur Outdoor Equipment\"",
+                                                  "\"name\" : \"L\\u001b[2J\\r\\u0007\\u009b"
+                                                  "\\nOverall: phase 5\"");
+  g_autofree char *c1 = write_edited_example (dir, "c1.phasewise",
+                                              "\"round\" : \"Baseline 2025\"",
+                                              "\"round\" : \"B\\u0085\\u2028x\"");
+  g_auto(Run) shown = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) refused_c1 = { 0 };
+
+  g_test_bug ("8");
+
+  run_phasewise (&shown, "--summary", bidi, NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_cmpstr (shown.err, ==, "");
+  assert_no_invisible ("--summary", shown.out);
+  g_assert_nonnull (strstr (shown.out, "Whole organization — BaseU+202ElineU+200BU+2066, "
+                                       "2025-10-14\n"));
+
+  run_phasewise (&refused, "--summary", escape, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  assert_no_invisible ("--summary (errors)", refused.err);
+  g_assert_nonnull (strstr (refused.err, "escape.phasewise: $.organization.name: "
+                                         "A one-line text may not hold the control character "
+                                         "U+001B\n"));
+
+  run_phasewise (&refused_c1, "--validate", c1, NULL);
+  g_assert_cmpint (refused_c1.status, ==, 1);
+  assert_no_invisible ("--validate (errors)", refused_c1.err);
+  g_assert_nonnull (strstr (refused_c1.err, "c1.phasewise: $.assessments[0].round: "
+                                            "A one-line text may not hold the control "
+                                            "character U+0085\n"));
+
+  /* The text summary itself, for what the model may hold. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (bidi);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PwWorkbook) workbook = pw_workbook_load (file, NULL, &error);
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    pw_workbook_set_name (workbook, "Larkspur\u202e\u2029");
+    text = pw_summary_to_text (workbook);
+    assert_no_invisible ("pw_summary_to_text", text);
+    g_assert_nonnull (strstr (text, "Organization: LarkspurU+202E \n"));
+  }
+
+  pw_test_remove_tree (dir);
+}
+
+/* A workbook whose framework names the bundled one but differs from it is
+ * valid, and --validate and --summary --json say that it differs. */
+static void
+test_framework_differs (void)
+{
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-cli-XXXXXX");
+  g_autofree char *changed = write_edited_example (dir, "changed.phasewise", "\"core\" : true",
+                                                   "\"core\" : false");
+  g_autofree char *example = pw_test_example_path ();
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) json = { 0 };
+
+  g_test_bug ("8");
+
+  run_phasewise (&validate, "--validate", changed, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_nonnull (strstr (validate.out, "changed.phasewise: valid workbook; its framework names "
+                                          "the one that comes with Phasewise but differs from "
+                                          "it\n"));
+
+  run_phasewise (&plain, "--validate", example, NULL);
+  g_assert_null (strstr (plain.out, "differs"));
+
+  run_phasewise (&json, "--summary", "--json", changed, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"differs_from_bundled\" : true"));
+
+  pw_test_remove_tree (dir);
+}
+
+/* File names are shown escaped, on one line: a name with a line break in it
+ * cannot forge a line of the report.  An empty name is said to be one. */
+static void
+test_validate_file_names (void)
+{
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-cli-XXXXXX");
+  g_autofree char *missing = g_build_filename (dir, "a\nb.phasewise: valid workbook", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) empty = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_test_bug ("8");
+
+  run_phasewise (&run, "--validate", missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_no_invisible ("--validate (errors)", run.err);
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[1], ==, "");
+  g_assert_nonnull (strstr (lines[0], "aU+000Ab.phasewise: valid workbook: "));
+
+  run_phasewise (&empty, "--validate", "", NULL);
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_cmpstr (empty.err, ==, ": No file was named (the name is empty)\n");
+
+  pw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +490,9 @@ main (int   argc,
   g_test_add_func ("/phasewise/cli/summary-preliminary", test_summary_preliminary);
   g_test_add_func ("/phasewise/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/phasewise/cli/validate", test_validate);
+  g_test_add_func ("/phasewise/cli/summary-hostile", test_summary_hostile);
+  g_test_add_func ("/phasewise/cli/validate-file-names", test_validate_file_names);
+  g_test_add_func ("/phasewise/cli/framework-differs", test_framework_differs);
 
   return g_test_run ();
 }

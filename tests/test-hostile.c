@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "phasewise-core.h"
+#include "pw-json-check.h"
 #include "pw-test-utils.h"
 
 /*
@@ -676,6 +677,33 @@ generate_101_channels (char **place)
   return edit_document (get_example (), OP_SET, "org_map.teams[0].channels", node);
 }
 
+/* The example with an unknown member of 2 million empty objects more than
+ * the pre-check lets through (issue 8): json-glib would take some 2 GB for
+ * it.  The check stops at the first value past the limit, which is where
+ * the error is: that the place is there shows it read no further.  Values
+ * before the member: the root object and the array. */
+static GBytes *
+generate_values_over_limit (char **place)
+{
+  GString *text = string_from_bytes (get_example ());
+  gsize n = PW_JSON_DEFAULT_MAX_VALUES + 2000000;
+  GString *bulk = g_string_sized_new (n * 3 + 32);
+
+  g_assert_cmpint (text->str[0], ==, '{');
+  g_string_append (bulk, "{\"x_bulk\":[");
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i + 2 == PW_JSON_DEFAULT_MAX_VALUES)
+        g_string_append (bulk, "@@");
+      g_string_append (bulk, i + 1 < n ? "{}," : "{}],");
+    }
+  g_string_erase (text, 0, 1);
+  g_string_prepend (text, bulk->str);
+  g_string_free (bulk, TRUE);
+
+  return finish_text (text, place);
+}
+
 /* ---- Special files -------------------------------------------------------- */
 
 /* Sparse: costs no disk space, and the loader must refuse it by its size
@@ -760,11 +788,14 @@ static const HostileCase workbook_cases[] = {
   { "float-1e400-participants", REPLACE ("\"participants\" : 17", "\"participants\" : @@1e400"),
     PW (NUMBER), NULL, "1e400 is too large" },
   { "float-minus-1e400-x", REPLACE ("\"x\" : 150", "\"x\" : @@-1e400"),
-    PW (NUMBER), NULL, "-1e400 is too large" },
+    PW (NUMBER), NULL, "-1e400 is too small" },
   { "int-below-int64-min-y",
-    REPLACE ("\"y\" : 120", "\"y\" : @@-9223372036854775809"), PW (NUMBER), NULL, "too large" },
+    REPLACE ("\"y\" : 120", "\"y\" : @@-9223372036854775809"), PW (NUMBER), NULL,
+    "-9223372036854775809 is too small" },
   { "number-1001-characters", GENERATE (generate_number_1001_chars), PW (NUMBER), NULL,
     "longer than 1000 characters" },
+  { "values-over-limit", GENERATE (generate_values_over_limit), PW (TOO_LARGE), NULL,
+    "More than 4000000 values in the file" },
   { "int64-max-participants-out-of-range",
     REPLACE ("\"participants\" : 14", "\"participants\" : 9223372036854775807"),
     PW (INVALID), "$.assessments[0].participants", "out of range" },
@@ -942,6 +973,34 @@ static const HostileCase workbook_cases[] = {
     "$.org_map.teams[0].kind", "Required member is missing" },
   { "missing-assessment-scope", REMOVE ("assessments[1].scope"), PW (INVALID),
     "$.assessments[1].scope", "Required member is missing" },
+  { "null-team-kind", SET ("org_map.teams[0].kind", "null"), PW (INVALID),
+    "$.org_map.teams[0].kind", "Required member is missing" },
+  { "null-assessment-scope", SET ("assessments[1].scope", "null"), PW (INVALID),
+    "$.assessments[1].scope", "Required member is missing" },
+  { "null-assessment-scope-with-team",
+    REPLACE ("\"scope\" : \"organization\",", "\"scope\" : null, \"team\" : \"care\","),
+    PW (INVALID), "$.assessments[0].scope", "Required member is missing" },
+
+  /* One-line texts (issue 8): no control character, something visible */
+  { "team-name-escape", SET ("org_map.teams[1].name", "\"\\u001b[2J\""), PW (INVALID),
+    "$.org_map.teams[1].name", "may not hold the control character U+001B", F_ONE_LINE },
+  { "organization-name-newline",
+    SET ("organization.name", "\"Larkspur\\nOverall: phase 5\""), PW (INVALID),
+    "$.organization.name", "may not hold the control character U+000A", F_ONE_LINE },
+  { "round-c1-csi", SET ("assessments[0].round", "\"B\\u009b2J\""), PW (INVALID),
+    "$.assessments[0].round", "may not hold the control character U+009B" },
+  { "facilitator-delete", SET ("assessments[0].facilitator", "\"x\\u007f\""), PW (INVALID),
+    "$.assessments[0].facilitator", "may not hold the control character U+007F" },
+  { "report-title-line-separator", SET ("reports[0].title", "\"a\\u2028b\""), PW (INVALID),
+    "$.reports[0].title", "may not hold the control character U+2028" },
+  { "channel-bell", SET ("org_map.teams[0].channels", "[\"ok\", \"a\\u0007\"]"), PW (INVALID),
+    "$.org_map.teams[0].channels[1]", "may not hold the control character U+0007" },
+  { "team-name-white-space", SET ("org_map.teams[2].name", "\"  \\u3000 \""), PW (INVALID),
+    "$.org_map.teams[2].name", "Must hold more than white space" },
+  { "team-name-invisible", SET ("org_map.teams[2].name", "\"\\u200b\\u2066\\u00a0\""),
+    PW (INVALID), "$.org_map.teams[2].name", "Must hold more than white space" },
+  { "custom-item-title-blank", SET ("policy.custom_items[0].title", "\" \""), PW (INVALID),
+    "$.policy.custom_items[0].title", "Must hold more than white space" },
 
   /* Duplicate ids */
   { "duplicate-team-id", DUP ("org_map.teams[1]"), PW (INVALID), "$.org_map.teams[7].id",
@@ -961,6 +1020,10 @@ static const HostileCase workbook_cases[] = {
   { "unknown-question-with-newline-and-quote",
     RENAME ("assessments[1].answers.strategy-1", "x\n\"y"), PW (INVALID),
     "$.assessments[1].answers[\"x\\u000a\\\"y\"]", "Unknown question id", F_ONE_LINE },
+  { "unknown-question-with-right-to-left-override",
+    RENAME ("assessments[1].answers.strategy-1", "x\u202Ey\u2028z\xC2\x85"), PW (INVALID),
+    "$.assessments[1].answers[\"x\\u202ey\\u2028z\\u0085\"]", "Unknown question id",
+    F_ONE_LINE },
   { "unknown-team-in-link-to", SET ("org_map.links[0].to", "\"nobody\""), PW (INVALID),
     "$.org_map.links[0].to", "Unknown team id “nobody”" },
   { "unknown-team-in-link-from", SET ("org_map.links[1].from", "\"nobody\""), PW (INVALID),
@@ -1091,6 +1154,11 @@ static const HostileCase framework_cases[] = {
     "$.dimensions[1].questions[0].id", "Duplicate question id", F_EMBED },
   { "duplicate-dimension-id", DUP ("dimensions[1]"), PW (INVALID), "$.dimensions[11].id",
     "Duplicate dimension id “listening”", F_EMBED },
+  { "dimension-name-newline", SET ("dimensions[0].name", "\"Strategy\\nOverall: phase 5\""),
+    PW (INVALID), "$.dimensions[0].name", "may not hold the control character U+000A",
+    F_EMBED | F_ONE_LINE },
+  { "phase-name-blank", SET ("phases[1].name", "\"\\u200b\""), PW (INVALID),
+    "$.phases[1].name", "Must hold more than white space", F_EMBED },
   { "empty-question-text", SET ("dimensions[0].questions[0].text", "\"\""), PW (INVALID),
     "$.dimensions[0].questions[0].text", "Must not be empty", F_EMBED },
   { "question-weight-0", SET ("dimensions[0].questions[0].weight", "0"), PW (INVALID),

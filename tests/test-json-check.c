@@ -72,12 +72,14 @@ static const CheckCase cases[] = {
   /* Numbers out of range (RELIABILITY case 11). */
   INVALID_MSG ("int64-max-plus-one", "9223372036854775808", NUMBER, "1:1:",
                "Number 9223372036854775808 is too large"),
-  INVALID ("int64-min-minus-one", "-9223372036854775809", NUMBER, "1:1:"),
+  INVALID_MSG ("int64-min-minus-one", "-9223372036854775809", NUMBER, "1:1:",
+               "Number -9223372036854775809 is too small"),
+  VALID ("valid-int64-min-in-array", "[-9223372036854775808]"),
   INVALID_MSG ("huge-integer", "99999999999999999999999", NUMBER, "1:1:",
                "Number 99999999999999999999999 is too large"),
   INVALID ("huge-integer-in-array", "[1,\n 99999999999999999999999]", NUMBER, "2:2:"),
   INVALID ("float-overflow", "1e400", NUMBER, "1:1:"),
-  INVALID ("float-overflow-negative", "-1e400", NUMBER, "1:1:"),
+  INVALID_MSG ("float-overflow-negative", "-1e400", NUMBER, "1:1:", "Number -1e400 is too small"),
   INVALID ("float-overflow-mantissa", "{\"x\":1.8e308}", NUMBER, "1:6:"),
   INVALID ("float-overflow-long-exponent", "1e99999999999999999999", NUMBER, "1:1:"),
 
@@ -189,6 +191,16 @@ static const CheckCase cases[] = {
   { "size-over-limit", "[1,2,3,4,5]", -1, { 8, 0, 0 }, PW_ERROR_TOO_LARGE, "1:1:", "8 bytes" },
   { "depth-over-custom-limit", "[[{\"a\":[]}]]", -1, { 0, 3, 0 }, PW_ERROR_TOO_DEEP, "1:8:",
     "Nesting deeper than 3 levels" },
+
+  /* The number of values (issue 8): containers count, member names do not. */
+  { "values-over-limit", "[1,2,3,4,5]", -1, { 0, 0, 0, 5 }, PW_ERROR_TOO_LARGE, "1:10:",
+    "More than 5 values in the file" },
+  { "values-at-limit", "[1,2,3,4]", -1, { 0, 0, 0, 5 }, -1, NULL, NULL },
+  { "values-names-not-counted", "{\"a\":{\"b\":{}}}", -1, { 0, 0, 0, 3 }, -1, NULL, NULL },
+  { "values-empty-containers", "[{},[],{}]", -1, { 0, 0, 0, 3 }, PW_ERROR_TOO_LARGE, "1:8:",
+    "More than 3 values" },
+  { "values-syntax-error-is-not-a-value", "[1,2,+]", -1, { 0, 0, 0, 3 }, PW_ERROR_SYNTAX, "1:6:",
+    NULL },
 
   /* Places (case 15): lines, CR LF, characters rather than bytes. */
   INVALID_MSG ("line-3-column-10", "{\n  \"name\": \"x\",\n  \"list\":x\n}", SYNTAX, "3:10:",

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pw-json-reader.h"
 #include "pw-test-core.h"
 #include "pw-utils-private.h"
@@ -253,6 +255,319 @@ test_rounds (void)
 
     g_assert_cmpstr (label, ==, "Round 4");
   }
+}
+
+/* A one-line text the model holds is one a file may hold: control
+ * characters and line separators typed or pasted become spaces, so that a
+ * workbook Phasewise writes opens again (issue 8). */
+static void
+test_one_line_texts (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
+  PwTeam *team = pw_org_map_find_team (pw_workbook_get_org_map (workbook), "care");
+  g_autoptr(PwAssessment) assessment = pw_assessment_new ("typed");
+  const char *channels[] = { "Tik\tTok", NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwWorkbook) loaded = NULL;
+
+  pw_workbook_set_name (workbook, "Lark\nspur\x1b[2J\xc2\x9b\u2028!");
+  g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Lark spur [2J  !");
+  pw_team_set_name (team, "Care\r\n");
+  g_assert_cmpstr (pw_team_get_name (team), ==, "Care  ");
+  pw_team_set_channels (team, channels);
+  pw_assessment_set_date (assessment, "2026-01-01");
+  pw_assessment_set_round (assessment, "Round\x7f 2");
+  g_assert_cmpstr (pw_assessment_get_round (assessment), ==, "Round  2");
+  pw_workbook_add_assessment (workbook, assessment);
+
+  bytes = pw_workbook_serialize (workbook);
+  loaded = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_workbook_get_name (loaded), ==, "Lark spur [2J  !");
+  g_assert_cmpstr (pw_team_get_channels (pw_org_map_find_team (pw_workbook_get_org_map (loaded),
+                                                               "care"))[0], ==, "Tik Tok");
+}
+
+static PwWorkbook *
+load_edited_example (const char *find,
+                     const char *replacement)
+{
+  g_autofree char *path = pw_test_example_path ();
+  g_autoptr(GBytes) example = pw_test_read_bytes (path);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (example, NULL),
+                                              (gssize) g_bytes_get_size (example));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PwWorkbook *workbook;
+
+  g_assert_cmpuint (g_string_replace (text, find, replacement, 1), ==, 1);
+  bytes = g_bytes_new (text->str, text->len);
+  workbook = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return workbook;
+}
+
+/* A snapshot that names the bundled framework but is not it is marked, and
+ * the summary says so (issue 8); one with a version of its own is a
+ * framework of its own. */
+static void
+test_framework_differs_from_bundled (void)
+{
+  g_autoptr(PwWorkbook) example = load_source ("data/examples", "larkspur.phasewise");
+  g_autoptr(PwWorkbook) no_core = NULL;
+  g_autoptr(PwWorkbook) own_version = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *example_text = NULL;
+
+  g_assert_false (pw_framework_differs_from_bundled (pw_workbook_get_framework (example)));
+  example_text = pw_summary_to_text (example);
+  g_assert_null (strstr (example_text, "Changed:"));
+
+  no_core = load_edited_example ("\"core\" : true", "\"core\" : false");
+  g_assert_true (pw_framework_differs_from_bundled (pw_workbook_get_framework (no_core)));
+  text = pw_summary_to_text (no_core);
+  g_assert_nonnull (strstr (text, "Framework: Social media maturity (#lostinsm) 1.0.0\n"
+                                  "  Changed: this is not the framework of that name and "
+                                  "version that comes with Phasewise"));
+
+  own_version = load_edited_example ("\"version\" : \"1.0.0\"", "\"version\" : \"1.0.1\"");
+  g_assert_false (pw_framework_differs_from_bundled (pw_workbook_get_framework (own_version)));
+}
+
+static PwAssessment *
+add_dated (PwWorkbook *workbook,
+           const char *id,
+           const char *team_id,
+           const char *date)
+{
+  g_autoptr(PwAssessment) assessment = pw_assessment_new (id);
+
+  pw_assessment_set_team_id (assessment, team_id);
+  pw_assessment_set_date (assessment, date);
+  pw_workbook_add_assessment (workbook, assessment);
+
+  return assessment;
+}
+
+/* The previous round follows the dates, whatever the order of the list
+ * (issue 8): a file with its rounds out of order compares each with the
+ * one before it in time.  On one date, the list's order decides. */
+static void
+test_previous_round_by_date (void)
+{
+  g_autoptr(PwWorkbook) built = load_source ("data/examples", "larkspur.phasewise");
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *assessments = pw_workbook_get_assessments (built);
+  PwAssessment *latest, *earliest, *middle, *same_day, *team;
+
+  while (g_list_model_get_n_items (assessments) > 0)
+    {
+      g_autoptr(PwAssessment) first = g_list_model_get_item (assessments, 0);
+
+      pw_workbook_remove_assessment (built, first);
+    }
+  add_dated (built, "latest", NULL, "2026-10-20");
+  add_dated (built, "earliest", NULL, "2025-10-14");
+  add_dated (built, "middle", NULL, "2026-01-01");
+  add_dated (built, "team", "care", "2025-12-01");
+  add_dated (built, "same-day", NULL, "2026-01-01");
+
+  /* As a file lists them. */
+  bytes = pw_workbook_serialize (built);
+  workbook = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  latest = pw_workbook_find_assessment (workbook, "latest");
+  earliest = pw_workbook_find_assessment (workbook, "earliest");
+  middle = pw_workbook_find_assessment (workbook, "middle");
+  same_day = pw_workbook_find_assessment (workbook, "same-day");
+  team = pw_workbook_find_assessment (workbook, "team");
+
+  g_assert_true (pw_workbook_get_previous_round (workbook, latest) == same_day);
+  g_assert_true (pw_workbook_get_previous_round (workbook, same_day) == middle);
+  g_assert_true (pw_workbook_get_previous_round (workbook, middle) == earliest);
+  g_assert_null (pw_workbook_get_previous_round (workbook, earliest));
+  g_assert_null (pw_workbook_get_previous_round (workbook, team));
+}
+
+/* The members docs/file-format.md's tables mark as required (no "?") are
+ * those the reader requires, and the others it does not (issue 8): each is
+ * removed from the example in turn.  Removing an optional member may break
+ * a reference (no assessments, so a report's is unknown), but it is never
+ * reported as missing. */
+static void
+test_doc_required_members (void)
+{
+  g_autofree char *doc_path = pw_test_source_path ("docs", "file-format.md", NULL);
+  g_autoptr(GBytes) doc = pw_test_read_bytes (doc_path);
+  g_autofree char *doc_text = g_strndup (g_bytes_get_data (doc, NULL), g_bytes_get_size (doc));
+  g_auto(GStrv) lines = g_strsplit (doc_text, "\n", -1);
+  g_autofree char *example_path = pw_test_example_path ();
+  g_autoptr(GBytes) example = pw_test_read_bytes (example_path);
+  const char *section = NULL;  /* the JSON path of the table's object, NULL: not a table of one */
+  guint n_required = 0, n_optional = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonGenerator) generator = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PwWorkbook) workbook = NULL;
+      g_autofree char *member = NULL;
+      g_autofree char *place = NULL;
+      g_autofree char *missing = NULL;
+      JsonObject *object;
+      const char *end;
+      gboolean optional;
+      char *data;
+      gsize length;
+
+      if (g_str_has_prefix (line, "### "))
+        {
+          section = g_str_equal (line, "### Root") ? "$"
+                    : g_str_equal (line, "### `org_map`") ? "$.org_map"
+                    : g_str_equal (line, "### `policy`") ? "$.policy"
+                    : g_str_equal (line, "### `assessments[]`") ? "$.assessments[0]"
+                    : NULL;
+          continue;
+        }
+      if (section == NULL || !g_str_has_prefix (line, "| `"))
+        continue;
+
+      end = strchr (line + 3, '`');
+      g_assert_nonnull (end);
+      member = g_strndup (line + 3, (gsize) (end - line - 3));
+      optional = end[1] == '?';
+
+      root = parse (example);
+      object = json_node_get_object (root);
+      if (g_str_equal (section, "$.assessments[0]"))
+        object = json_array_get_object_element (json_object_get_array_member (object,
+                                                                              "assessments"), 0);
+      else if (!g_str_equal (section, "$"))
+        object = json_object_get_object_member (object, section + 2);
+
+      if (!json_object_has_member (object, member))
+        {
+          if (!optional)
+            g_test_fail_printf ("the example lacks %s.%s, documented as required", section,
+                                member);
+          continue;
+        }
+      json_object_remove_member (object, member);
+
+      generator = json_generator_new ();
+      json_generator_set_root (generator, root);
+      data = json_generator_to_data (generator, &length);
+      bytes = g_bytes_new_take (data, length);
+      workbook = pw_workbook_load_from_bytes (bytes, &error);
+
+      place = g_strconcat (section, ".", member, ": ", NULL);
+      missing = g_strconcat (place, "Required member is missing", NULL);
+      if (optional)
+        {
+          n_optional++;
+          if (error != NULL && strstr (error->message, place) != NULL)
+            g_test_fail_printf ("%s is documented as optional, but: %s", member, error->message);
+        }
+      else
+        {
+          n_required++;
+          if (error == NULL || strstr (error->message, missing) == NULL)
+            g_test_fail_printf ("%s is documented as required, but without it: %s", member,
+                                error ? error->message : "(loaded)");
+        }
+    }
+
+  g_assert_cmpuint (n_required, >=, 5);
+  g_assert_cmpuint (n_optional, >=, 5);
+}
+
+/* Report drafts are found by id after every addition and removal. */
+static void
+test_find_report (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
+  g_autoptr(PwReportDraft) extra = pw_report_draft_new ("extra");
+
+  g_assert_nonnull (pw_workbook_find_report (workbook, "report-1"));
+  g_assert_null (pw_workbook_find_report (workbook, "extra"));
+  g_assert_null (pw_workbook_find_report (workbook, NULL));
+
+  pw_workbook_add_report (workbook, extra);
+  g_assert_true (pw_workbook_find_report (workbook, "extra") == extra);
+  pw_workbook_remove_report (workbook, extra);
+  g_assert_null (pw_workbook_find_report (workbook, "extra"));
+  g_assert_nonnull (pw_workbook_find_report (workbook, "report-1"));
+}
+
+#define MAX_ASSESSMENTS 10000  /* docs/file-format.md */
+#define MAX_REPORTS     1000
+
+/* The documented maximum of assessments and of reports opens, every one of
+ * them in its place and found by id; one assessment more is refused.  (How
+ * fast is for tests/bench/bench-workbook.c to say.) */
+static void
+test_many_assessments (void)
+{
+  g_autoptr(PwFramework) framework = pw_framework_load_bundled (NULL);
+  g_autoptr(PwWorkbook) workbook = pw_workbook_new (framework);
+  g_autoptr(PwWorkbook) loaded = NULL;
+  g_autoptr(PwAssessment) one_more = pw_assessment_new ("one-more");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *assessments;
+
+  for (guint i = 0; i < MAX_ASSESSMENTS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a-%u", i);
+      g_autoptr(PwAssessment) assessment = pw_assessment_new (id);
+
+      pw_assessment_set_date (assessment, "2026-01-01");
+      pw_workbook_add_assessment (workbook, assessment);
+    }
+  for (guint i = 0; i < MAX_REPORTS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r-%u", i);
+      g_autofree char *assessment = g_strdup_printf ("a-%u", i * 7);
+      g_autoptr(PwReportDraft) report = pw_report_draft_new (id);
+
+      pw_report_draft_set_assessment_id (report, assessment);
+      pw_workbook_add_report (workbook, report);
+    }
+
+  bytes = pw_workbook_serialize (workbook);
+  loaded = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  assessments = pw_workbook_get_assessments (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, MAX_ASSESSMENTS);
+  for (guint i = 0; i < MAX_ASSESSMENTS; i += 997)
+    {
+      g_autofree char *id = g_strdup_printf ("a-%u", i);
+      g_autoptr(PwAssessment) at = g_list_model_get_item (assessments, i);
+
+      g_assert_true (pw_workbook_find_assessment (loaded, id) == at);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_reports (loaded)), ==, MAX_REPORTS);
+  g_assert_cmpstr (pw_report_draft_get_assessment_id (pw_workbook_find_report (loaded, "r-999")),
+                   ==, "a-6993");
+
+  g_clear_object (&loaded);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  pw_assessment_set_date (one_more, "2026-01-01");
+  pw_workbook_add_assessment (workbook, one_more);
+  bytes = pw_workbook_serialize (workbook);
+  loaded = pw_workbook_load_from_bytes (bytes, &error);
+  g_assert_error (error, PW_ERROR, PW_ERROR_INVALID);
+  g_assert_null (loaded);
+  g_assert_nonnull (strstr (error->message, "$.assessments: More than 10000 entries"));
 }
 
 /* Assessments and policy items are found by id after every addition and
@@ -679,6 +994,49 @@ test_reader_foreach_object (void)
                    "$.outer.list[2].a: Expected a whole number, found a string");
 }
 
+static void
+count_problem_cb (PwJsonReader *reader,
+                  JsonObject   *object,
+                  guint         index,
+                  gpointer      user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  pw_json_read_int (reader, object, "a", PW_JSON_REQUIRED, 0, 1, NULL);
+}
+
+/* Once a message has all the problems it lists and one more, the rest of
+ * an array is not read (issue 8): 10,000 broken objects cost as much as
+ * 101.  Counted in calls, not timed. */
+static void
+test_reader_stops_at_problem_cap (void)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PwJsonReader) reader = pw_json_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint calls = 0;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (json, i > 0 ? ",{\"a\":\"x\"}" : "{\"a\":\"x\"}");
+  g_string_append_c (json, ']');
+  bytes = g_bytes_new (json->str, json->len);
+  root = parse (bytes);
+
+  pw_json_reader_foreach_object (reader, json_node_get_array (root), "list", count_problem_cb,
+                                 &calls);
+  g_assert_cmpuint (calls, ==, 101);
+
+  g_assert_false (pw_json_reader_finish (reader, &error));
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 101);
+  g_assert_cmpstr (lines[99], ==, "$.list[99].a: Expected a whole number, found a string");
+  g_assert_cmpstr (lines[100], ==, "…and 1 more problem; the rest of the file was not checked");
+}
+
 /* Messages that name a place keep the place first, exactly as before the
  * place became an argument of the translatable text. */
 static void
@@ -888,6 +1246,13 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/edits-mark-modified", test_edits_mark_modified);
   g_test_add_func ("/phasewise/workbook/rounds", test_rounds);
   g_test_add_func ("/phasewise/workbook/find-by-id", test_find_by_id);
+  g_test_add_func ("/phasewise/workbook/find-report", test_find_report);
+  g_test_add_func ("/phasewise/workbook/doc-required-members", test_doc_required_members);
+  g_test_add_func ("/phasewise/workbook/previous-round-by-date", test_previous_round_by_date);
+  g_test_add_func ("/phasewise/workbook/framework-differs-from-bundled",
+                   test_framework_differs_from_bundled);
+  g_test_add_func ("/phasewise/workbook/one-line-texts", test_one_line_texts);
+  g_test_add_func ("/phasewise/workbook/many-assessments", test_many_assessments);
   g_test_add_func ("/phasewise/workbook/org-models", test_org_models);
   g_test_add_func ("/phasewise/workbook/org-model-first-hub", test_org_model_first_hub);
   g_test_add_func ("/phasewise/workbook/links", test_links);
@@ -898,6 +1263,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/framework-doc-example", test_framework_doc_example);
   g_test_add_func ("/phasewise/workbook/new-workbook", test_new_workbook);
   g_test_add_func ("/phasewise/workbook/reader-foreach-object", test_reader_foreach_object);
+  g_test_add_func ("/phasewise/workbook/reader-stops-at-problem-cap",
+                   test_reader_stops_at_problem_cap);
   g_test_add_func ("/phasewise/workbook/messages-with-places", test_messages_with_places);
   g_test_add_func ("/phasewise/workbook/set-str", test_set_str);
   g_test_add_func ("/phasewise/workbook/texts-capped", test_texts_capped);

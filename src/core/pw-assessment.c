@@ -373,7 +373,7 @@ pw_assessment_set_round (PwAssessment *self,
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
-  if (_pw_set_str_capped (&self->round, round, PW_MAX_NAME_CHARS))
+  if (_pw_set_line_capped (&self->round, round, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROUND]);
 }
 
@@ -398,7 +398,7 @@ pw_assessment_set_facilitator (PwAssessment *self,
 {
   g_return_if_fail (PW_IS_ASSESSMENT (self));
 
-  if (_pw_set_str_capped (&self->facilitator, facilitator, PW_MAX_NAME_CHARS))
+  if (_pw_set_line_capped (&self->facilitator, facilitator, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FACILITATOR]);
 }
 

@@ -12,8 +12,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "pw-cli.h"
+#include "pw-error.h"
 #include "pw-json-util.h"
 #include "pw-summary.h"
+#include "pw-utils-private.h"
 #include "pw-workbook-io.h"
 
 /*
@@ -22,20 +24,32 @@
  */
 
 /* Writes each line of @message as "FILE:LINE:COLUMN: …" for syntax errors
- * and "FILE: $.path: …" for everything else. */
+ * and "FILE: $.path: …" for everything else.  The file name and the
+ * message are shown with their invisible characters escaped
+ * (_pw_escape_invisible()): a file name with a line break in it, or a
+ * message of the system that quotes one, stays on its line.  Only the
+ * reader's own messages (%PW_ERROR) hold several lines, one per problem. */
 static void
-append_problems (GString    *err,
-                 const char *path,
-                 const char *message)
+append_problems (GString      *err,
+                 const char   *path,
+                 const GError *error)
 {
-  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autofree char *shown_path = _pw_escape_invisible (path);
+  g_auto(GStrv) lines = NULL;
+
+  if (error->domain == PW_ERROR)
+    lines = g_strsplit (error->message, "\n", -1);
+  else
+    lines = g_strdupv ((char *[]) { error->message, NULL });
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      if (g_ascii_isdigit (lines[i][0]))
-        g_string_append_printf (err, "%s:%s\n", path, lines[i]);
+      g_autofree char *line = _pw_escape_invisible (lines[i]);
+
+      if (g_ascii_isdigit (line[0]))
+        g_string_append_printf (err, "%s:%s\n", shown_path, line);
       else
-        g_string_append_printf (err, "%s: %s\n", path, lines[i]);
+        g_string_append_printf (err, "%s: %s\n", shown_path, line);
     }
 }
 
@@ -43,13 +57,24 @@ static PwWorkbook *
 load (const char *path,
       GString    *err)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   PwWorkbook *workbook;
 
+  /* "" would be the current folder. */
+  if (*path == '\0')
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           /* Translators: said of an empty file name on the command line */
+                           _("No file was named (the name is empty)"));
+      append_problems (err, path, error);
+      return NULL;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
   workbook = pw_workbook_load (file, NULL, &error);
   if (workbook == NULL)
-    append_problems (err, path, error->message);
+    append_problems (err, path, error);
 
   return workbook;
 }
@@ -86,8 +111,19 @@ pw_cli_validate (const char * const *paths,
           continue;
         }
 
-      /* Translators: printed after a file name when the file has no problem */
-      g_string_append_printf (out, _("%s: valid workbook"), paths[i]);
+      {
+        g_autofree char *shown_path = _pw_escape_invisible (paths[i]);
+
+        /* Translators: printed after a file name when the file has no problem */
+        g_string_append_printf (out, _("%s: valid workbook"), shown_path);
+        if (pw_framework_differs_from_bundled (pw_workbook_get_framework (workbook)))
+          {
+            g_string_append (out, "; ");
+            /* Translators: follows “FILE: valid workbook; ” */
+            g_string_append (out, _("its framework names the one that comes with Phasewise "
+                                    "but differs from it"));
+          }
+      }
       g_string_append_c (out, '\n');
     }
 

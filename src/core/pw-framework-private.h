@@ -30,6 +30,7 @@ struct _PwFramework
   GHashTable  *category_by_id;
   GHashTable  *policy_item_by_id;
   JsonNode    *snapshot;
+  gboolean     differs_from_bundled;
 };
 
 /* pw-framework.c: the parts of a framework, for its reader to fill */

@@ -59,7 +59,7 @@ read_string_array (PwJsonReader *reader,
 
   pw_json_reader_push_member (reader, member);
   for (guint i = 0; i < length; i++)
-    pw_json_read_element_string (reader, array, i, max_chars, &out[i]);
+    pw_json_read_element_string (reader, array, i, 0, max_chars, &out[i]);
   pw_json_reader_pop (reader);
 }
 
@@ -77,9 +77,9 @@ read_phase_cb (PwJsonReader *reader,
       && phase != (gint64) index + 1)
     pw_json_reader_problem (reader, "phase", _("Phases must be numbered 1 to 5 in order"));
   info->phase = (int) index + 1;
-  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE,
                        MAX_TITLE_CHARS, &info->name);
-  pw_json_read_string (reader, object, "stage", PW_JSON_OPTIONAL,
+  pw_json_read_string (reader, object, "stage", PW_JSON_LINE,
                        MAX_TITLE_CHARS, &info->stage);
   pw_json_read_string (reader, object, "summary", PW_JSON_OPTIONAL,
                        MAX_FW_TEXT_CHARS, &info->summary);
@@ -195,7 +195,7 @@ read_next_steps (PwJsonReader *reader,
           {
             g_autofree char *step = NULL;
 
-            if (pw_json_read_element_string (reader, list, j, MAX_FW_TEXT_CHARS, &step))
+            if (pw_json_read_element_string (reader, list, j, 0, MAX_FW_TEXT_CHARS, &step))
               g_strv_builder_add (builder, step);
           }
         dimension->next_steps[i] = g_strv_builder_end (builder);
@@ -229,7 +229,7 @@ read_dimension_cb (PwJsonReader *reader,
 
   dimension = _pw_framework_add_dimension (self, id);
 
-  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE,
                        MAX_TITLE_CHARS, &dimension->name);
   pw_json_read_string (reader, object, "description", PW_JSON_OPTIONAL,
                        MAX_FW_TEXT_CHARS, &dimension->description);
@@ -276,7 +276,7 @@ read_policy_item_cb (PwJsonReader *reader,
     }
 
   item = _pw_framework_add_policy_item (self, category, id);
-  pw_json_read_string (reader, object, "title", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+  pw_json_read_string (reader, object, "title", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE,
                        MAX_TITLE_CHARS, &item->title);
   pw_json_read_string (reader, object, "description", PW_JSON_OPTIONAL,
                        MAX_FW_TEXT_CHARS, &item->description);
@@ -306,7 +306,7 @@ read_policy_category_cb (PwJsonReader *reader,
 
   category = _pw_framework_add_policy_category (self, id);
 
-  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE,
                        MAX_TITLE_CHARS, &category->name);
 
   items = pw_json_read_array (reader, object, "items", PW_JSON_REQUIRED, 100);
@@ -420,7 +420,7 @@ _pw_framework_new_from_node (JsonNode     *node,
       && !pw_is_semantic_version (self->version))
     pw_json_reader_problem (reader, "version",
                             _("Not a semantic version (MAJOR.MINOR.PATCH)"));
-  pw_json_read_string (reader, root, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+  pw_json_read_string (reader, root, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE,
                        MAX_TITLE_CHARS, &self->name);
   pw_json_read_string (reader, root, "description", PW_JSON_OPTIONAL, MAX_FW_TEXT_CHARS,
                        &self->description);

@@ -338,6 +338,21 @@ pw_framework_get_snapshot (PwFramework *self)
   return self->snapshot;
 }
 
+/**
+ * pw_framework_differs_from_bundled:
+ *
+ * Returns: whether this framework, read from a workbook, names the bundled
+ *   framework's id and version but is not the same: weights, core policy
+ *   items or texts were changed.  Its results are then not those of the
+ *   framework it names, and what shows them says so.
+ */
+gboolean
+pw_framework_differs_from_bundled (PwFramework *self)
+{
+  g_return_val_if_fail (PW_IS_FRAMEWORK (self), FALSE);
+  return self->differs_from_bundled;
+}
+
 const PwPhaseInfo *
 pw_framework_get_phase (PwFramework *self,
                         int          phase)

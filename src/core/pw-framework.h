@@ -80,6 +80,7 @@ const char              *pw_framework_get_version       (PwFramework   *self);
 const char              *pw_framework_get_name          (PwFramework   *self);
 const char              *pw_framework_get_description   (PwFramework   *self);
 JsonNode                *pw_framework_get_snapshot      (PwFramework   *self);
+gboolean                 pw_framework_differs_from_bundled (PwFramework *self);
 const PwPhaseInfo       *pw_framework_get_phase         (PwFramework   *self,
                                                          int            phase);
 guint                    pw_framework_get_n_dimensions  (PwFramework   *self);

@@ -34,6 +34,8 @@ typedef struct
   gsize          pos;
   gsize          max_string;
   guint          max_depth;
+  gsize          max_values;
+  gsize          n_values;
 
   PwJsonFrame   *frames;
   guint          depth;

@@ -461,6 +461,11 @@ _pw_json_check_scan_number (PwJsonChecker *c)
     {
       g_autofree char *quoted = _pw_json_check_quote_at (c, start, p - start);
 
+      if (negative)
+        /* Translators: %s is the number as written, e.g. -99999999999999999999999 or -1e400 */
+        return _pw_json_check_fail (c, start, PW_ERROR_NUMBER, _("Number %s is too small"),
+                                    quoted);
+
       /* Translators: %s is the number as written, e.g. 99999999999999999999999 or 1e400 */
       return _pw_json_check_fail (c, start, PW_ERROR_NUMBER, _("Number %s is too large"), quoted);
     }

@@ -445,8 +445,25 @@ check_document (PwJsonChecker *c)
           if (ch == ']' && state == EXPECT_VALUE_OR_CLOSE)
             {
               pop (c);
+              state = state_after_value (c);
+              break;
             }
-          else if (ch == '[' || ch == '{')
+
+          /* Counted before it is scanned, so that the file is not read
+           * further; what cannot start a value is reported below. */
+          if ((ch == '[' || ch == '{' || ch == '"' || ch == '-' || is_digit (ch)
+               || is_word_start (ch))
+              && ++c->n_values > c->max_values)
+            {
+              g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, c->max_values);
+
+              return _pw_json_check_fail (c, c->pos, PW_ERROR_TOO_LARGE,
+                                          /* Translators: %s is a number, e.g. 4000000 */
+                                          _("More than %s values in the file; this value is "
+                                            "one too many"), limit);
+            }
+
+          if (ch == '[' || ch == '{')
             {
               if (!push (c, ch == '{'))
                 return FALSE;
@@ -540,7 +557,7 @@ check_document (PwJsonChecker *c)
  * Infinity; valid UTF-8 throughout; no NUL characters, unpaired surrogates
  * or raw control characters in strings; integers within #gint64 and other
  * numbers finite; no member name twice in one object (compared after
- * unescaping).
+ * unescaping); at most @limits' max_values values in all.
  *
  * The check uses no recursion, runs in linear time and stops at the first
  * problem.  The error is in the %PW_ERROR domain and its message starts with
@@ -563,6 +580,7 @@ pw_json_check (const char          *data,
 
   c.max_depth = PW_JSON_DEFAULT_MAX_DEPTH;
   c.max_string = PW_JSON_DEFAULT_MAX_STRING;
+  c.max_values = PW_JSON_DEFAULT_MAX_VALUES;
 
   if (limits != NULL)
     {
@@ -572,6 +590,8 @@ pw_json_check (const char          *data,
         c.max_depth = limits->max_depth;
       if (limits->max_string != 0)
         c.max_string = limits->max_string;
+      if (limits->max_values != 0)
+        c.max_values = limits->max_values;
     }
 
   if (length > max_bytes)

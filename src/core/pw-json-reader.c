@@ -31,6 +31,7 @@ struct _PwJsonReader
   GArray    *marks;     /* gsize: path length before each push */
   GPtrArray *problems;  /* char *: "$.path: message" */
   guint      n_dropped;
+  gboolean   stopped;   /* arrays were left unread after the cap */
 };
 
 PwJsonReader *
@@ -154,7 +155,20 @@ pw_json_reader_finish (PwJsonReader  *reader,
       g_string_append (text, g_ptr_array_index (reader->problems, i));
     }
 
-  if (reader->n_dropped > 0)
+  if (reader->stopped)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              /* Translators: after the list of the first problems found */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "…and %u more problem; the rest of the file was "
+                                           "not checked",
+                                           "…and %u more problems; the rest of the file was "
+                                           "not checked",
+                                           reader->n_dropped),
+                              reader->n_dropped);
+    }
+  else if (reader->n_dropped > 0)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text,
@@ -230,6 +244,44 @@ get_member (PwJsonReader *reader,
   return node;
 }
 
+/* Control characters: C0, DEL and C1, and the line and paragraph
+ * separators, which break a line as well. */
+static gboolean
+is_line_break_or_control (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+}
+
+/* Whether @value (valid UTF-8) shows anything: not only white space,
+ * control, format (zero-width, bidi) or unassigned characters. */
+static gboolean
+has_visible_char (const char *value)
+{
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x115f || c == 0x1160 || c == 0x3164 || c == 0xffa0)
+        continue;  /* white space, and the Hangul fillers that show as such */
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_CONTROL:
+        case G_UNICODE_FORMAT:
+        case G_UNICODE_UNASSIGNED:
+        case G_UNICODE_SPACE_SEPARATOR:
+        case G_UNICODE_LINE_SEPARATOR:
+        case G_UNICODE_PARAGRAPH_SEPARATOR:
+          continue;
+
+        default:
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 check_string_value (PwJsonReader *reader,
                     const char   *member,
@@ -246,6 +298,32 @@ check_string_value (PwJsonReader *reader,
   if (!g_utf8_validate (value, -1, NULL))
     {
       pw_json_reader_problem (reader, member, _("Not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  if (flags & PW_JSON_LINE)
+    {
+      for (const char *p = value; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (is_line_break_or_control (c))
+            {
+              g_autofree char *code = g_strdup_printf ("U+%04X", c);
+
+              /* Translators: %s is a character's code, e.g. U+001B */
+              pw_json_reader_problem (reader, member,
+                                      _("A one-line text may not hold the control "
+                                        "character %s"), code);
+              return FALSE;
+            }
+        }
+    }
+
+  if ((flags & PW_JSON_NON_EMPTY) && !has_visible_char (value))
+    {
+      pw_json_reader_problem (reader, member,
+                              _("Must hold more than white space and invisible characters"));
       return FALSE;
     }
 
@@ -451,6 +529,7 @@ gboolean
 pw_json_read_element_string (PwJsonReader  *reader,
                              JsonArray     *array,
                              guint          index,
+                             PwJsonFlags    flags,
                              gsize          max_chars,
                              char         **out)
 {
@@ -462,8 +541,8 @@ pw_json_read_element_string (PwJsonReader  *reader,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     pw_json_reader_problem (reader, NULL, _("Expected a string, found %s"),
                             describe_node (node));
-  else if (check_string_value (reader, NULL, json_node_get_string (node), PW_JSON_NON_EMPTY,
-                               max_chars))
+  else if (check_string_value (reader, NULL, json_node_get_string (node),
+                               flags | PW_JSON_NON_EMPTY, max_chars))
     ok = TRUE;
 
   pw_json_reader_pop (reader);
@@ -496,7 +575,8 @@ pw_json_read_element_string (PwJsonReader  *reader,
  *
  * Calls @func for every element of @array with the element's path pushed,
  * e.g. "$.teams[3]".  An element that is not an object is reported as a
- * problem and skipped.
+ * problem and skipped.  Once more problems were found than a message lists,
+ * the rest of @array is not read.
  */
 void
 pw_json_reader_foreach_object (PwJsonReader     *reader,
@@ -517,7 +597,17 @@ pw_json_reader_foreach_object (PwJsonReader     *reader,
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
     {
-      JsonObject *object = pw_json_read_element_object (reader, array, i);
+      JsonObject *object;
+
+      /* Past the problems listed, reading on only costs time: a file
+       * with a problem in each of 10,000 assessments is refused as soon. */
+      if (reader->n_dropped > 0)
+        {
+          reader->stopped = TRUE;
+          break;
+        }
+
+      object = pw_json_read_element_object (reader, array, i);
 
       if (object == NULL)
         continue;

@@ -13,6 +13,18 @@
 
 G_BEGIN_DECLS
 
+/**
+ * PwJsonFlags:
+ * @PW_JSON_OPTIONAL: the member may be absent (or null)
+ * @PW_JSON_REQUIRED: the member must be there and not null
+ * @PW_JSON_NON_EMPTY: a text must hold something visible: not "", nor only
+ *   white space and invisible characters
+ * @PW_JSON_ID: a text must be an identifier (pw_is_valid_id())
+ * @PW_JSON_DATE: a text must be empty or a date (pw_is_valid_date())
+ * @PW_JSON_LINE: a text is one line, as names, labels and titles are: it may
+ *   hold no control character (C0, DEL or C1, so no line break or tab) and no
+ *   line or paragraph separator
+ */
 typedef enum
 {
   PW_JSON_OPTIONAL  = 0,
@@ -20,6 +32,7 @@ typedef enum
   PW_JSON_NON_EMPTY = 1 << 1,
   PW_JSON_ID        = 1 << 2,
   PW_JSON_DATE      = 1 << 3,
+  PW_JSON_LINE      = 1 << 4,
 } PwJsonFlags;
 
 /**
@@ -91,6 +104,7 @@ JsonObject   *pw_json_read_element_object   (PwJsonReader     *reader,
 gboolean      pw_json_read_element_string   (PwJsonReader     *reader,
                                              JsonArray        *array,
                                              guint             index,
+                                             PwJsonFlags       flags,
                                              gsize             max_chars,
                                              char            **out);
 

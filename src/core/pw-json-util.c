@@ -17,6 +17,7 @@
 #include "pw-json-check-private.h"
 #include "pw-json-util.h"
 #include "pw-json-util-private.h"
+#include "pw-utils-private.h"
 
 static gboolean
 is_plain_member (const char *member)
@@ -39,8 +40,9 @@ is_plain_member (const char *member)
  * @member: a member name from a file
  *
  * Appends @member to @path: ".name" when it is made of letters, digits, "-"
- * and "_", otherwise ["…"] with quotes, backslashes and control characters
- * escaped, cut short when the path grows past 400 bytes.
+ * and "_", otherwise ["…"] with quotes, backslashes, and control, format
+ * (bidirectional overrides, zero-width) and line-breaking characters escaped
+ * (_pw_is_invisible_char()), cut short when the path grows past 400 bytes.
  */
 void
 pw_json_path_extend (GString    *path,
@@ -60,7 +62,7 @@ pw_json_path_extend (GString    *path,
 
       if (c == '"' || c == '\\')
         g_string_append_printf (path, "\\%c", (char) c);
-      else if (c < 0x20 || c == 0x7f)
+      else if (_pw_is_invisible_char (c))
         g_string_append_printf (path, "\\u%04x", c);
       else
         g_string_append_unichar (path, c);

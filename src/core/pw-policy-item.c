@@ -388,7 +388,7 @@ pw_policy_item_set_title (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (_pw_set_str_capped (&self->title, title, PW_MAX_NAME_CHARS))
+  if (_pw_set_line_capped (&self->title, title, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -481,7 +481,7 @@ pw_policy_item_set_owner (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (_pw_set_str_capped (&self->owner, owner, PW_MAX_NAME_CHARS))
+  if (_pw_set_line_capped (&self->owner, owner, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
 }
 
@@ -549,7 +549,7 @@ pw_policy_item_set_link (PwPolicyItem *self,
 {
   g_return_if_fail (PW_IS_POLICY_ITEM (self));
 
-  if (_pw_set_str_capped (&self->link, link, PW_MAX_NAME_CHARS * 4))
+  if (_pw_set_line_capped (&self->link, link, PW_MAX_NAME_CHARS * 4))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINK]);
 }
 

@@ -293,7 +293,7 @@ pw_report_draft_set_title (PwReportDraft *self,
 {
   g_return_if_fail (PW_IS_REPORT_DRAFT (self));
 
-  if (_pw_set_str_capped (&self->title, title, PW_MAX_NAME_CHARS))
+  if (_pw_set_line_capped (&self->title, title, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 

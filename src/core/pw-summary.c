@@ -15,6 +15,7 @@
 #include "pw-result-text.h"
 #include "pw-scoring.h"
 #include "pw-summary.h"
+#include "pw-utils-private.h"
 
 /*
  * The summary of a workbook, as `phasewise --summary` prints it: the
@@ -22,6 +23,10 @@
  * score and group, the weakest dimension and each dimension's result.
  * Coverage, group names and the preliminary mark follow the rules of
  * pw-result-text.c, so the summary says what the window says.
+ *
+ * Every text of the file in the text summary goes through
+ * _pw_escape_invisible(): a name cannot clear the terminal, start a line
+ * of its own ("Overall: phase 5") or reverse the text after it.
  */
 
 static double
@@ -30,14 +35,24 @@ round2 (double value)
   return round (value * 100.0) / 100.0;
 }
 
+/* Takes @text and gives it back as _pw_escape_invisible() shows it. */
+static char *
+shown (char *text)
+{
+  g_autofree char *owned = text;
+
+  return _pw_escape_invisible (owned);
+}
+
 static void
 append_padded (GString    *text,
                const char *value,
                guint       width)
 {
-  glong length = g_utf8_strlen (value, -1);
+  g_autofree char *shown = _pw_escape_invisible (value);
+  glong length = g_utf8_strlen (shown, -1);
 
-  g_string_append (text, value);
+  g_string_append (text, shown);
   for (glong i = length; i < (glong) width; i++)
     g_string_append_c (text, ' ');
 }
@@ -50,26 +65,31 @@ append_assessment_text (GString      *text,
   PwFramework *framework = pw_workbook_get_framework (workbook);
   g_autoptr(PwScore) score = pw_score_compute (framework, assessment,
                                                pw_workbook_get_policy (workbook));
-  g_autofree char *scope = pw_workbook_describe_scope (workbook, assessment);
+  g_autofree char *scope = shown (pw_workbook_describe_scope (workbook, assessment));
   const char *round = pw_assessment_get_round (assessment);
+  g_autofree char *label = _pw_escape_invisible (round && *round ? round
+                                                 : pw_assessment_get_id (assessment));
+  g_autofree char *date = _pw_escape_invisible (pw_assessment_get_date (assessment));
   g_autofree char *coverage = NULL;
   g_autofree char *preliminary = NULL;
   guint width = 0;
 
   g_string_append_c (text, '\n');
   /* Translators: an assessment's heading: scope — round, date */
-  g_string_append_printf (text, _("%s — %s, %s"), scope,
-                          round && *round ? round : pw_assessment_get_id (assessment),
-                          pw_assessment_get_date (assessment));
+  g_string_append_printf (text, _("%s — %s, %s"), scope, label, date);
   g_string_append_c (text, '\n');
 
   coverage = pw_result_text_coverage (score->answered, score->counted, score->total);
   if (score->has_score)
     /* Translators: the overall result: phase number, group name, score, and the
      * coverage, "46 of 46 questions answered · 45 count toward the score (98 %)" */
-    g_string_append_printf (text, _("  Overall: phase %d, %s (score %.2f), %s"),
-                            score->phase, pw_result_text_group_name (framework, score->phase),
-                            score->score, coverage);
+    {
+      g_autofree char *group =
+        _pw_escape_invisible (pw_result_text_group_name (framework, score->phase));
+
+      g_string_append_printf (text, _("  Overall: phase %d, %s (score %.2f), %s"),
+                              score->phase, group, score->score, coverage);
+    }
   else
     /* Translators: the overall result without a score, and the coverage,
      * "2 of 46 questions answered · 0 count toward the score (0 %)" */
@@ -86,14 +106,19 @@ append_assessment_text (GString      *text,
   if (score->weakest >= 0)
     {
       const PwDimensionScore *weakest = &score->dimensions[score->weakest];
+      g_autofree char *name = _pw_escape_invisible (weakest->dimension->name);
 
       g_string_append_printf (text, _("  Weakest dimension: %s, phase %d (score %.2f)"),
-                              weakest->dimension->name, weakest->phase, weakest->score);
+                              name, weakest->phase, weakest->score);
       g_string_append_c (text, '\n');
     }
 
   for (guint i = 0; i < score->n_dimensions; i++)
-    width = MAX (width, (guint) g_utf8_strlen (score->dimensions[i].dimension->name, -1));
+    {
+      g_autofree char *name = _pw_escape_invisible (score->dimensions[i].dimension->name);
+
+      width = MAX (width, (guint) g_utf8_strlen (name, -1));
+    }
 
   for (guint i = 0; i < score->n_dimensions; i++)
     {
@@ -117,7 +142,7 @@ append_assessment_text (GString      *text,
         }
       if (result->capped)
         {
-          g_autofree char *cap = pw_result_text_cap (result);
+          g_autofree char *cap = shown (pw_result_text_cap (result));
 
           g_string_append_printf (text, "\n      %s", cap);
         }
@@ -136,7 +161,12 @@ pw_summary_to_text (PwWorkbook *workbook)
   GListModel *assessments;
   g_autoptr(GString) text = g_string_new (NULL);
   PwFramework *framework;
-  const char *name;
+  g_autofree char *name = NULL;
+  g_autofree char *industry = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *framework_name = NULL;
+  g_autofree char *framework_version = NULL;
   guint n;
 
   g_return_val_if_fail (PW_IS_WORKBOOK (workbook), NULL);
@@ -144,18 +174,31 @@ pw_summary_to_text (PwWorkbook *workbook)
   framework = pw_workbook_get_framework (workbook);
   assessments = pw_workbook_get_assessments (workbook);
   n = g_list_model_get_n_items (assessments);
-  name = pw_workbook_get_name (workbook);
+
+  name = shown (g_strdup (pw_workbook_get_name (workbook)));
+  industry = shown (g_strdup (pw_workbook_get_industry (workbook)));
+  size = shown (g_strdup (pw_workbook_get_size (workbook)));
+  region = shown (g_strdup (pw_workbook_get_region (workbook)));
+  framework_name = shown (g_strdup (pw_framework_get_name (framework)));
+  framework_version = shown (g_strdup (pw_framework_get_version (framework)));
 
   g_string_append_printf (text, _("Organization: %s"), name && *name ? name : _("Unnamed"));
   g_string_append_c (text, '\n');
-  if (pw_workbook_get_industry (workbook))
-    g_string_append_printf (text, _("Industry: %s\n"), pw_workbook_get_industry (workbook));
-  if (pw_workbook_get_size (workbook))
-    g_string_append_printf (text, _("Size: %s\n"), pw_workbook_get_size (workbook));
-  if (pw_workbook_get_region (workbook))
-    g_string_append_printf (text, _("Region: %s\n"), pw_workbook_get_region (workbook));
-  g_string_append_printf (text, _("Framework: %s %s\n"), pw_framework_get_name (framework),
-                          pw_framework_get_version (framework));
+  if (industry)
+    g_string_append_printf (text, _("Industry: %s\n"), industry);
+  if (size)
+    g_string_append_printf (text, _("Size: %s\n"), size);
+  if (region)
+    g_string_append_printf (text, _("Region: %s\n"), region);
+  g_string_append_printf (text, _("Framework: %s %s\n"), framework_name, framework_version);
+  if (pw_framework_differs_from_bundled (framework))
+    {
+      g_string_append_printf (text, "  %s\n",
+                              /* Translators: under “Framework: NAME VERSION” */
+                              _("Changed: this is not the framework of that name and version "
+                                "that comes with Phasewise, so its results are not that "
+                                "framework's"));
+    }
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE, "%u assessment\n", "%u assessments\n", n),
                           n);
@@ -324,6 +367,8 @@ pw_summary_to_json (PwWorkbook *workbook)
   add_string (builder, "id", pw_framework_get_id (framework));
   add_string (builder, "version", pw_framework_get_version (framework));
   add_string (builder, "name", pw_framework_get_name (framework));
+  json_builder_set_member_name (builder, "differs_from_bundled");
+  json_builder_add_boolean_value (builder, pw_framework_differs_from_bundled (framework));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "assessments");

@@ -294,7 +294,7 @@ pw_team_set_channels (PwTeam             *self,
     {
       capped = g_new0 (char *, g_strv_length ((char **) channels) + 1);
       for (guint i = 0; channels[i] != NULL; i++)
-        capped[i] = _pw_strdup_capped (channels[i], PW_MAX_NAME_CHARS);
+        capped[i] = _pw_strdup_line_capped (channels[i], PW_MAX_NAME_CHARS);
     }
 
   if (self->channels == NULL && capped == NULL)
@@ -337,7 +337,7 @@ pw_team_set_name (PwTeam     *self,
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (_pw_set_str_capped (&self->name, name, PW_MAX_NAME_CHARS))
+  if (_pw_set_line_capped (&self->name, name, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
 }
 
@@ -384,7 +384,7 @@ pw_team_set_function (PwTeam     *self,
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (_pw_set_str_capped (&self->function, function, PW_MAX_NAME_CHARS))
+  if (_pw_set_line_capped (&self->function, function, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FUNCTION]);
 }
 
@@ -409,7 +409,7 @@ pw_team_set_region (PwTeam     *self,
 {
   g_return_if_fail (PW_IS_TEAM (self));
 
-  if (_pw_set_str_capped (&self->region, region, PW_MAX_NAME_CHARS))
+  if (_pw_set_line_capped (&self->region, region, PW_MAX_NAME_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
 }
 

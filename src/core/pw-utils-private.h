@@ -18,5 +18,12 @@ char    *_pw_strdup_capped  (const char  *value,
 gboolean _pw_set_str_capped (char       **field,
                              const char  *value,
                              gsize        max_chars);
+char    *_pw_strdup_line_capped (const char  *value,
+                                 gsize        max_chars);
+gboolean _pw_set_line_capped    (char       **field,
+                                 const char  *value,
+                                 gsize        max_chars);
+gboolean _pw_is_invisible_char  (gunichar     c);
+char    *_pw_escape_invisible   (const char  *text);
 
 G_END_DECLS

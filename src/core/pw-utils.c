@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pw-utils-private.h"
 
 /**
@@ -92,4 +94,120 @@ _pw_set_str_capped (char       **field,
   g_autofree char *capped = _pw_strdup_capped (value, max_chars);
 
   return _pw_set_str (field, capped);
+}
+
+/**
+ * _pw_strdup_line_capped:
+ * @value: (nullable): a one-line text: a name, a label, a title
+ * @max_chars: how many characters of @value to keep at most
+ *
+ * _pw_strdup_capped() for the texts the workbook reader reads as one line
+ * (%PW_JSON_LINE): control characters (C0, DEL, C1) and line and paragraph
+ * separators become spaces, since a file could not hold them.
+ *
+ * Returns: (transfer full) (nullable): the copy
+ */
+char *
+_pw_strdup_line_capped (const char *value,
+                        gsize       max_chars)
+{
+  g_autofree char *capped = _pw_strdup_capped (value, max_chars);
+  GString *line;
+
+  if (capped == NULL || !g_utf8_validate (capped, -1, NULL))
+    return g_steal_pointer (&capped);
+
+  line = g_string_sized_new (strlen (capped));
+  for (const char *p = capped; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029)
+        g_string_append_c (line, ' ');
+      else
+        g_string_append_unichar (line, c);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+/**
+ * _pw_set_line_capped:
+ *
+ * _pw_set_str() with @value made one line as _pw_strdup_line_capped() does.
+ *
+ * Returns: %TRUE when *@field changed
+ */
+gboolean
+_pw_set_line_capped (char       **field,
+                     const char  *value,
+                     gsize        max_chars)
+{
+  g_autofree char *line = _pw_strdup_line_capped (value, max_chars);
+
+  return _pw_set_str (field, line);
+}
+
+/**
+ * _pw_is_invisible_char:
+ *
+ * Returns: whether @c is a control character (C0, DEL, C1), a format
+ *   character (zero-width, bidirectional overrides and isolates) or a line
+ *   or paragraph separator: what must not reach a terminal or a message
+ *   as it is
+ */
+gboolean
+_pw_is_invisible_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * _pw_escape_invisible:
+ * @text: (nullable): text from a file, to be printed on a terminal
+ *
+ * Returns: (transfer full) (nullable): @text with every character for which
+ *   _pw_is_invisible_char() holds written as U+XXXX, and every byte that is
+ *   not UTF-8 as \xNN, so that a text from a file can neither move the
+ *   cursor, clear the screen, reverse what follows nor start a new line
+ */
+char *
+_pw_escape_invisible (const char *text)
+{
+  GString *s;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  s = g_string_sized_new (strlen (text));
+  for (p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (s, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+
+      if (_pw_is_invisible_char (c))
+        g_string_append_printf (s, "U+%04X", c);
+      else
+        g_string_append_unichar (s, c);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (s, FALSE);
 }

@@ -94,10 +94,10 @@ read_organization (PwWorkbook   *self,
     return;
 
   pw_json_reader_push_member (reader, "organization");
-  pw_json_read_string (reader, object, "name", 0, PW_MAX_NAME_CHARS, &name);
-  pw_json_read_string (reader, object, "industry", 0, PW_MAX_NAME_CHARS, &industry);
-  pw_json_read_string (reader, object, "size", 0, PW_MAX_NAME_CHARS, &size);
-  pw_json_read_string (reader, object, "region", 0, PW_MAX_NAME_CHARS, &region);
+  pw_json_read_string (reader, object, "name", PW_JSON_LINE, PW_MAX_NAME_CHARS, &name);
+  pw_json_read_string (reader, object, "industry", PW_JSON_LINE, PW_MAX_NAME_CHARS, &industry);
+  pw_json_read_string (reader, object, "size", PW_JSON_LINE, PW_MAX_NAME_CHARS, &size);
+  pw_json_read_string (reader, object, "region", PW_JSON_LINE, PW_MAX_NAME_CHARS, &region);
   pw_json_reader_pop (reader);
 
   pw_workbook_set_name (self, name);
@@ -127,17 +127,21 @@ find_name (const char * const *names,
   return FALSE;
 }
 
+/* Reads the choice @member as the index of its name in @names.  With
+ * %PW_JSON_REQUIRED, an absent member and null are both "missing": a
+ * required choice never falls back to a default. */
 static gboolean
 read_enum (PwJsonReader       *reader,
            JsonObject         *object,
            const char         *member,
+           PwJsonFlags         flags,
            const char * const *names,
            guint               n_names,
            guint              *out)
 {
   g_autofree char *value = NULL;
 
-  if (!pw_json_read_string (reader, object, member, 0, PW_MAX_NAME_CHARS, &value))
+  if (!pw_json_read_string (reader, object, member, flags, PW_MAX_NAME_CHARS, &value))
     return FALSE;
 
   if (find_name (names, n_names, value, out))
@@ -179,15 +183,14 @@ read_team_cb (PwJsonReader *reader,
       return;
     }
 
-  pw_json_read_string (reader, object, "name", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       PW_MAX_NAME_CHARS, &name);
-  if (json_object_has_member (object, "kind"))
-    read_enum (reader, object, "kind", _pw_team_kind_names, G_N_ELEMENTS (_pw_team_kind_names),
-               &kind);
-  else
-    pw_json_reader_problem (reader, "kind", _("Required member is missing"));
-  pw_json_read_string (reader, object, "function", 0, PW_MAX_NAME_CHARS, &function);
-  pw_json_read_string (reader, object, "region", 0, PW_MAX_NAME_CHARS, &region);
+  pw_json_read_string (reader, object, "name",
+                       PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &name);
+  read_enum (reader, object, "kind", PW_JSON_REQUIRED, _pw_team_kind_names,
+             G_N_ELEMENTS (_pw_team_kind_names), &kind);
+  pw_json_read_string (reader, object, "function", PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &function);
+  pw_json_read_string (reader, object, "region", PW_JSON_LINE, PW_MAX_NAME_CHARS, &region);
   pw_json_read_int (reader, object, "headcount", 0, 0, 1000000, &headcount);
   pw_json_read_int (reader, object, "smes", 0, 0, 10000000, &smes);
   pw_json_read_int (reader, object, "x", 0, -1000000, 1000000, &x);
@@ -201,7 +204,8 @@ read_team_cb (PwJsonReader *reader,
         {
           g_autofree char *channel = NULL;
 
-          if (pw_json_read_element_string (reader, array, i, PW_MAX_NAME_CHARS, &channel))
+          if (pw_json_read_element_string (reader, array, i, PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                                           &channel))
             g_strv_builder_add (channels, channel);
         }
       pw_json_reader_pop (reader);
@@ -309,12 +313,12 @@ read_item_state (PwJsonReader *reader,
   guint status = PW_POLICY_MISSING;
 
   if (json_object_has_member (object, "status"))
-    read_enum (reader, object, "status", _pw_policy_status_names,
+    read_enum (reader, object, "status", 0, _pw_policy_status_names,
                G_N_ELEMENTS (_pw_policy_status_names), &status);
-  pw_json_read_string (reader, object, "owner", 0, PW_MAX_NAME_CHARS, &owner);
+  pw_json_read_string (reader, object, "owner", PW_JSON_LINE, PW_MAX_NAME_CHARS, &owner);
   pw_json_read_string (reader, object, "review_date", PW_JSON_DATE, 10, &review_date);
   pw_json_read_string (reader, object, "note", 0, PW_MAX_TEXT_CHARS, &note);
-  pw_json_read_string (reader, object, "link", 0, PW_MAX_NAME_CHARS * 4, &link);
+  pw_json_read_string (reader, object, "link", PW_JSON_LINE, PW_MAX_NAME_CHARS * 4, &link);
 
   pw_policy_item_set_status (item, (PwPolicyStatus) status);
   pw_policy_item_set_owner (item, owner);
@@ -352,8 +356,9 @@ read_custom_item_cb (PwJsonReader *reader,
                            &category)
       && pw_framework_find_policy_category (pw_workbook_get_framework (self), category) == NULL)
     pw_json_reader_problem (reader, "category", _("Unknown policy category “%s”"), category);
-  pw_json_read_string (reader, object, "title", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
-                       PW_MAX_NAME_CHARS, &title);
+  pw_json_read_string (reader, object, "title",
+                       PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &title);
   pw_json_read_string (reader, object, "description", 0, PW_MAX_TEXT_CHARS, &description);
   pw_json_read_bool (reader, object, "core", 0, &core);
   pw_policy_item_set_category (item, category);
@@ -481,6 +486,7 @@ read_assessment_cb (PwJsonReader *reader,
   g_autofree char *facilitator = NULL;
   JsonObject *answers;
   gint64 participants = 0;
+  gboolean has_scope;
   guint scope = 0;
 
   if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
@@ -494,16 +500,16 @@ read_assessment_cb (PwJsonReader *reader,
 
   assessment = pw_assessment_new (id);
 
-  if (!json_object_has_member (object, "scope"))
-    pw_json_reader_problem (reader, "scope", _("Required member is missing"));
-  else if (read_enum (reader, object, "scope", scopes, G_N_ELEMENTS (scopes), &scope)
-           && scope == 1)
+  /* A scope missing, null or unknown is reported; "team" is then not looked at. */
+  has_scope = read_enum (reader, object, "scope", PW_JSON_REQUIRED, scopes,
+                         G_N_ELEMENTS (scopes), &scope);
+  if (has_scope && scope == 1)
     {
       if (pw_json_read_string (reader, object, "team", PW_JSON_REQUIRED | PW_JSON_ID, 0, &team)
           && pw_org_map_find_team (pw_workbook_get_org_map (self), team) == NULL)
         pw_json_reader_problem (reader, "team", _("Unknown team id “%s”"), team);
     }
-  else if (json_object_has_member (object, "team"))
+  else if (has_scope && json_object_has_member (object, "team"))
     {
       pw_json_reader_problem (reader, "team",
                               _("Only an assessment of a team names a team"));
@@ -511,8 +517,9 @@ read_assessment_cb (PwJsonReader *reader,
 
   pw_json_read_string (reader, object, "date",
                        PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_DATE, 10, &date);
-  pw_json_read_string (reader, object, "round", 0, PW_MAX_NAME_CHARS, &round);
-  pw_json_read_string (reader, object, "facilitator", 0, PW_MAX_NAME_CHARS, &facilitator);
+  pw_json_read_string (reader, object, "round", PW_JSON_LINE, PW_MAX_NAME_CHARS, &round);
+  pw_json_read_string (reader, object, "facilitator", PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &facilitator);
   pw_json_read_int (reader, object, "participants", 0, 0, 100000, &participants);
 
   pw_assessment_set_team_id (assessment, team);
@@ -566,27 +573,21 @@ read_report_cb (PwJsonReader *reader,
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
   JsonObject *commentary;
-  GListModel *reports = pw_workbook_get_reports (self);
 
   if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+  if (pw_workbook_find_report (self, id) != NULL)
     {
-      g_autoptr(PwReportDraft) other = g_list_model_get_item (reports, i);
-
-      if (g_strcmp0 (pw_report_draft_get_id (other), id) == 0)
-        {
-          pw_json_reader_problem (reader, "id", _("Duplicate report id “%s”"), id);
-          return;
-        }
+      pw_json_reader_problem (reader, "id", _("Duplicate report id “%s”"), id);
+      return;
     }
 
   report = pw_report_draft_new (id);
   if (pw_json_read_string (reader, object, "assessment", PW_JSON_ID, 0, &assessment)
       && pw_workbook_find_assessment (self, assessment) == NULL)
     pw_json_reader_problem (reader, "assessment", _("Unknown assessment id “%s”"), assessment);
-  pw_json_read_string (reader, object, "title", 0, PW_MAX_NAME_CHARS, &title);
+  pw_json_read_string (reader, object, "title", PW_JSON_LINE, PW_MAX_NAME_CHARS, &title);
   pw_json_read_string (reader, object, "summary", 0, PW_MAX_TEXT_CHARS, &summary);
   pw_report_draft_set_assessment_id (report, assessment);
   pw_report_draft_set_title (report, title);
@@ -618,6 +619,31 @@ read_report_cb (PwJsonReader *reader,
 
   _pw_json_set_unknown (report, pw_json_collect_unknown (object, report_members));
   pw_workbook_add_report (self, report);
+}
+
+/* A snapshot that names the bundled framework's id and version but holds
+ * something else (a core flag removed, a weight changed) would give results
+ * that are not that framework's under its name: it is marked, for the
+ * window, --summary and --validate to say so. */
+static gpointer
+load_bundled_cb (gpointer data)
+{
+  return pw_framework_load_bundled (NULL);
+}
+
+static void
+mark_if_differs_from_bundled (PwFramework *framework)
+{
+  static GOnce once = G_ONCE_INIT;
+  PwFramework *bundled = g_once (&once, load_bundled_cb, NULL);  /* kept for the process */
+
+  if (bundled == NULL
+      || g_strcmp0 (pw_framework_get_id (framework), pw_framework_get_id (bundled)) != 0
+      || g_strcmp0 (pw_framework_get_version (framework), pw_framework_get_version (bundled)) != 0)
+    return;
+
+  framework->differs_from_bundled =
+    !json_node_equal (pw_framework_get_snapshot (framework), pw_framework_get_snapshot (bundled));
 }
 
 static PwWorkbook *
@@ -693,6 +719,8 @@ workbook_from_node (JsonNode  *node,
       pw_json_reader_finish (reader, error);
       return NULL;
     }
+
+  mark_if_differs_from_bundled (framework);
 
   self = pw_workbook_new (framework);
   read_organization (self, reader, root);

@@ -40,6 +40,7 @@ struct _PwWorkbook
   PwOrgMap    *org_map;
   PwPolicy    *policy;
   GListStore  *reports;
+  GHashTable  *report_by_id;      /* id → PwReportDraft, borrowed from @reports */
   guint64      generation;
   guint        edit_depth;
   guint        modified : 1;
@@ -121,6 +122,7 @@ pw_workbook_finalize (GObject *object)
   g_clear_object (&self->assessments);
   g_clear_object (&self->org_map);
   g_clear_object (&self->policy);
+  g_clear_pointer (&self->report_by_id, g_hash_table_unref);
   g_clear_object (&self->reports);
 
   G_OBJECT_CLASS (pw_workbook_parent_class)->finalize (object);
@@ -299,6 +301,7 @@ pw_workbook_init (PwWorkbook *self)
   self->assessments = g_list_store_new (PW_TYPE_ASSESSMENT);
   self->assessment_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->reports = g_list_store_new (PW_TYPE_REPORT_DRAFT);
+  self->report_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->org_map = pw_org_map_new ();
 }
 
@@ -335,7 +338,7 @@ set_string_property (PwWorkbook  *self,
                      const char  *value,
                      guint        prop_id)
 {
-  if (!_pw_set_str_capped (field, value, PW_MAX_NAME_CHARS))
+  if (!_pw_set_line_capped (field, value, PW_MAX_NAME_CHARS))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
@@ -673,31 +676,63 @@ pw_workbook_set_assessment_scope (PwWorkbook   *self,
   pw_workbook_end_edit (self);
 }
 
+/* Whether the assessment dated @a_date at @a_index of the list comes before
+ * the one dated @b_date at @b_index: by date, and on the same date (or
+ * without dates) by their order in the list.  Dates are YYYY-MM-DD, so
+ * they compare as strings; a missing date comes first. */
+static gboolean
+comes_before (const char *a_date,
+              guint       a_index,
+              const char *b_date,
+              guint       b_index)
+{
+  int cmp = g_strcmp0 (a_date, b_date);
+
+  return cmp < 0 || (cmp == 0 && a_index < b_index);
+}
+
 /**
  * pw_workbook_get_previous_round:
  *
- * Returns: (transfer none) (nullable): the latest assessment of the same
- *   scope before @assessment in the workbook's order, if any
+ * The round before @assessment is the latest assessment of the same scope
+ * that comes before it by date; of several on one date, the list's order
+ * decides.  A file may list its assessments in any order: the change since
+ * the last round follows the dates, not the list.
+ *
+ * Returns: (transfer none) (nullable): the previous round of @assessment's
+ *   scope, if any
  */
 PwAssessment *
 pw_workbook_get_previous_round (PwWorkbook   *self,
                                 PwAssessment *assessment)
 {
   PwAssessment *previous = NULL;
-  guint n;
+  const char *date, *previous_date = NULL;
+  guint n, index, previous_index = 0;
 
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
   g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
+
+  if (!g_list_store_find (self->assessments, assessment, &index))
+    return NULL;
+  date = pw_assessment_get_date (assessment);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PwAssessment) other = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+      const char *other_date = pw_assessment_get_date (other);
 
-      if (other == assessment)
-        break;
-      if (pw_assessment_same_scope (assessment, other))
-        previous = other;
+      if (other == assessment || !pw_assessment_same_scope (assessment, other))
+        continue;
+      if (!comes_before (other_date, i, date, index))
+        continue;
+      if (previous == NULL || comes_before (previous_date, previous_index, other_date, i))
+        {
+          previous = other;
+          previous_date = other_date;
+          previous_index = i;
+        }
     }
 
   return previous;
@@ -766,13 +801,29 @@ pw_workbook_get_reports (PwWorkbook *self)
   return G_LIST_MODEL (self->reports);
 }
 
+/**
+ * pw_workbook_find_report:
+ *
+ * Returns: (transfer none) (nullable): the report draft with @id
+ */
+PwReportDraft *
+pw_workbook_find_report (PwWorkbook *self,
+                         const char *id)
+{
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+
+  return id ? g_hash_table_lookup (self->report_by_id, id) : NULL;
+}
+
 void
 pw_workbook_add_report (PwWorkbook    *self,
                         PwReportDraft *report)
 {
   g_return_if_fail (PW_IS_WORKBOOK (self));
   g_return_if_fail (PW_IS_REPORT_DRAFT (report));
+  g_return_if_fail (pw_workbook_find_report (self, pw_report_draft_get_id (report)) == NULL);
 
+  g_hash_table_insert (self->report_by_id, (gpointer) pw_report_draft_get_id (report), report);
   g_signal_connect_object (report, "notify", G_CALLBACK (mark_modified_cb), self,
                            G_CONNECT_SWAPPED);
   g_list_store_append (self->reports, report);
@@ -791,6 +842,7 @@ pw_workbook_remove_report (PwWorkbook    *self,
     return;
 
   g_signal_handlers_disconnect_by_func (report, mark_modified_cb, self);
+  g_hash_table_remove (self->report_by_id, pw_report_draft_get_id (report));
   g_list_store_remove (self->reports, position);
 }
 

@@ -68,6 +68,8 @@ char         *pw_workbook_describe_scope        (PwWorkbook    *self,
 PwOrgMap     *pw_workbook_get_org_map           (PwWorkbook    *self);
 PwPolicy     *pw_workbook_get_policy            (PwWorkbook    *self);
 GListModel   *pw_workbook_get_reports           (PwWorkbook    *self);
+PwReportDraft *pw_workbook_find_report          (PwWorkbook    *self,
+                                                 const char    *id);
 void          pw_workbook_add_report            (PwWorkbook    *self,
                                                  PwReportDraft *report);
 void          pw_workbook_remove_report         (PwWorkbook    *self,
