@@ -36,6 +36,8 @@ G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_SHOW_SIDEBAR,
+  PROP_FULLSCREEN,
   N_PROPS
 };
 
@@ -487,6 +489,156 @@ pw_window_restore_draft (PwWindow          *self,
 }
 
 /* ------------------------------------------------------------------------
+ * On a projector: full screen, the sidebar hidden, the content zoomed
+ */
+
+static void
+set_show_sidebar (PwWindow *self,
+                  gboolean  show_sidebar)
+{
+  show_sidebar = !!show_sidebar;
+  if (self->show_sidebar == show_sidebar)
+    return;
+
+  self->show_sidebar = show_sidebar;
+  pw_assess_page_set_sidebar_visible (self->assess_page, show_sidebar);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
+}
+
+static void
+set_fullscreen (PwWindow *self,
+                gboolean  fullscreen)
+{
+  fullscreen = !!fullscreen;
+  if (self->fullscreen == fullscreen)
+    return;
+
+  self->fullscreen = fullscreen;
+  if (fullscreen)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FULLSCREEN]);
+}
+
+/* The window manager may end full screen itself (or refuse it): the
+ * action's state follows. */
+static void
+fullscreened_cb (PwWindow *self)
+{
+  gboolean fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+
+  if (self->fullscreen == fullscreen)
+    return;
+
+  self->fullscreen = fullscreen;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FULLSCREEN]);
+}
+
+const int pw_window_zoom_levels[] = { 50, 70, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300 };
+const guint pw_window_n_zoom_levels = G_N_ELEMENTS (pw_window_zoom_levels);
+
+/* One style sheet for every window: a class per zoom level, which scales
+ * the text set in points (through the resolution they are computed at)
+ * and the text that inherits its size. */
+static GtkCssProvider *zoom_provider;
+
+static void
+load_zoom_css (GtkSettings *settings)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+  int xft_dpi = 0;
+  double dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &xft_dpi, NULL);
+  dpi = xft_dpi > 0 ? xft_dpi / 1024.0 : 96.0;
+
+  for (guint i = 0; i < pw_window_n_zoom_levels; i++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      int level = pw_window_zoom_levels[i];
+
+      if (level == 100)
+        continue;
+      g_ascii_formatd (number, sizeof number, "%.3f", dpi * level / 100.0);
+      g_string_append_printf (css, ".pw-zoom-%d { -gtk-dpi: %s; font-size: %d%%; }\n",
+                              level, number, level);
+    }
+
+  gtk_css_provider_load_from_data (zoom_provider, css->str, (gssize) css->len);
+}
+
+static void
+ensure_zoom_css (GdkDisplay *display)
+{
+  GtkSettings *settings;
+
+  if (zoom_provider != NULL)
+    return;
+
+  settings = gtk_settings_get_for_display (display);
+  zoom_provider = gtk_css_provider_new ();
+  load_zoom_css (settings);
+  g_signal_connect (settings, "notify::gtk-xft-dpi", G_CALLBACK (load_zoom_css), NULL);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (zoom_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* The zoom level nearest to @zoom */
+static int
+snap_zoom (int zoom)
+{
+  int best = 100;
+
+  for (guint i = 0; i < pw_window_n_zoom_levels; i++)
+    if (ABS (pw_window_zoom_levels[i] - zoom) < ABS (best - zoom))
+      best = pw_window_zoom_levels[i];
+
+  return best;
+}
+
+/**
+ * _pw_window_get_zoom:
+ *
+ * Returns: the zoom of the content, in percent: one of the levels
+ */
+int
+_pw_window_get_zoom (PwWindow *self)
+{
+  return snap_zoom (g_settings_get_int (pw_session_get_settings (self->session), "zoom"));
+}
+
+/* Every window takes the new zoom: see zoom_changed_cb(). */
+void
+_pw_window_set_zoom (PwWindow *self,
+                     int       zoom)
+{
+  g_settings_set_int (pw_session_get_settings (self->session), "zoom", snap_zoom (zoom));
+}
+
+static void
+zoom_changed_cb (PwWindow *self)
+{
+  GtkWidget *content = GTK_WIDGET (self->toast_overlay);
+  int zoom = _pw_window_get_zoom (self);
+
+  ensure_zoom_css (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  for (guint i = 0; i < pw_window_n_zoom_levels; i++)
+    {
+      char name[32];
+
+      g_snprintf (name, sizeof name, "pw-zoom-%d", pw_window_zoom_levels[i]);
+      if (pw_window_zoom_levels[i] == zoom && zoom != 100)
+        gtk_widget_add_css_class (content, name);
+      else
+        gtk_widget_remove_css_class (content, name);
+    }
+
+  _pw_window_actions_update (self);
+}
+
+/* ------------------------------------------------------------------------
  * GObject
  */
 
@@ -570,6 +722,10 @@ pw_window_constructed (GObject *object)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  zoom_changed_cb (self);
+
   /* The welcome page, with nothing to save or undo yet */
   update_switchers (self);
   update_title (self);
@@ -620,6 +776,14 @@ pw_window_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+
+    case PROP_FULLSCREEN:
+      g_value_set_boolean (value, self->fullscreen);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -637,6 +801,14 @@ pw_window_set_property (GObject      *object,
     {
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_FULLSCREEN:
+      set_fullscreen (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -661,6 +833,28 @@ pw_window_class_init (PwWindowClass *klass)
     g_param_spec_object ("session", NULL, NULL,
                          PW_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PwWindow:show-sidebar:
+   *
+   * Whether the list of assessments is shown (F9, `win.show-sidebar`).
+   */
+  properties [PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PwWindow:fullscreen:
+   *
+   * Whether the window is full screen, or was asked to be (F11,
+   * `win.fullscreen`); it follows #GtkWindow:fullscreened when the window
+   * manager changes that.
+   */
+  properties [PROP_FULLSCREEN] =
+    g_param_spec_boolean ("fullscreen", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -687,6 +881,8 @@ pw_window_init (PwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->show_sidebar = TRUE;
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
 
   self->document_signals = g_signal_group_new (PW_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::title",
