@@ -13,6 +13,7 @@
 
 #include "pw-welcome-page.h"
 #include "pw-window-private.h"
+#include "pw-wizard.h"
 
 #define EXAMPLE_RESOURCE RESOURCE_PREFIX "/examples/larkspur.phasewise"
 
@@ -639,6 +640,68 @@ zoom_changed_cb (PwWindow *self)
 }
 
 /* ------------------------------------------------------------------------
+ * Alt+Left and Alt+Right
+ */
+
+/* The wizard's page keys, wherever the focus is: in the sidebar (whose
+ * leaflet would take them to go back and forth between list and content),
+ * on the header's buttons, in the wizard.  Only when the wizard is shown
+ * and has a page that way; otherwise the keys go on to the leaflet, which
+ * goes between the list and the wizard when folded. */
+static gboolean
+step_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  gboolean forward = GPOINTER_TO_INT (user_data) > 0;
+  GtkWidget *wizard;
+  guint page;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  wizard = pw_assess_page_get_wizard (self->assess_page);
+  if (!PW_IS_WIZARD (wizard) || !gtk_widget_get_mapped (wizard))
+    return FALSE;
+
+  page = pw_wizard_get_page (PW_WIZARD (wizard));
+  if (forward ? page + 1 >= pw_wizard_get_n_pages (PW_WIZARD (wizard)) : page == 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (wizard, forward ? "wizard.next" : "wizard.previous", NULL);
+}
+
+static void
+add_step_shortcuts (PwWindow *self)
+{
+  static const struct {
+    guint keyval;
+    int   direction;
+  } keys[] = {
+    { GDK_KEY_Left, -1 },
+    { GDK_KEY_KP_Left, -1 },
+    { GDK_KEY_Right, 1 },
+    { GDK_KEY_KP_Right, 1 },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Before the focused widget and its parents see the keys */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "pw-step-shortcuts");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i].keyval, GDK_ALT_MASK);
+      GtkShortcutAction *action =
+        gtk_callback_action_new (step_shortcut_cb, GINT_TO_POINTER (keys[i].direction), NULL);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* ------------------------------------------------------------------------
  * GObject
  */
 
@@ -907,6 +970,8 @@ pw_window_init (PwWindow *self)
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  add_step_shortcuts (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

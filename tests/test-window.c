@@ -34,6 +34,7 @@
  *   /phasewise/window/crash-recovery    a crashed session's draft offered back
  *   /phasewise/window/command-line      `phasewise FILE` opens FILE in a window
  *   /phasewise/window/projector         full screen, the sidebar hidden and kept narrow, zoom
+ *   /phasewise/window/step-keys         Alt+Left and Alt+Right wherever the focus is
  */
 
 static PwApplication *app;
@@ -1115,6 +1116,96 @@ test_projector (void)
   destroy_window (window);
 }
 
+
+/* The window's Alt+Left or Alt+Right, pressed: what a key press runs */
+static gboolean
+press_step_key (PwWindow *window,
+                guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, GDK_ALT_MASK);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "pw-step-shortcuts") != 0)
+        continue;
+
+      /* Before the focused widget, and the leaflet around the sidebar */
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==,
+                       GTK_PHASE_CAPTURE);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 GTK_WIDGET (window), NULL);
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Alt+Left and Alt+Right turn the wizard's pages with the focus in the
+ * sidebar, on the header's menu button, or in the wizard; at either end
+ * they are left to others. */
+static void
+test_step_keys (void)
+{
+  PwWindow *window = new_window ();
+  GtkWidget *list;
+  GtkWidget *menu_button;
+  GtkWidget *row;
+  PwWizard *wizard;
+  guint last;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+  wizard = current_wizard (window);
+  pw_test_ui_wait (is_mapped, wizard, "the wizard");
+  last = pw_wizard_get_n_pages (wizard) - 1;
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last);
+
+  /* In the sidebar, as after clicking a row */
+  list = pw_test_ui_find (GTK_WIDGET (get_assess_page (window)), is_sidebar_list, NULL);
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (press_step_key (window, GDK_KEY_Left));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last - 1);
+  g_assert_true (press_step_key (window, GDK_KEY_KP_Right));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last);
+  g_assert_false (press_step_key (window, GDK_KEY_Right));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+
+  /* On the main menu button, as after closing About */
+  menu_button = pw_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  gtk_widget_grab_focus (menu_button);
+  g_assert_true (press_step_key (window, GDK_KEY_Left));
+  g_assert_true (press_step_key (window, GDK_KEY_KP_Left));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last - 2);
+
+  /* At the first page, Alt+Left is left to others */
+  pw_wizard_set_page (wizard, 0);
+  g_assert_false (press_step_key (window, GDK_KEY_Left));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 0);
+  g_assert_true (press_step_key (window, GDK_KEY_Right));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 1);
+
+  /* With no wizard shown, neither does anything */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  pw_test_ui_flush ();
+  g_assert_null (pw_assess_page_get_wizard (get_assess_page (window)));
+  g_assert_false (press_step_key (window, GDK_KEY_Right));
+  g_assert_false (press_step_key (window, GDK_KEY_Left));
+
+  pw_workbook_set_modified (get_workbook (window), FALSE);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1174,6 +1265,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/phasewise/window/command-line", test_command_line);
   g_test_add_func ("/phasewise/window/projector", test_projector);
+  g_test_add_func ("/phasewise/window/step-keys", test_step_keys);
 
   status = g_test_run ();
 
