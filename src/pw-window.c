@@ -54,6 +54,8 @@ _pw_window_get_busy (PwWindow *self)
   return self->opening > 0 || (self->document != NULL && pw_document_get_busy (self->document));
 }
 
+static void update_title_stack (PwWindow *self);
+
 static void
 update_title (PwWindow *self)
 {
@@ -73,10 +75,13 @@ update_title (PwWindow *self)
   else
     title = g_strdup (pw_document_get_title (self->document));
   adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_window_title_set_title (self->workbook_title, title);
 
   location = pw_document_get_location (self->document);
   adw_view_switcher_title_set_subtitle (self->switcher_title,
                                         location ? location : _("Not saved yet"));
+  adw_window_title_set_subtitle (self->workbook_title,
+                                 location ? location : _("Not saved yet"));
 
   /* Translators: the window title: the workbook's name, then the app's */
   window_title = g_strdup_printf (_("%s — Phasewise"), title);
@@ -84,8 +89,9 @@ update_title (PwWindow *self)
 }
 
 /* The switchers show once there is more than one area to switch to;
- * until then they have no stack, so that no one-tab list is there to be
- * read out either. */
+ * until then they have no stack and are hidden, and a plain title takes
+ * the switcher title's place, so that no one-tab list is there to be read
+ * out either. */
 static void
 update_switchers (PwWindow *self)
 {
@@ -106,6 +112,19 @@ update_switchers (PwWindow *self)
   adw_view_switcher_bar_set_stack (self->switcher_bar, several ? self->view_stack : NULL);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, several);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), several);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), several);
+  update_title_stack (self);
+}
+
+static void
+update_title_stack (PwWindow *self)
+{
+  const char *name = "welcome";
+
+  if (self->document != NULL)
+    name = gtk_widget_get_visible (GTK_WIDGET (self->switcher_title)) ? "workbook"
+                                                                       : "workbook-single";
+  gtk_stack_set_visible_child_name (self->title_stack, name);
 }
 
 static void
@@ -237,7 +256,6 @@ set_document (PwWindow   *self,
   if (document != NULL)
     changed_on_disk_cb (self);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "workbook" : "welcome");
-  gtk_stack_set_visible_child_name (self->title_stack, document ? "workbook" : "welcome");
   update_switchers (self);
   update_title (self);
   _pw_window_actions_update (self);
@@ -640,6 +658,26 @@ zoom_changed_cb (PwWindow *self)
 }
 
 /* ------------------------------------------------------------------------
+ * Names for screen readers
+ */
+
+/* GTK 4.8 names a button with a mnemonic by its raw label, which it sets
+ * as the button's accessible label, and then its label's text ("_Open
+ * Open"): without that accessible label, the buttons of the window's
+ * templates are named by their text alone. */
+static void
+name_mnemonic_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
+      && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_mnemonic_buttons (child);
+}
+
+/* ------------------------------------------------------------------------
  * Alt+Left and Alt+Right
  */
 
@@ -926,6 +964,7 @@ pw_window_class_init (PwWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PwWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, workbook_title);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, toast_overlay);
@@ -972,6 +1011,7 @@ pw_window_init (PwWindow *self)
 #endif
 
   add_step_shortcuts (self);
+  name_mnemonic_buttons (GTK_WIDGET (self));
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

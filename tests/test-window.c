@@ -316,6 +316,11 @@ test_one_area (void)
   g_assert_null (adw_view_switcher_title_get_stack (title));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
   g_assert_null (adw_view_switcher_bar_get_stack (bar));
+  /* …not even hidden in the header: a plain title has its place */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (title)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (title)));
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (window),
+                                           "Larkspur Outdoor Equipment (Example)"));
 
   pw_workbook_set_modified (get_workbook (window), FALSE);
   destroy_window (window);
