@@ -16,6 +16,7 @@
 #include "pw-assess-page.h"
 #include "pw-result-view.h"
 #include "pw-test-ui.h"
+#include "pw-welcome-page.h"
 #include "pw-window.h"
 #include "pw-wizard.h"
 
@@ -35,6 +36,7 @@
  *   /phasewise/window/command-line      `phasewise FILE` opens FILE in a window
  *   /phasewise/window/projector         full screen, the sidebar hidden and kept narrow, zoom
  *   /phasewise/window/step-keys         Alt+Left and Alt+Right wherever the focus is
+ *   /phasewise/window/title-suggested   the organization names a new workbook; one suggested action
  */
 
 static PwApplication *app;
@@ -1211,6 +1213,82 @@ test_step_keys (void)
   destroy_window (window);
 }
 
+
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static guint
+count_suggested (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (gtk_widget_has_css_class (widget, "suggested-action"))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_suggested (child);
+
+  return n;
+}
+
+static gboolean
+title_has (gpointer data)
+{
+  gpointer *args = data;
+
+  return strstr (gtk_window_get_title (args[0]), args[1]) != NULL;
+}
+
+/* A new workbook is titled by its organization once it is named, in the
+ * window's title and the header; each view has one suggested action. */
+static void
+test_title_suggested (void)
+{
+  PwWindow *window = new_window ();
+  PwWorkbook *workbook;
+
+  /* The welcome page: New Workbook */
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  pw_test_ui_flush ();
+  workbook = get_workbook (window);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Untitled Workbook"));
+  /* No assessment yet: Start an Assessment, not also New Assessment */
+  pw_test_ui_wait (is_mapped, pw_test_ui_find_button (GTK_WIDGET (window), "assess.new"),
+                   "the sidebar's button");
+  /* (both pages are shown while the stack crossfades) */
+  pw_test_ui_wait (is_unmapped, pw_test_ui_find_widget (GTK_WIDGET (window), PW_TYPE_WELCOME_PAGE),
+                   "the welcome page to go");
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), ==, 1);
+
+  pw_workbook_set_name (workbook, "Harbour Rowing Club");
+  {
+    gpointer args[] = { window, "Harbour Rowing Club" };
+
+    pw_test_ui_wait (title_has, args, "the organization's name in the title");
+  }
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Untitled"));
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (window), "• Harbour Rowing Club"));
+
+  /* An assessment shown: at most the wizard's own */
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.new", NULL);
+  pw_test_ui_flush ();
+  pw_test_ui_wait (is_mapped, current_wizard (window), "the wizard");
+  pw_test_ui_wait (is_unmapped, pw_test_ui_find_widget (GTK_WIDGET (get_assess_page (window)),
+                                                        ADW_TYPE_STATUS_PAGE),
+                   "the empty page to go");
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), <=, 1);
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1271,6 +1349,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/window/command-line", test_command_line);
   g_test_add_func ("/phasewise/window/projector", test_projector);
   g_test_add_func ("/phasewise/window/step-keys", test_step_keys);
+  g_test_add_func ("/phasewise/window/title-suggested", test_title_suggested);
 
   status = g_test_run ();
 
