@@ -22,6 +22,7 @@ struct _PwWindow
 
   /* Template widgets */
   GtkStack             *title_stack;
+  GtkWidget            *save_button;
   AdwWindowTitle       *workbook_title; /* the title while there is one area */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;

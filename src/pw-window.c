@@ -256,6 +256,8 @@ set_document (PwWindow   *self,
   if (document != NULL)
     changed_on_disk_cb (self);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "workbook" : "welcome");
+  /* Nothing to save on the welcome page: no Save button there either */
+  gtk_widget_set_visible (self->save_button, document != NULL);
   update_switchers (self);
   update_title (self);
   _pw_window_actions_update (self);
@@ -828,6 +830,7 @@ pw_window_constructed (GObject *object)
   zoom_changed_cb (self);
 
   /* The welcome page, with nothing to save or undo yet */
+  gtk_widget_set_visible (self->save_button, FALSE);
   update_switchers (self);
   update_title (self);
   _pw_window_actions_update (self);
@@ -964,6 +967,7 @@ pw_window_class_init (PwWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PwWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, workbook_title);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, switcher_bar);

@@ -1117,7 +1117,20 @@ test_projector (void)
   for (int i = 0; i < 20; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
   g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 50);
+
+  /* The example's result at the largest and smallest zoom, drawn without
+   * a warning */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+  pw_test_ui_wait (is_mapped, current_wizard (window), "the example's wizard");
+  for (int i = 0; i < 20; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 300);
+  pw_test_ui_flush ();
+  pw_wizard_set_page (current_wizard (window), 2);
+  pw_test_ui_flush ();
   g_settings_reset (settings, "zoom");
+  pw_test_ui_flush ();
 
   pw_workbook_set_modified (get_workbook (window), FALSE);
   destroy_window (window);
@@ -1252,12 +1265,16 @@ test_title_suggested (void)
   PwWindow *window = new_window ();
   PwWorkbook *workbook;
 
-  /* The welcome page: New Workbook */
+  /* The welcome page: New Workbook, and no Save button */
   g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (pw_test_ui_find_button (GTK_WIDGET (window),
+                                                                  "win.save")));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
   pw_test_ui_flush ();
   workbook = get_workbook (window);
+  g_assert_true (gtk_widget_get_visible (pw_test_ui_find_button (GTK_WIDGET (window),
+                                                                 "win.save")));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Untitled Workbook"));
   /* No assessment yet: Start an Assessment, not also New Assessment */
   pw_test_ui_wait (is_mapped, pw_test_ui_find_button (GTK_WIDGET (window), "assess.new"),
