@@ -220,17 +220,19 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
   {
+    /* The menu shows the last key added for an action: the main keys come
+     * after the keypad's */
     static const struct {
       guint       keyval;
       const char *action;
     } zoom_keys[] = {
-      { GDK_KEY_plus, "win.zoom-in" },
-      { GDK_KEY_equal, "win.zoom-in" },
       { GDK_KEY_KP_Add, "win.zoom-in" },
-      { GDK_KEY_minus, "win.zoom-out" },
+      { GDK_KEY_equal, "win.zoom-in" },
+      { GDK_KEY_plus, "win.zoom-in" },
       { GDK_KEY_KP_Subtract, "win.zoom-out" },
-      { GDK_KEY_0, "win.zoom-reset" },
+      { GDK_KEY_minus, "win.zoom-out" },
       { GDK_KEY_KP_0, "win.zoom-reset" },
+      { GDK_KEY_0, "win.zoom-reset" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
