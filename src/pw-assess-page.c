@@ -26,6 +26,8 @@ struct _PwAssessPage
   AdwBin        parent_instance;
 
   AdwLeaflet   *leaflet;
+  GtkWidget    *sidebar;
+  GtkWidget    *separator;
   GtkListBox   *list;
   GtkStack     *content_stack;
   AdwBin       *wizard_bin;
@@ -36,6 +38,14 @@ struct _PwAssessPage
 };
 
 G_DEFINE_FINAL_TYPE (PwAssessPage, pw_assess_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SIDEBAR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static void
 update_row (GtkWidget    *row,
@@ -286,14 +296,69 @@ pw_assess_page_dispose (GObject *object)
 }
 
 static void
+pw_assess_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PwAssessPage *self = PW_ASSESS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, pw_assess_page_get_sidebar_visible (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_assess_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PwAssessPage *self = PW_ASSESS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDEBAR_VISIBLE:
+      pw_assess_page_set_sidebar_visible (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pw_assess_page_class_init (PwAssessPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pw_assess_page_dispose;
+  object_class->get_property = pw_assess_page_get_property;
+  object_class->set_property = pw_assess_page_set_property;
+
+  /**
+   * PwAssessPage:sidebar-visible:
+   *
+   * Whether the list of assessments is shown beside the wizard; hidden,
+   * the wizard has the whole width, as on a projector.
+   */
+  properties [PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-assess-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwAssessPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PwAssessPage, separator);
   gtk_widget_class_bind_template_child (widget_class, PwAssessPage, list);
   gtk_widget_class_bind_template_child (widget_class, PwAssessPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PwAssessPage, wizard_bin);
@@ -444,4 +509,37 @@ pw_assess_page_get_wizard (PwAssessPage *self)
 {
   g_return_val_if_fail (PW_IS_ASSESS_PAGE (self), NULL);
   return adw_bin_get_child (self->wizard_bin);
+}
+
+/**
+ * pw_assess_page_get_sidebar_visible:
+ *
+ * Returns: whether the list of assessments is shown
+ */
+gboolean
+pw_assess_page_get_sidebar_visible (PwAssessPage *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESS_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->sidebar);
+}
+
+/**
+ * pw_assess_page_set_sidebar_visible:
+ *
+ * Shows or hides the list of assessments.  Hidden, the leaflet has the
+ * wizard alone to show, folded or not.
+ */
+void
+pw_assess_page_set_sidebar_visible (PwAssessPage *self,
+                                    gboolean      visible)
+{
+  g_return_if_fail (PW_IS_ASSESS_PAGE (self));
+
+  visible = !!visible;
+  if (visible == pw_assess_page_get_sidebar_visible (self))
+    return;
+
+  gtk_widget_set_visible (self->sidebar, visible);
+  gtk_widget_set_visible (self->separator, visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIDEBAR_VISIBLE]);
 }

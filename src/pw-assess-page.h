@@ -23,5 +23,8 @@ void          pw_assess_page_select           (PwAssessPage *self,
                                                PwAssessment *assessment);
 PwAssessment *pw_assess_page_get_selected     (PwAssessPage *self);
 GtkWidget    *pw_assess_page_get_wizard       (PwAssessPage *self);
+gboolean      pw_assess_page_get_sidebar_visible (PwAssessPage *self);
+void          pw_assess_page_set_sidebar_visible (PwAssessPage *self,
+                                                  gboolean      visible);
 
 G_END_DECLS

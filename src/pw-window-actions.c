@@ -33,6 +33,17 @@ _pw_window_actions_update (PwWindow *self)
                                  idle && history && pw_history_get_can_undo (history));
   gtk_widget_action_set_enabled (widget, "win.redo",
                                  idle && history && pw_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_workbook);
+
+  if (self->session != NULL)
+    {
+      int zoom = _pw_window_get_zoom (self);
+
+      gtk_widget_action_set_enabled (widget, "win.zoom-in",
+                                     zoom < pw_window_zoom_levels[pw_window_n_zoom_levels - 1]);
+      gtk_widget_action_set_enabled (widget, "win.zoom-out", zoom > pw_window_zoom_levels[0]);
+      gtk_widget_action_set_enabled (widget, "win.zoom-reset", zoom != 100);
+    }
 }
 
 static void
@@ -105,6 +116,51 @@ redo (PwWindow *self)
   move_in_history (self, FALSE);
 }
 
+/* One step up or down the zoom levels */
+static void
+zoom (PwWindow *self,
+      int       direction)
+{
+  int current = _pw_window_get_zoom (self);
+
+  if (direction > 0)
+    {
+      for (guint i = 0; i < pw_window_n_zoom_levels; i++)
+        if (pw_window_zoom_levels[i] > current)
+          {
+            _pw_window_set_zoom (self, pw_window_zoom_levels[i]);
+            return;
+          }
+    }
+  else
+    {
+      for (guint i = pw_window_n_zoom_levels; i > 0; i--)
+        if (pw_window_zoom_levels[i - 1] < current)
+          {
+            _pw_window_set_zoom (self, pw_window_zoom_levels[i - 1]);
+            return;
+          }
+    }
+}
+
+static void
+zoom_in (PwWindow *self)
+{
+  zoom (self, 1);
+}
+
+static void
+zoom_out (PwWindow *self)
+{
+  zoom (self, -1);
+}
+
+static void
+zoom_reset (PwWindow *self)
+{
+  _pw_window_set_zoom (self, 100);
+}
+
 static void
 open_recent_action (GtkWidget  *widget,
                     const char *action_name,
@@ -127,6 +183,9 @@ static const struct {
   { "win.save-as", _pw_window_save_as },
   { "win.undo", undo },
   { "win.redo", redo },
+  { "win.zoom-in", zoom_in },
+  { "win.zoom-out", zoom_out },
+  { "win.zoom-reset", zoom_reset },
 };
 
 static void
@@ -145,6 +204,8 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
     gtk_widget_class_install_action (widget_class, simple_actions[i].name, NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreen");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -154,4 +215,28 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
+
+  /* On a projector */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  {
+    /* The menu shows the last key added for an action: the main keys come
+     * after the keypad's */
+    static const struct {
+      guint       keyval;
+      const char *action;
+    } zoom_keys[] = {
+      { GDK_KEY_KP_Add, "win.zoom-in" },
+      { GDK_KEY_equal, "win.zoom-in" },
+      { GDK_KEY_plus, "win.zoom-in" },
+      { GDK_KEY_KP_Subtract, "win.zoom-out" },
+      { GDK_KEY_minus, "win.zoom-out" },
+      { GDK_KEY_KP_0, "win.zoom-reset" },
+      { GDK_KEY_0, "win.zoom-reset" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+      gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].keyval, GDK_CONTROL_MASK,
+                                           zoom_keys[i].action, NULL);
+  }
 }

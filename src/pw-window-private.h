@@ -22,6 +22,8 @@ struct _PwWindow
 
   /* Template widgets */
   GtkStack             *title_stack;
+  GtkWidget            *save_button;
+  AdwWindowTitle       *workbook_title; /* the title while there is one area */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwToastOverlay      *toast_overlay;
@@ -39,6 +41,8 @@ struct _PwWindow
   gint64                disk_toast_shown;
   guint                 disk_toast_source;
   guint                 opening;        /* documents being loaded to be shown here */
+  gboolean              show_sidebar;
+  gboolean              fullscreen;     /* asked for, or as the window manager made it */
   gboolean              close_confirmed;
   gboolean              close_when_idle; /* closing once the document's save is done */
 };
@@ -47,7 +51,14 @@ struct _PwWindow
 typedef void (*PwWindowContinue) (PwWindow *self,
                                   gpointer  data);
 
+/* The steps of the content's zoom, in percent */
+extern const int pw_window_zoom_levels[];
+extern const guint pw_window_n_zoom_levels;
+
 void     _pw_window_class_actions_init  (GtkWidgetClass *widget_class);
+int      _pw_window_get_zoom            (PwWindow       *self);
+void     _pw_window_set_zoom            (PwWindow       *self,
+                                         int             zoom);
 void     _pw_window_actions_update      (PwWindow       *self);
 gboolean _pw_window_get_busy            (PwWindow       *self);
 

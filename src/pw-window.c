@@ -13,6 +13,7 @@
 
 #include "pw-welcome-page.h"
 #include "pw-window-private.h"
+#include "pw-wizard.h"
 
 #define EXAMPLE_RESOURCE RESOURCE_PREFIX "/examples/larkspur.phasewise"
 
@@ -36,6 +37,8 @@ G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_SHOW_SIDEBAR,
+  PROP_FULLSCREEN,
   N_PROPS
 };
 
@@ -50,6 +53,8 @@ _pw_window_get_busy (PwWindow *self)
 {
   return self->opening > 0 || (self->document != NULL && pw_document_get_busy (self->document));
 }
+
+static void update_title_stack (PwWindow *self);
 
 static void
 update_title (PwWindow *self)
@@ -70,10 +75,13 @@ update_title (PwWindow *self)
   else
     title = g_strdup (pw_document_get_title (self->document));
   adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_window_title_set_title (self->workbook_title, title);
 
   location = pw_document_get_location (self->document);
   adw_view_switcher_title_set_subtitle (self->switcher_title,
                                         location ? location : _("Not saved yet"));
+  adw_window_title_set_subtitle (self->workbook_title,
+                                 location ? location : _("Not saved yet"));
 
   /* Translators: the window title: the workbook's name, then the app's */
   window_title = g_strdup_printf (_("%s — Phasewise"), title);
@@ -81,8 +89,9 @@ update_title (PwWindow *self)
 }
 
 /* The switchers show once there is more than one area to switch to;
- * until then they have no stack, so that no one-tab list is there to be
- * read out either. */
+ * until then they have no stack and are hidden, and a plain title takes
+ * the switcher title's place, so that no one-tab list is there to be read
+ * out either. */
 static void
 update_switchers (PwWindow *self)
 {
@@ -103,6 +112,19 @@ update_switchers (PwWindow *self)
   adw_view_switcher_bar_set_stack (self->switcher_bar, several ? self->view_stack : NULL);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, several);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), several);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), several);
+  update_title_stack (self);
+}
+
+static void
+update_title_stack (PwWindow *self)
+{
+  const char *name = "welcome";
+
+  if (self->document != NULL)
+    name = gtk_widget_get_visible (GTK_WIDGET (self->switcher_title)) ? "workbook"
+                                                                       : "workbook-single";
+  gtk_stack_set_visible_child_name (self->title_stack, name);
 }
 
 static void
@@ -234,7 +256,8 @@ set_document (PwWindow   *self,
   if (document != NULL)
     changed_on_disk_cb (self);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "workbook" : "welcome");
-  gtk_stack_set_visible_child_name (self->title_stack, document ? "workbook" : "welcome");
+  /* Nothing to save on the welcome page: no Save button there either */
+  gtk_widget_set_visible (self->save_button, document != NULL);
   update_switchers (self);
   update_title (self);
   _pw_window_actions_update (self);
@@ -487,6 +510,238 @@ pw_window_restore_draft (PwWindow          *self,
 }
 
 /* ------------------------------------------------------------------------
+ * On a projector: full screen, the sidebar hidden, the content zoomed
+ */
+
+static void
+set_show_sidebar (PwWindow *self,
+                  gboolean  show_sidebar)
+{
+  show_sidebar = !!show_sidebar;
+  if (self->show_sidebar == show_sidebar)
+    return;
+
+  self->show_sidebar = show_sidebar;
+  pw_assess_page_set_sidebar_visible (self->assess_page, show_sidebar);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
+}
+
+static void
+set_fullscreen (PwWindow *self,
+                gboolean  fullscreen)
+{
+  fullscreen = !!fullscreen;
+  if (self->fullscreen == fullscreen)
+    return;
+
+  self->fullscreen = fullscreen;
+  if (fullscreen)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FULLSCREEN]);
+}
+
+/* The window manager may end full screen itself (or refuse it): the
+ * action's state follows. */
+static void
+fullscreened_cb (PwWindow *self)
+{
+  gboolean fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+
+  if (self->fullscreen == fullscreen)
+    return;
+
+  self->fullscreen = fullscreen;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FULLSCREEN]);
+}
+
+const int pw_window_zoom_levels[] = { 50, 70, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300 };
+const guint pw_window_n_zoom_levels = G_N_ELEMENTS (pw_window_zoom_levels);
+
+/* One style sheet for every window: a class per zoom level, which scales
+ * the text set in points (through the resolution they are computed at)
+ * and the text that inherits its size. */
+static GtkCssProvider *zoom_provider;
+
+static void
+load_zoom_css (GtkSettings *settings)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+  int xft_dpi = 0;
+  double dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &xft_dpi, NULL);
+  dpi = xft_dpi > 0 ? xft_dpi / 1024.0 : 96.0;
+
+  for (guint i = 0; i < pw_window_n_zoom_levels; i++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      int level = pw_window_zoom_levels[i];
+
+      if (level == 100)
+        continue;
+      g_ascii_formatd (number, sizeof number, "%.3f", dpi * level / 100.0);
+      g_string_append_printf (css, ".pw-zoom-%d { -gtk-dpi: %s; font-size: %d%%; }\n",
+                              level, number, level);
+    }
+
+  gtk_css_provider_load_from_data (zoom_provider, css->str, (gssize) css->len);
+}
+
+static void
+ensure_zoom_css (GdkDisplay *display)
+{
+  GtkSettings *settings;
+
+  if (zoom_provider != NULL)
+    return;
+
+  settings = gtk_settings_get_for_display (display);
+  zoom_provider = gtk_css_provider_new ();
+  load_zoom_css (settings);
+  g_signal_connect (settings, "notify::gtk-xft-dpi", G_CALLBACK (load_zoom_css), NULL);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (zoom_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* The zoom level nearest to @zoom */
+static int
+snap_zoom (int zoom)
+{
+  int best = 100;
+
+  for (guint i = 0; i < pw_window_n_zoom_levels; i++)
+    if (ABS (pw_window_zoom_levels[i] - zoom) < ABS (best - zoom))
+      best = pw_window_zoom_levels[i];
+
+  return best;
+}
+
+/**
+ * _pw_window_get_zoom:
+ *
+ * Returns: the zoom of the content, in percent: one of the levels
+ */
+int
+_pw_window_get_zoom (PwWindow *self)
+{
+  return snap_zoom (g_settings_get_int (pw_session_get_settings (self->session), "zoom"));
+}
+
+/* Every window takes the new zoom: see zoom_changed_cb(). */
+void
+_pw_window_set_zoom (PwWindow *self,
+                     int       zoom)
+{
+  g_settings_set_int (pw_session_get_settings (self->session), "zoom", snap_zoom (zoom));
+}
+
+static void
+zoom_changed_cb (PwWindow *self)
+{
+  GtkWidget *content = GTK_WIDGET (self->toast_overlay);
+  int zoom = _pw_window_get_zoom (self);
+
+  ensure_zoom_css (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  for (guint i = 0; i < pw_window_n_zoom_levels; i++)
+    {
+      char name[32];
+
+      g_snprintf (name, sizeof name, "pw-zoom-%d", pw_window_zoom_levels[i]);
+      if (pw_window_zoom_levels[i] == zoom && zoom != 100)
+        gtk_widget_add_css_class (content, name);
+      else
+        gtk_widget_remove_css_class (content, name);
+    }
+
+  _pw_window_actions_update (self);
+}
+
+/* ------------------------------------------------------------------------
+ * Names for screen readers
+ */
+
+/* GTK 4.8 names a button with a mnemonic by its raw label, which it sets
+ * as the button's accessible label, and then its label's text ("_Open
+ * Open"): without that accessible label, the buttons of the window's
+ * templates are named by their text alone. */
+static void
+name_mnemonic_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
+      && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_mnemonic_buttons (child);
+}
+
+/* ------------------------------------------------------------------------
+ * Alt+Left and Alt+Right
+ */
+
+/* The wizard's page keys, wherever the focus is: in the sidebar (whose
+ * leaflet would take them to go back and forth between list and content),
+ * on the header's buttons, in the wizard.  Only when the wizard is shown
+ * and has a page that way; otherwise the keys go on to the leaflet, which
+ * goes between the list and the wizard when folded. */
+static gboolean
+step_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  gboolean forward = GPOINTER_TO_INT (user_data) > 0;
+  GtkWidget *wizard;
+  guint page;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  wizard = pw_assess_page_get_wizard (self->assess_page);
+  if (!PW_IS_WIZARD (wizard) || !gtk_widget_get_mapped (wizard))
+    return FALSE;
+
+  page = pw_wizard_get_page (PW_WIZARD (wizard));
+  if (forward ? page + 1 >= pw_wizard_get_n_pages (PW_WIZARD (wizard)) : page == 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (wizard, forward ? "wizard.next" : "wizard.previous", NULL);
+}
+
+static void
+add_step_shortcuts (PwWindow *self)
+{
+  static const struct {
+    guint keyval;
+    int   direction;
+  } keys[] = {
+    { GDK_KEY_Left, -1 },
+    { GDK_KEY_KP_Left, -1 },
+    { GDK_KEY_Right, 1 },
+    { GDK_KEY_KP_Right, 1 },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Before the focused widget and its parents see the keys */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "pw-step-shortcuts");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i].keyval, GDK_ALT_MASK);
+      GtkShortcutAction *action =
+        gtk_callback_action_new (step_shortcut_cb, GINT_TO_POINTER (keys[i].direction), NULL);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* ------------------------------------------------------------------------
  * GObject
  */
 
@@ -570,7 +825,12 @@ pw_window_constructed (GObject *object)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  zoom_changed_cb (self);
+
   /* The welcome page, with nothing to save or undo yet */
+  gtk_widget_set_visible (self->save_button, FALSE);
   update_switchers (self);
   update_title (self);
   _pw_window_actions_update (self);
@@ -620,6 +880,14 @@ pw_window_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+
+    case PROP_FULLSCREEN:
+      g_value_set_boolean (value, self->fullscreen);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -637,6 +905,14 @@ pw_window_set_property (GObject      *object,
     {
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_FULLSCREEN:
+      set_fullscreen (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -662,6 +938,28 @@ pw_window_class_init (PwWindowClass *klass)
                          PW_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * PwWindow:show-sidebar:
+   *
+   * Whether the list of assessments is shown (F9, `win.show-sidebar`).
+   */
+  properties [PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PwWindow:fullscreen:
+   *
+   * Whether the window is full screen, or was asked to be (F11,
+   * `win.fullscreen`); it follows #GtkWindow:fullscreened when the window
+   * manager changes that.
+   */
+  properties [PROP_FULLSCREEN] =
+    g_param_spec_boolean ("fullscreen", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PW_TYPE_ASSESS_PAGE);
@@ -669,6 +967,8 @@ pw_window_class_init (PwWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PwWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, workbook_title);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, toast_overlay);
@@ -687,6 +987,8 @@ pw_window_init (PwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->show_sidebar = TRUE;
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
 
   self->document_signals = g_signal_group_new (PW_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::title",
@@ -711,6 +1013,9 @@ pw_window_init (PwWindow *self)
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  add_step_shortcuts (self);
+  name_mnemonic_buttons (GTK_WIDGET (self));
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

@@ -16,6 +16,7 @@
 #include "pw-assess-page.h"
 #include "pw-result-view.h"
 #include "pw-test-ui.h"
+#include "pw-welcome-page.h"
 #include "pw-window.h"
 #include "pw-wizard.h"
 
@@ -33,6 +34,9 @@
  *   /phasewise/window/draft-failure     a draft that cannot be written is shown
  *   /phasewise/window/crash-recovery    a crashed session's draft offered back
  *   /phasewise/window/command-line      `phasewise FILE` opens FILE in a window
+ *   /phasewise/window/projector         full screen, the sidebar hidden and kept narrow, zoom
+ *   /phasewise/window/step-keys         Alt+Left and Alt+Right wherever the focus is
+ *   /phasewise/window/title-suggested   the organization names a new workbook; one suggested action
  */
 
 static PwApplication *app;
@@ -314,6 +318,11 @@ test_one_area (void)
   g_assert_null (adw_view_switcher_title_get_stack (title));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
   g_assert_null (adw_view_switcher_bar_get_stack (bar));
+  /* …not even hidden in the header: a plain title has its place */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (title)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (title)));
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (window),
+                                           "Larkspur Outdoor Equipment (Example)"));
 
   pw_workbook_set_modified (get_workbook (window), FALSE);
   destroy_window (window);
@@ -922,6 +931,381 @@ test_command_line (void)
   g_assert_cmpuint (run.n_empty, ==, 0);
 }
 
+
+/* ------------------------------------------------------------------------
+ * On a projector
+ */
+
+static gboolean
+has_width (gpointer data)
+{
+  gpointer *args = data;
+
+  return gtk_widget_get_width (args[0]) >= GPOINTER_TO_INT (args[1]);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_sidebar_list (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+
+  return natural;
+}
+
+static gboolean
+grew (gpointer data)
+{
+  gpointer *args = data;
+
+  return natural_width (args[0]) > GPOINTER_TO_INT (args[1]);
+}
+
+static gboolean
+is_back_to (gpointer data)
+{
+  gpointer *args = data;
+
+  return natural_width (args[0]) == GPOINTER_TO_INT (args[1]);
+}
+
+/* Whether @model, or a section or submenu of it, has an item for @action */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+      g_autoptr(GMenuModel) submenu = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      if ((section != NULL && menu_has_action (section, action))
+          || (submenu != NULL && menu_has_action (submenu, action)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_shortcut_for (GtkWidget     *widget,
+                 gconstpointer  accelerator)
+{
+  g_autofree char *accel = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "accelerator", &accel, NULL);
+
+  return g_strcmp0 (accel, accelerator) == 0;
+}
+
+/* Full screen and the sidebar are stateful actions, in the main menu and the
+ * shortcuts window; the sidebar keeps to its width in a wide window, and
+ * hidden leaves the whole width to the wizard; zoom scales the content's
+ * text, for every window, and is kept in the settings. */
+static void
+test_projector (void)
+{
+  PwWindow *window;
+  GSettings *settings;
+  GtkMenuButton *menu_button;
+  GtkShortcutsWindow *overlay;
+  GtkWidget *list;
+  GtkWidget *label;
+  gboolean state;
+  int before;
+  const char *accelerators[] = { "F11", "F9", "<Control>plus", "<Control>minus", "<Control>0" };
+  const char *actions[] = { "win.fullscreen", "win.show-sidebar", "win.zoom-in", "win.zoom-out",
+                            "win.zoom-reset" };
+
+  /* Wide, as a workshop room's screen */
+  ensure_app ();
+  window = pw_window_new (ADW_APPLICATION (app), pw_application_get_session (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  {
+    gpointer args[] = { window, GINT_TO_POINTER (1000) };
+
+    pw_test_ui_wait (has_width, args, "the window to be wide");
+  }
+  settings = pw_session_get_settings (pw_window_get_session (window));
+
+  /* In the main menu and the shortcuts window */
+  menu_button = GTK_MENU_BUTTON (pw_test_ui_find_widget (GTK_WIDGET (window),
+                                                         GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (menu_button);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), actions[i]));
+      g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, accelerators[i]));
+    }
+
+  /* Full screen: asked for, and asked to end (no window manager here to
+   * grant it) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fullscreen", NULL));
+  g_object_get (window, "fullscreen", &state, NULL);
+  g_assert_true (state);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fullscreen", NULL));
+  g_object_get (window, "fullscreen", &state, NULL);
+  g_assert_false (state);
+
+  /* The sidebar of a new workbook in a wide window keeps to its width */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  pw_test_ui_flush ();
+  list = pw_test_ui_find (GTK_WIDGET (get_assess_page (window)), is_sidebar_list, NULL);
+  g_assert_nonnull (list);
+  pw_test_ui_wait (is_mapped, list, "the sidebar");
+  g_test_message ("sidebar %d of %d", gtk_widget_get_width (list),
+                  gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gtk_widget_get_width (list), >=, 200);
+  g_assert_cmpint (gtk_widget_get_width (list), <=, 320);
+
+  /* Hidden and shown again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  pw_test_ui_flush ();
+  g_object_get (window, "show-sidebar", &state, NULL);
+  g_assert_false (state);
+  g_assert_false (pw_assess_page_get_sidebar_visible (get_assess_page (window)));
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  pw_test_ui_flush ();
+  g_assert_true (pw_assess_page_get_sidebar_visible (get_assess_page (window)));
+  pw_test_ui_wait (is_mapped, list, "the sidebar again");
+
+  /* Zoom: the text of the content grows, and is back at its size after a reset */
+  label = GTK_WIDGET (pw_test_ui_find_label (GTK_WIDGET (window), "No Assessments Yet"));
+  g_assert_nonnull (label);
+  before = natural_width (label);
+  g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 125);
+  {
+    gpointer args[] = { label, GINT_TO_POINTER (before) };
+
+    pw_test_ui_wait (grew, args, "the text to grow");
+    g_assert_cmpint (natural_width (label), >=, before * 115 / 100);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
+    g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 110);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+    g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 100);
+    pw_test_ui_wait (is_back_to, args, "the text to be back at its size");
+  }
+  /* …and never beyond its levels */
+  for (int i = 0; i < 20; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 50);
+
+  /* The example's result at the largest and smallest zoom, drawn without
+   * a warning */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+  pw_test_ui_wait (is_mapped, current_wizard (window), "the example's wizard");
+  for (int i = 0; i < 20; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "zoom"), ==, 300);
+  pw_test_ui_flush ();
+  pw_wizard_set_page (current_wizard (window), 2);
+  pw_test_ui_flush ();
+  g_settings_reset (settings, "zoom");
+  pw_test_ui_flush ();
+
+  pw_workbook_set_modified (get_workbook (window), FALSE);
+  destroy_window (window);
+}
+
+
+/* The window's Alt+Left or Alt+Right, pressed: what a key press runs */
+static gboolean
+press_step_key (PwWindow *window,
+                guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, GDK_ALT_MASK);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "pw-step-shortcuts") != 0)
+        continue;
+
+      /* Before the focused widget, and the leaflet around the sidebar */
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==,
+                       GTK_PHASE_CAPTURE);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 GTK_WIDGET (window), NULL);
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Alt+Left and Alt+Right turn the wizard's pages with the focus in the
+ * sidebar, on the header's menu button, or in the wizard; at either end
+ * they are left to others. */
+static void
+test_step_keys (void)
+{
+  PwWindow *window = new_window ();
+  GtkWidget *list;
+  GtkWidget *menu_button;
+  GtkWidget *row;
+  PwWizard *wizard;
+  guint last;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+  wizard = current_wizard (window);
+  pw_test_ui_wait (is_mapped, wizard, "the wizard");
+  last = pw_wizard_get_n_pages (wizard) - 1;
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last);
+
+  /* In the sidebar, as after clicking a row */
+  list = pw_test_ui_find (GTK_WIDGET (get_assess_page (window)), is_sidebar_list, NULL);
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (press_step_key (window, GDK_KEY_Left));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last - 1);
+  g_assert_true (press_step_key (window, GDK_KEY_KP_Right));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last);
+  g_assert_false (press_step_key (window, GDK_KEY_Right));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+
+  /* On the main menu button, as after closing About */
+  menu_button = pw_test_ui_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  gtk_widget_grab_focus (menu_button);
+  g_assert_true (press_step_key (window, GDK_KEY_Left));
+  g_assert_true (press_step_key (window, GDK_KEY_KP_Left));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, last - 2);
+
+  /* At the first page, Alt+Left is left to others */
+  pw_wizard_set_page (wizard, 0);
+  g_assert_false (press_step_key (window, GDK_KEY_Left));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 0);
+  g_assert_true (press_step_key (window, GDK_KEY_Right));
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 1);
+
+  /* With no wizard shown, neither does anything */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  pw_test_ui_flush ();
+  g_assert_null (pw_assess_page_get_wizard (get_assess_page (window)));
+  g_assert_false (press_step_key (window, GDK_KEY_Right));
+  g_assert_false (press_step_key (window, GDK_KEY_Left));
+
+  pw_workbook_set_modified (get_workbook (window), FALSE);
+  destroy_window (window);
+}
+
+
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static guint
+count_suggested (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (gtk_widget_has_css_class (widget, "suggested-action"))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_suggested (child);
+
+  return n;
+}
+
+static gboolean
+title_has (gpointer data)
+{
+  gpointer *args = data;
+
+  return strstr (gtk_window_get_title (args[0]), args[1]) != NULL;
+}
+
+/* A new workbook is titled by its organization once it is named, in the
+ * window's title and the header; each view has one suggested action. */
+static void
+test_title_suggested (void)
+{
+  PwWindow *window = new_window ();
+  PwWorkbook *workbook;
+
+  /* The welcome page: New Workbook, and no Save button */
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (pw_test_ui_find_button (GTK_WIDGET (window),
+                                                                  "win.save")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  pw_test_ui_flush ();
+  workbook = get_workbook (window);
+  g_assert_true (gtk_widget_get_visible (pw_test_ui_find_button (GTK_WIDGET (window),
+                                                                 "win.save")));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Untitled Workbook"));
+  /* No assessment yet: Start an Assessment, not also New Assessment */
+  pw_test_ui_wait (is_mapped, pw_test_ui_find_button (GTK_WIDGET (window), "assess.new"),
+                   "the sidebar's button");
+  /* (both pages are shown while the stack crossfades) */
+  pw_test_ui_wait (is_unmapped, pw_test_ui_find_widget (GTK_WIDGET (window), PW_TYPE_WELCOME_PAGE),
+                   "the welcome page to go");
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), ==, 1);
+
+  pw_workbook_set_name (workbook, "Harbour Rowing Club");
+  {
+    gpointer args[] = { window, "Harbour Rowing Club" };
+
+    pw_test_ui_wait (title_has, args, "the organization's name in the title");
+  }
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Untitled"));
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (window), "• Harbour Rowing Club"));
+
+  /* An assessment shown: at most the wizard's own */
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.new", NULL);
+  pw_test_ui_flush ();
+  pw_test_ui_wait (is_mapped, current_wizard (window), "the wizard");
+  pw_test_ui_wait (is_unmapped, pw_test_ui_find_widget (GTK_WIDGET (get_assess_page (window)),
+                                                        ADW_TYPE_STATUS_PAGE),
+                   "the empty page to go");
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), <=, 1);
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -980,6 +1364,9 @@ main (int   argc,
   g_test_add_func ("/phasewise/window/draft-failure", test_draft_failure);
   g_test_add_func ("/phasewise/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/phasewise/window/command-line", test_command_line);
+  g_test_add_func ("/phasewise/window/projector", test_projector);
+  g_test_add_func ("/phasewise/window/step-keys", test_step_keys);
+  g_test_add_func ("/phasewise/window/title-suggested", test_title_suggested);
 
   status = g_test_run ();
 

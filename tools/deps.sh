@@ -15,6 +15,7 @@ packages=(
   xvfb xauth          # xvfb-run: the window test and the screenshots
   dbus-daemon         # the window test's private session bus
   at-spi2-core        # the accessibility bus that GTK asks the session bus for
+  python3-pyatspi     # the accessibility test reads names with it (tests/test-a11y.py)
   librsvg2-common     # SVG icons
   desktop-file-utils appstream
 )
