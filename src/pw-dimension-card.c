@@ -44,6 +44,9 @@ struct _PwDimensionCard
   GtkLabel          *cap_label;
   GtkLabel          *steps_title;
   GtkBox            *steps_box;
+  GtkBox            *columns;
+  GtkWidget         *separator;
+  AdwClamp          *summary_clamp;
 
   PwFramework       *framework;
   const PwDimension *dimension;
@@ -54,6 +57,11 @@ struct _PwDimensionCard
 };
 
 G_DEFINE_FINAL_TYPE (PwDimensionCard, pw_dimension_card, GTK_TYPE_LIST_BOX_ROW)
+
+/* Below this width the next steps go under the result instead of beside
+ * it: beside a 280 pixel column they would be left a narrow strip. */
+#define STACK_WIDTH 640
+#define SUMMARY_WIDTH 280
 
 enum {
   PROP_0,
@@ -341,6 +349,67 @@ pw_dimension_card_set_property (GObject      *object,
 }
 
 static void
+set_stacked (PwDimensionCard *self,
+             gboolean         stacked)
+{
+  if (pw_dimension_card_get_stacked (self) == stacked)
+    return;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  stacked ? GTK_ORIENTATION_VERTICAL
+                                          : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->separator),
+                                  stacked ? GTK_ORIENTATION_HORIZONTAL
+                                          : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (self->columns, stacked ? 12 : 18);
+  /* Stacked, the result takes the card's width. */
+  adw_clamp_set_maximum_size (self->summary_clamp, stacked ? G_MAXINT / 2 : SUMMARY_WIDTH);
+}
+
+/* The card lays its child out itself, as a bin, so that it learns its
+ * width: the row's own layout manager would not tell it. */
+static void
+pw_dimension_card_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+/* Stacked below STACK_WIDTH.  The width a list gives its rows does not
+ * depend on their orientation, so this cannot swing back and forth. */
+static void
+pw_dimension_card_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PwDimensionCard *self = PW_DIMENSION_CARD (widget);
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+  gboolean stacked = width < STACK_WIDTH;
+
+  if (stacked != pw_dimension_card_get_stacked (self))
+    {
+      set_stacked (self, stacked);
+      /* The height was measured for the other layout. */
+      gtk_widget_queue_resize (widget);
+    }
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
 pw_dimension_card_class_init (PwDimensionCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -349,6 +418,9 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   object_class->dispose = pw_dimension_card_dispose;
   object_class->get_property = pw_dimension_card_get_property;
   object_class->set_property = pw_dimension_card_set_property;
+
+  widget_class->measure = pw_dimension_card_measure;
+  widget_class->size_allocate = pw_dimension_card_size_allocate;
 
   properties [PROP_SCORE] =
     g_param_spec_boxed ("score", NULL, NULL,
@@ -381,12 +453,17 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, cap_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_title);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, columns);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, separator);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, summary_clamp);
 }
 
 static void
 pw_dimension_card_init (PwDimensionCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* measure and size_allocate above, instead of the row's bin layout */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* One colour for the whole bar, whatever the score. */
   gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_LOW);
@@ -511,4 +588,19 @@ pw_dimension_card_set_result (PwDimensionCard        *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREVIOUS]);
   if (name_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREVIOUS_NAME]);
+}
+
+/**
+ * pw_dimension_card_get_stacked:
+ *
+ * Returns: %TRUE when the card is too narrow to show the next steps beside
+ *   the result, and shows them below it
+ */
+gboolean
+pw_dimension_card_get_stacked (PwDimensionCard *self)
+{
+  g_return_val_if_fail (PW_IS_DIMENSION_CARD (self), FALSE);
+
+  return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns))
+         == GTK_ORIENTATION_VERTICAL;
 }

@@ -409,6 +409,75 @@ test_dimension_card (void)
   destroy (window, list);
 }
 
+static gboolean
+card_stacked_cb (gpointer card)
+{
+  return pw_dimension_card_get_stacked (card);
+}
+
+static gboolean
+card_side_by_side_cb (gpointer card)
+{
+  return !pw_dimension_card_get_stacked (card);
+}
+
+/* The width of @label, shown under @card, once it is laid out */
+static double
+label_width (GtkWidget  *card,
+             const char *text)
+{
+  GtkLabel *label = find_label (card, text);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), card, &bounds));
+
+  return bounds.size.width;
+}
+
+/* A narrow card puts the next steps below the result, in the card's whole
+ * width, instead of in a strip beside it; a wide one side by side. */
+static void
+test_dimension_card_stacks (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  g_autoptr(PwScore) score = pw_score_compute (framework, review,
+                                               pw_workbook_get_policy (workbook));
+  const PwDimensionScore *integration = pw_score_find_dimension (score, "integration");
+  GtkWidget *card = GTK_WIDGET (pw_dimension_card_new (framework, integration->dimension));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const char *title = "Next steps towards Phase 3 · The Integrators";
+  GtkWindow *window;
+
+  pw_dimension_card_set_result (PW_DIMENSION_CARD (card), integration, NULL, NULL);
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  gtk_widget_set_halign (list, GTK_ALIGN_START);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), list);
+
+  /* What a card gets in the 800×600 window */
+  gtk_widget_set_size_request (list, 480, -1);
+  window = show (box);
+  pw_test_ui_wait (card_stacked_cb, card, "the card to stack");
+  pw_test_ui_flush ();
+  g_assert_cmpfloat (label_width (card, title), >, 380);
+
+  /* At 1280×800 */
+  gtk_widget_set_size_request (list, 960, -1);
+  pw_test_ui_wait (card_side_by_side_cb, card, "the card to go side by side");
+  pw_test_ui_flush ();
+  g_assert_cmpfloat (label_width (card, title), >, 500);
+
+  gtk_widget_set_size_request (list, 600, -1);
+  pw_test_ui_wait (card_stacked_cb, card, "the card to stack again");
+
+  destroy (window, box);
+}
+
 /* Typing a note or evidence creates the answer, emptying an entry clears its
  * text, and an entry of a question without an answer creates none. */
 static void
@@ -713,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/review-in-place", test_review_in_place);
   g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
+  g_test_add_func ("/phasewise/widgets/dimension-card-stacks", test_dimension_card_stacks);
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/review-without-assessment",
