@@ -149,7 +149,7 @@ update_steps (PwDimensionCard *self,
   if (dimension->next_steps[phase - 1] == NULL || dimension->next_steps[phase - 1][0] == NULL)
     {
       gtk_box_append (self->steps_box,
-                      create_text (_("The framework suggests no steps here."), "dim-label"));
+                      create_text (_("The framework suggests no steps here."), "pw-secondary"));
       return;
     }
 

@@ -33,6 +33,10 @@ PwQuestionCard    *pw_dimension_page_find_unanswered  (PwDimensionPage   *self,
 void               pw_dimension_page_focus            (PwDimensionPage   *self);
 void               pw_dimension_page_focus_card       (PwDimensionPage   *self,
                                                        PwQuestionCard    *card);
+gboolean           pw_dimension_page_choose_answer    (PwDimensionPage   *self,
+                                                       PwAnswerKind       kind,
+                                                       int                phase,
+                                                       gboolean          *last);
 gboolean           pw_dimension_page_choose_option    (PwDimensionPage   *self,
                                                        int                phase,
                                                        gboolean          *last);

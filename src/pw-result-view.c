@@ -387,6 +387,9 @@ pw_result_view_map (GtkWidget *widget)
     refresh (self);
 
   GTK_WIDGET_CLASS (pw_result_view_parent_class)->map (widget);
+
+  /* Each time it shows, the result opens on its headline. */
+  pw_result_view_scroll_to_top (self);
 }
 
 /* GObject */
@@ -503,4 +506,23 @@ pw_result_view_get_headline (PwResultView *self)
   flush (self);
 
   return self->headline;
+}
+
+/**
+ * pw_result_view_scroll_to_top:
+ *
+ * Scrolls the result to its headline, as it opens every time it shows.
+ */
+void
+pw_result_view_scroll_to_top (PwResultView *self)
+{
+  GtkWidget *scroller;
+
+  g_return_if_fail (PW_IS_RESULT_VIEW (self));
+
+  /* The template's child (not bound: the view's bin owns it) */
+  scroller = gtk_widget_get_first_child (GTK_WIDGET (self));
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            0);
 }

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "pw-dimension-card.h"
+#include "pw-dimension-page.h"
 #include "pw-profile-page.h"
 #include "pw-question-card.h"
 #include "pw-radar-chart.h"
@@ -478,6 +479,253 @@ test_dimension_card_stacks (void)
   destroy (window, box);
 }
 
+/* Presses @keyval as the wizard's keys take it: the shortcut of its
+ * "pw-wizard-keys" controller (whose triggers hold lower-case keys, as
+ * GtkKeyvalTrigger does).  Returns whether it was handled. */
+static gboolean
+press_key (GtkWidget *wizard,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (wizard);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "pw-wizard-keys") != 0)
+        continue;
+
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))
+                 == gdk_keyval_to_lower (keyval))
+            {
+              gboolean handled;
+
+              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                      GTK_SHORTCUT_ACTION_EXCLUSIVE, wizard,
+                                                      gtk_shortcut_get_arguments (shortcut));
+              iterate_a_little ();
+              return handled;
+            }
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The card that has the keyboard focus, or NULL */
+static PwQuestionCard *
+get_focused_card (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL
+    ? (PwQuestionCard *) gtk_widget_get_ancestor (focus, PW_TYPE_QUESTION_CARD)
+    : NULL;
+}
+
+static PwAnswerKind
+get_kind (PwQuestionCard *card)
+{
+  PwAnswer *answer = pw_question_card_get_answer (card);
+
+  return answer != NULL ? pw_answer_get_kind (answer) : PW_ANSWER_NONE;
+}
+
+/* The keys answer the focused question and only it, say what they chose in
+ * the card, move on after a new answer and stay after a change; D and N are
+ * "don't know" and "not applicable"; arriving on a page focuses its first
+ * unanswered question; the result opens at its headline. */
+static void
+test_wizard_keys (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  PwWizard *wizard = pw_wizard_new (workbook, assessment);
+  GtkWidget *widget = GTK_WIDGET (wizard);
+  const PwDimension *dimension = pw_framework_get_dimension (framework, 0);
+  g_autofree char *answered_3 = g_strdup_printf ("Answered: 3 · %s",
+                                                 pw_framework_get_phase (framework, 3)->name);
+  g_autofree char *answered_2 = g_strdup_printf ("Answered: 2 · %s",
+                                                 pw_framework_get_phase (framework, 2)->name);
+  PwQuestionCard *cards[5];
+  PwDimensionPage *page;
+  GtkAdjustment *adjustment;
+  GtkWidget *result;
+  GtkWindow *window;
+
+  g_assert_cmpuint (dimension->questions->len, >=, 5);
+  window = show (widget);
+  pw_wizard_set_page (wizard, 1);
+  iterate_a_little ();
+  page = PW_DIMENSION_PAGE (find_widget (widget, PW_TYPE_DIMENSION_PAGE));
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      const PwQuestion *question = g_ptr_array_index (dimension->questions, i);
+
+      cards[i] = pw_dimension_page_find_card (page, question->id, NULL);
+      g_assert_nonnull (cards[i]);
+    }
+
+  /* Without the focus in a question, a key answers none. */
+  g_assert_false (press_key (widget, GDK_KEY_3));
+  g_assert_cmpuint (pw_assessment_get_n_answers (assessment), ==, 0);
+
+  pw_dimension_page_focus (page);
+  iterate_a_little ();
+  g_assert_true (get_focused_card (widget) == cards[0]);
+
+  /* A new answer: said in the card, and on to the next question */
+  g_assert_true (press_key (widget, GDK_KEY_3));
+  g_assert_cmpint (pw_answer_get_phase (pw_question_card_get_answer (cards[0])), ==, 3);
+  g_assert_nonnull (find_label (GTK_WIDGET (cards[0]), answered_3));
+  g_assert_true (get_focused_card (widget) == cards[1]);
+
+  /* Arriving on the page again: its first unanswered question */
+  pw_wizard_set_page (wizard, 2);
+  iterate_a_little ();
+  pw_wizard_set_page (wizard, 1);
+  iterate_a_little ();
+  g_assert_true (get_focused_card (widget) == cards[1]);
+
+  /* Clicked 4, then the key 2: the question clicked changes to 2, shows
+   * it, and keeps the focus; 2 again confirms it and moves on. */
+  pw_question_card_choose (cards[1], PW_ANSWER_OPTION, 4);
+  pw_question_card_focus_choices (cards[1]);
+  g_assert_true (press_key (widget, GDK_KEY_2));
+  g_assert_cmpint (pw_answer_get_phase (pw_question_card_get_answer (cards[1])), ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (cards[1]), answered_2));
+  g_assert_true (get_focused_card (widget) == cards[1]);
+  g_assert_true (press_key (widget, GDK_KEY_KP_2));
+  g_assert_true (get_focused_card (widget) == cards[2]);
+
+  /* D and N */
+  g_assert_true (press_key (widget, GDK_KEY_d));
+  g_assert_cmpint (get_kind (cards[2]), ==, PW_ANSWER_DONT_KNOW);
+  g_assert_nonnull (find_label (GTK_WIDGET (cards[2]), "Answered: Don’t know"));
+  g_assert_true (get_focused_card (widget) == cards[3]);
+  g_assert_true (press_key (widget, GDK_KEY_N));
+  g_assert_cmpint (get_kind (cards[3]), ==, PW_ANSWER_NOT_APPLICABLE);
+  g_assert_nonnull (find_label (GTK_WIDGET (cards[3]), "Answered: Not applicable"));
+  g_assert_true (get_focused_card (widget) == cards[4]);
+
+  /* In a note a key is a letter or a digit. */
+  gtk_widget_grab_focus (GTK_WIDGET (find_entry (GTK_WIDGET (cards[4]),
+                                                 "What the room said, in a few words")));
+  g_assert_false (press_key (widget, GDK_KEY_1));
+  g_assert_false (press_key (widget, GDK_KEY_n));
+  g_assert_cmpint (get_kind (cards[4]), ==, PW_ANSWER_NONE);
+
+  /* The result opens at its headline, however far down it was left. */
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 1);
+  iterate_a_little ();
+  result = find_widget (widget, PW_TYPE_RESULT_VIEW);
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (find_widget (result, GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment) + 200);
+  gtk_adjustment_set_value (adjustment, 200);
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 2);
+  iterate_a_little ();
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 1);
+  iterate_a_little ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, wizard);
+}
+
+/* The wizard's page of @dimension, shown */
+static PwDimensionPage *
+find_dimension_page (GtkWidget         *root,
+                     const PwDimension *dimension)
+{
+  if (PW_IS_DIMENSION_PAGE (root) && gtk_widget_get_mapped (root)
+      && pw_dimension_page_get_dimension (PW_DIMENSION_PAGE (root)) == dimension)
+    return PW_DIMENSION_PAGE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PwDimensionPage *found = find_dimension_page (child, dimension);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What the window gives the wizard at 800×600, beside the sidebar and
+ * below the header bar (measured on tools/screenshots.sh's images). */
+#define WIZARD_WIDTH_800  527
+#define WIZARD_HEIGHT_600 540
+
+/* At 800×600 every question of the framework, once it has the focus,
+ * shows without scrolling: the question, its five options and "don't
+ * know" / "not applicable" (the note and evidence may run below). */
+static void
+test_question_fits_800x600 (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  PwWizard *wizard = pw_wizard_new (workbook, assessment);
+  GtkWidget *widget = GTK_WIDGET (wizard);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  guint checked = 0;
+
+  gtk_window_set_default_size (window, WIZARD_WIDTH_800, WIZARD_HEIGHT_600);
+  gtk_window_set_child (window, widget);
+  gtk_window_present (window);
+  iterate_a_little ();
+
+  for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
+    {
+      const PwDimension *dimension = pw_framework_get_dimension (framework, d);
+      PwDimensionPage *page;
+
+      pw_wizard_set_page (wizard, d + 1);
+      iterate_a_little ();
+      page = find_dimension_page (widget, dimension);
+      g_assert_nonnull (page);
+
+      for (guint q = 0; q < pw_dimension_page_get_n_cards (page); q++)
+        {
+          GtkWidget *card = GTK_WIDGET (pw_dimension_page_get_card (page, q));
+          GtkWidget *scroller = gtk_widget_get_ancestor (card, GTK_TYPE_SCROLLED_WINDOW);
+          GtkWidget *last = GTK_WIDGET (find_label (card, "Don’t know"));
+          graphene_rect_t bounds, last_bounds;
+
+          g_assert_nonnull (last);
+          pw_dimension_page_focus_card (page, PW_QUESTION_CARD (card));
+          iterate_a_little ();
+          g_assert_true (gtk_widget_compute_bounds (card, scroller, &bounds));
+          g_assert_true (gtk_widget_compute_bounds (last, scroller, &last_bounds));
+          g_test_message ("Question %u of “%s”: %.0f pixels to its last choice, %.0f in all, "
+                          "in %d", q + 1, dimension->name,
+                          last_bounds.origin.y + last_bounds.size.height - bounds.origin.y,
+                          bounds.size.height, gtk_widget_get_height (scroller));
+          if (bounds.origin.y < 0
+              || last_bounds.origin.y + last_bounds.size.height > gtk_widget_get_height (scroller))
+            g_error ("Question %u of “%s” does not fit: its choices end at %.0f in %d",
+                     q + 1, dimension->name, last_bounds.origin.y + last_bounds.size.height,
+                     gtk_widget_get_height (scroller));
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, wizard);
+}
+
 /* Typing a note or evidence creates the answer, emptying an entry clears its
  * text, and an entry of a question without an answer creates none. */
 static void
@@ -785,6 +1033,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/dimension-card-stacks", test_dimension_card_stacks);
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
+  g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
+  g_test_add_func ("/phasewise/widgets/question-fits-800x600", test_question_fits_800x600);
   g_test_add_func ("/phasewise/widgets/review-without-assessment",
                    test_review_without_assessment);
   g_test_add_func ("/phasewise/widgets/hidden-pages", test_hidden_pages);
