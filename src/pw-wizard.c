@@ -730,8 +730,12 @@ pw_wizard_set_page (PwWizard *self,
   if (self->page == page)
     return;
 
+  /* Arriving on a page from inside the wizard (its pages, Back, Next, the
+   * steps) or from nowhere focuses it; the focus elsewhere in the window
+   * stays there, and a wizard in no window yet has none to move. */
   focus = _pw_widget_get_focus (GTK_WIDGET (self));
-  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack));
+  had_focus = gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+              && (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
 
   gtk_stack_set_transition_type (self->stack,
                                  page > self->page ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT

@@ -573,7 +573,12 @@ test_wizard_keys (void)
       g_assert_nonnull (cards[i]);
     }
 
+  /* Arriving on the page, from nowhere: its first question */
+  g_assert_true (get_focused_card (widget) == cards[0]);
+
   /* Without the focus in a question, a key answers none. */
+  gtk_widget_grab_focus (pw_test_ui_find_button (widget, "wizard.previous"));
+  g_assert_null (get_focused_card (widget));
   g_assert_false (press_key (widget, GDK_KEY_3));
   g_assert_cmpuint (pw_assessment_get_n_answers (assessment), ==, 0);
 
@@ -587,11 +592,14 @@ test_wizard_keys (void)
   g_assert_nonnull (find_label (GTK_WIDGET (cards[0]), answered_3));
   g_assert_true (get_focused_card (widget) == cards[1]);
 
-  /* Arriving on the page again: its first unanswered question */
+  /* Arriving on the page again, with Back from the next: its first
+   * unanswered question */
   pw_wizard_set_page (wizard, 2);
   iterate_a_little ();
-  pw_wizard_set_page (wizard, 1);
+  gtk_widget_grab_focus (pw_test_ui_find_button (widget, "wizard.previous"));
+  gtk_widget_activate_action (widget, "wizard.previous", NULL);
   iterate_a_little ();
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 1);
   g_assert_true (get_focused_card (widget) == cards[1]);
 
   /* Clicked 4, then the key 2: the question clicked changes to 2, shows
