@@ -37,6 +37,8 @@ struct _PwDimensionCard
   GtkLabel          *score_label;
   GtkLevelBar       *bar;
   GtkLabel          *coverage_label;
+  GtkWidget         *preliminary_box;
+  GtkLabel          *preliminary_label;
   GtkWidget         *change_box;
   GtkImage          *change_icon;
   GtkLabel          *change_label;
@@ -215,6 +217,7 @@ update (PwDimensionCard *self)
   const PwDimensionScore *result = self->score != NULL ? self->score : &none;
   g_autofree char *coverage = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *preliminary = NULL;
 
   update_score (self, result);
 
@@ -222,6 +225,12 @@ update (PwDimensionCard *self)
                                                 self->score != NULL
                                                 ? result->total : self->dimension->questions->len);
   gtk_label_set_label (self->coverage_label, coverage);
+
+  /* Counted from fewer than half of its questions, as pw-result-text.c rules */
+  preliminary = pw_result_text_preliminary (result->counted, result->total);
+  gtk_widget_set_visible (self->preliminary_box, preliminary != NULL);
+  gtk_label_set_label (self->preliminary_label, pw_result_text_preliminary_mark ());
+  gtk_widget_set_tooltip_text (self->preliminary_box, preliminary);
 
   /* The change since the previous round */
   if (self->previous != NULL)
@@ -250,6 +259,14 @@ update (PwDimensionCard *self)
       /* Translators: a dimension card for screen readers: phase, score and coverage,
        * "Phase 3 · The Integrators, score 3.4, 4 of 4 answered" */
       description = g_strdup_printf (_("%s, score %s, %s"), phase, score, coverage);
+      if (preliminary != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&description);
+
+          /* Translators: a dimension card for screen readers, then why its result is
+           * preliminary: "Phase 3 · …, score 3.4, 1 of 4 answered. Preliminary: only …" */
+          description = g_strdup_printf (_("%s. %s"), plain, preliminary);
+        }
     }
   else
     {
@@ -446,6 +463,8 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, score_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, bar);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, preliminary_box);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, preliminary_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_box);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_icon);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_label);

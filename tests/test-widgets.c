@@ -479,6 +479,47 @@ test_dimension_card_stacks (void)
   destroy (window, box);
 }
 
+/* A dimension counted from fewer than half of its questions says
+ * "Preliminary" on its card, as the whole result does, by the same rule. */
+static void
+test_dimension_card_preliminary (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  const PwDimension *strategy = pw_framework_get_dimension (framework, 0);
+  GtkWidget *card = GTK_WIDGET (pw_dimension_card_new (framework, strategy));
+  GtkWidget *list = gtk_list_box_new ();
+  guint n = strategy->questions->len;
+  GtkWindow *window;
+
+  g_assert_cmpuint (n, >=, 3);
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  window = show (list);
+
+  for (guint answered = 1; answered <= n; answered++)
+    {
+      const PwQuestion *question = g_ptr_array_index (strategy->questions, answered - 1);
+      g_autoptr(PwScore) score = NULL;
+      gboolean preliminary = answered * 2 < n;
+
+      pw_answer_choose (pw_assessment_ensure_answer (assessment, question->id), 2);
+      score = pw_score_compute (framework, assessment, pw_workbook_get_policy (workbook));
+      pw_dimension_card_set_result (PW_DIMENSION_CARD (card), &score->dimensions[0], NULL, NULL);
+      iterate_a_little ();
+
+      g_assert_cmpint (pw_result_text_is_preliminary (score->dimensions[0].counted, n), ==,
+                       preliminary);
+      if (preliminary)
+        g_assert_nonnull (find_label (card, "Preliminary"));
+      else
+        g_assert_null (find_label (card, "Preliminary"));
+    }
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, list);
+}
+
 /* Presses @keyval as the wizard's keys take it: the shortcut of its
  * "pw-wizard-keys" controller (whose triggers hold lower-case keys, as
  * GtkKeyvalTrigger does).  Returns whether it was handled. */
@@ -1039,6 +1080,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
   g_test_add_func ("/phasewise/widgets/dimension-card-stacks", test_dimension_card_stacks);
+  g_test_add_func ("/phasewise/widgets/dimension-card-preliminary",
+                   test_dimension_card_preliminary);
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
