@@ -520,6 +520,38 @@ test_dimension_card_preliminary (void)
   destroy (window, list);
 }
 
+/* One count of answered questions everywhere: the wizard's header and the
+ * result say the same number, "not applicable" and "don't know" included,
+ * and the result adds how many count (ui-walk M3). */
+static void
+test_answered_counts_agree (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  PwWizard *wizard = pw_wizard_new (workbook, review);
+  GtkWidget *widget = GTK_WIDGET (wizard);
+  PwAnswerCounts counts;
+  g_autofree char *header = NULL;
+  g_autofree char *result = NULL;
+  GtkWindow *window;
+
+  pw_assessment_count_answers (review, framework, &counts);
+  g_assert_cmpuint (counts.answered, >, counts.options);
+  header = g_strdup_printf ("%u of %u questions answered", counts.answered, counts.total);
+  result = g_strdup_printf ("%u of %u questions answered · %u count toward the score",
+                            counts.answered, counts.total, counts.options);
+
+  window = show (widget);
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 1);
+  iterate_a_little ();
+  g_assert_nonnull (find_label (widget, header));
+  g_assert_nonnull (pw_test_ui_find_label (widget, result));
+
+  destroy (window, wizard);
+}
+
 /* Presses @keyval as the wizard's keys take it: the shortcut of its
  * "pw-wizard-keys" controller (whose triggers hold lower-case keys, as
  * GtkKeyvalTrigger does).  Returns whether it was handled. */
@@ -1085,6 +1117,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
+  g_test_add_func ("/phasewise/widgets/answered-counts-agree", test_answered_counts_agree);
   g_test_add_func ("/phasewise/widgets/question-fits-800x600", test_question_fits_800x600);
   g_test_add_func ("/phasewise/widgets/review-without-assessment",
                    test_review_without_assessment);
