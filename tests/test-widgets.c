@@ -552,6 +552,43 @@ test_answered_counts_agree (void)
   destroy (window, wizard);
 }
 
+static guint
+count_suggested (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (gtk_widget_has_css_class (root, "suggested-action"))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_suggested (child);
+
+  return n;
+}
+
+/* One suggested action per view (the HIG): on every page of the wizard, the
+ * result included, at most one button is the suggested action. */
+static void
+test_one_suggested_action (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  PwWizard *wizard = pw_wizard_new (workbook, review);
+  GtkWindow *window = show (GTK_WIDGET (wizard));
+
+  for (guint page = 0; page < pw_wizard_get_n_pages (wizard); page++)
+    {
+      pw_wizard_set_page (wizard, page);
+      iterate_a_little ();
+      g_assert_cmpuint (count_suggested (GTK_WIDGET (wizard)), <=, 1);
+    }
+
+  destroy (window, wizard);
+}
+
 /* Presses @keyval as the wizard's keys take it: the shortcut of its
  * "pw-wizard-keys" controller (whose triggers hold lower-case keys, as
  * GtkKeyvalTrigger does).  Returns whether it was handled. */
@@ -1117,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
+  g_test_add_func ("/phasewise/widgets/one-suggested-action", test_one_suggested_action);
   g_test_add_func ("/phasewise/widgets/answered-counts-agree", test_answered_counts_agree);
   g_test_add_func ("/phasewise/widgets/question-fits-800x600", test_question_fits_800x600);
   g_test_add_func ("/phasewise/widgets/review-without-assessment",
