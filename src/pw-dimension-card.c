@@ -379,8 +379,12 @@ set_stacked (PwDimensionCard *self,
                                   stacked ? GTK_ORIENTATION_HORIZONTAL
                                           : GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (self->columns, stacked ? 12 : 18);
-  /* Stacked, the result takes the card's width. */
-  adw_clamp_set_maximum_size (self->summary_clamp, stacked ? G_MAXINT / 2 : SUMMARY_WIDTH);
+  /* Stacked, the result takes the card's width: below its tightening
+   * threshold a clamp gives its child all of it.  (A huge maximum would
+   * overflow the clamp's arithmetic.) */
+  adw_clamp_set_maximum_size (self->summary_clamp, stacked ? STACK_WIDTH : SUMMARY_WIDTH);
+  adw_clamp_set_tightening_threshold (self->summary_clamp,
+                                      stacked ? STACK_WIDTH : SUMMARY_WIDTH);
 }
 
 /* The card lays its child out itself, as a bin, so that it learns its

@@ -422,7 +422,8 @@ card_side_by_side_cb (gpointer card)
   return !pw_dimension_card_get_stacked (card);
 }
 
-/* The width of @label, shown under @card, once it is laid out */
+/* The width of @label, shown under @card, once it is laid out, inside the
+ * card */
 static double
 label_width (GtkWidget  *card,
              const char *text)
@@ -432,8 +433,25 @@ label_width (GtkWidget  *card,
 
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), card, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (card));
 
   return bounds.size.width;
+}
+
+/* The card's parts lie inside it: its name, phase and bar, and the steps */
+static void
+assert_card_parts_inside (GtkWidget *card)
+{
+  GtkWidget *bar = find_widget (card, GTK_TYPE_LEVEL_BAR);
+  graphene_rect_t bounds;
+
+  g_assert_cmpfloat (label_width (card, "Cross-functional integration"), >, 50);
+  g_assert_cmpfloat (label_width (card, "Phase 2 · The Seekers"), >, 50);
+  g_assert_true (gtk_widget_compute_bounds (bar, card, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 100);
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (card));
 }
 
 /* A narrow card puts the next steps below the result, in the card's whole
@@ -466,12 +484,14 @@ test_dimension_card_stacks (void)
   pw_test_ui_wait (card_stacked_cb, card, "the card to stack");
   pw_test_ui_flush ();
   g_assert_cmpfloat (label_width (card, title), >, 380);
+  assert_card_parts_inside (card);
 
   /* At 1280×800 */
   gtk_widget_set_size_request (list, 960, -1);
   pw_test_ui_wait (card_side_by_side_cb, card, "the card to go side by side");
   pw_test_ui_flush ();
   g_assert_cmpfloat (label_width (card, title), >, 500);
+  assert_card_parts_inside (card);
 
   gtk_widget_set_size_request (list, 600, -1);
   pw_test_ui_wait (card_stacked_cb, card, "the card to stack again");
