@@ -350,12 +350,26 @@ static void
 weakest_row_activated_cb (PwResultView *self,
                           AdwActionRow *row)
 {
+  GtkWidget *card, *scroller, *content;
+  graphene_rect_t bounds;
+
   flush (self);
 
   if (self->weakest < 0 || (guint) self->weakest >= self->cards->len)
     return;
 
-  gtk_widget_grab_focus (g_ptr_array_index (self->cards, self->weakest));
+  card = g_ptr_array_index (self->cards, self->weakest);
+  gtk_widget_grab_focus (card);
+
+  /* Focusing scrolls the card only just into view, at the bottom edge: it
+   * goes to the top, where the room looks (ui-walk m15). */
+  scroller = gtk_widget_get_first_child (GTK_WIDGET (self));
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content != NULL && gtk_widget_compute_bounds (card, content, &bounds))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              MAX (bounds.origin.y - 12, 0));
 }
 
 /* Shows the result of the assessment, and follows it, its previous round

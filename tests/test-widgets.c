@@ -609,6 +609,41 @@ test_one_suggested_action (void)
   destroy (window, wizard);
 }
 
+/* The weakest-link row brings its dimension's card to the top of the
+ * result, focused, not just into view at the bottom edge. */
+static void
+test_weakest_link_scrolls (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  GtkWidget *view = GTK_WIDGET (pw_result_view_new ());
+  GtkWidget *row, *focus, *card, *scroller;
+  graphene_rect_t bounds;
+  GtkWindow *window;
+
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (view), workbook, review);
+  window = show (view);
+  row = GTK_WIDGET (pw_test_ui_find_label (view, "Weakest link:"));
+  g_assert_nonnull (row);
+  row = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  iterate_a_little ();
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (view));
+  g_assert_nonnull (focus);
+  card = PW_IS_DIMENSION_CARD (focus) ? focus
+                                      : gtk_widget_get_ancestor (focus, PW_TYPE_DIMENSION_CARD);
+  g_assert_nonnull (card);
+  scroller = gtk_widget_get_first_child (view);
+  g_assert_true (gtk_widget_compute_bounds (card, scroller, &bounds));
+  g_test_message ("The weakest card at %.0f", bounds.origin.y);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <=, 24);
+
+  destroy (window, view);
+}
+
 /* Presses @keyval as the wizard's keys take it: the shortcut of its
  * "pw-wizard-keys" controller (whose triggers hold lower-case keys, as
  * GtkKeyvalTrigger does).  Returns whether it was handled. */
@@ -1174,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
+  g_test_add_func ("/phasewise/widgets/weakest-link-scrolls", test_weakest_link_scrolls);
   g_test_add_func ("/phasewise/widgets/one-suggested-action", test_one_suggested_action);
   g_test_add_func ("/phasewise/widgets/answered-counts-agree", test_answered_counts_agree);
   g_test_add_func ("/phasewise/widgets/question-fits-800x600", test_question_fits_800x600);
