@@ -911,7 +911,7 @@ pw_radar_painter_layout (PwRadarPainter *self,
   self->layouts = g_new0 (PangoLayout *, self->n_axes);
   self->label_rects = g_new0 (cairo_rectangle_t, self->n_axes);
   font = pango_context_get_font_description (context);
-  widest = (int) CLAMP (self->width * 0.22, 72, 170);
+  widest = (int) CLAMP (self->width * 0.3, 72, 200);
 
   /* The largest chart whose labels fit, in the font given, or else a
    * little smaller; the narrower the labels, the more lines they take.  A
