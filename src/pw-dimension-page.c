@@ -414,23 +414,6 @@ pw_dimension_page_choose_answer (PwDimensionPage *self,
 }
 
 /**
- * pw_dimension_page_choose_option:
- * @phase: the phase of the option, 1 to 5
- * @last: (out): whether the question answered is the page's last one
- *
- * pw_dimension_page_choose_answer() with an option.
- *
- * Returns: %TRUE when an option was chosen
- */
-gboolean
-pw_dimension_page_choose_option (PwDimensionPage *self,
-                                 int              phase,
-                                 gboolean        *last)
-{
-  return pw_dimension_page_choose_answer (self, PW_ANSWER_OPTION, phase, last);
-}
-
-/**
  * pw_dimension_page_focus:
  *
  * Moves the focus to the first question without an answer, or to the first

@@ -37,8 +37,5 @@ gboolean           pw_dimension_page_choose_answer    (PwDimensionPage   *self,
                                                        PwAnswerKind       kind,
                                                        int                phase,
                                                        gboolean          *last);
-gboolean           pw_dimension_page_choose_option    (PwDimensionPage   *self,
-                                                       int                phase,
-                                                       gboolean          *last);
 
 G_END_DECLS
