@@ -407,6 +407,16 @@ pw_dimension_card_measure (GtkWidget      *widget,
                         minimum_baseline, natural_baseline);
 }
 
+static GtkSizeRequestMode
+pw_dimension_card_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+
+  /* Height for width, as the wrapping labels inside: without a layout
+   * manager a widget would be of constant size. */
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 /* Stacked below STACK_WIDTH.  The width a list gives its rows does not
  * depend on their orientation, so this cannot swing back and forth. */
 static void
@@ -440,6 +450,7 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   object_class->get_property = pw_dimension_card_get_property;
   object_class->set_property = pw_dimension_card_set_property;
 
+  widget_class->get_request_mode = pw_dimension_card_get_request_mode;
   widget_class->measure = pw_dimension_card_measure;
   widget_class->size_allocate = pw_dimension_card_size_allocate;
 

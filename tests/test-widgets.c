@@ -439,6 +439,29 @@ label_width (GtkWidget  *card,
   return bounds.size.width;
 }
 
+/* Every label shown under @root lies inside @card, whole */
+static void
+assert_labels_inside (GtkWidget *card,
+                      GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (root, card, &bounds));
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (card)
+          || bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (card))
+        g_error ("“%s” at %.0f, %.0f, %.0f×%.0f, runs off its %d×%d card",
+                 gtk_label_get_label (GTK_LABEL (root)), bounds.origin.x, bounds.origin.y,
+                 bounds.size.width, bounds.size.height,
+                 gtk_widget_get_width (card), gtk_widget_get_height (card));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_inside (card, child);
+}
+
 /* The card's parts lie inside it: its name, phase and bar, and the steps */
 static void
 assert_card_parts_inside (GtkWidget *card)
@@ -446,6 +469,7 @@ assert_card_parts_inside (GtkWidget *card)
   GtkWidget *bar = find_widget (card, GTK_TYPE_LEVEL_BAR);
   graphene_rect_t bounds;
 
+  assert_labels_inside (card, card);
   g_assert_cmpfloat (label_width (card, "Cross-functional integration"), >, 50);
   g_assert_cmpfloat (label_width (card, "Phase 2 · The Seekers"), >, 50);
   g_assert_true (gtk_widget_compute_bounds (bar, card, &bounds));
