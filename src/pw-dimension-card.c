@@ -37,6 +37,8 @@ struct _PwDimensionCard
   GtkLabel          *score_label;
   GtkLevelBar       *bar;
   GtkLabel          *coverage_label;
+  GtkWidget         *preliminary_box;
+  GtkLabel          *preliminary_label;
   GtkWidget         *change_box;
   GtkImage          *change_icon;
   GtkLabel          *change_label;
@@ -44,6 +46,9 @@ struct _PwDimensionCard
   GtkLabel          *cap_label;
   GtkLabel          *steps_title;
   GtkBox            *steps_box;
+  GtkBox            *columns;
+  GtkWidget         *separator;
+  AdwClamp          *summary_clamp;
 
   PwFramework       *framework;
   const PwDimension *dimension;
@@ -54,6 +59,11 @@ struct _PwDimensionCard
 };
 
 G_DEFINE_FINAL_TYPE (PwDimensionCard, pw_dimension_card, GTK_TYPE_LIST_BOX_ROW)
+
+/* Below this width the next steps go under the result instead of beside
+ * it: beside a 280 pixel column they would be left a narrow strip. */
+#define STACK_WIDTH 640
+#define SUMMARY_WIDTH 280
 
 enum {
   PROP_0,
@@ -141,7 +151,7 @@ update_steps (PwDimensionCard *self,
   if (dimension->next_steps[phase - 1] == NULL || dimension->next_steps[phase - 1][0] == NULL)
     {
       gtk_box_append (self->steps_box,
-                      create_text (_("The framework suggests no steps here."), "dim-label"));
+                      create_text (_("The framework suggests no steps here."), "pw-secondary"));
       return;
     }
 
@@ -207,6 +217,7 @@ update (PwDimensionCard *self)
   const PwDimensionScore *result = self->score != NULL ? self->score : &none;
   g_autofree char *coverage = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *preliminary = NULL;
 
   update_score (self, result);
 
@@ -214,6 +225,12 @@ update (PwDimensionCard *self)
                                                 self->score != NULL
                                                 ? result->total : self->dimension->questions->len);
   gtk_label_set_label (self->coverage_label, coverage);
+
+  /* Counted from fewer than half of its questions, as pw-result-text.c rules */
+  preliminary = pw_result_text_preliminary (result->counted, result->total);
+  gtk_widget_set_visible (self->preliminary_box, preliminary != NULL);
+  gtk_label_set_label (self->preliminary_label, pw_result_text_preliminary_mark ());
+  gtk_widget_set_tooltip_text (self->preliminary_box, preliminary);
 
   /* The change since the previous round */
   if (self->previous != NULL)
@@ -242,6 +259,14 @@ update (PwDimensionCard *self)
       /* Translators: a dimension card for screen readers: phase, score and coverage,
        * "Phase 3 · The Integrators, score 3.4, 4 of 4 answered" */
       description = g_strdup_printf (_("%s, score %s, %s"), phase, score, coverage);
+      if (preliminary != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&description);
+
+          /* Translators: a dimension card for screen readers, then why its result is
+           * preliminary: "Phase 3 · …, score 3.4, 1 of 4 answered. Preliminary: only …" */
+          description = g_strdup_printf (_("%s. %s"), plain, preliminary);
+        }
     }
   else
     {
@@ -341,6 +366,81 @@ pw_dimension_card_set_property (GObject      *object,
 }
 
 static void
+set_stacked (PwDimensionCard *self,
+             gboolean         stacked)
+{
+  if (pw_dimension_card_get_stacked (self) == stacked)
+    return;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  stacked ? GTK_ORIENTATION_VERTICAL
+                                          : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->separator),
+                                  stacked ? GTK_ORIENTATION_HORIZONTAL
+                                          : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (self->columns, stacked ? 12 : 18);
+  /* Stacked, the result takes the card's width: below its tightening
+   * threshold a clamp gives its child all of it.  (A huge maximum would
+   * overflow the clamp's arithmetic.) */
+  adw_clamp_set_maximum_size (self->summary_clamp, stacked ? STACK_WIDTH : SUMMARY_WIDTH);
+  adw_clamp_set_tightening_threshold (self->summary_clamp,
+                                      stacked ? STACK_WIDTH : SUMMARY_WIDTH);
+}
+
+/* The card lays its child out itself, as a bin, so that it learns its
+ * width: the row's own layout manager would not tell it. */
+static void
+pw_dimension_card_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+static GtkSizeRequestMode
+pw_dimension_card_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+
+  /* Height for width, as the wrapping labels inside: without a layout
+   * manager a widget would be of constant size. */
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* Stacked below STACK_WIDTH.  The width a list gives its rows does not
+ * depend on their orientation, so this cannot swing back and forth. */
+static void
+pw_dimension_card_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PwDimensionCard *self = PW_DIMENSION_CARD (widget);
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+  gboolean stacked = width < STACK_WIDTH;
+
+  if (stacked != pw_dimension_card_get_stacked (self))
+    {
+      set_stacked (self, stacked);
+      /* The height was measured for the other layout. */
+      gtk_widget_queue_resize (widget);
+    }
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
 pw_dimension_card_class_init (PwDimensionCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -349,6 +449,10 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   object_class->dispose = pw_dimension_card_dispose;
   object_class->get_property = pw_dimension_card_get_property;
   object_class->set_property = pw_dimension_card_set_property;
+
+  widget_class->get_request_mode = pw_dimension_card_get_request_mode;
+  widget_class->measure = pw_dimension_card_measure;
+  widget_class->size_allocate = pw_dimension_card_size_allocate;
 
   properties [PROP_SCORE] =
     g_param_spec_boxed ("score", NULL, NULL,
@@ -374,6 +478,8 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, score_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, bar);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, preliminary_box);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, preliminary_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_box);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_icon);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_label);
@@ -381,12 +487,17 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, cap_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_title);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, columns);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, separator);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, summary_clamp);
 }
 
 static void
 pw_dimension_card_init (PwDimensionCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* measure and size_allocate above, instead of the row's bin layout */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   /* One colour for the whole bar, whatever the score. */
   gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_LOW);
@@ -511,4 +622,19 @@ pw_dimension_card_set_result (PwDimensionCard        *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREVIOUS]);
   if (name_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREVIOUS_NAME]);
+}
+
+/**
+ * pw_dimension_card_get_stacked:
+ *
+ * Returns: %TRUE when the card is too narrow to show the next steps beside
+ *   the result, and shows them below it
+ */
+gboolean
+pw_dimension_card_get_stacked (PwDimensionCard *self)
+{
+  g_return_val_if_fail (PW_IS_DIMENSION_CARD (self), FALSE);
+
+  return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns))
+         == GTK_ORIENTATION_VERTICAL;
 }

@@ -27,5 +27,6 @@ void                    pw_dimension_card_set_result        (PwDimensionCard    
                                                              const PwDimensionScore *score,
                                                              const PwDimensionScore *previous,
                                                              const char             *previous_name);
+gboolean                pw_dimension_card_get_stacked       (PwDimensionCard        *self);
 
 G_END_DECLS

@@ -71,9 +71,10 @@ reveal_card_now (PwDimensionPage *self,
   value = gtk_adjustment_get_value (adjustment);
   page_size = gtk_adjustment_get_page_size (adjustment);
 
-  /* Values that show the top of the card… */
-  upper = bounds.origin.y - 12;
-  lower = upper - page_size + bounds.size.height + 24;
+  /* Values that show the top of the card, a little below the page's
+   * edge (little: at 800×600 every pixel counts)… */
+  upper = bounds.origin.y - 6;
+  lower = upper - page_size + bounds.size.height + 12;
   lower = MIN (lower, upper);
 
   /* …and the focused option, which wins when the card is taller than the page. */
@@ -348,55 +349,65 @@ pw_dimension_page_focus_card (PwDimensionPage *self,
 }
 
 /**
- * pw_dimension_page_choose_option:
- * @phase: the phase of the option, 1 to 5
- * @last: (out): whether the question answered is the page's last one
+ * pw_dimension_page_choose_answer:
+ * @kind: %PW_ANSWER_OPTION, %PW_ANSWER_DONT_KNOW or %PW_ANSWER_NOT_APPLICABLE
+ * @phase: with %PW_ANSWER_OPTION, the phase of the option, 1 to 5
+ * @last: (out): whether the focus is to go on past the page's last
+ *   question: it was answered, not changed
  *
- * Chooses the option of @phase for the question that has the focus, or
- * else for the first question without an answer, and moves the focus to
- * the next question, as the keys 1 to 5 do.  Nothing is chosen while the
- * focus is where text goes (a digit typed in a note is a digit), or in a
- * popover outside the cards.
+ * Answers the question that has the focus, as the keys 1 to 5, D and N do,
+ * and only that one: without the focus in a question, nothing is chosen.
+ * A question that had no answer (or the same answer again) then hands the
+ * focus on to the next question; one whose answer this changes keeps the
+ * focus, on the new choice, so that the change shows where the user looks.
+ * Nothing is chosen while the focus is where text goes (a digit typed in a
+ * note is a digit).
  *
- * Returns: %TRUE when an option was chosen
+ * Returns: %TRUE when an answer was chosen
  */
 gboolean
-pw_dimension_page_choose_option (PwDimensionPage *self,
+pw_dimension_page_choose_answer (PwDimensionPage *self,
+                                 PwAnswerKind     kind,
                                  int              phase,
                                  gboolean        *last)
 {
   GtkWidget *focus;
   PwQuestionCard *card = NULL;
+  PwAnswer *answer;
+  gboolean changed;
   guint index = 0;
 
   g_return_val_if_fail (PW_IS_DIMENSION_PAGE (self), FALSE);
-  g_return_val_if_fail (phase >= 1 && phase <= PW_N_PHASES, FALSE);
+  g_return_val_if_fail (kind == PW_ANSWER_OPTION || kind == PW_ANSWER_DONT_KNOW
+                        || kind == PW_ANSWER_NOT_APPLICABLE, FALSE);
+  g_return_val_if_fail (kind != PW_ANSWER_OPTION || (phase >= 1 && phase <= PW_N_PHASES),
+                        FALSE);
   g_return_val_if_fail (last != NULL, FALSE);
 
+  *last = FALSE;
   focus = _pw_widget_get_focus (GTK_WIDGET (self));
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+  if (focus == NULL || GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus))
     return FALSE;
 
-  if (focus != NULL)
-    {
-      card = (PwQuestionCard *) gtk_widget_get_ancestor (focus, PW_TYPE_QUESTION_CARD);
-      if (card != NULL && !g_ptr_array_find (self->cards, card, &index))
-        card = NULL;
-
-      /* The digits are not for the wizard's step list or other popovers. */
-      if (card == NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
-        return FALSE;
-    }
-
-  if (card == NULL)
-    card = pw_dimension_page_find_unanswered (self, &index);
-  if (card == NULL)
+  card = (PwQuestionCard *) gtk_widget_get_ancestor (focus, PW_TYPE_QUESTION_CARD);
+  if (card == NULL || !g_ptr_array_find (self->cards, card, &index))
     return FALSE;
 
-  pw_question_card_choose (card, PW_ANSWER_OPTION, phase);
+  /* Not a key of the help popover's or another popover's */
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+    return FALSE;
 
-  *last = index + 1 >= self->cards->len;
-  if (!*last)
+  answer = pw_question_card_get_answer (card);
+  changed = answer != NULL && pw_answer_is_answered (answer)
+            && (pw_answer_get_kind (answer) != kind
+                || (kind == PW_ANSWER_OPTION && pw_answer_get_phase (answer) != phase));
+
+  pw_question_card_choose (card, kind, phase);
+
+  *last = !changed && index + 1 >= self->cards->len;
+  if (changed)
+    pw_question_card_focus_choices (card);
+  else if (!*last)
     pw_dimension_page_focus_card (self, g_ptr_array_index (self->cards, index + 1));
 
   return TRUE;

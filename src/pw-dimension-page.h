@@ -33,7 +33,8 @@ PwQuestionCard    *pw_dimension_page_find_unanswered  (PwDimensionPage   *self,
 void               pw_dimension_page_focus            (PwDimensionPage   *self);
 void               pw_dimension_page_focus_card       (PwDimensionPage   *self,
                                                        PwQuestionCard    *card);
-gboolean           pw_dimension_page_choose_option    (PwDimensionPage   *self,
+gboolean           pw_dimension_page_choose_answer    (PwDimensionPage   *self,
+                                                       PwAnswerKind       kind,
                                                        int                phase,
                                                        gboolean          *last);
 

@@ -33,6 +33,7 @@ struct _PwQuestionCard
   AdwBin            parent_instance;
 
   GtkLabel         *number_label;
+  GtkLabel         *status_label;
   GtkLabel         *question_label;
   GtkBox           *help_box;
   GtkBox           *options_box;
@@ -79,6 +80,48 @@ get_toggle_for_answer (PwQuestionCard *self)
     }
 }
 
+/* "Answered: 3 · The Integrators", or nothing without an answer */
+static void
+update_status (PwQuestionCard *self)
+{
+  PwAnswerKind kind = self->answer != NULL ? pw_answer_get_kind (self->answer) : PW_ANSWER_NONE;
+  g_autofree char *text = NULL;
+
+  switch (kind)
+    {
+    case PW_ANSWER_OPTION:
+      {
+        int phase = pw_answer_get_phase (self->answer);
+        const PwPhaseInfo *info = pw_framework_get_phase (self->framework, phase);
+
+        if (info != NULL && info->name != NULL)
+          /* Translators: above a question, the option chosen: its phase and the phase's name */
+          text = g_strdup_printf (_("Answered: %d · %s"), phase, info->name);
+        else
+          /* Translators: above a question, the option chosen: its phase */
+          text = g_strdup_printf (_("Answered: %d"), phase);
+      }
+      break;
+
+    case PW_ANSWER_DONT_KNOW:
+      /* Translators: above a question answered with "Don't know" */
+      text = g_strdup (_("Answered: Don’t know"));
+      break;
+
+    case PW_ANSWER_NOT_APPLICABLE:
+      /* Translators: above a question answered with "Not applicable" */
+      text = g_strdup (_("Answered: Not applicable"));
+      break;
+
+    case PW_ANSWER_NONE:
+    default:
+      break;
+    }
+
+  gtk_label_set_label (self->status_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+}
+
 static void
 update_choice (PwQuestionCard *self)
 {
@@ -100,6 +143,7 @@ update_choice (PwQuestionCard *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), active != NULL);
+  update_status (self);
 
   self->updating = FALSE;
 }
@@ -254,7 +298,7 @@ create_option_button (PwQuestionCard *self,
   g_autofree char *accessible = NULL;
   g_autofree char *tooltip = NULL;
   GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, -1);
 
   gtk_widget_set_hexpand (label, TRUE);
@@ -324,7 +368,7 @@ fill_help (PwQuestionCard *self)
         {
           label = _pw_label_new_wrapping (dimension->levels[phase - 1], PANGO_WRAP_WORD, 44);
           gtk_widget_add_css_class (label, "caption");
-          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "pw-secondary");
           gtk_box_append (GTK_BOX (texts), label);
         }
 
@@ -393,6 +437,7 @@ pw_question_card_class_init (PwQuestionCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pw-question-card.ui");
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, number_label);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, status_label);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, question_label);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, help_box);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, options_box);

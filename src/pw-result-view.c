@@ -350,12 +350,26 @@ static void
 weakest_row_activated_cb (PwResultView *self,
                           AdwActionRow *row)
 {
+  GtkWidget *card, *scroller, *content;
+  graphene_rect_t bounds;
+
   flush (self);
 
   if (self->weakest < 0 || (guint) self->weakest >= self->cards->len)
     return;
 
-  gtk_widget_grab_focus (g_ptr_array_index (self->cards, self->weakest));
+  card = g_ptr_array_index (self->cards, self->weakest);
+  gtk_widget_grab_focus (card);
+
+  /* Focusing scrolls the card only just into view, at the bottom edge: it
+   * goes to the top, where the room looks (ui-walk m15). */
+  scroller = gtk_widget_get_first_child (GTK_WIDGET (self));
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content != NULL && gtk_widget_compute_bounds (card, content, &bounds))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              MAX (bounds.origin.y - 12, 0));
 }
 
 /* Shows the result of the assessment, and follows it, its previous round
@@ -387,6 +401,9 @@ pw_result_view_map (GtkWidget *widget)
     refresh (self);
 
   GTK_WIDGET_CLASS (pw_result_view_parent_class)->map (widget);
+
+  /* Each time it shows, the result opens on its headline. */
+  pw_result_view_scroll_to_top (self);
 }
 
 /* GObject */
@@ -503,4 +520,23 @@ pw_result_view_get_headline (PwResultView *self)
   flush (self);
 
   return self->headline;
+}
+
+/**
+ * pw_result_view_scroll_to_top:
+ *
+ * Scrolls the result to its headline, as it opens every time it shows.
+ */
+void
+pw_result_view_scroll_to_top (PwResultView *self)
+{
+  GtkWidget *scroller;
+
+  g_return_if_fail (PW_IS_RESULT_VIEW (self));
+
+  /* The template's child (not bound: the view's bin owns it) */
+  scroller = gtk_widget_get_first_child (GTK_WIDGET (self));
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            0);
 }

@@ -33,10 +33,12 @@
  * `wizard.previous`, `wizard.go-to` (a page index) and `wizard.answer` (a
  * question id and a choice: "1" to "5" for an option, "dont-know",
  * "not-applicable" or "clear").  On a dimension page the keys 1 to 5 choose
- * an option of the question that has the focus, or of the first unanswered
- * question, and then move to the next question.  They are shortcuts of the
- * window while the wizard shows (a managed #GtkShortcutController), so
- * they also work when nothing has the focus.
+ * an option, D "don't know" and N "not applicable", of the question that
+ * has the focus and of no other; arriving on a page focuses its first
+ * unanswered question.  A key that answers a question moves on to the next
+ * one; a key that changes an answer stays, the card showing the new one.
+ * They are shortcuts of the window while the focus is in the wizard (a
+ * managed #GtkShortcutController).
  */
 struct _PwWizard
 {
@@ -297,13 +299,15 @@ steps_popover_map_cb (PwWizard   *self,
 /* Keys */
 
 static gboolean
-choose_with_key (PwWizard *self,
-                 int       phase)
+choose_with_key (PwWizard     *self,
+                 PwAnswerKind  kind,
+                 int           phase)
 {
   gboolean last = FALSE;
 
   if (!is_dimension_page (self, self->page)
-      || !pw_dimension_page_choose_option (get_dimension_page (self, self->page), phase, &last))
+      || !pw_dimension_page_choose_answer (get_dimension_page (self, self->page), kind, phase,
+                                           &last))
     return FALSE;
 
   if (last)
@@ -312,45 +316,59 @@ choose_with_key (PwWizard *self,
   return TRUE;
 }
 
-/* The keys 1 to 5 are the wizard's while the focus is in it, or when
- * nothing has the focus and the wizard shows. */
+/* The keys are the wizard's while the focus is in it; they answer the
+ * question that has the focus. */
 static gboolean
-digit_shortcut_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
+answer_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
 {
   PwWizard *self = PW_WIZARD (widget);
   GtkWidget *focus = _pw_widget_get_focus (widget);
+  int kind, phase;
 
-  if (focus != NULL ? !gtk_widget_is_ancestor (focus, widget) : !gtk_widget_is_drawable (widget))
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
     return FALSE;
 
-  return choose_with_key (self, g_variant_get_int32 (args));
+  g_variant_get (args, "(ii)", &kind, &phase);
+
+  return choose_with_key (self, (PwAnswerKind) kind, phase);
 }
 
 static void
-add_digit_shortcuts (PwWizard *self)
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              PwAnswerKind           kind,
+              int                    phase)
+{
+  GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keyval, 0);
+  GtkShortcutAction *action = gtk_callback_action_new (answer_shortcut_cb, NULL, NULL);
+
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new_with_arguments (trigger, action, "(ii)",
+                                                                         (int) kind, phase));
+}
+
+/* 1 to 5 (also on the keypad) choose an option, D "don't know" and N "not
+ * applicable"; the question card's tooltips and the shortcuts window say so. */
+static void
+add_answer_shortcuts (PwWizard *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
 
   gtk_event_controller_set_name (controller, "pw-wizard-keys");
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);
 
   for (int phase = 1; phase <= PW_N_PHASES; phase++)
     {
-      guint keyvals[] = { GDK_KEY_1 + phase - 1, GDK_KEY_KP_1 + phase - 1 };
-
-      for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
-        {
-          GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keyvals[i], 0);
-          GtkShortcutAction *action = gtk_callback_action_new (digit_shortcut_cb, NULL, NULL);
-
-          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                                gtk_shortcut_new_with_arguments (trigger, action,
-                                                                                 "i", phase));
-        }
+      add_shortcut (shortcuts, GDK_KEY_1 + phase - 1, PW_ANSWER_OPTION, phase);
+      add_shortcut (shortcuts, GDK_KEY_KP_1 + phase - 1, PW_ANSWER_OPTION, phase);
     }
+  add_shortcut (shortcuts, GDK_KEY_d, PW_ANSWER_DONT_KNOW, 0);
+  add_shortcut (shortcuts, GDK_KEY_D, PW_ANSWER_DONT_KNOW, 0);
+  add_shortcut (shortcuts, GDK_KEY_n, PW_ANSWER_NOT_APPLICABLE, 0);
+  add_shortcut (shortcuts, GDK_KEY_N, PW_ANSWER_NOT_APPLICABLE, 0);
 
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
@@ -616,7 +634,7 @@ pw_wizard_init (PwWizard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_digit_shortcuts (self);
+  add_answer_shortcuts (self);
 }
 
 /**
@@ -712,8 +730,12 @@ pw_wizard_set_page (PwWizard *self,
   if (self->page == page)
     return;
 
+  /* Arriving on a page from inside the wizard (its pages, Back, Next, the
+   * steps) or from nowhere focuses it; the focus elsewhere in the window
+   * stays there, and a wizard in no window yet has none to move. */
   focus = _pw_widget_get_focus (GTK_WIDGET (self));
-  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack));
+  had_focus = gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+              && (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
 
   gtk_stack_set_transition_type (self->stack,
                                  page > self->page ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
@@ -726,6 +748,10 @@ pw_wizard_set_page (PwWizard *self,
 
   if (had_focus)
     focus_page (self);
+
+  /* The reveal starts at the headline, wherever the focus went. */
+  if (page == get_result_page (self))
+    pw_result_view_scroll_to_top (PW_RESULT_VIEW (adw_bin_get_child (self->result_page)));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
 }

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "pw-dimension-card.h"
+#include "pw-dimension-page.h"
 #include "pw-profile-page.h"
 #include "pw-question-card.h"
 #include "pw-radar-chart.h"
@@ -409,6 +410,519 @@ test_dimension_card (void)
   destroy (window, list);
 }
 
+static gboolean
+card_stacked_cb (gpointer card)
+{
+  return pw_dimension_card_get_stacked (card);
+}
+
+static gboolean
+card_side_by_side_cb (gpointer card)
+{
+  return !pw_dimension_card_get_stacked (card);
+}
+
+/* The width of @label, shown under @card, once it is laid out, inside the
+ * card */
+static double
+label_width (GtkWidget  *card,
+             const char *text)
+{
+  GtkLabel *label = find_label (card, text);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), card, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (card));
+
+  return bounds.size.width;
+}
+
+/* Every label shown under @root lies inside @card, whole */
+static void
+assert_labels_inside (GtkWidget *card,
+                      GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (root, card, &bounds));
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (card)
+          || bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (card))
+        g_error ("“%s” at %.0f, %.0f, %.0f×%.0f, runs off its %d×%d card",
+                 gtk_label_get_label (GTK_LABEL (root)), bounds.origin.x, bounds.origin.y,
+                 bounds.size.width, bounds.size.height,
+                 gtk_widget_get_width (card), gtk_widget_get_height (card));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_inside (card, child);
+}
+
+/* The card's parts lie inside it: its name, phase and bar, and the steps */
+static void
+assert_card_parts_inside (GtkWidget *card)
+{
+  GtkWidget *bar = find_widget (card, GTK_TYPE_LEVEL_BAR);
+  graphene_rect_t bounds;
+
+  assert_labels_inside (card, card);
+  g_assert_cmpfloat (label_width (card, "Cross-functional integration"), >, 50);
+  g_assert_cmpfloat (label_width (card, "Phase 2 · The Seekers"), >, 50);
+  g_assert_true (gtk_widget_compute_bounds (bar, card, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 100);
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (card));
+}
+
+/* A narrow card puts the next steps below the result, in the card's whole
+ * width, instead of in a strip beside it; a wide one side by side. */
+static void
+test_dimension_card_stacks (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  g_autoptr(PwScore) score = pw_score_compute (framework, review,
+                                               pw_workbook_get_policy (workbook));
+  const PwDimensionScore *integration = pw_score_find_dimension (score, "integration");
+  GtkWidget *card = GTK_WIDGET (pw_dimension_card_new (framework, integration->dimension));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const char *title = "Next steps towards Phase 3 · The Integrators";
+  GtkWindow *window;
+
+  pw_dimension_card_set_result (PW_DIMENSION_CARD (card), integration, NULL, NULL);
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  gtk_widget_set_halign (list, GTK_ALIGN_START);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), list);
+
+  /* What a card gets in the 800×600 window */
+  gtk_widget_set_size_request (list, 480, -1);
+  window = show (box);
+  pw_test_ui_wait (card_stacked_cb, card, "the card to stack");
+  pw_test_ui_flush ();
+  g_assert_cmpfloat (label_width (card, title), >, 380);
+  assert_card_parts_inside (card);
+
+  /* At 1280×800 */
+  gtk_widget_set_size_request (list, 960, -1);
+  pw_test_ui_wait (card_side_by_side_cb, card, "the card to go side by side");
+  pw_test_ui_flush ();
+  g_assert_cmpfloat (label_width (card, title), >, 500);
+  assert_card_parts_inside (card);
+
+  gtk_widget_set_size_request (list, 600, -1);
+  pw_test_ui_wait (card_stacked_cb, card, "the card to stack again");
+
+  destroy (window, box);
+}
+
+/* A dimension counted from fewer than half of its questions says
+ * "Preliminary" on its card, as the whole result does, by the same rule. */
+static void
+test_dimension_card_preliminary (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  const PwDimension *strategy = pw_framework_get_dimension (framework, 0);
+  GtkWidget *card = GTK_WIDGET (pw_dimension_card_new (framework, strategy));
+  GtkWidget *list = gtk_list_box_new ();
+  guint n = strategy->questions->len;
+  GtkWindow *window;
+
+  g_assert_cmpuint (n, >=, 3);
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  window = show (list);
+
+  for (guint answered = 1; answered <= n; answered++)
+    {
+      const PwQuestion *question = g_ptr_array_index (strategy->questions, answered - 1);
+      g_autoptr(PwScore) score = NULL;
+      gboolean preliminary = answered * 2 < n;
+
+      pw_answer_choose (pw_assessment_ensure_answer (assessment, question->id), 2);
+      score = pw_score_compute (framework, assessment, pw_workbook_get_policy (workbook));
+      pw_dimension_card_set_result (PW_DIMENSION_CARD (card), &score->dimensions[0], NULL, NULL);
+      iterate_a_little ();
+
+      g_assert_cmpint (pw_result_text_is_preliminary (score->dimensions[0].counted, n), ==,
+                       preliminary);
+      if (preliminary)
+        g_assert_nonnull (find_label (card, "Preliminary"));
+      else
+        g_assert_null (find_label (card, "Preliminary"));
+    }
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, list);
+}
+
+/* One count of answered questions everywhere: the wizard's header and the
+ * result say the same number, "not applicable" and "don't know" included,
+ * and the result adds how many count (ui-walk M3). */
+static void
+test_answered_counts_agree (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  PwWizard *wizard = pw_wizard_new (workbook, review);
+  GtkWidget *widget = GTK_WIDGET (wizard);
+  PwAnswerCounts counts;
+  g_autofree char *header = NULL;
+  g_autofree char *result = NULL;
+  GtkWindow *window;
+
+  pw_assessment_count_answers (review, framework, &counts);
+  g_assert_cmpuint (counts.answered, >, counts.options);
+  header = g_strdup_printf ("%u of %u questions answered", counts.answered, counts.total);
+  result = g_strdup_printf ("%u of %u questions answered · %u count toward the score",
+                            counts.answered, counts.total, counts.options);
+
+  window = show (widget);
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 1);
+  iterate_a_little ();
+  g_assert_nonnull (find_label (widget, header));
+  g_assert_nonnull (pw_test_ui_find_label (widget, result));
+
+  destroy (window, wizard);
+}
+
+static guint
+count_suggested (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (gtk_widget_has_css_class (root, "suggested-action"))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_suggested (child);
+
+  return n;
+}
+
+/* One suggested action per view (the HIG): on every page of the wizard, the
+ * result included, at most one button is the suggested action. */
+static void
+test_one_suggested_action (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  PwWizard *wizard = pw_wizard_new (workbook, review);
+  GtkWindow *window = show (GTK_WIDGET (wizard));
+
+  for (guint page = 0; page < pw_wizard_get_n_pages (wizard); page++)
+    {
+      pw_wizard_set_page (wizard, page);
+      iterate_a_little ();
+      g_assert_cmpuint (count_suggested (GTK_WIDGET (wizard)), <=, 1);
+    }
+
+  destroy (window, wizard);
+}
+
+/* The weakest-link row brings its dimension's card to the top of the
+ * result, focused, not just into view at the bottom edge. */
+static void
+test_weakest_link_scrolls (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  GtkWidget *view = GTK_WIDGET (pw_result_view_new ());
+  GtkWidget *row, *focus, *card, *scroller;
+  graphene_rect_t bounds;
+  GtkWindow *window;
+
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (view), workbook, review);
+  window = show (view);
+  row = GTK_WIDGET (pw_test_ui_find_label (view, "Weakest link:"));
+  g_assert_nonnull (row);
+  row = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  iterate_a_little ();
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (view));
+  g_assert_nonnull (focus);
+  card = PW_IS_DIMENSION_CARD (focus) ? focus
+                                      : gtk_widget_get_ancestor (focus, PW_TYPE_DIMENSION_CARD);
+  g_assert_nonnull (card);
+  scroller = gtk_widget_get_first_child (view);
+  g_assert_true (gtk_widget_compute_bounds (card, scroller, &bounds));
+  g_test_message ("The weakest card at %.0f", bounds.origin.y);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <=, 24);
+
+  destroy (window, view);
+}
+
+/* Presses @keyval as the wizard's keys take it: the shortcut of its
+ * "pw-wizard-keys" controller (whose triggers hold lower-case keys, as
+ * GtkKeyvalTrigger does).  Returns whether it was handled. */
+static gboolean
+press_key (GtkWidget *wizard,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (wizard);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "pw-wizard-keys") != 0)
+        continue;
+
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))
+                 == gdk_keyval_to_lower (keyval))
+            {
+              gboolean handled;
+
+              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                      GTK_SHORTCUT_ACTION_EXCLUSIVE, wizard,
+                                                      gtk_shortcut_get_arguments (shortcut));
+              iterate_a_little ();
+              return handled;
+            }
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The card that has the keyboard focus, or NULL */
+static PwQuestionCard *
+get_focused_card (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL
+    ? (PwQuestionCard *) gtk_widget_get_ancestor (focus, PW_TYPE_QUESTION_CARD)
+    : NULL;
+}
+
+static PwAnswerKind
+get_kind (PwQuestionCard *card)
+{
+  PwAnswer *answer = pw_question_card_get_answer (card);
+
+  return answer != NULL ? pw_answer_get_kind (answer) : PW_ANSWER_NONE;
+}
+
+/* The keys answer the focused question and only it, say what they chose in
+ * the card, move on after a new answer and stay after a change; D and N are
+ * "don't know" and "not applicable"; arriving on a page focuses its first
+ * unanswered question; the result opens at its headline. */
+static void
+test_wizard_keys (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  PwWizard *wizard = pw_wizard_new (workbook, assessment);
+  GtkWidget *widget = GTK_WIDGET (wizard);
+  const PwDimension *dimension = pw_framework_get_dimension (framework, 0);
+  g_autofree char *answered_3 = g_strdup_printf ("Answered: 3 · %s",
+                                                 pw_framework_get_phase (framework, 3)->name);
+  g_autofree char *answered_2 = g_strdup_printf ("Answered: 2 · %s",
+                                                 pw_framework_get_phase (framework, 2)->name);
+  PwQuestionCard *cards[5];
+  PwDimensionPage *page;
+  GtkAdjustment *adjustment;
+  GtkWidget *result;
+  GtkWindow *window;
+
+  g_assert_cmpuint (dimension->questions->len, >=, 5);
+  window = show (widget);
+  pw_wizard_set_page (wizard, 1);
+  iterate_a_little ();
+  page = PW_DIMENSION_PAGE (find_widget (widget, PW_TYPE_DIMENSION_PAGE));
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      const PwQuestion *question = g_ptr_array_index (dimension->questions, i);
+
+      cards[i] = pw_dimension_page_find_card (page, question->id, NULL);
+      g_assert_nonnull (cards[i]);
+    }
+
+  /* Arriving on the page, from nowhere: its first question */
+  g_assert_true (get_focused_card (widget) == cards[0]);
+
+  /* Without the focus in a question, a key answers none. */
+  gtk_widget_grab_focus (pw_test_ui_find_button (widget, "wizard.previous"));
+  g_assert_null (get_focused_card (widget));
+  g_assert_false (press_key (widget, GDK_KEY_3));
+  g_assert_cmpuint (pw_assessment_get_n_answers (assessment), ==, 0);
+
+  pw_dimension_page_focus (page);
+  iterate_a_little ();
+  g_assert_true (get_focused_card (widget) == cards[0]);
+
+  /* A new answer: said in the card, and on to the next question */
+  g_assert_true (press_key (widget, GDK_KEY_3));
+  g_assert_cmpint (pw_answer_get_phase (pw_question_card_get_answer (cards[0])), ==, 3);
+  g_assert_nonnull (find_label (GTK_WIDGET (cards[0]), answered_3));
+  g_assert_true (get_focused_card (widget) == cards[1]);
+
+  /* Arriving on the page again, with Back from the next: its first
+   * unanswered question */
+  pw_wizard_set_page (wizard, 2);
+  iterate_a_little ();
+  gtk_widget_grab_focus (pw_test_ui_find_button (widget, "wizard.previous"));
+  gtk_widget_activate_action (widget, "wizard.previous", NULL);
+  iterate_a_little ();
+  g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 1);
+  g_assert_true (get_focused_card (widget) == cards[1]);
+
+  /* Clicked 4, then the key 2: the question clicked changes to 2, shows
+   * it, and keeps the focus; 2 again confirms it and moves on. */
+  pw_question_card_choose (cards[1], PW_ANSWER_OPTION, 4);
+  pw_question_card_focus_choices (cards[1]);
+  g_assert_true (press_key (widget, GDK_KEY_2));
+  g_assert_cmpint (pw_answer_get_phase (pw_question_card_get_answer (cards[1])), ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (cards[1]), answered_2));
+  g_assert_true (get_focused_card (widget) == cards[1]);
+  g_assert_true (press_key (widget, GDK_KEY_KP_2));
+  g_assert_true (get_focused_card (widget) == cards[2]);
+
+  /* D and N */
+  g_assert_true (press_key (widget, GDK_KEY_d));
+  g_assert_cmpint (get_kind (cards[2]), ==, PW_ANSWER_DONT_KNOW);
+  g_assert_nonnull (find_label (GTK_WIDGET (cards[2]), "Answered: Don’t know"));
+  g_assert_true (get_focused_card (widget) == cards[3]);
+  g_assert_true (press_key (widget, GDK_KEY_N));
+  g_assert_cmpint (get_kind (cards[3]), ==, PW_ANSWER_NOT_APPLICABLE);
+  g_assert_nonnull (find_label (GTK_WIDGET (cards[3]), "Answered: Not applicable"));
+  g_assert_true (get_focused_card (widget) == cards[4]);
+
+  /* In a note a key is a letter or a digit. */
+  gtk_widget_grab_focus (GTK_WIDGET (find_entry (GTK_WIDGET (cards[4]),
+                                                 "What the room said, in a few words")));
+  g_assert_false (press_key (widget, GDK_KEY_1));
+  g_assert_false (press_key (widget, GDK_KEY_n));
+  g_assert_cmpint (get_kind (cards[4]), ==, PW_ANSWER_NONE);
+
+  /* The result opens at its headline, however far down it was left. */
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 1);
+  iterate_a_little ();
+  result = find_widget (widget, PW_TYPE_RESULT_VIEW);
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (find_widget (result, GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment) + 200);
+  gtk_adjustment_set_value (adjustment, 200);
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 2);
+  iterate_a_little ();
+  pw_wizard_set_page (wizard, pw_wizard_get_n_pages (wizard) - 1);
+  iterate_a_little ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, wizard);
+}
+
+/* The wizard's page of @dimension, shown */
+static PwDimensionPage *
+find_dimension_page (GtkWidget         *root,
+                     const PwDimension *dimension)
+{
+  if (PW_IS_DIMENSION_PAGE (root) && gtk_widget_get_mapped (root)
+      && pw_dimension_page_get_dimension (PW_DIMENSION_PAGE (root)) == dimension)
+    return PW_DIMENSION_PAGE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PwDimensionPage *found = find_dimension_page (child, dimension);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What the window gives the wizard at 800×600, beside the sidebar and
+ * below the header bar (measured on tools/screenshots.sh's images). */
+#define WIZARD_WIDTH_800  527
+#define WIZARD_HEIGHT_600 540
+
+/* At 800×600 every question of the framework, once it has the focus,
+ * shows without scrolling: the question, its five options and "don't
+ * know" / "not applicable" (the note and evidence may run below). */
+static void
+test_question_fits_800x600 (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  PwWizard *wizard = pw_wizard_new (workbook, assessment);
+  GtkWidget *widget = GTK_WIDGET (wizard);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  guint checked = 0;
+
+  gtk_window_set_default_size (window, WIZARD_WIDTH_800, WIZARD_HEIGHT_600);
+  gtk_window_set_child (window, widget);
+  gtk_window_present (window);
+  iterate_a_little ();
+
+  for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
+    {
+      const PwDimension *dimension = pw_framework_get_dimension (framework, d);
+      PwDimensionPage *page;
+
+      pw_wizard_set_page (wizard, d + 1);
+      iterate_a_little ();
+      page = find_dimension_page (widget, dimension);
+      g_assert_nonnull (page);
+
+      for (guint q = 0; q < pw_dimension_page_get_n_cards (page); q++)
+        {
+          GtkWidget *card = GTK_WIDGET (pw_dimension_page_get_card (page, q));
+          GtkWidget *scroller = gtk_widget_get_ancestor (card, GTK_TYPE_SCROLLED_WINDOW);
+          GtkWidget *last = GTK_WIDGET (find_label (card, "Don’t know"));
+          graphene_rect_t bounds, last_bounds;
+
+          g_assert_nonnull (last);
+          pw_dimension_page_focus_card (page, PW_QUESTION_CARD (card));
+          iterate_a_little ();
+          g_assert_true (gtk_widget_compute_bounds (card, scroller, &bounds));
+          g_assert_true (gtk_widget_compute_bounds (last, scroller, &last_bounds));
+          g_test_message ("Question %u of “%s”: %.0f pixels to its last choice, %.0f in all, "
+                          "in %d", q + 1, dimension->name,
+                          last_bounds.origin.y + last_bounds.size.height - bounds.origin.y,
+                          bounds.size.height, gtk_widget_get_height (scroller));
+          if (bounds.origin.y < 0
+              || last_bounds.origin.y + last_bounds.size.height > gtk_widget_get_height (scroller))
+            g_error ("Question %u of “%s” does not fit: its choices end at %.0f in %d",
+                     q + 1, dimension->name, last_bounds.origin.y + last_bounds.size.height,
+                     gtk_widget_get_height (scroller));
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, wizard);
+}
+
 /* Typing a note or evidence creates the answer, emptying an entry clears its
  * text, and an entry of a question without an answer creates none. */
 static void
@@ -713,8 +1227,16 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/review-in-place", test_review_in_place);
   g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
+  g_test_add_func ("/phasewise/widgets/dimension-card-stacks", test_dimension_card_stacks);
+  g_test_add_func ("/phasewise/widgets/dimension-card-preliminary",
+                   test_dimension_card_preliminary);
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
+  g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
+  g_test_add_func ("/phasewise/widgets/weakest-link-scrolls", test_weakest_link_scrolls);
+  g_test_add_func ("/phasewise/widgets/one-suggested-action", test_one_suggested_action);
+  g_test_add_func ("/phasewise/widgets/answered-counts-agree", test_answered_counts_agree);
+  g_test_add_func ("/phasewise/widgets/question-fits-800x600", test_question_fits_800x600);
   g_test_add_func ("/phasewise/widgets/review-without-assessment",
                    test_review_without_assessment);
   g_test_add_func ("/phasewise/widgets/hidden-pages", test_hidden_pages);

@@ -32,7 +32,11 @@
  *
  * The caller gives the colours, the pango context (whose font description
  * is the labels' font) and the size.  pw_radar_painter_layout() places
- * everything, the largest chart that keeps every label inside the size;
+ * everything, the largest chart that keeps every label inside the size, off
+ * the chart and clear of the other labels: labels wrap onto more lines, move
+ * apart along their side, and only when that is not enough get a smaller
+ * font (down to 70 %).  The ring numbers go along the gap between two axes
+ * where the current round is lowest, on their rings' lines;
  * pw_radar_painter_draw() draws it, within the size, at the origin of the
  * cairo context.  After a layout the painter answers where a value is drawn
  * and where each label lies.
@@ -43,7 +47,12 @@
 #define LABEL_GAP       10.0
 #define EDGE_PADDING    4.0
 #define MIN_RADIUS      24.0
+#define MIN_LABEL_WIDTH 56
 #define ALIGN_THRESHOLD 0.25
+#define RING_CLEARANCE  2.0
+#define SEPARATE_ROUNDS 60
+#define CUT_COST        12.0
+#define SCALE_COST      20.0
 
 struct _PwRadarPainter
 {
@@ -60,6 +69,8 @@ struct _PwRadarPainter
   PangoLayout          **layouts;       /* one per axis */
   PangoLayout           *ring_layout;
   cairo_rectangle_t     *label_rects;   /* one per axis */
+  cairo_rectangle_t      ring_rects[N_RINGS];
+  double                 ring_angle;    /* the direction the ring numbers are set along */
   double                 width;
   double                 height;
   double                 center_x;
@@ -107,15 +118,17 @@ clear_layout (PwRadarPainter *self)
 }
 
 static PangoLayout *
-create_axis_layout (PwRadarPainter *self,
-                    PangoContext   *context,
-                    guint           axis,
-                    int             width)
+create_axis_layout (PwRadarPainter             *self,
+                    PangoContext               *context,
+                    const PangoFontDescription *font,
+                    guint                       axis,
+                    int                         width)
 {
   PangoLayout *layout = pango_layout_new (context);
   g_autofree char *name = g_markup_escape_text (self->labels[axis], -1);
   g_autofree char *value = NULL;
   g_autofree char *markup = NULL;
+  PangoRectangle logical;
   double dx = cos (get_angle (self, axis));
 
   if (pw_radar_painter_has_value (self->current[axis]))
@@ -126,12 +139,17 @@ create_axis_layout (PwRadarPainter *self,
 
   markup = g_strdup_printf ("%s\n<span size=\"smaller\" font_features=\"tnum\">%s</span>",
                             name, value);
+  pango_layout_set_font_description (layout, font);
   pango_layout_set_markup (layout, markup, -1);
   pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   /* At most three lines per paragraph: the name, then the value. */
   pango_layout_set_height (layout, -3);
+  /* Between words; within a word only when one is wider than the label. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (logical.width > width)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
 
   if (dx > ALIGN_THRESHOLD)
     pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
@@ -232,6 +250,218 @@ place_labels (PwRadarPainter *self)
     }
 }
 
+static gboolean
+rects_intersect (const cairo_rectangle_t *a,
+                 const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The distance from the centre to the nearest point of @rect. */
+static double
+distance_to_rect (PwRadarPainter          *self,
+                  const cairo_rectangle_t *rect)
+{
+  double nx = CLAMP (self->center_x, rect->x, rect->x + rect->width);
+  double ny = CLAMP (self->center_y, rect->y, rect->y + rect->height);
+
+  return hypot (nx - self->center_x, ny - self->center_y);
+}
+
+static void
+clamp_into_area (PwRadarPainter    *self,
+                 cairo_rectangle_t *rect)
+{
+  rect->x = MIN (rect->x, self->width - EDGE_PADDING - rect->width);
+  rect->x = MAX (rect->x, EDGE_PADDING);
+  rect->y = MIN (rect->y, self->height - EDGE_PADDING - rect->height);
+  rect->y = MAX (rect->y, EDGE_PADDING);
+}
+
+/* Moves a label that covers the outer ring outwards, sideways for the
+ * labels at the sides and up or down for those at the top and bottom. */
+static void
+push_off_chart (PwRadarPainter    *self,
+                guint              axis,
+                cairo_rectangle_t *rect)
+{
+  double clearance = self->radius + RING_CLEARANCE;
+  double dx = cos (get_angle (self, axis));
+  double dy = sin (get_angle (self, axis));
+
+  if (distance_to_rect (self, rect) >= clearance)
+    return;
+
+  if (fabs (dx) > ALIGN_THRESHOLD)
+    {
+      double ny = CLAMP (self->center_y, rect->y, rect->y + rect->height) - self->center_y;
+      double reach = sqrt (MAX (clearance * clearance - ny * ny, 0));
+
+      if (dx > 0)
+        rect->x = ceil (self->center_x + reach);
+      else
+        rect->x = floor (self->center_x - reach - rect->width);
+    }
+  else
+    {
+      double nx = CLAMP (self->center_x, rect->x, rect->x + rect->width) - self->center_x;
+      double reach = sqrt (MAX (clearance * clearance - nx * nx, 0));
+
+      if (dy > 0)
+        rect->y = ceil (self->center_y + reach);
+      else
+        rect->y = floor (self->center_y - reach - rect->height);
+    }
+}
+
+/* Parts labels that cover each other: each pair moves apart the shorter
+ * way, then off the chart and back into the area, until nothing moves. */
+static void
+separate_labels (PwRadarPainter *self)
+{
+  for (guint round = 0; round < SEPARATE_ROUNDS; round++)
+    {
+      gboolean moved = FALSE;
+
+      for (guint i = 0; i < self->n_axes; i++)
+        for (guint j = i + 1; j < self->n_axes; j++)
+          {
+            cairo_rectangle_t *a = &self->label_rects[i];
+            cairo_rectangle_t *b = &self->label_rects[j];
+            double overlap_x, overlap_y;
+
+            if (!rects_intersect (a, b))
+              continue;
+
+            overlap_x = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+            overlap_y = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+            if (overlap_y <= overlap_x)
+              {
+                double shift = ceil (overlap_y / 2.0);
+                cairo_rectangle_t *upper = a->y + a->height / 2 <= b->y + b->height / 2 ? a : b;
+                cairo_rectangle_t *lower = upper == a ? b : a;
+
+                upper->y -= shift;
+                lower->y += shift;
+              }
+            else
+              {
+                double shift = ceil (overlap_x / 2.0);
+                cairo_rectangle_t *left = a->x + a->width / 2 <= b->x + b->width / 2 ? a : b;
+                cairo_rectangle_t *right = left == a ? b : a;
+
+                left->x -= shift;
+                right->x += shift;
+              }
+            moved = TRUE;
+          }
+
+      for (guint i = 0; i < self->n_axes; i++)
+        {
+          push_off_chart (self, i, &self->label_rects[i]);
+          clamp_into_area (self, &self->label_rects[i]);
+        }
+
+      if (!moved)
+        break;
+    }
+}
+
+/* How far the placed labels are from what they must be: pairs over each
+ * other, labels leaving the area, labels over the chart. */
+static guint
+count_label_problems (PwRadarPainter *self)
+{
+  guint problems = 0;
+
+  for (guint i = 0; i < self->n_axes; i++)
+    {
+      const cairo_rectangle_t *rect = &self->label_rects[i];
+
+      if (rect->x < 0 || rect->y < 0
+          || rect->x + rect->width > self->width || rect->y + rect->height > self->height)
+        problems++;
+      if (distance_to_rect (self, rect) < self->radius)
+        problems++;
+      for (guint j = 0; j < i; j++)
+        if (rects_intersect (rect, &self->label_rects[j]))
+          problems++;
+    }
+
+  return problems;
+}
+
+/* Lays the labels out @label_width wide in @font, the chart as large as
+ * they allow, and parts them: returns what is still wrong, and in @n_cut
+ * how many names are cut short or split within a word. */
+static guint
+try_layout (PwRadarPainter             *self,
+            PangoContext               *context,
+            const PangoFontDescription *font,
+            int                         label_width,
+            guint                      *n_cut)
+{
+  *n_cut = 0;
+  for (guint i = 0; i < self->n_axes; i++)
+    {
+      g_clear_object (&self->layouts[i]);
+      self->layouts[i] = create_axis_layout (self, context, font, i, label_width);
+      if (pango_layout_is_ellipsized (self->layouts[i])
+          || pango_layout_get_wrap (self->layouts[i]) == PANGO_WRAP_WORD_CHAR)
+        (*n_cut)++;
+    }
+
+  self->radius = fit_radius (self);
+  place_labels (self);
+  separate_labels (self);
+
+  return count_label_problems (self);
+}
+
+/* The ring numbers go along the middle of the gap between two axes where
+ * the current round is lowest, so that the polygon covers as few of them as
+ * it can, each on its ring's line, away from the labels at the axes' ends. */
+static void
+place_ring_labels (PwRadarPainter *self)
+{
+  double best = G_MAXDOUBLE;
+  double half_step = G_PI / self->n_axes;
+  guint gap = 0;
+
+  for (guint i = 0; i < self->n_axes; i++)
+    {
+      double a = self->current[i];
+      double b = self->current[(i + 1) % self->n_axes];
+      double height = MAX (pw_radar_painter_has_value (a) ? a : 0,
+                           pw_radar_painter_has_value (b) ? b : 0);
+
+      if (height < best - 1e-9)
+        {
+          best = height;
+          gap = i;
+        }
+    }
+
+  self->ring_angle = get_angle (self, gap) + half_step;
+  for (int ring = 1; ring <= N_RINGS; ring++)
+    {
+      char text[4];
+      PangoRectangle logical;
+      /* On the ring's line: a polygon's edge is nearer than its corners. */
+      double r = self->radius * ring / MAX_VALUE * (self->n_axes >= 3 ? cos (half_step) : 1.0);
+      cairo_rectangle_t *rect = &self->ring_rects[ring - 1];
+
+      g_snprintf (text, sizeof text, "%d", ring);
+      pango_layout_set_text (self->ring_layout, text, -1);
+      pango_layout_get_pixel_extents (self->ring_layout, NULL, &logical);
+      rect->width = logical.width;
+      rect->height = logical.height;
+      rect->x = round (self->center_x + r * cos (self->ring_angle) - logical.width / 2.0);
+      rect->y = round (self->center_y + r * sin (self->ring_angle) - logical.height / 2.0);
+    }
+}
+
 static void
 draw_grid (PwRadarPainter *self,
            cairo_t        *cr)
@@ -290,9 +520,7 @@ draw_ring_labels (PwRadarPainter *self,
 {
   const PwRadarColors *colors = &self->colors;
 
-  /* Along the first axis, which points up, just to its right, with a halo
-   * that keeps them readable over the lines.
-   */
+  /* With a halo that keeps them readable over the lines and the polygon. */
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 3.0);
@@ -300,13 +528,13 @@ draw_ring_labels (PwRadarPainter *self,
     {
       char text[4];
       PangoRectangle logical;
-      double x, y;
 
       g_snprintf (text, sizeof text, "%d", ring);
       pango_layout_set_text (self->ring_layout, text, -1);
       pango_layout_get_pixel_extents (self->ring_layout, NULL, &logical);
-      pw_radar_painter_get_point (self, 0, ring, &x, &y);
-      cairo_move_to (cr, x + 4, y - logical.height + 2);
+      cairo_move_to (cr,
+                     self->ring_rects[ring - 1].x - logical.x,
+                     self->ring_rects[ring - 1].y - logical.y);
       pango_cairo_layout_path (cr, self->ring_layout);
       set_source (cr, &colors->background, 0.85);
       cairo_stroke_preserve (cr);
@@ -623,6 +851,24 @@ pw_radar_painter_set_colors (PwRadarPainter      *self,
   self->colors = *colors;
 }
 
+static PangoFontDescription *
+scale_font (const PangoFontDescription *font,
+            double                      scale)
+{
+  PangoFontDescription *scaled = pango_font_description_copy (font);
+  int size = pango_font_description_get_size (font);
+
+  if (size <= 0)
+    return scaled;
+
+  if (pango_font_description_get_size_is_absolute (font))
+    pango_font_description_set_absolute_size (scaled, size * scale);
+  else
+    pango_font_description_set_size (scaled, (int) (size * scale));
+
+  return scaled;
+}
+
 /**
  * pw_radar_painter_layout:
  * @context: the pango context the labels are drawn with, in its font
@@ -630,7 +876,9 @@ pw_radar_painter_set_colors (PwRadarPainter      *self,
  * @height: the height to draw in
  *
  * Places the chart in a @width × @height area: centred, as large as the
- * labels at the end of the axes allow.
+ * labels at the end of the axes allow, no label over another, over the chart
+ * or outside the area (when the area is too small for that at the smallest
+ * font, as few such as can be).
  */
 void
 pw_radar_painter_layout (PwRadarPainter *self,
@@ -638,8 +886,15 @@ pw_radar_painter_layout (PwRadarPainter *self,
                          double          width,
                          double          height)
 {
+  static const double scales[] = { 1.0, 0.9, 0.8, 0.7 };
+  const PangoFontDescription *font;
   PangoAttrList *attrs;
-  int label_width;
+  guint best_problems = G_MAXUINT;
+  guint best_scale = 0;
+  guint best_cut = G_MAXUINT;
+  double best_score = -G_MAXDOUBLE;
+  int best_width = 0;
+  int widest;
 
   g_return_if_fail (PW_IS_RADAR_PAINTER (self));
   g_return_if_fail (PANGO_IS_CONTEXT (context));
@@ -653,10 +908,45 @@ pw_radar_painter_layout (PwRadarPainter *self,
   if (self->n_axes == 0)
     return;
 
-  label_width = (int) CLAMP (self->width * 0.2, 72, 150);
   self->layouts = g_new0 (PangoLayout *, self->n_axes);
-  for (guint i = 0; i < self->n_axes; i++)
-    self->layouts[i] = create_axis_layout (self, context, i, label_width);
+  self->label_rects = g_new0 (cairo_rectangle_t, self->n_axes);
+  font = pango_context_get_font_description (context);
+  widest = (int) CLAMP (self->width * 0.3, 72, 200);
+
+  /* The largest chart whose labels fit, in the font given, or else a
+   * little smaller; the narrower the labels, the more lines they take.  A
+   * name cut short or split inside a word costs as much as CUT_COST pixels
+   * of radius, a step down in the font SCALE_COST. */
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      g_autoptr(PangoFontDescription) scaled = scale_font (font, scales[s]);
+
+      for (int label_width = widest; label_width >= MIN_LABEL_WIDTH; label_width -= 16)
+        {
+          guint n_cut;
+          guint problems = try_layout (self, context, scaled, label_width, &n_cut);
+          double score = self->radius - CUT_COST * n_cut - SCALE_COST * s;
+
+          if (problems < best_problems || (problems == best_problems && score > best_score))
+            {
+              best_problems = problems;
+              best_score = score;
+              best_scale = s;
+              best_width = label_width;
+              best_cut = n_cut;
+            }
+        }
+
+      if (best_problems == 0 && best_cut == 0)
+        break;
+    }
+
+  {
+    g_autoptr(PangoFontDescription) scaled = scale_font (font, scales[best_scale]);
+    guint n_cut;
+
+    try_layout (self, context, scaled, best_width, &n_cut);
+  }
 
   self->ring_layout = pango_layout_new (context);
   attrs = pango_attr_list_new ();
@@ -664,10 +954,7 @@ pw_radar_painter_layout (PwRadarPainter *self,
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
   pango_layout_set_attributes (self->ring_layout, attrs);
   pango_attr_list_unref (attrs);
-
-  self->radius = fit_radius (self);
-  self->label_rects = g_new0 (cairo_rectangle_t, self->n_axes);
-  place_labels (self);
+  place_ring_labels (self);
 }
 
 /**
@@ -801,6 +1088,30 @@ pw_radar_painter_find_axis (PwRadarPainter *self,
   while (angle < 0)
     angle += 2.0 * G_PI;
   *axis = ((guint) round (angle / step)) % self->n_axes;
+
+  return TRUE;
+}
+
+/**
+ * pw_radar_painter_get_ring_label_rect:
+ * @ring: a ring, 1 to 5
+ * @rect: (out): the box of the number of @ring
+ *
+ * Returns: %TRUE after a layout, %FALSE before
+ */
+gboolean
+pw_radar_painter_get_ring_label_rect (PwRadarPainter    *self,
+                                      guint              ring,
+                                      cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (PW_IS_RADAR_PAINTER (self), FALSE);
+  g_return_val_if_fail (ring >= 1 && ring <= N_RINGS, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (self->label_rects == NULL)
+    return FALSE;
+
+  *rect = self->ring_rects[ring - 1];
 
   return TRUE;
 }

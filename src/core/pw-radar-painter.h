@@ -77,6 +77,10 @@ void            pw_radar_painter_get_point      (PwRadarPainter             *sel
 gboolean        pw_radar_painter_get_label_rect (PwRadarPainter             *self,
                                                  guint                       axis,
                                                  cairo_rectangle_t          *rect);
+gboolean        pw_radar_painter_get_ring_label_rect
+                                                (PwRadarPainter             *self,
+                                                 guint                       ring,
+                                                 cairo_rectangle_t          *rect);
 gboolean        pw_radar_painter_find_axis      (PwRadarPainter             *self,
                                                  double                      x,
                                                  double                      y,

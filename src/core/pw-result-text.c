@@ -535,3 +535,18 @@ pw_result_text_preliminary (guint counted,
                                        counted),
                           counted, total);
 }
+
+/**
+ * pw_result_text_preliminary_mark:
+ *
+ * Returns: the short mark of a preliminary result, "Preliminary", where
+ *   there is no room for pw_result_text_preliminary() (a dimension's card,
+ *   a line of the summary)
+ */
+const char *
+pw_result_text_preliminary_mark (void)
+{
+  /* Translators: marks a result (of the assessment or of one dimension)
+   * counted from fewer than half of its questions */
+  return g_dgettext (GETTEXT_PACKAGE, "Preliminary");
+}

@@ -92,6 +92,7 @@ gboolean    pw_result_text_is_preliminary     (guint                   counted,
                                                guint                   total);
 char       *pw_result_text_preliminary        (guint                   counted,
                                                guint                   total);
+const char *pw_result_text_preliminary_mark (void);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PwResultChange, pw_result_change_clear)
 
