@@ -14,13 +14,17 @@
 
 #include "pw-application.h"
 #include "pw-assess-page.h"
+#include "pw-dimension-card.h"
+#include "pw-radar-chart.h"
 #include "pw-test-ui.h"
 #include "pw-window.h"
 #include "pw-wizard.h"
 
 /*
  * Renders the real window in the states a user sees to PNG files: the
- * welcome page, a wizard page, the review, and the result.  Run by
+ * welcome page, a new workbook, the example's result (its headline, its
+ * chart and its dimension cards), a wizard page, the review, the profile,
+ * and a wizard page in projector mode (no sidebar, text at 110 %).  Run by
  * tools/screenshots.sh under Xvfb:
  *
  *   phasewise-screenshots OUTDIR WIDTH HEIGHT light|dark
@@ -61,6 +65,25 @@ shoot (GtkWidget  *window,
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Could not write %s", path);
   g_print ("%s\n", path);
+}
+
+/* Scrolls @widget's scrolled window so that @widget is at its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  if (scrolled == NULL)
+    g_error ("Nothing scrolls the %s", G_OBJECT_TYPE_NAME (widget));
+
+  settle ();
+  if (!gtk_widget_compute_point (widget, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+    g_error ("The %s is not in its scrolled window", G_OBJECT_TYPE_NAME (widget));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
 }
 
 int
@@ -110,11 +133,21 @@ main (int   argc,
   settle ();
   shoot (GTK_WIDGET (window), dir, "welcome", suffix);
 
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  settle ();
+  shoot (GTK_WIDGET (window), dir, "new-workbook", suffix);
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
   settle ();
   page = pw_test_ui_find_widget (GTK_WIDGET (window), PW_TYPE_ASSESS_PAGE);
   wizard = PW_WIZARD (pw_assess_page_get_wizard (PW_ASSESS_PAGE (page)));
   shoot (GTK_WIDGET (window), dir, "result", suffix);
+
+  scroll_to (pw_test_ui_find_widget (GTK_WIDGET (wizard), PW_TYPE_RADAR_CHART));
+  shoot (GTK_WIDGET (window), dir, "result-chart", suffix);
+
+  scroll_to (pw_test_ui_find_widget (GTK_WIDGET (wizard), PW_TYPE_DIMENSION_CARD));
+  shoot (GTK_WIDGET (window), dir, "result-cards", suffix);
 
   pw_wizard_set_page (wizard, 2);
   shoot (GTK_WIDGET (window), dir, "wizard", suffix);
@@ -124,6 +157,13 @@ main (int   argc,
 
   pw_wizard_set_page (wizard, 0);
   shoot (GTK_WIDGET (window), dir, "profile", suffix);
+
+  /* Projector mode: the sidebar hidden (F9), the text at 110 % (Ctrl+plus) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  pw_wizard_set_page (wizard, 2);
+  shoot (GTK_WIDGET (window), dir, "projector", suffix);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
