@@ -1061,6 +1061,10 @@ test_projector (void)
       g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), actions[i]));
       g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, accelerators[i]));
     }
+  /* The wizard's answer keys are in the shortcuts window too */
+  g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, "1...5 KP_1...KP_5"));
+  g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, "d"));
+  g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, "n"));
 
   /* Full screen: asked for, and asked to end (no window manager here to
    * grant it) */
