@@ -228,50 +228,50 @@ new_action (GtkWidget  *widget,
   pw_assess_page_select (self, assessment);
 }
 
-static void
-delete_response_cb (PwAssessPage     *self,
-                    const char       *response,
-                    AdwMessageDialog *dialog)
-{
-  PwAssessment *assessment = g_object_get_data (G_OBJECT (dialog), "pw-assessment");
-
-  if (!g_str_equal (response, "delete") || self->workbook == NULL)
-    return;
-
-  /* The latest is shown then: see assessments_changed_cb(). */
-  pw_workbook_remove_assessment (self->workbook, assessment);
-}
-
+/* Deletes the selected assessment at once, and offers to undo it: undo
+ * brings it back through the document's history (the HIG prefers an undo
+ * toast to a confirmation for what can be undone). */
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   PwAssessPage *self = PW_ASSESS_PAGE (widget);
+  g_autoptr(PwAssessment) assessment = NULL;
   g_autofree char *scope = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *overlay;
+  AdwToast *toast;
   const char *round;
 
-  if (self->selected == NULL)
+  if (self->selected == NULL || self->workbook == NULL)
     return;
 
-  scope = pw_workbook_describe_scope (self->workbook, self->selected);
-  round = pw_assessment_get_round (self->selected);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Delete Assessment?"), NULL));
-  /* Translators: the scope, then the round label, then the date */
-  adw_message_dialog_format_body (dialog, _("“%s — %s, %s” and all its answers will be removed "
-                                            "from the workbook."),
-                                  scope, round ? round : "", pw_assessment_get_date (self->selected));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pw-assessment", g_object_ref (self->selected),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  assessment = g_object_ref (self->selected);
+  scope = pw_workbook_describe_scope (self->workbook, assessment);
+  round = pw_assessment_get_round (assessment);
+  /* Translators: an assessment named in the toast after deleting it: its
+   * scope, then its round label (or its date when it has none) */
+  name = g_strdup_printf (_("%s — %s"), scope,
+                          round && *round ? round : pw_assessment_get_date (assessment));
+
+  /* The latest is shown then: see assessments_changed_cb(). */
+  pw_workbook_remove_assessment (self->workbook, assessment);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+
+  /* Translators: a toast after deleting an assessment; %s is its scope and
+   * round, "Whole organization — Review 2026" */
+  title = g_strdup_printf (_("Deleted “%s”"), name);
+  toast = adw_toast_new (title);
+  /* Translators: the button of the toast after deleting an assessment */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void

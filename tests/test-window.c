@@ -200,7 +200,7 @@ wait_for_toast (PwWindow   *window,
  */
 
 /* The example opens from the welcome page as an unsaved copy, showing the
- * latest round's result; deleting a round asks, and undo brings it back. */
+ * latest round's result; deleting a round offers an undo, which brings it back. */
 static void
 test_open_example (void)
 {
@@ -209,6 +209,7 @@ test_open_example (void)
   PwWorkbook *workbook;
   PwWizard *wizard;
   GListModel *assessments;
+  GtkWidget *undo_button;
 
   /* The welcome page: nothing to save */
   g_assert_true (pw_window_is_empty (window));
@@ -232,18 +233,22 @@ test_open_example (void)
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, pw_wizard_get_n_pages (wizard) - 1);
   g_assert_nonnull (pw_test_ui_find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
 
-  /* Deleting the latest round asks first */
+  /* Deleting the latest round does not ask: it offers to undo */
   gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
-  pw_test_ui_respond ("Delete Assessment?", "cancel");
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
-  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
-  pw_test_ui_respond ("Delete Assessment?", "delete");
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  pw_test_ui_flush ();
+  g_assert_null (pw_test_ui_find_dialog ("Delete Assessment?"));
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2 - 1);
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-1"));
+  wait_for_toast (window, "Deleted “Whole organization — ");
 
-  /* …and undo brings it back, saying what it took back */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  /* …and its Undo brings it back, saying what it took back */
+  undo_button = pw_test_ui_find_button (GTK_WIDGET (window), "win.undo");
+  g_assert_nonnull (undo_button);
+  g_assert_true (gtk_widget_is_ancestor (undo_button, GTK_WIDGET (pw_test_ui_find_widget (
+                   GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY))));
+  g_signal_emit_by_name (undo_button, "clicked");
+  pw_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
   g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-2"));
   wait_for_toast (window, "Undone: Deleting the assessment");
