@@ -58,6 +58,7 @@ update_row (GtkWidget    *row,
   g_autofree char *scope = NULL;
   g_autofree char *details = NULL;
   g_autofree char *phase = NULL;
+  g_autofree char *badge_text = NULL;
   g_autofree char *accessible = NULL;
   g_autoptr(PwScore) score = NULL;
   const char *round = pw_assessment_get_round (assessment);
@@ -75,19 +76,32 @@ update_row (GtkWidget    *row,
   gtk_label_set_label (title, scope);
   gtk_label_set_label (subtitle, details);
 
+  /* The badge shows the overall phase, "Phase 2"; its tooltip and what a
+   * screen reader says for the row name it too: "Phase 2 · The Seekers". */
   if (score->has_score)
     {
-      phase = g_strdup_printf ("%d", score->phase);
-      /* Translators: spoken for an assessment in the list */
-      accessible = g_strdup_printf (_("%s, %s, phase %d"), scope, details, score->phase);
+      /* Translators: the overall phase of an assessment in the sidebar's list */
+      badge_text = g_strdup_printf (C_("sidebar", "Phase %d"), score->phase);
+      phase = pw_result_text_phase (pw_workbook_get_framework (self->workbook), score->phase);
+      /* Translators: spoken for an assessment in the list: its scope, round
+       * and date, then its phase, "Phase 2 · The Seekers" */
+      accessible = g_strdup_printf (_("%s, %s, %s"), scope, details, phase);
     }
   else
     {
-      phase = g_strdup ("–");
-      accessible = g_strdup_printf (_("%s, %s, no score yet"), scope, details);
+      /* Translators: in the sidebar's list, in place of the phase of an
+       * assessment that has no result yet (no question answered) */
+      badge_text = g_strdup (C_("sidebar", "No result yet"));
+      phase = g_strdup (badge_text);
+      /* Translators: spoken for an assessment in the list without a result */
+      accessible = g_strdup_printf (_("%s, %s, no result yet"), scope, details);
     }
 
-  gtk_label_set_label (badge, phase);
+  gtk_label_set_label (badge, badge_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (badge), phase);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, phase,
+                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -124,7 +138,6 @@ create_row (gpointer item,
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "pw-phase-badge");
   gtk_widget_add_css_class (badge, "numeric");
-  gtk_widget_set_tooltip_text (badge, _("Overall phase"));
 
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), subtitle);

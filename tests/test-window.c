@@ -195,6 +195,13 @@ wait_for_toast (PwWindow   *window,
   pw_test_ui_wait (has_toast, args, prefix);
 }
 
+static gboolean
+is_sidebar_list (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
 /* ------------------------------------------------------------------------
  * Cases
  */
@@ -210,6 +217,8 @@ test_open_example (void)
   PwWizard *wizard;
   GListModel *assessments;
   GtkWidget *undo_button;
+  GtkWidget *list;
+  GtkWidget *badge;
 
   /* The welcome page: nothing to save */
   g_assert_true (pw_window_is_empty (window));
@@ -232,6 +241,14 @@ test_open_example (void)
   wizard = current_wizard (window);
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, pw_wizard_get_n_pages (wizard) - 1);
   g_assert_nonnull (pw_test_ui_find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
+
+  /* The sidebar says the phase of each, in words, and names it in full */
+  list = pw_test_ui_find (GTK_WIDGET (get_assess_page (window)), is_sidebar_list, NULL);
+  badge = GTK_WIDGET (pw_test_ui_find_label (list, "Phase 3"));
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, "Phase 3");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Phase 3 · The Integrators");
+  g_assert_nonnull (pw_test_ui_find_label (list, "Phase 2"));
 
   /* Deleting the latest round does not ask: it offers to undo */
   gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
@@ -260,6 +277,9 @@ test_open_example (void)
   pw_test_ui_flush ();
   g_assert_cmpstr (pw_assessment_get_id (pw_assess_page_get_selected (get_assess_page (window))),
                    ==, "assessment-3");
+  badge = GTK_WIDGET (pw_test_ui_find_label (list, "No result yet"));
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "No result yet");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   pw_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
@@ -953,13 +973,6 @@ static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_sidebar_list (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
 }
 
 static int
