@@ -736,6 +736,11 @@ test_broken_file (void)
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
   PwWindow *window = new_window ();
   AdwMessageDialog *dialog;
+  g_autoptr(GFile) backup = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *backup_name = NULL;
+  g_autofree char *backup_dir = NULL;
+  const char *body;
 
   g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"phasewise-workbook\",\n"
@@ -749,10 +754,38 @@ test_broken_file (void)
 
   dialog = pw_test_ui_find_dialog (NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “broken.phasewise”");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3:23"));
+  /* Where, in words; no backup to offer */
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Line 3, column 23: Unexpected character “,”"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "backup"));
   g_assert_true (pw_window_is_empty (window));
   g_assert_false (gtk_recent_manager_has_item (recent, uri));
   pw_test_ui_respond (NULL, "close");
+
+  /* A missing comma: the double quote mark found is named, not quoted; and
+   * the backup a save made is pointed to */
+  g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"phasewise-workbook\"\n"
+                                            "  \"format_version\": 1\n}\n", -1, NULL));
+  backup = pw_file_get_backup_file (file);
+  backup_path = g_file_get_path (backup);
+  backup_name = g_file_get_basename (backup);
+  g_assert_true (g_str_has_prefix (backup_path, g_get_user_data_dir ()));
+  backup_dir = g_path_get_dirname (backup_path);
+  g_assert_no_errno (g_mkdir_with_parents (backup_dir, 0700));
+  g_assert_true (g_file_set_contents (backup_path, "{}", -1, NULL));
+  pw_window_open_file (window, file);
+  pw_test_ui_wait (dialog_present, NULL, "the error again");
+  dialog = pw_test_ui_find_dialog (NULL);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_true (g_str_has_prefix (body, "Line 3, column 3: Unexpected character \" (a double "
+                                         "quote mark); expected"));
+  g_assert_null (strstr (body, "“\"”"));
+  g_assert_nonnull (strstr (body, "A backup of the previous version is kept as “"));
+  g_assert_nonnull (strstr (body, backup_name));
+  g_assert_true (pw_window_is_empty (window));
+  pw_test_ui_respond (NULL, "close");
+  g_assert_no_errno (g_remove (backup_path));
 
   /* Still usable */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
