@@ -37,6 +37,7 @@
  *   /phasewise/window/projector         full screen, the sidebar hidden and kept narrow, zoom
  *   /phasewise/window/step-keys         Alt+Left and Alt+Right wherever the focus is
  *   /phasewise/window/title-suggested   the organization names a new workbook; one suggested action
+ *   /phasewise/window/recent-location   the recent row and the header name a folder alike, "~/…"
  */
 
 static PwApplication *app;
@@ -1394,6 +1395,45 @@ test_title_suggested (void)
   destroy_window (window);
 }
 
+static gboolean
+row_shown (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *row = pw_test_ui_find_row (args[0], args[1]);
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+/* A workbook in the home folder: its recent row on the welcome page names
+ * the folder as the header did while it was open, with the home as "~". */
+static void
+test_recent_location (void)
+{
+  g_autoptr(GFile) file = copy_example ("recent-location.phasewise");
+  g_autofree char *uri = g_file_get_uri (file);
+  PwWindow *window = new_window ();
+  g_autofree char *location = NULL;
+  GtkWidget *row;
+
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_get_home_dir ()));
+  open_and_wait (window, file);
+  pw_test_ui_wait (is_recent, uri, "the recent workbook");
+  location = g_strdup (pw_document_get_location (pw_window_get_document (window)));
+  g_assert_true (g_str_has_prefix (location, "~/"));
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (window), location));
+  destroy_window (window);
+
+  window = new_window ();
+  {
+    gpointer args[] = { window, "recent-location.phasewise" };
+
+    pw_test_ui_wait (row_shown, args, "the recent row");
+  }
+  row = pw_test_ui_find_row (GTK_WIDGET (window), "recent-location.phasewise");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, location);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1455,6 +1495,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/window/projector", test_projector);
   g_test_add_func ("/phasewise/window/step-keys", test_step_keys);
   g_test_add_func ("/phasewise/window/title-suggested", test_title_suggested);
+  g_test_add_func ("/phasewise/window/recent-location", test_recent_location);
 
   status = g_test_run ();
 
