@@ -261,6 +261,20 @@ set_document (PwWindow   *self,
   update_switchers (self);
   update_title (self);
   _pw_window_actions_update (self);
+
+  /* Said once, as the workbook opens: its results are not the bundled
+   * framework's although it bears that framework's name and version. */
+  if (document != NULL && pw_document_get_workbook (document) != NULL
+      && pw_framework_differs_from_bundled (
+           pw_workbook_get_framework (pw_document_get_workbook (document))))
+    _pw_window_show_error (self,
+                           /* Translators: the heading of a message as a workbook opens whose
+                            * framework bears the name and version of the one that comes with
+                            * Phasewise but was changed */
+                           _("Changed Framework"),
+                           _("This workbook’s framework differs from the one that comes with "
+                             "Phasewise under the same name and version; its results are not "
+                             "that framework’s."));
 }
 
 /* ------------------------------------------------------------------------

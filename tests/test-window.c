@@ -38,6 +38,7 @@
  *   /phasewise/window/step-keys         Alt+Left and Alt+Right wherever the focus is
  *   /phasewise/window/title-suggested   the organization names a new workbook; one suggested action
  *   /phasewise/window/recent-location   the recent row and the header name a folder alike, "~/…"
+ *   /phasewise/window/framework-differs a changed copy of the bundled framework is pointed out
  */
 
 static PwApplication *app;
@@ -1434,6 +1435,52 @@ test_recent_location (void)
   destroy_window (window);
 }
 
+static gboolean
+changed_framework_asked (gpointer data)
+{
+  return pw_test_ui_find_dialog ("Changed Framework") != NULL;
+}
+
+/* A workbook whose framework bears the bundled one's name and version but
+ * differs from it says so once as it opens; the example does not. */
+static void
+test_framework_differs (void)
+{
+  g_autoptr(GFile) file = copy_example ("changed-framework.phasewise");
+  g_autoptr(GFile) example = copy_example ("same-framework.phasewise");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(GStrv) parts = NULL;
+  PwWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+
+  g_test_bug ("8");
+
+  /* A core flag taken off a question */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "\"core\" : true", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strjoin ("\"core\" : false", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+
+  open_and_wait (window, example);
+  pw_test_ui_flush ();
+  g_assert_null (pw_test_ui_find_dialog ("Changed Framework"));
+
+  open_and_wait (window, file);
+  pw_test_ui_wait (changed_framework_asked, NULL, "the changed framework to be pointed out");
+  dialog = pw_test_ui_find_dialog ("Changed Framework");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "its results are not that framework’s"));
+  pw_test_ui_respond ("Changed Framework", "close");
+  g_assert_true (pw_framework_differs_from_bundled (pw_workbook_get_framework (
+                   get_workbook (window))));
+  g_assert_null (pw_test_ui_find_dialog ("Changed Framework"));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1496,6 +1543,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/window/step-keys", test_step_keys);
   g_test_add_func ("/phasewise/window/title-suggested", test_title_suggested);
   g_test_add_func ("/phasewise/window/recent-location", test_recent_location);
+  g_test_add_func ("/phasewise/window/framework-differs", test_framework_differs);
 
   status = g_test_run ();
 
