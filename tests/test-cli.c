@@ -154,6 +154,9 @@ test_summary_preliminary (void)
                                       "result\n"));
   g_assert_nonnull (strstr (text.out, "Listening & monitoring         "
                                       "no score (1 of 4 answered · 0 count toward the score)\n"));
+  /* A dimension counted from 2 of its 5 questions is preliminary too */
+  g_assert_nonnull (strstr (text.out, "    Strategy & business alignment  phase 3  score 3.33  "
+                                      "Preliminary\n"));
 
   run_phasewise (&json, "--summary", "--json", early, NULL);
   g_assert_cmpint (json.status, ==, 0);

@@ -129,6 +129,9 @@ append_assessment_text (GString      *text,
       if (result->has_score)
         {
           g_string_append_printf (text, _("phase %d  score %.2f"), result->phase, result->score);
+          /* Counted from fewer than half of its questions, as the window says */
+          if (pw_result_text_is_preliminary (result->counted, result->total))
+            g_string_append_printf (text, "  %s", pw_result_text_preliminary_mark ());
         }
       else
         {
