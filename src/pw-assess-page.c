@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-assess-page.h"
+#include "pw-window.h"
 #include "pw-wizard.h"
 
 /**
@@ -254,8 +255,7 @@ delete_action (GtkWidget  *widget,
   g_autofree char *scope = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *overlay;
-  AdwToast *toast;
+  GtkRoot *root;
   const char *round;
 
   if (self->selected == NULL || self->workbook == NULL)
@@ -272,19 +272,14 @@ delete_action (GtkWidget  *widget,
   /* The latest is shown then: see assessments_changed_cb(). */
   pw_workbook_remove_assessment (self->workbook, assessment);
 
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
+  root = gtk_widget_get_root (widget);
+  if (!PW_IS_WINDOW (root))
     return;
 
   /* Translators: a toast after deleting an assessment; %s is its scope and
    * round, "Whole organization — Review 2026" */
   title = g_strdup_printf (_("Deleted “%s”"), name);
-  toast = adw_toast_new (title);
-  /* Translators: the button of the toast after deleting an assessment */
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  pw_window_show_undo_toast (PW_WINDOW (root), title);
 }
 
 static void

@@ -248,6 +248,7 @@ set_document (PwWindow   *self,
     pw_document_discard_draft (self->document);
 
   g_set_object (&self->document, document);
+  self->undo_toast_step = NULL;
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->history_signals,
                              document ? pw_document_get_history (document) : NULL);

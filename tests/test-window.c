@@ -262,14 +262,29 @@ test_open_example (void)
   wait_for_toast (window, "Deleted “Whole organization — ");
 
   /* …and its Undo brings it back, saying what it took back */
-  undo_button = pw_test_ui_find_button (GTK_WIDGET (window), "win.undo");
+  undo_button = pw_test_ui_find_button (GTK_WIDGET (window), "win.undo-toast");
   g_assert_nonnull (undo_button);
-  g_assert_true (gtk_widget_is_ancestor (undo_button, GTK_WIDGET (pw_test_ui_find_widget (
-                   GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY))));
   g_signal_emit_by_name (undo_button, "clicked");
   pw_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
   g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-2"));
+  wait_for_toast (window, "Undone: Deleting the assessment");
+
+  /* Once something else was done, the toast's Undo takes nothing back: it
+   * would not be what it names */
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
+  pw_test_ui_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  wait_for_toast (window, "Deleted “Whole organization — ");
+  pw_workbook_set_name (workbook, "Larkspur Renamed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-toast", NULL));
+  pw_test_ui_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Renamed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Outdoor Equipment");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
   wait_for_toast (window, "Undone: Deleting the assessment");
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-2"));
