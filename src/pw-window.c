@@ -309,9 +309,13 @@ describe_open_error (const char *message)
                             line, column);
   g_string_append (text, rest);
 
-  /* Translators: replaces “"” in a message about a file that cannot be
-   * opened: the character found was a double quote mark */
-  g_string_replace (text, "“\"”", _("\" (a double quote mark)"), 0);
+  /* Translators: a double quote mark in quotation marks, as the messages
+   * about files that cannot be opened quote a character ("Unexpected
+   * character “%s”…"): use the same quotation marks as their translation */
+  g_string_replace (text, _("“\"”"),
+                    /* Translators: replaces “"” in a message about a file that cannot
+                     * be opened: the character found was a double quote mark */
+                    _("\" (a double quote mark)"), 0);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
