@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-assess-page.h"
+#include "pw-window.h"
 #include "pw-wizard.h"
 
 /**
@@ -58,6 +59,7 @@ update_row (GtkWidget    *row,
   g_autofree char *scope = NULL;
   g_autofree char *details = NULL;
   g_autofree char *phase = NULL;
+  g_autofree char *badge_text = NULL;
   g_autofree char *accessible = NULL;
   g_autoptr(PwScore) score = NULL;
   const char *round = pw_assessment_get_round (assessment);
@@ -75,19 +77,32 @@ update_row (GtkWidget    *row,
   gtk_label_set_label (title, scope);
   gtk_label_set_label (subtitle, details);
 
+  /* The badge shows the overall phase, "Phase 2"; its tooltip and what a
+   * screen reader says for the row name it too: "Phase 2 · The Seekers". */
   if (score->has_score)
     {
-      phase = g_strdup_printf ("%d", score->phase);
-      /* Translators: spoken for an assessment in the list */
-      accessible = g_strdup_printf (_("%s, %s, phase %d"), scope, details, score->phase);
+      /* Translators: the overall phase of an assessment in the sidebar's list */
+      badge_text = g_strdup_printf (C_("sidebar", "Phase %d"), score->phase);
+      phase = pw_result_text_phase (pw_workbook_get_framework (self->workbook), score->phase);
+      /* Translators: spoken for an assessment in the list: its scope, round
+       * and date, then its phase, "Phase 2 · The Seekers" */
+      accessible = g_strdup_printf (_("%s, %s, %s"), scope, details, phase);
     }
   else
     {
-      phase = g_strdup ("–");
-      accessible = g_strdup_printf (_("%s, %s, no score yet"), scope, details);
+      /* Translators: in the sidebar's list, in place of the phase of an
+       * assessment that has no result yet (no question answered) */
+      badge_text = g_strdup (C_("sidebar", "No result yet"));
+      phase = g_strdup (badge_text);
+      /* Translators: spoken for an assessment in the list without a result */
+      accessible = g_strdup_printf (_("%s, %s, no result yet"), scope, details);
     }
 
-  gtk_label_set_label (badge, phase);
+  gtk_label_set_label (badge, badge_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (badge), phase);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, phase,
+                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -124,7 +139,6 @@ create_row (gpointer item,
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "pw-phase-badge");
   gtk_widget_add_css_class (badge, "numeric");
-  gtk_widget_set_tooltip_text (badge, _("Overall phase"));
 
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), subtitle);
@@ -228,50 +242,44 @@ new_action (GtkWidget  *widget,
   pw_assess_page_select (self, assessment);
 }
 
-static void
-delete_response_cb (PwAssessPage     *self,
-                    const char       *response,
-                    AdwMessageDialog *dialog)
-{
-  PwAssessment *assessment = g_object_get_data (G_OBJECT (dialog), "pw-assessment");
-
-  if (!g_str_equal (response, "delete") || self->workbook == NULL)
-    return;
-
-  /* The latest is shown then: see assessments_changed_cb(). */
-  pw_workbook_remove_assessment (self->workbook, assessment);
-}
-
+/* Deletes the selected assessment at once, and offers to undo it: undo
+ * brings it back through the document's history (the HIG prefers an undo
+ * toast to a confirmation for what can be undone). */
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   PwAssessPage *self = PW_ASSESS_PAGE (widget);
+  g_autoptr(PwAssessment) assessment = NULL;
   g_autofree char *scope = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GtkRoot *root;
   const char *round;
 
-  if (self->selected == NULL)
+  if (self->selected == NULL || self->workbook == NULL)
     return;
 
-  scope = pw_workbook_describe_scope (self->workbook, self->selected);
-  round = pw_assessment_get_round (self->selected);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Delete Assessment?"), NULL));
-  /* Translators: the scope, then the round label, then the date */
-  adw_message_dialog_format_body (dialog, _("“%s — %s, %s” and all its answers will be removed "
-                                            "from the workbook."),
-                                  scope, round ? round : "", pw_assessment_get_date (self->selected));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pw-assessment", g_object_ref (self->selected),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  assessment = g_object_ref (self->selected);
+  scope = pw_workbook_describe_scope (self->workbook, assessment);
+  round = pw_assessment_get_round (assessment);
+  /* Translators: an assessment named in the toast after deleting it: its
+   * scope, then its round label (or its date when it has none) */
+  name = g_strdup_printf (_("%s — %s"), scope,
+                          round && *round ? round : pw_assessment_get_date (assessment));
+
+  /* The latest is shown then: see assessments_changed_cb(). */
+  pw_workbook_remove_assessment (self->workbook, assessment);
+
+  root = gtk_widget_get_root (widget);
+  if (!PW_IS_WINDOW (root))
+    return;
+
+  /* Translators: a toast after deleting an assessment; %s is its scope and
+   * round, "Whole organization — Review 2026" */
+  title = g_strdup_printf (_("Deleted “%s”"), name);
+  pw_window_show_undo_toast (PW_WINDOW (root), title);
 }
 
 static void

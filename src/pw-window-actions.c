@@ -116,6 +116,55 @@ redo (PwWindow *self)
   move_in_history (self, FALSE);
 }
 
+/**
+ * pw_window_show_undo_toast:
+ * @text: what was just done, "Deleted “…”"
+ *
+ * Says what the edit just made did, with an Undo button that undoes that
+ * edit: once anything else was done or undone since, the button does
+ * nothing, so that it never takes back what it does not name.
+ */
+void
+pw_window_show_undo_toast (PwWindow   *self,
+                           const char *text)
+{
+  PwHistory *history;
+  AdwToast *toast;
+
+  g_return_if_fail (PW_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  if (self->document == NULL)
+    return;
+
+  history = pw_document_get_history (self->document);
+  self->undo_toast_step = pw_history_peek_undo (history);
+  self->undo_toast_depth = pw_history_get_n_undo (history);
+
+  toast = adw_toast_new (text);
+  /* Translators: the button of a toast that says what was just done */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-toast");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The Undo of pw_window_show_undo_toast() */
+static void
+undo_toast (PwWindow *self)
+{
+  PwHistory *history;
+
+  if (self->document == NULL || self->undo_toast_step == NULL)
+    return;
+
+  history = pw_document_get_history (self->document);
+  if (pw_history_peek_undo (history) == self->undo_toast_step
+      && pw_history_get_n_undo (history) == self->undo_toast_depth)
+    move_in_history (self, TRUE);
+  self->undo_toast_step = NULL;
+}
+
 /* One step up or down the zoom levels */
 static void
 zoom (PwWindow *self,
@@ -183,6 +232,7 @@ static const struct {
   { "win.save-as", _pw_window_save_as },
   { "win.undo", undo },
   { "win.redo", redo },
+  { "win.undo-toast", undo_toast },
   { "win.zoom-in", zoom_in },
   { "win.zoom-out", zoom_out },
   { "win.zoom-reset", zoom_reset },

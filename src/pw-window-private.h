@@ -38,6 +38,8 @@ struct _PwWindow
   GCancellable         *cancellable;
   AdwToast             *disk_toast;     /* "changed by someone else", while shown */
   AdwToast             *history_toast;  /* "Undone: …", while shown */
+  PwHistoryEntry       *undo_toast_step;  /* what an undo toast undoes; compared, never read */
+  guint                 undo_toast_depth; /* …and how many steps there were to undo */
   gint64                disk_toast_shown;
   guint                 disk_toast_source;
   guint                 opening;        /* documents being loaded to be shown here */

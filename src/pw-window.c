@@ -248,6 +248,7 @@ set_document (PwWindow   *self,
     pw_document_discard_draft (self->document);
 
   g_set_object (&self->document, document);
+  self->undo_toast_step = NULL;
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->history_signals,
                              document ? pw_document_get_history (document) : NULL);
@@ -261,11 +262,130 @@ set_document (PwWindow   *self,
   update_switchers (self);
   update_title (self);
   _pw_window_actions_update (self);
+
+  /* Said once, as the workbook opens: its results are not the bundled
+   * framework's although it bears that framework's name and version. */
+  if (document != NULL && pw_document_get_workbook (document) != NULL
+      && pw_framework_differs_from_bundled (
+           pw_workbook_get_framework (pw_document_get_workbook (document))))
+    _pw_window_show_error (self,
+                           /* Translators: the heading of a message as a workbook opens whose
+                            * framework bears the name and version of the one that comes with
+                            * Phasewise but was changed */
+                           _("Changed Framework"),
+                           _("This workbook’s framework differs from the one that comes with "
+                             "Phasewise under the same name and version; its results are not "
+                             "that framework’s."));
 }
 
 /* ------------------------------------------------------------------------
  * Opening
  */
+
+/* The reader's message for people: its leading "7:5: " in words, "Line 7,
+ * column 5: ", and a double quote mark it found named, not put in quotes. */
+static char *
+describe_open_error (const char *message)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *rest = message;
+  guint64 line = 0, column = 0;
+  char *end;
+
+  if (g_ascii_isdigit (*message))
+    {
+      line = g_ascii_strtoull (message, &end, 10);
+      if (*end == ':' && g_ascii_isdigit (end[1]))
+        {
+          column = g_ascii_strtoull (end + 1, &end, 10);
+          if (g_str_has_prefix (end, ": ") && line > 0 && column > 0)
+            rest = end + 2;
+        }
+    }
+  if (rest != message)
+    /* Translators: where in a file that cannot be opened the problem is,
+     * before what the problem is: "Line 7, column 5: Unexpected character…" */
+    g_string_append_printf (text, _("Line %" G_GUINT64_FORMAT ", column %" G_GUINT64_FORMAT ": "),
+                            line, column);
+  g_string_append (text, rest);
+
+  /* Translators: a double quote mark in quotation marks, as the messages
+   * about files that cannot be opened quote a character ("Unexpected
+   * character “%s”…"): use the same quotation marks as their translation */
+  g_string_replace (text, _("“\"”"),
+                    /* Translators: replaces “"” in a message about a file that cannot
+                     * be opened: the character found was a double quote mark */
+                    _("\" (a double quote mark)"), 0);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+typedef struct
+{
+  PwWindow *window;
+  char     *heading;
+  char     *body;
+  GFile    *backup;
+} OpenError;
+
+static void
+open_error_free (OpenError *data)
+{
+  g_object_unref (data->window);
+  g_free (data->heading);
+  g_free (data->body);
+  g_object_unref (data->backup);
+  g_free (data);
+}
+
+static void
+backup_queried_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  OpenError *data = user_data;
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  g_autofree char *body = NULL;
+
+  if (g_cancellable_is_cancelled (data->window->cancellable))
+    {
+      open_error_free (data);
+      return;
+    }
+
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+    {
+      g_autofree char *folder = pw_document_describe_location (data->backup);
+      g_autofree char *name = g_file_get_basename (data->backup);
+      g_autofree char *where = g_build_filename (folder, name, NULL);
+
+      /* Translators: below why a file cannot be opened; %s is where the
+       * backup that saving it made is kept, "~/.local/share/…/backups/…" */
+      body = g_strdup_printf (_("%s\n\nA backup of the previous version is kept as “%s”."),
+                              data->body, where);
+    }
+
+  _pw_window_show_error (data->window, data->heading, body ? body : data->body);
+  open_error_free (data);
+}
+
+/* Says why @file cannot be opened, and where its backup is when there is one. */
+static void
+show_open_error (PwWindow     *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  OpenError *data = g_new0 (OpenError, 1);
+  g_autofree char *name = g_file_get_basename (file);
+
+  data->window = g_object_ref (self);
+  /* Translators: %s is a file name */
+  data->heading = g_strdup_printf (_("Could not open “%s”"), name);
+  data->body = describe_open_error (error->message);
+  data->backup = pw_file_get_backup_file (file);
+  g_file_query_info_async (data->backup, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable, backup_queried_cb, data);
+}
 
 static void
 loaded_cb (GObject      *object,
@@ -287,14 +407,9 @@ loaded_cb (GObject      *object,
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = NULL;
-
       /* A file that cannot be opened leaves the recent workbooks. */
       gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Could not open “%s”"), name);
-      _pw_window_show_error (self, heading, error->message);
+      show_open_error (self, file, error);
     }
 
   _pw_window_actions_update (self);

@@ -154,6 +154,9 @@ test_summary_preliminary (void)
                                       "result\n"));
   g_assert_nonnull (strstr (text.out, "Listening & monitoring         "
                                       "no score (1 of 4 answered · 0 count toward the score)\n"));
+  /* A dimension counted from 2 of its 5 questions is preliminary too */
+  g_assert_nonnull (strstr (text.out, "    Strategy & business alignment  phase 3  score 3.33  "
+                                      "Preliminary\n"));
 
   run_phasewise (&json, "--summary", "--json", early, NULL);
   g_assert_cmpint (json.status, ==, 0);
@@ -167,6 +170,15 @@ test_summary_preliminary (void)
   g_assert_cmpint (json_object_get_int_member (third, "counted"), ==, 2);
   g_assert_cmpfloat (json_object_get_double_member (third, "coverage"), ==, 0.04);
   g_assert_true (json_object_get_boolean_member (third, "preliminary"));
+  {
+    JsonArray *dimensions = json_object_get_array_member (third, "dimensions");
+
+    /* Strategy from 2 of its 5 questions; Listening from none */
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (dimensions, 0),
+                                                   "preliminary"));
+    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (dimensions, 1),
+                                                    "preliminary"));
+  }
   g_assert_false (json_object_get_boolean_member (json_array_get_object_element (assessments, 1),
                                                   "preliminary"));
 

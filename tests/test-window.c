@@ -37,6 +37,8 @@
  *   /phasewise/window/projector         full screen, the sidebar hidden and kept narrow, zoom
  *   /phasewise/window/step-keys         Alt+Left and Alt+Right wherever the focus is
  *   /phasewise/window/title-suggested   the organization names a new workbook; one suggested action
+ *   /phasewise/window/recent-location   the recent row and the header name a folder alike, "~/…"
+ *   /phasewise/window/framework-differs a changed copy of the bundled framework is pointed out
  */
 
 static PwApplication *app;
@@ -195,12 +197,19 @@ wait_for_toast (PwWindow   *window,
   pw_test_ui_wait (has_toast, args, prefix);
 }
 
+static gboolean
+is_sidebar_list (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
 /* ------------------------------------------------------------------------
  * Cases
  */
 
 /* The example opens from the welcome page as an unsaved copy, showing the
- * latest round's result; deleting a round asks, and undo brings it back. */
+ * latest round's result; deleting a round offers an undo, which brings it back. */
 static void
 test_open_example (void)
 {
@@ -209,6 +218,9 @@ test_open_example (void)
   PwWorkbook *workbook;
   PwWizard *wizard;
   GListModel *assessments;
+  GtkWidget *undo_button;
+  GtkWidget *list;
+  GtkWidget *badge;
 
   /* The welcome page: nothing to save */
   g_assert_true (pw_window_is_empty (window));
@@ -232,20 +244,47 @@ test_open_example (void)
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, pw_wizard_get_n_pages (wizard) - 1);
   g_assert_nonnull (pw_test_ui_find_widget (GTK_WIDGET (wizard), PW_TYPE_RESULT_VIEW));
 
-  /* Deleting the latest round asks first */
+  /* The sidebar says the phase of each, in words, and names it in full */
+  list = pw_test_ui_find (GTK_WIDGET (get_assess_page (window)), is_sidebar_list, NULL);
+  badge = GTK_WIDGET (pw_test_ui_find_label (list, "Phase 3"));
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, "Phase 3");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Phase 3 · The Integrators");
+  g_assert_nonnull (pw_test_ui_find_label (list, "Phase 2"));
+
+  /* Deleting the latest round does not ask: it offers to undo */
   gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
-  pw_test_ui_respond ("Delete Assessment?", "cancel");
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
-  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
-  pw_test_ui_respond ("Delete Assessment?", "delete");
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  pw_test_ui_flush ();
+  g_assert_null (pw_test_ui_find_dialog ("Delete Assessment?"));
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2 - 1);
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-1"));
+  wait_for_toast (window, "Deleted “Whole organization — ");
 
-  /* …and undo brings it back, saying what it took back */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  /* …and its Undo brings it back, saying what it took back */
+  undo_button = pw_test_ui_find_button (GTK_WIDGET (window), "win.undo-toast");
+  g_assert_nonnull (undo_button);
+  g_signal_emit_by_name (undo_button, "clicked");
+  pw_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
   g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-2"));
+  wait_for_toast (window, "Undone: Deleting the assessment");
+
+  /* Once something else was done, the toast's Undo takes nothing back: it
+   * would not be what it names */
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
+  pw_test_ui_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  wait_for_toast (window, "Deleted “Whole organization — ");
+  pw_workbook_set_name (workbook, "Larkspur Renamed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-toast", NULL));
+  pw_test_ui_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Renamed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Outdoor Equipment");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
   wait_for_toast (window, "Undone: Deleting the assessment");
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-2"));
@@ -255,6 +294,9 @@ test_open_example (void)
   pw_test_ui_flush ();
   g_assert_cmpstr (pw_assessment_get_id (pw_assess_page_get_selected (get_assess_page (window))),
                    ==, "assessment-3");
+  badge = GTK_WIDGET (pw_test_ui_find_label (list, "No result yet"));
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "No result yet");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   pw_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
@@ -711,6 +753,11 @@ test_broken_file (void)
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
   PwWindow *window = new_window ();
   AdwMessageDialog *dialog;
+  g_autoptr(GFile) backup = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *backup_name = NULL;
+  g_autofree char *backup_dir = NULL;
+  const char *body;
 
   g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"phasewise-workbook\",\n"
@@ -724,10 +771,38 @@ test_broken_file (void)
 
   dialog = pw_test_ui_find_dialog (NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “broken.phasewise”");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3:23"));
+  /* Where, in words; no backup to offer */
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Line 3, column 23: Unexpected character “,”"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "backup"));
   g_assert_true (pw_window_is_empty (window));
   g_assert_false (gtk_recent_manager_has_item (recent, uri));
   pw_test_ui_respond (NULL, "close");
+
+  /* A missing comma: the double quote mark found is named, not quoted; and
+   * the backup a save made is pointed to */
+  g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"phasewise-workbook\"\n"
+                                            "  \"format_version\": 1\n}\n", -1, NULL));
+  backup = pw_file_get_backup_file (file);
+  backup_path = g_file_get_path (backup);
+  backup_name = g_file_get_basename (backup);
+  g_assert_true (g_str_has_prefix (backup_path, g_get_user_data_dir ()));
+  backup_dir = g_path_get_dirname (backup_path);
+  g_assert_no_errno (g_mkdir_with_parents (backup_dir, 0700));
+  g_assert_true (g_file_set_contents (backup_path, "{}", -1, NULL));
+  pw_window_open_file (window, file);
+  pw_test_ui_wait (dialog_present, NULL, "the error again");
+  dialog = pw_test_ui_find_dialog (NULL);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_true (g_str_has_prefix (body, "Line 3, column 3: Unexpected character \" (a double "
+                                         "quote mark); expected"));
+  g_assert_null (strstr (body, "“\"”"));
+  g_assert_nonnull (strstr (body, "A backup of the previous version is kept as “"));
+  g_assert_nonnull (strstr (body, backup_name));
+  g_assert_true (pw_window_is_empty (window));
+  pw_test_ui_respond (NULL, "close");
+  g_assert_no_errno (g_remove (backup_path));
 
   /* Still usable */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
@@ -950,13 +1025,6 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
-static gboolean
-is_sidebar_list (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
 static int
 natural_width (GtkWidget *widget)
 {
@@ -1061,6 +1129,10 @@ test_projector (void)
       g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), actions[i]));
       g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, accelerators[i]));
     }
+  /* The wizard's answer keys are in the shortcuts window too */
+  g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, "1...5"));
+  g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, "d"));
+  g_assert_nonnull (pw_test_ui_find (GTK_WIDGET (overlay), is_shortcut_for, "n"));
 
   /* Full screen: asked for, and asked to end (no window manager here to
    * grant it) */
@@ -1249,6 +1321,26 @@ count_suggested (GtkWidget *widget)
   return n;
 }
 
+/* The one mapped widget with the suggested-action style, or NULL */
+static GtkWidget *
+find_suggested (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (gtk_widget_has_css_class (widget, "suggested-action"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_suggested (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 title_has (gpointer data)
 {
@@ -1264,6 +1356,7 @@ test_title_suggested (void)
 {
   PwWindow *window = new_window ();
   PwWorkbook *workbook;
+  GtkWidget *suggested;
 
   /* The welcome page: New Workbook, and no Save button */
   g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), ==, 1);
@@ -1300,9 +1393,106 @@ test_title_suggested (void)
   pw_test_ui_wait (is_unmapped, pw_test_ui_find_widget (GTK_WIDGET (get_assess_page (window)),
                                                         ADW_TYPE_STATUS_PAGE),
                    "the empty page to go");
-  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), <=, 1);
+  /* The wizard's Next, and not the sidebar's New Assessment beside it */
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), ==, 1);
+  suggested = find_suggested (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_is_ancestor (suggested, GTK_WIDGET (current_wizard (window))));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (suggested)), ==, "wizard.next");
+
+  /* A second one: the sidebar lists both, and still only Next is suggested */
+  gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.new", NULL);
+  pw_test_ui_flush ();
+  pw_test_ui_wait (is_mapped, current_wizard (window), "the second wizard");
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (window)), ==, 1);
+  suggested = find_suggested (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (suggested)), ==, "wizard.next");
 
   pw_workbook_set_modified (workbook, FALSE);
+  destroy_window (window);
+}
+
+static gboolean
+row_shown (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *row = pw_test_ui_find_row (args[0], args[1]);
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+/* A workbook in the home folder: its recent row on the welcome page names
+ * the folder as the header did while it was open, with the home as "~". */
+static void
+test_recent_location (void)
+{
+  g_autoptr(GFile) file = copy_example ("recent-location.phasewise");
+  g_autofree char *uri = g_file_get_uri (file);
+  PwWindow *window = new_window ();
+  g_autofree char *location = NULL;
+  GtkWidget *row;
+
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_get_home_dir ()));
+  open_and_wait (window, file);
+  pw_test_ui_wait (is_recent, uri, "the recent workbook");
+  location = g_strdup (pw_document_get_location (pw_window_get_document (window)));
+  g_assert_true (g_str_has_prefix (location, "~/"));
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (window), location));
+  destroy_window (window);
+
+  window = new_window ();
+  {
+    gpointer args[] = { window, "recent-location.phasewise" };
+
+    pw_test_ui_wait (row_shown, args, "the recent row");
+  }
+  row = pw_test_ui_find_row (GTK_WIDGET (window), "recent-location.phasewise");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, location);
+  destroy_window (window);
+}
+
+static gboolean
+changed_framework_asked (gpointer data)
+{
+  return pw_test_ui_find_dialog ("Changed Framework") != NULL;
+}
+
+/* A workbook whose framework bears the bundled one's name and version but
+ * differs from it says so once as it opens; the example does not. */
+static void
+test_framework_differs (void)
+{
+  g_autoptr(GFile) file = copy_example ("changed-framework.phasewise");
+  g_autoptr(GFile) example = copy_example ("same-framework.phasewise");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(GStrv) parts = NULL;
+  PwWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+
+  g_test_bug ("8");
+
+  /* A core flag taken off a question */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  parts = g_strsplit (text, "\"core\" : true", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strjoin ("\"core\" : false", parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+
+  open_and_wait (window, example);
+  pw_test_ui_flush ();
+  g_assert_null (pw_test_ui_find_dialog ("Changed Framework"));
+
+  open_and_wait (window, file);
+  pw_test_ui_wait (changed_framework_asked, NULL, "the changed framework to be pointed out");
+  dialog = pw_test_ui_find_dialog ("Changed Framework");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "its results are not that framework’s"));
+  pw_test_ui_respond ("Changed Framework", "close");
+  g_assert_true (pw_framework_differs_from_bundled (pw_workbook_get_framework (
+                   get_workbook (window))));
+  g_assert_null (pw_test_ui_find_dialog ("Changed Framework"));
+
   destroy_window (window);
 }
 
@@ -1367,6 +1557,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/window/projector", test_projector);
   g_test_add_func ("/phasewise/window/step-keys", test_step_keys);
   g_test_add_func ("/phasewise/window/title-suggested", test_title_suggested);
+  g_test_add_func ("/phasewise/window/recent-location", test_recent_location);
+  g_test_add_func ("/phasewise/window/framework-differs", test_framework_differs);
 
   status = g_test_run ();
 

@@ -129,6 +129,9 @@ append_assessment_text (GString      *text,
       if (result->has_score)
         {
           g_string_append_printf (text, _("phase %d  score %.2f"), result->phase, result->score);
+          /* Counted from fewer than half of its questions, as the window says */
+          if (pw_result_text_is_preliminary (result->counted, result->total))
+            g_string_append_printf (text, "  %s", pw_result_text_preliminary_mark ());
         }
       else
         {
@@ -324,6 +327,10 @@ add_assessment_json (JsonBuilder  *builder,
       add_phase (builder, framework, result->has_score, result->phase);
       add_score (builder, result->has_score, result->score);
       add_coverage (builder, result->answered, result->counted, result->total);
+      json_builder_set_member_name (builder, "preliminary");
+      json_builder_add_boolean_value (builder,
+                                      pw_result_text_is_preliminary (result->counted,
+                                                                     result->total));
       json_builder_set_member_name (builder, "capped");
       json_builder_add_boolean_value (builder, result->capped);
       add_string (builder, "cap_reason", result->cap_reason);
