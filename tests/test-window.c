@@ -729,10 +729,19 @@ test_undo_two_kinds (void)
   destroy_window (window);
 }
 
+/* gtk_recent_manager_has_item() criticals while the manager has read no
+ * list yet: look through its items instead. */
 static gboolean
 is_recent (gpointer data)
 {
-  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), data);
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  gboolean found = FALSE;
+
+  for (GList *l = items; l != NULL && !found; l = l->next)
+    found = g_str_equal (gtk_recent_info_get_uri (l->data), data);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  return found;
 }
 
 static gboolean
@@ -776,7 +785,7 @@ test_broken_file (void)
                                    "Line 3, column 23: Unexpected character “,”"));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "backup"));
   g_assert_true (pw_window_is_empty (window));
-  g_assert_false (gtk_recent_manager_has_item (recent, uri));
+  g_assert_false (is_recent (uri));
   pw_test_ui_respond (NULL, "close");
 
   /* A missing comma: the double quote mark found is named, not quoted; and
