@@ -298,15 +298,15 @@ describe_open_error (const char *message)
       if (*end == ':' && g_ascii_isdigit (end[1]))
         {
           column = g_ascii_strtoull (end + 1, &end, 10);
-          if (g_str_has_prefix (end, ": ") && line > 0 && column > 0)
+          if (g_str_has_prefix (end, ": ") && line > 0 && column > 0
+              && line <= G_MAXUINT && column <= G_MAXUINT)
             rest = end + 2;
         }
     }
   if (rest != message)
     /* Translators: where in a file that cannot be opened the problem is,
      * before what the problem is: "Line 7, column 5: Unexpected character…" */
-    g_string_append_printf (text, _("Line %" G_GUINT64_FORMAT ", column %" G_GUINT64_FORMAT ": "),
-                            line, column);
+    g_string_append_printf (text, _("Line %u, column %u: "), (guint) line, (guint) column);
   g_string_append (text, rest);
 
   /* Translators: a double quote mark in quotation marks, as the messages
