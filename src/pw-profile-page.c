@@ -438,6 +438,14 @@ pw_profile_page_init (PwProfilePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* GTK 4.8 does not name the spin button by a labelled-by relation to its
+   * row: it would be read "GtkSpinButton". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->participants_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Participants"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("People who answered together"),
+                                  -1);
+
   factory = create_factory (self, G_CALLBACK (setup_row_item_cb));
   list_factory = create_factory (self, G_CALLBACK (setup_list_item_cb));
   adw_combo_row_set_factory (self->scope_row, factory);

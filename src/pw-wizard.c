@@ -44,6 +44,7 @@ struct _PwWizard
 {
   AdwBin              parent_instance;
 
+  GtkWidget          *steps_button;
   GtkLabel           *step_label;
   GtkPopover         *steps_popover;
   GtkListBox         *steps_list;
@@ -196,6 +197,24 @@ update_answered (PwWizard *self)
   gtk_label_set_label (self->answered_label, text);
 }
 
+/* The step menu's button is read by the step it shows.  A GtkMenuButton of
+ * GTK 4.8 gives neither its labelled-by relation nor its tooltip to the
+ * button inside it, which the focus reaches, and which would be read
+ * "GtkMenuButton". */
+static void
+name_steps_button (PwWizard   *self,
+                   const char *step)
+{
+  GtkWidget *button = gtk_widget_get_first_child (self->steps_button);
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, step,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Go to Step"),
+                                  -1);
+}
+
 static void
 update_page_ui (PwWizard *self)
 {
@@ -207,6 +226,7 @@ update_page_ui (PwWizard *self)
   step = g_strdup_printf (_("Step %u of %u · %s"), self->page + 1, self->n_pages,
                           get_page_title (self, self->page));
   gtk_label_set_label (self->step_label, step);
+  name_steps_button (self, step);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  (double) (self->page + 1) / (double) self->n_pages);
 
@@ -218,6 +238,10 @@ update_page_ui (PwWizard *self)
   else
     next_label = _("_Next");
   gtk_button_set_label (self->next_button, next_label);
+  /* GTK 4.8 sets a mnemonic label, raw, as the button's accessible label:
+   * without it the button is named by its text alone, not "_Review Review". */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), self->page != get_result_page (self));
   gtk_widget_set_visible (self->hint_label, is_dimension);
 
@@ -592,6 +616,7 @@ pw_wizard_class_init (PwWizardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_button);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, step_label);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_popover);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_list);

@@ -256,6 +256,37 @@ test_profile_date (void)
   destroy (window, page);
 }
 
+/* Participants is one Tab stop, its spin button's, which is named for
+ * screen readers. */
+static void
+test_profile_participants (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  GtkWidget *page = pw_profile_page_new ();
+  GtkWindow *window;
+  GtkWidget *spin;
+  GtkWidget *focus;
+
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
+  window = show (page);
+  spin = find_widget (page, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+
+  gtk_widget_grab_focus (pw_test_ui_find_row (page, "Facilitator"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == spin || gtk_widget_is_ancestor (focus, spin));
+
+  /* Back from it: the facilitator again, not the row between */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, pw_test_ui_find_row (page, "Facilitator")));
+
+  destroy (window, page);
+}
+
 static const char *
 get_count (GtkWidget  *page,
            const char *caption)
@@ -1224,6 +1255,7 @@ main (int   argc,
 
   g_test_add_func ("/phasewise/widgets/profile-scope", test_profile_scope);
   g_test_add_func ("/phasewise/widgets/profile-date", test_profile_date);
+  g_test_add_func ("/phasewise/widgets/profile-participants", test_profile_participants);
   g_test_add_func ("/phasewise/widgets/review-in-place", test_review_in_place);
   g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
