@@ -298,7 +298,7 @@ create_option_button (PwQuestionCard *self,
   g_autofree char *accessible = NULL;
   g_autofree char *tooltip = NULL;
   GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, -1);
 
   gtk_widget_set_hexpand (label, TRUE);
