@@ -36,6 +36,7 @@ struct _PwQuestionCard
   GtkLabel         *status_label;
   GtkLabel         *question_label;
   GtkBox           *help_box;
+  GtkBox           *choices_box;
   GtkBox           *options_box;
   GtkToggleButton  *dont_know_button;
   GtkToggleButton  *not_applicable_button;
@@ -440,6 +441,7 @@ pw_question_card_class_init (PwQuestionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, status_label);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, question_label);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, help_box);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, choices_box);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, options_box);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, dont_know_button);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, not_applicable_button);
@@ -561,6 +563,20 @@ pw_question_card_choose (PwQuestionCard *self,
   /* The answer may not have changed (the same option again); the toggles
    * must show it all the same. */
   update_choice (self);
+}
+
+/**
+ * pw_question_card_get_choices:
+ *
+ * Returns: (transfer none): the part of the card that the question is
+ *   answered with: its options, "don't know" and "not applicable"
+ */
+GtkWidget *
+pw_question_card_get_choices (PwQuestionCard *self)
+{
+  g_return_val_if_fail (PW_IS_QUESTION_CARD (self), NULL);
+
+  return GTK_WIDGET (self->choices_box);
 }
 
 /**

@@ -1007,6 +1007,75 @@ test_question_fits_800x600_de (void)
   }
 }
 
+/* Arriving on a dimension page, with Next from the profile, shows the
+ * page's heading, and the first question's choices below it when they fit
+ * (ui-walk m3), even where the note below them would not (640 pixels
+ * high); at 800×600, where they do not fit, the question from its top. */
+static void
+test_wizard_arrival_heading (void)
+{
+  const int heights[] = { 640, WIZARD_HEIGHT_600 };
+
+  for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
+    {
+      g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+      PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+      PwWizard *wizard = pw_wizard_new (workbook, assessment);
+      GtkWidget *widget = GTK_WIDGET (wizard);
+      GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+      PwFramework *framework = pw_workbook_get_framework (workbook);
+      const PwDimension *dimension = pw_framework_get_dimension (framework, 0);
+      PwDimensionPage *page;
+      PwQuestionCard *card;
+      GtkWidget *scroller, *title;
+      graphene_rect_t title_bounds, choices_bounds, card_bounds;
+      gboolean fits;
+
+      gtk_window_set_default_size (window, WIZARD_WIDTH_800, heights[h]);
+      gtk_window_set_child (window, widget);
+      gtk_window_present (window);
+      iterate_a_little ();
+
+      gtk_widget_activate_action (widget, "wizard.next", NULL);
+      iterate_a_little ();
+      g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 1);
+      page = find_dimension_page (widget, dimension);
+      g_assert_nonnull (page);
+      card = pw_dimension_page_get_card (page, 0);
+      g_assert_true (get_focused_card (widget) == card);
+
+      title = GTK_WIDGET (find_label (GTK_WIDGET (page), dimension->name));
+      g_assert_nonnull (title);
+      scroller = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_true (gtk_widget_compute_bounds (title, scroller, &title_bounds));
+      g_assert_true (gtk_widget_compute_bounds (pw_question_card_get_choices (card), scroller,
+                                                &choices_bounds));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), scroller, &card_bounds));
+      fits = choices_bounds.origin.y + choices_bounds.size.height
+             <= gtk_widget_get_height (scroller);
+      g_test_message ("At %d: the heading at %.0f, the choices end at %.0f in %d", heights[h],
+                      title_bounds.origin.y,
+                      choices_bounds.origin.y + choices_bounds.size.height,
+                      gtk_widget_get_height (scroller));
+
+      if (h == 0)
+        {
+          /* Room for both: the heading from its top, the choices whole */
+          g_assert_cmpfloat (title_bounds.origin.y, >=, 0);
+          g_assert_true (fits);
+        }
+      else
+        {
+          /* No room: the question from its top, its choices whole */
+          g_assert_cmpfloat (card_bounds.origin.y, >=, 0);
+          g_assert_true (fits);
+        }
+
+      pw_workbook_set_modified (workbook, FALSE);
+      destroy (window, wizard);
+    }
+}
+
 /* Typing a note or evidence creates the answer, emptying an entry clears its
  * text, and an entry of a question without an answer creates none. */
 static void
@@ -1338,6 +1407,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
+  g_test_add_func ("/phasewise/widgets/wizard-arrival-heading", test_wizard_arrival_heading);
   g_test_add_func ("/phasewise/widgets/weakest-link-scrolls", test_weakest_link_scrolls);
   g_test_add_func ("/phasewise/widgets/one-suggested-action", test_one_suggested_action);
   g_test_add_func ("/phasewise/widgets/answered-counts-agree", test_answered_counts_agree);
