@@ -250,15 +250,28 @@ get_check_opacity (GtkListItem *list_item,
   return selected != NULL && selected == item ? 1.0 : 0.0;
 }
 
+/* In the row the name is cut short; in the popover it wraps, so that a long
+ * team name ("Social Media Center of Excellence") shows whole. */
 static GtkWidget *
-create_item_box (GtkListItem *list_item)
+create_item_box (GtkListItem *list_item,
+                 gboolean     in_popover)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, in_popover ? 6 : 0);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  if (in_popover)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+    }
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), label);
   gtk_expression_bind (create_name_expression (), label, "label", list_item);
@@ -272,7 +285,7 @@ setup_row_item_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    PwProfilePage            *self)
 {
-  gtk_list_item_set_child (list_item, create_item_box (list_item));
+  gtk_list_item_set_child (list_item, create_item_box (list_item, FALSE));
 }
 
 /* In the popover: the name, and a check mark on the chosen scope */
@@ -281,7 +294,7 @@ setup_list_item_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     PwProfilePage            *self)
 {
-  GtkWidget *box = create_item_box (list_item);
+  GtkWidget *box = create_item_box (list_item, TRUE);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   GtkExpression *params[] = {
     gtk_property_expression_new (ADW_TYPE_COMBO_ROW,

@@ -177,6 +177,27 @@ test_profile_scope (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
   g_assert_nonnull (find_label (GTK_WIDGET (row), "Whole organization"));
 
+  /* The popover shows a long name whole (ui-walk m1). */
+  {
+    GtkLabel *label;
+    int natural;
+
+    g_signal_emit_by_name (row, "activate");
+    iterate_a_little ();
+    label = find_label (GTK_WIDGET (row), "Social Media Center of Excellence");
+    g_assert_nonnull (label);
+    g_assert_nonnull (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_POPOVER));
+    g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+    g_assert_true (gtk_label_get_wrap (label));
+    gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &natural, NULL, NULL);
+    g_test_message ("The long name: %d pixels wide of %d", gtk_widget_get_width (GTK_WIDGET (label)),
+                    natural);
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (label),
+                                                               GTK_TYPE_POPOVER)));
+    iterate_a_little ();
+  }
+
   /* Choosing a team: the scope, and the label the user did not write */
   adw_combo_row_set_selected (row, find_scope (scopes, "care"));
   g_assert_cmpstr (pw_assessment_get_team_id (assessment), ==, "care");
@@ -1076,6 +1097,53 @@ test_wizard_arrival_heading (void)
     }
 }
 
+/* The help of a question ("What Each Phase Looks Like") is no taller than
+ * the room below its button at 800×600: it scrolls (ui-walk m2). */
+static void
+test_question_help_fits (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  PwWizard *wizard = pw_wizard_new (workbook, assessment);
+  GtkWidget *widget = GTK_WIDGET (wizard);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  PwDimensionPage *page;
+  GtkWidget *card, *button, *popover, *scroller;
+  graphene_rect_t bounds;
+  double room;
+
+  gtk_window_set_default_size (window, WIZARD_WIDTH_800, WIZARD_HEIGHT_600);
+  gtk_window_set_child (window, widget);
+  gtk_window_present (window);
+  iterate_a_little ();
+  pw_wizard_set_page (wizard, 1);
+  iterate_a_little ();
+  page = find_dimension_page (widget, pw_framework_get_dimension (
+                                        pw_workbook_get_framework (workbook), 0));
+  card = GTK_WIDGET (pw_dimension_page_get_card (page, 0));
+  button = find_widget (card, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate_a_little ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  scroller = find_widget (popover, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+  room = gtk_widget_get_height (GTK_WIDGET (window)) - (bounds.origin.y + bounds.size.height);
+  g_test_message ("The help: %d pixels high, %.0f below its button", gtk_widget_get_height (scroller),
+                  room);
+  g_assert_cmpfloat (gtk_widget_get_height (scroller), <=, room);
+  /* …and it scrolls: the framework's five phases do not fit in that */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (
+                       GTK_SCROLLED_WINDOW (scroller))), >, gtk_widget_get_height (scroller));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  iterate_a_little ();
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, wizard);
+}
+
 /* Typing a note or evidence creates the answer, emptying an entry clears its
  * text, and an entry of a question without an answer creates none. */
 static void
@@ -1407,6 +1475,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
+  g_test_add_func ("/phasewise/widgets/question-help-fits", test_question_help_fits);
   g_test_add_func ("/phasewise/widgets/wizard-arrival-heading", test_wizard_arrival_heading);
   g_test_add_func ("/phasewise/widgets/weakest-link-scrolls", test_weakest_link_scrolls);
   g_test_add_func ("/phasewise/widgets/one-suggested-action", test_one_suggested_action);
