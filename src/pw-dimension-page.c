@@ -27,6 +27,7 @@ struct _PwDimensionPage
   AdwBin             parent_instance;
 
   GtkBox            *cards_box;
+  GtkWidget         *heading_box;
   GtkLabel          *title_label;
   GtkLabel          *description_label;
 
@@ -203,6 +204,7 @@ pw_dimension_page_class_init (PwDimensionPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pw-dimension-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PwDimensionPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionPage, heading_box);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionPage, description_label);
 }
@@ -462,8 +464,36 @@ pw_dimension_page_focus (PwDimensionPage *self)
   if (card == NULL && self->cards->len > 0)
     card = g_ptr_array_index (self->cards, 0);
 
+  gtk_widget_set_focusable (self->heading_box, FALSE);
   if (card != NULL)
     focus_card (self, card, TRUE);
   else
     gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * pw_dimension_page_focus_heading:
+ *
+ * Moves the focus to the page's heading, not into a question, so that the
+ * keys answer nothing until a question is chosen, and shows the page from
+ * its top.
+ */
+void
+pw_dimension_page_focus_heading (PwDimensionPage *self)
+{
+  GtkWidget *scrolled;
+
+  g_return_if_fail (PW_IS_DIMENSION_PAGE (self));
+
+  /* No question to reveal once the layout is done */
+  g_clear_weak_pointer (&self->reveal_card);
+  self->arriving = FALSE;
+
+  gtk_widget_set_focusable (self->heading_box, TRUE);
+  gtk_widget_grab_focus (self->heading_box);
+
+  scrolled = gtk_widget_get_ancestor (self->heading_box, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
 }

@@ -35,7 +35,9 @@
  * "not-applicable" or "clear").  On a dimension page the keys 1 to 5 choose
  * an option, D "don't know" and N "not applicable", of the question that
  * has the focus and of no other; arriving on a page focuses its first
- * unanswered question.  A key that answers a question moves on to the next
+ * unanswered question, or, on a round that a later round of its scope
+ * follows, the page's heading (the wizard then says that changes alter a
+ * recorded result).  A key that answers a question moves on to the next
  * one; a key that changes an answer stays, the card showing the new one.
  * They are shortcuts of the window while the focus is in the wizard (a
  * managed #GtkShortcutController).
@@ -56,6 +58,7 @@ struct _PwWizard
   AdwBin             *result_page;
   GtkButton          *next_button;
   GtkWidget          *hint_label;
+  GtkWidget          *earlier_box;
 
   PwWorkbook         *workbook;
   PwAssessment       *assessment;
@@ -141,10 +144,41 @@ focus_card (PwWizard       *self,
   pw_dimension_page_focus_card (PW_DIMENSION_PAGE (page), card);
 }
 
+/* Whether a later round of the same scope follows the wizard's: its result
+ * is then on record as "the previous round" of another, and changing it
+ * changes that history. */
+static gboolean
+is_earlier_round (PwWizard *self)
+{
+  GListModel *assessments = pw_workbook_get_assessments (self->workbook);
+  guint n = g_list_model_get_n_items (assessments);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PwAssessment) other = g_list_model_get_item (assessments, i);
+
+      if (other == self->assessment || !pw_assessment_same_scope (other, self->assessment))
+        continue;
+
+      /* The rounds before @other, back to the first */
+      for (PwAssessment *round = pw_workbook_get_previous_round (self->workbook, other);
+           round != NULL; round = pw_workbook_get_previous_round (self->workbook, round))
+        if (round == self->assessment)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Arriving on a page focuses its first unanswered question, so that the
+ * keys answer it at once; on an earlier round, the page's heading, so that
+ * a stray key changes nothing of the record. */
 static void
 focus_page (PwWizard *self)
 {
-  if (is_dimension_page (self, self->page))
+  if (is_dimension_page (self, self->page) && is_earlier_round (self))
+    pw_dimension_page_focus_heading (get_dimension_page (self, self->page));
+  else if (is_dimension_page (self, self->page))
     pw_dimension_page_focus (get_dimension_page (self, self->page));
   else
     gtk_widget_child_focus (g_ptr_array_index (self->pages, self->page), GTK_DIR_TAB_FORWARD);
@@ -244,6 +278,7 @@ update_page_ui (PwWizard *self)
                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), self->page != get_result_page (self));
   gtk_widget_set_visible (self->hint_label, is_dimension);
+  gtk_widget_set_visible (self->earlier_box, is_earlier_round (self));
 
   gtk_list_box_select_row (self->steps_list,
                            g_ptr_array_index (self->step_rows, self->page));
@@ -617,6 +652,7 @@ pw_wizard_class_init (PwWizardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_button);
+  gtk_widget_class_bind_template_child (widget_class, PwWizard, earlier_box);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, step_label);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_popover);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_list);

@@ -1144,6 +1144,71 @@ test_question_help_fits (void)
   destroy (window, wizard);
 }
 
+/* The example's own assessment at @index (0 is the Baseline, 1 the later
+ * Review of the same scope) */
+static PwAssessment *
+get_example_assessment (PwWorkbook *workbook,
+                        guint       index)
+{
+  g_autoptr(PwAssessment) assessment =
+    g_list_model_get_item (pw_workbook_get_assessments (workbook), index);
+
+  return assessment;
+}
+
+/* On a round that a later round of its scope follows, the wizard says so,
+ * and arrival on a page focuses its heading, not a question: a stray key
+ * changes nothing of the record (ui-walk m18).  The latest round is as
+ * before. */
+static void
+test_wizard_earlier_round (void)
+{
+  for (guint index = 0; index < 2; index++)
+    {
+      g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+      PwAssessment *assessment = get_example_assessment (workbook, index);
+      g_autoptr(PwAssessment) later = NULL;
+      PwWizard *wizard = pw_wizard_new (workbook, assessment);
+      GtkWidget *widget = GTK_WIDGET (wizard);
+      const PwDimension *dimension =
+        pw_framework_get_dimension (pw_workbook_get_framework (workbook), 0);
+      const PwQuestion *question = g_ptr_array_index (dimension->questions, 0);
+      GtkLabel *notice;
+      GtkWindow *window;
+      PwAnswer *answer;
+      int phase;
+
+      g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==, 2);
+      later = g_list_model_get_item (pw_workbook_get_assessments (workbook), 1);
+      g_assert_true (pw_workbook_get_previous_round (workbook, later)
+                     == get_example_assessment (workbook, 0));
+
+      window = show (widget);
+      pw_wizard_set_page (wizard, 1);
+      iterate_a_little ();
+      notice = find_label (widget, "An earlier round: changes alter its recorded result");
+      answer = pw_assessment_lookup_answer (assessment, question->id);
+      phase = answer != NULL ? pw_answer_get_phase (answer) : 0;
+
+      if (index == 0)
+        {
+          g_assert_nonnull (notice);
+          g_assert_null (get_focused_card (widget));
+          g_assert_false (press_key (widget, phase == 1 ? GDK_KEY_2 : GDK_KEY_1));
+          answer = pw_assessment_lookup_answer (assessment, question->id);
+          g_assert_cmpint (answer != NULL ? pw_answer_get_phase (answer) : 0, ==, phase);
+        }
+      else
+        {
+          g_assert_null (notice);
+          g_assert_nonnull (get_focused_card (widget));
+        }
+
+      pw_workbook_set_modified (workbook, FALSE);
+      destroy (window, wizard);
+    }
+}
+
 /* Typing a note or evidence creates the answer, emptying an entry clears its
  * text, and an entry of a question without an answer creates none. */
 static void
@@ -1475,6 +1540,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
   g_test_add_func ("/phasewise/widgets/wizard-answers", test_wizard_answers);
   g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
+  g_test_add_func ("/phasewise/widgets/wizard-earlier-round", test_wizard_earlier_round);
   g_test_add_func ("/phasewise/widgets/question-help-fits", test_question_help_fits);
   g_test_add_func ("/phasewise/widgets/wizard-arrival-heading", test_wizard_arrival_heading);
   g_test_add_func ("/phasewise/widgets/weakest-link-scrolls", test_weakest_link_scrolls);
