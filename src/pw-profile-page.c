@@ -41,6 +41,9 @@ struct _PwProfilePage
   AdwEntryRow      *date_row;
   AdwEntryRow      *facilitator_row;
   GtkSpinButton    *participants_spin;
+  GtkWidget        *calendar_button;
+  gboolean          updating_calendar;
+  GtkCalendar      *calendar;
 
   GBindingGroup    *workbook_bindings;
   GBindingGroup    *assessment_bindings;
@@ -136,6 +139,48 @@ date_changed_cb (PwProfilePage *self,
   /* A bad date stays in the entry, marked, and never reaches the model. */
   if (valid)
     pw_assessment_set_date (assessment, text);
+}
+
+/* The calendar opens on the entry's date, or today when it holds none. */
+static void
+calendar_popover_show_cb (PwProfilePage *self,
+                          GtkPopover    *popover)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  g_autoptr(GDateTime) date = NULL;
+
+  if (pw_is_valid_date (text))
+    {
+      g_autofree char *iso = g_strconcat (text, "T00:00:00", NULL);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+
+      date = g_date_time_new_from_iso8601 (iso, zone);
+    }
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+
+  self->updating_calendar = TRUE;
+  gtk_calendar_select_day (self->calendar, date);
+  self->updating_calendar = FALSE;
+}
+
+/* A day chosen is written into the entry as YYYY-MM-DD, which takes it to
+ * the model as typing would.  The popover stays open: GtkCalendar also
+ * selects a day when its month or year changes, and a date one goes
+ * through on the way is not meant to close it. */
+static void
+calendar_day_selected_cb (PwProfilePage *self,
+                          GtkCalendar   *calendar)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->updating_calendar)
+    return;
+
+  date = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (date, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
 }
 
 static void
@@ -423,6 +468,10 @@ pw_profile_page_class_init (PwProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, date_row);
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, facilitator_row);
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, participants_spin);
+  gtk_widget_class_bind_template_child (widget_class, PwProfilePage, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, PwProfilePage, calendar);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
 }
@@ -458,6 +507,15 @@ pw_profile_page_init (PwProfilePage *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("People who answered together"),
                                   -1);
+  /* Likewise the calendar's menu button, which GTK 4.8 would have read
+   * "GtkMenuButton" (its tooltip does not name it): the name goes on it and
+   * on the button inside it. */
+  for (GtkWidget *widget = self->calendar_button; widget != NULL;
+       widget = gtk_widget_get_first_child (widget))
+    if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose the Date"),
+                                      -1);
 
   factory = create_factory (self, G_CALLBACK (setup_row_item_cb));
   list_factory = create_factory (self, G_CALLBACK (setup_list_item_cb));

@@ -276,6 +276,34 @@ test_profile_date (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Date (YYYY-MM-DD)");
 
+  /* The calendar button: it opens on the entry's date, and a day chosen
+   * there is the date (ui-walk m20). */
+  {
+    GtkWidget *button = find_widget (row, GTK_TYPE_MENU_BUTTON);
+    GtkCalendar *calendar;
+    g_autoptr(GDateTime) shown = NULL;
+    g_autoptr(GDateTime) day = g_date_time_new_local (2027, 3, 15, 0, 0, 0);
+
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    iterate_a_little ();
+    calendar = GTK_CALENDAR (find_widget (
+      GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_CALENDAR));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calendar)));
+    shown = gtk_calendar_get_date (calendar);
+    g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 12);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 1);
+
+    gtk_calendar_select_day (calendar, day);
+    iterate_a_little ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-03-15");
+    g_assert_cmpstr (pw_assessment_get_date (assessment), ==, "2027-03-15");
+    g_assert_false (gtk_widget_has_css_class (row, "error"));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    iterate_a_little ();
+  }
+
   destroy (window, page);
 }
 
