@@ -170,6 +170,12 @@ is_earlier_round (PwWizard *self)
   return FALSE;
 }
 
+static void
+update_earlier_round (PwWizard *self)
+{
+  gtk_widget_set_visible (self->earlier_box, is_earlier_round (self));
+}
+
 /* Arriving on a page focuses its first unanswered question, so that the
  * keys answer it at once; on an earlier round, the page's heading, so that
  * a stray key changes nothing of the record. */
@@ -278,7 +284,7 @@ update_page_ui (PwWizard *self)
                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), self->page != get_result_page (self));
   gtk_widget_set_visible (self->hint_label, is_dimension);
-  gtk_widget_set_visible (self->earlier_box, is_earlier_round (self));
+  update_earlier_round (self);
 
   gtk_list_box_select_row (self->steps_list,
                            g_ptr_array_index (self->step_rows, self->page));
@@ -569,6 +575,14 @@ build (PwWizard *self)
 
   g_signal_connect_object (self->assessment, "changed", G_CALLBACK (assessment_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* Whether a later round follows changes with the dates and scopes of the
+   * rounds, and with rounds added or removed. */
+  g_signal_connect_object (self->assessment, "notify::date", G_CALLBACK (update_earlier_round),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assessment, "notify::team-id",
+                           G_CALLBACK (update_earlier_round), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pw_workbook_get_assessments (self->workbook), "items-changed",
+                           G_CALLBACK (update_earlier_round), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->profile_page));
   update_step_rows (self);

@@ -1230,6 +1230,13 @@ test_wizard_earlier_round (void)
         {
           g_assert_null (notice);
           g_assert_nonnull (get_focused_card (widget));
+
+          /* Dated before the Baseline, it is the earlier round: it says so
+           * at once. */
+          pw_assessment_set_date (assessment, "2025-01-01");
+          iterate_a_little ();
+          g_assert_nonnull (find_label (widget,
+                                        "An earlier round: changes alter its recorded result"));
         }
 
       pw_workbook_set_modified (workbook, FALSE);
