@@ -27,6 +27,7 @@ struct _PwDimensionPage
   AdwBin             parent_instance;
 
   GtkBox            *cards_box;
+  GtkWidget         *heading_box;
   GtkLabel          *title_label;
   GtkLabel          *description_label;
 
@@ -35,6 +36,7 @@ struct _PwDimensionPage
   GPtrArray         *cards;       /* PwQuestionCard, by question */
 
   GtkWidget         *reveal_card;
+  gboolean           arriving;    /* the reveal is the page's arrival */
   guint              reveal_tick_id;
   guint              reveal_frames;
 };
@@ -42,6 +44,10 @@ struct _PwDimensionPage
 G_DEFINE_FINAL_TYPE (PwDimensionPage, pw_dimension_page, ADW_TYPE_BIN)
 
 /* Revealing a card */
+
+static void focus_card (PwDimensionPage *self,
+                        PwQuestionCard  *card,
+                        gboolean         arriving);
 
 /* Scrolls the page so that @card shows from its top, keeping the focus in
  * view.
@@ -70,6 +76,23 @@ reveal_card_now (PwDimensionPage *self,
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   value = gtk_adjustment_get_value (adjustment);
   page_size = gtk_adjustment_get_page_size (adjustment);
+
+  /* Arriving on the page: its heading shows, and the card's choices below
+   * it when they fit; when they do not, the card from its top. */
+  if (self->arriving)
+    {
+      graphene_rect_t choices;
+
+      self->arriving = FALSE;
+      if (gtk_widget_compute_bounds (pw_question_card_get_choices (PW_QUESTION_CARD (card)),
+                                     content, &choices)
+          && choices.origin.y + choices.size.height + 6 <= page_size)
+        value = 0;
+      else
+        value = bounds.origin.y - 6;
+      gtk_adjustment_set_value (adjustment, value);
+      return;
+    }
 
   /* Values that show the top of the card, a little below the page's
    * edge (little: at 800×600 every pixel counts)… */
@@ -127,6 +150,7 @@ wait_for_layout (PwDimensionPage *self)
 static void
 stop_revealing (PwDimensionPage *self)
 {
+  self->arriving = FALSE;
   if (self->reveal_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
   self->reveal_tick_id = 0;
@@ -180,6 +204,7 @@ pw_dimension_page_class_init (PwDimensionPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pw-dimension-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PwDimensionPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionPage, heading_box);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionPage, description_label);
 }
@@ -336,6 +361,15 @@ pw_dimension_page_focus_card (PwDimensionPage *self,
   g_return_if_fail (PW_IS_QUESTION_CARD (card));
   g_return_if_fail (g_ptr_array_find (self->cards, card, NULL));
 
+  focus_card (self, card, FALSE);
+}
+
+static void
+focus_card (PwDimensionPage *self,
+            PwQuestionCard  *card,
+            gboolean         arriving)
+{
+  self->arriving = arriving;
   pw_question_card_focus_choices (card);
 
   if (self->reveal_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (card)))
@@ -430,8 +464,36 @@ pw_dimension_page_focus (PwDimensionPage *self)
   if (card == NULL && self->cards->len > 0)
     card = g_ptr_array_index (self->cards, 0);
 
+  gtk_widget_set_focusable (self->heading_box, FALSE);
   if (card != NULL)
-    pw_dimension_page_focus_card (self, card);
+    focus_card (self, card, TRUE);
   else
     gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * pw_dimension_page_focus_heading:
+ *
+ * Moves the focus to the page's heading, not into a question, so that the
+ * keys answer nothing until a question is chosen, and shows the page from
+ * its top.
+ */
+void
+pw_dimension_page_focus_heading (PwDimensionPage *self)
+{
+  GtkWidget *scrolled;
+
+  g_return_if_fail (PW_IS_DIMENSION_PAGE (self));
+
+  /* No question to reveal once the layout is done */
+  g_clear_weak_pointer (&self->reveal_card);
+  self->arriving = FALSE;
+
+  gtk_widget_set_focusable (self->heading_box, TRUE);
+  gtk_widget_grab_focus (self->heading_box);
+
+  scrolled = gtk_widget_get_ancestor (self->heading_box, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
 }

@@ -31,6 +31,7 @@ PwQuestionCard    *pw_dimension_page_find_card        (PwDimensionPage   *self,
 PwQuestionCard    *pw_dimension_page_find_unanswered  (PwDimensionPage   *self,
                                                        guint             *index);
 void               pw_dimension_page_focus            (PwDimensionPage   *self);
+void               pw_dimension_page_focus_heading    (PwDimensionPage   *self);
 void               pw_dimension_page_focus_card       (PwDimensionPage   *self,
                                                        PwQuestionCard    *card);
 gboolean           pw_dimension_page_choose_answer    (PwDimensionPage   *self,

@@ -41,6 +41,9 @@ struct _PwProfilePage
   AdwEntryRow      *date_row;
   AdwEntryRow      *facilitator_row;
   GtkSpinButton    *participants_spin;
+  GtkWidget        *calendar_button;
+  gboolean          updating_calendar;
+  GtkCalendar      *calendar;
 
   GBindingGroup    *workbook_bindings;
   GBindingGroup    *assessment_bindings;
@@ -136,6 +139,48 @@ date_changed_cb (PwProfilePage *self,
   /* A bad date stays in the entry, marked, and never reaches the model. */
   if (valid)
     pw_assessment_set_date (assessment, text);
+}
+
+/* The calendar opens on the entry's date, or today when it holds none. */
+static void
+calendar_popover_show_cb (PwProfilePage *self,
+                          GtkPopover    *popover)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  g_autoptr(GDateTime) date = NULL;
+
+  if (pw_is_valid_date (text))
+    {
+      g_autofree char *iso = g_strconcat (text, "T00:00:00", NULL);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+
+      date = g_date_time_new_from_iso8601 (iso, zone);
+    }
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+
+  self->updating_calendar = TRUE;
+  gtk_calendar_select_day (self->calendar, date);
+  self->updating_calendar = FALSE;
+}
+
+/* A day chosen is written into the entry as YYYY-MM-DD, which takes it to
+ * the model as typing would.  The popover stays open: GtkCalendar also
+ * selects a day when its month or year changes, and a date one goes
+ * through on the way is not meant to close it. */
+static void
+calendar_day_selected_cb (PwProfilePage *self,
+                          GtkCalendar   *calendar)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->updating_calendar)
+    return;
+
+  date = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (date, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
 }
 
 static void
@@ -250,15 +295,28 @@ get_check_opacity (GtkListItem *list_item,
   return selected != NULL && selected == item ? 1.0 : 0.0;
 }
 
+/* In the row the name is cut short; in the popover it wraps, so that a long
+ * team name ("Social Media Center of Excellence") shows whole. */
 static GtkWidget *
-create_item_box (GtkListItem *list_item)
+create_item_box (GtkListItem *list_item,
+                 gboolean     in_popover)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, in_popover ? 6 : 0);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  if (in_popover)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+    }
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), label);
   gtk_expression_bind (create_name_expression (), label, "label", list_item);
@@ -272,7 +330,7 @@ setup_row_item_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    PwProfilePage            *self)
 {
-  gtk_list_item_set_child (list_item, create_item_box (list_item));
+  gtk_list_item_set_child (list_item, create_item_box (list_item, FALSE));
 }
 
 /* In the popover: the name, and a check mark on the chosen scope */
@@ -281,7 +339,7 @@ setup_list_item_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     PwProfilePage            *self)
 {
-  GtkWidget *box = create_item_box (list_item);
+  GtkWidget *box = create_item_box (list_item, TRUE);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   GtkExpression *params[] = {
     gtk_property_expression_new (ADW_TYPE_COMBO_ROW,
@@ -410,6 +468,10 @@ pw_profile_page_class_init (PwProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, date_row);
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, facilitator_row);
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, participants_spin);
+  gtk_widget_class_bind_template_child (widget_class, PwProfilePage, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, PwProfilePage, calendar);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
 }
@@ -437,6 +499,23 @@ pw_profile_page_init (PwProfilePage *self)
   self->whole_organization = pw_team_new ("", PW_TEAM_HUB, _("Whole organization"));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 does not name the spin button by a labelled-by relation to its
+   * row: it would be read "GtkSpinButton". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->participants_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Participants"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("People who answered together"),
+                                  -1);
+  /* Likewise the calendar's menu button, which GTK 4.8 would have read
+   * "GtkMenuButton" (its tooltip does not name it): the name goes on it and
+   * on the button inside it. */
+  for (GtkWidget *widget = self->calendar_button; widget != NULL;
+       widget = gtk_widget_get_first_child (widget))
+    if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose the Date"),
+                                      -1);
 
   factory = create_factory (self, G_CALLBACK (setup_row_item_cb));
   list_factory = create_factory (self, G_CALLBACK (setup_list_item_cb));

@@ -36,6 +36,9 @@ struct _PwQuestionCard
   GtkLabel         *status_label;
   GtkLabel         *question_label;
   GtkBox           *help_box;
+  GtkWidget        *help_button;
+  GtkScrolledWindow *help_scroller;
+  GtkBox           *choices_box;
   GtkBox           *options_box;
   GtkToggleButton  *dont_know_button;
   GtkToggleButton  *not_applicable_button;
@@ -225,6 +228,36 @@ assessment_changed_cb (PwQuestionCard *self,
   update_all (self);
 }
 
+/* The help is no taller than the room below its button, or above it when
+ * there is too little below (without a window manager, popovers are not
+ * kept on screen): it scrolls instead of running off the window. */
+#define HELP_MAX_HEIGHT 460
+#define HELP_MIN_HEIGHT 160
+
+static void
+help_popover_show_cb (PwQuestionCard *self,
+                      GtkPopover     *popover)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  graphene_rect_t bounds;
+  double below, above;
+  int height = HELP_MAX_HEIGHT;
+
+  if (root != NULL
+      && gtk_widget_compute_bounds (self->help_button, root, &bounds))
+    {
+      /* The popover's arrow, frame and margins take about 40 pixels */
+      below = gtk_widget_get_height (root) - (bounds.origin.y + bounds.size.height) - 40;
+      above = bounds.origin.y - 40;
+      /* Below, as a menu button's popover opens, where there is room; else
+       * where there is more (a window manager flips it above) */
+      height = CLAMP ((int) (below >= HELP_MIN_HEIGHT ? below : MAX (below, above)),
+                      HELP_MIN_HEIGHT, HELP_MAX_HEIGHT);
+    }
+
+  gtk_scrolled_window_set_max_content_height (self->help_scroller, height);
+}
+
 static void
 option_toggled_cb (PwQuestionCard  *self,
                    GtkToggleButton *button)
@@ -298,7 +331,7 @@ create_option_button (PwQuestionCard *self,
   g_autofree char *accessible = NULL;
   g_autofree char *tooltip = NULL;
   GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, -1);
 
   gtk_widget_set_hexpand (label, TRUE);
@@ -440,6 +473,10 @@ pw_question_card_class_init (PwQuestionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, status_label);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, question_label);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, help_box);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, help_button);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, help_scroller);
+  gtk_widget_class_bind_template_callback (widget_class, help_popover_show_cb);
+  gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, choices_box);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, options_box);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, dont_know_button);
   gtk_widget_class_bind_template_child (widget_class, PwQuestionCard, not_applicable_button);
@@ -561,6 +598,20 @@ pw_question_card_choose (PwQuestionCard *self,
   /* The answer may not have changed (the same option again); the toggles
    * must show it all the same. */
   update_choice (self);
+}
+
+/**
+ * pw_question_card_get_choices:
+ *
+ * Returns: (transfer none): the part of the card that the question is
+ *   answered with: its options, "don't know" and "not applicable"
+ */
+GtkWidget *
+pw_question_card_get_choices (PwQuestionCard *self)
+{
+  g_return_val_if_fail (PW_IS_QUESTION_CARD (self), NULL);
+
+  return GTK_WIDGET (self->choices_box);
 }
 
 /**

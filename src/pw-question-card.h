@@ -27,5 +27,6 @@ void              pw_question_card_choose         (PwQuestionCard   *self,
                                                    PwAnswerKind      kind,
                                                    int               phase);
 void              pw_question_card_focus_choices  (PwQuestionCard   *self);
+GtkWidget        *pw_question_card_get_choices    (PwQuestionCard   *self);
 
 G_END_DECLS

@@ -35,7 +35,9 @@
  * "not-applicable" or "clear").  On a dimension page the keys 1 to 5 choose
  * an option, D "don't know" and N "not applicable", of the question that
  * has the focus and of no other; arriving on a page focuses its first
- * unanswered question.  A key that answers a question moves on to the next
+ * unanswered question, or, on a round that a later round of its scope
+ * follows, the page's heading (the wizard then says that changes alter a
+ * recorded result).  A key that answers a question moves on to the next
  * one; a key that changes an answer stays, the card showing the new one.
  * They are shortcuts of the window while the focus is in the wizard (a
  * managed #GtkShortcutController).
@@ -44,6 +46,7 @@ struct _PwWizard
 {
   AdwBin              parent_instance;
 
+  GtkWidget          *steps_button;
   GtkLabel           *step_label;
   GtkPopover         *steps_popover;
   GtkListBox         *steps_list;
@@ -55,6 +58,7 @@ struct _PwWizard
   AdwBin             *result_page;
   GtkButton          *next_button;
   GtkWidget          *hint_label;
+  GtkWidget          *earlier_box;
 
   PwWorkbook         *workbook;
   PwAssessment       *assessment;
@@ -140,10 +144,47 @@ focus_card (PwWizard       *self,
   pw_dimension_page_focus_card (PW_DIMENSION_PAGE (page), card);
 }
 
+/* Whether a later round of the same scope follows the wizard's: its result
+ * is then on record as "the previous round" of another, and changing it
+ * changes that history. */
+static gboolean
+is_earlier_round (PwWizard *self)
+{
+  GListModel *assessments = pw_workbook_get_assessments (self->workbook);
+  guint n = g_list_model_get_n_items (assessments);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PwAssessment) other = g_list_model_get_item (assessments, i);
+
+      if (other == self->assessment || !pw_assessment_same_scope (other, self->assessment))
+        continue;
+
+      /* The rounds before @other, back to the first */
+      for (PwAssessment *round = pw_workbook_get_previous_round (self->workbook, other);
+           round != NULL; round = pw_workbook_get_previous_round (self->workbook, round))
+        if (round == self->assessment)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_earlier_round (PwWizard *self)
+{
+  gtk_widget_set_visible (self->earlier_box, is_earlier_round (self));
+}
+
+/* Arriving on a page focuses its first unanswered question, so that the
+ * keys answer it at once; on an earlier round, the page's heading, so that
+ * a stray key changes nothing of the record. */
 static void
 focus_page (PwWizard *self)
 {
-  if (is_dimension_page (self, self->page))
+  if (is_dimension_page (self, self->page) && is_earlier_round (self))
+    pw_dimension_page_focus_heading (get_dimension_page (self, self->page));
+  else if (is_dimension_page (self, self->page))
     pw_dimension_page_focus (get_dimension_page (self, self->page));
   else
     gtk_widget_child_focus (g_ptr_array_index (self->pages, self->page), GTK_DIR_TAB_FORWARD);
@@ -196,6 +237,24 @@ update_answered (PwWizard *self)
   gtk_label_set_label (self->answered_label, text);
 }
 
+/* The step menu's button is read by the step it shows.  A GtkMenuButton of
+ * GTK 4.8 gives neither its labelled-by relation nor its tooltip to the
+ * button inside it, which the focus reaches, and which would be read
+ * "GtkMenuButton". */
+static void
+name_steps_button (PwWizard   *self,
+                   const char *step)
+{
+  GtkWidget *button = gtk_widget_get_first_child (self->steps_button);
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, step,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Go to Step"),
+                                  -1);
+}
+
 static void
 update_page_ui (PwWizard *self)
 {
@@ -207,6 +266,7 @@ update_page_ui (PwWizard *self)
   step = g_strdup_printf (_("Step %u of %u · %s"), self->page + 1, self->n_pages,
                           get_page_title (self, self->page));
   gtk_label_set_label (self->step_label, step);
+  name_steps_button (self, step);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  (double) (self->page + 1) / (double) self->n_pages);
 
@@ -218,8 +278,13 @@ update_page_ui (PwWizard *self)
   else
     next_label = _("_Next");
   gtk_button_set_label (self->next_button, next_label);
+  /* GTK 4.8 sets a mnemonic label, raw, as the button's accessible label:
+   * without it the button is named by its text alone, not "_Review Review". */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), self->page != get_result_page (self));
   gtk_widget_set_visible (self->hint_label, is_dimension);
+  update_earlier_round (self);
 
   gtk_list_box_select_row (self->steps_list,
                            g_ptr_array_index (self->step_rows, self->page));
@@ -510,6 +575,14 @@ build (PwWizard *self)
 
   g_signal_connect_object (self->assessment, "changed", G_CALLBACK (assessment_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* Whether a later round follows changes with the dates and scopes of the
+   * rounds, and with rounds added or removed. */
+  g_signal_connect_object (self->assessment, "notify::date", G_CALLBACK (update_earlier_round),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assessment, "notify::team-id",
+                           G_CALLBACK (update_earlier_round), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pw_workbook_get_assessments (self->workbook), "items-changed",
+                           G_CALLBACK (update_earlier_round), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->profile_page));
   update_step_rows (self);
@@ -592,6 +665,8 @@ pw_wizard_class_init (PwWizardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_button);
+  gtk_widget_class_bind_template_child (widget_class, PwWizard, earlier_box);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, step_label);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_popover);
   gtk_widget_class_bind_template_child (widget_class, PwWizard, steps_list);
