@@ -43,6 +43,11 @@ static const GOptionEntry option_entries[] = {
     N_("Print the organization and the results of every assessment"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --summary, print JSON"), NULL },
+  /* Translators: keep “policy-csv” as it is */
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export from a workbook: policy-csv, the policy checklist as CSV"), N_("FORMAT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export, the file to write (“-” for the standard output)"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -101,6 +106,8 @@ pw_application_handle_local_options (GApplication *application,
   gboolean validate = g_variant_dict_contains (options, "validate");
   gboolean summary = g_variant_dict_contains (options, "summary");
   gboolean json = g_variant_dict_contains (options, "json");
+  const char *export = NULL;
+  const char *output = NULL;
   guint n_files;
   int status;
 
@@ -114,6 +121,35 @@ pw_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   n_files = files ? g_strv_length ((char **) files) : 0;
+
+  g_variant_dict_lookup (options, "export", "&s", &export);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+
+  if (output != NULL && export == NULL)
+    {
+      g_printerr ("%s\n", _("-o goes with --export"));
+      return PW_EXIT_USAGE;
+    }
+
+  if (export != NULL)
+    {
+      if (validate || summary || json)
+        {
+          g_printerr ("%s\n", _("Use --export alone, without --validate, --summary or --json"));
+          return PW_EXIT_USAGE;
+        }
+      if (n_files > 1)
+        {
+          g_printerr ("%s\n", _("--export needs exactly one file"));
+          return PW_EXIT_USAGE;
+        }
+
+      status = pw_cli_export (n_files == 1 ? files[0] : NULL, export, output, out, err);
+      print_and_clear (out, stdout);
+      print_and_clear (err, stderr);
+
+      return status;
+    }
 
   if (!validate && !summary && !json)
     return open_files (self, files, n_files);

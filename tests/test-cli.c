@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "phasewise-core.h"
+#include "pw-test-core.h"
 #include "pw-test-utils.h"
 
 /*
@@ -489,6 +490,188 @@ test_validate_file_names (void)
   pw_test_remove_tree (dir);
 }
 
+/* Reads @path with Python's csv module: one line of JSON per record. */
+static GPtrArray *
+read_csv_with_python (const char *path)
+{
+  const char *script =
+    "import csv, json, sys\n"
+    "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+    "    for row in csv.reader(f, strict=True):\n"
+    "        print(json.dumps(row))\n";
+  const char *argv[] = { g_getenv ("PW_PYTHON3"), "-c", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  int wait_status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      JsonNode *row = json_from_string (lines[i], &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (rows, row);
+    }
+
+  return rows;
+}
+
+static const char *
+cell (GPtrArray *rows,
+      guint      row,
+      guint      column)
+{
+  JsonArray *array = json_node_get_array (g_ptr_array_index (rows, row));
+
+  g_assert_cmpuint (json_array_get_length (array), ==, 9);
+  return json_array_get_string_element (array, column);
+}
+
+/* --export policy-csv: every item, RFC 4180 quoting, and no cell that a
+ * spreadsheet runs as a formula; Python's csv module reads back the
+ * values written, formula prefixes made inert with an apostrophe. */
+static void
+test_export_policy_csv (void)
+{
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-csv-XXXXXX");
+  g_autofree char *workbook_path = g_build_filename (dir, "hostile.phasewise", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "policy.csv", NULL);
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *long_note = NULL;
+  GListModel *items = pw_policy_get_items (pw_workbook_get_policy (workbook));
+  guint n_items = g_list_model_get_n_items (items);
+  const char *notes[][2] = {
+    { "=HYPERLINK(\"http://x.invalid\",\"click\")", "'=HYPERLINK(\"http://x.invalid\",\"click\")" },
+    { "+1+1", "'+1+1" },
+    { "-2+3", "'-2+3" },
+    { "@SUM(A1:A2)", "'@SUM(A1:A2)" },
+    { "\t=1", "'\t=1" },
+    { "\r=1", "'\r=1" },
+    { "He said \"no\", twice", "He said \"no\", twice" },
+    { "one\ntwo\r\nthree", "one\ntwo\r\nthree" },
+    { "Größe — ünïcödé, 🙂", "Größe — ünïcödé, 🙂" },
+    { " =not at the start", " =not at the start" },
+  };
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpuint (n_items, >, G_N_ELEMENTS (notes) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr(PwPolicyItem) item = g_list_model_get_item (items, i);
+
+      pw_policy_item_set_note (item, notes[i][0]);
+    }
+  {
+    g_autoptr(PwPolicyItem) item = g_list_model_get_item (items, G_N_ELEMENTS (notes));
+    GString *text = g_string_new ("=");
+
+    for (guint i = 0; i < 2000; i++)
+      g_string_append (text, "\"a,b\"\n");
+    long_note = g_string_free (text, FALSE);
+    pw_policy_item_set_note (item, long_note);
+    pw_policy_item_set_owner (item, "-Owner");
+  }
+
+  bytes = pw_workbook_serialize (workbook);
+  pw_test_write_bytes (workbook_path, bytes);
+
+  run_phasewise (&run, "--export", "policy-csv", workbook_path, "-o", csv_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* UTF-8 with a byte order mark, CRLF after every record */
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"Category\","));
+  g_assert_true (g_str_has_suffix (csv, "\"\r\n"));
+
+  rows = read_csv_with_python (csv_path);
+  g_assert_cmpuint (rows->len, ==, n_items + 1);
+  g_assert_cmpstr (cell (rows, 0, 7), ==, "Note");
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    g_assert_cmpstr (cell (rows, i + 1, 7), ==, notes[i][1]);
+  {
+    g_autofree char *inert = g_strconcat ("'", long_note, NULL);
+
+    g_assert_cmpstr (cell (rows, G_N_ELEMENTS (notes) + 1, 7), ==, inert);
+    g_assert_cmpstr (cell (rows, G_N_ELEMENTS (notes) + 1, 4), ==, "'-Owner");
+  }
+
+  /* No cell anywhere that starts a formula */
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < 9; c++)
+      g_assert_null (strchr ("=+-@\t\r", cell (rows, r, c)[0] ? cell (rows, r, c)[0] : 'x'));
+
+  /* The first item of the example, as the workbook has it */
+  {
+    g_autoptr(PwPolicyItem) first = g_list_model_get_item (items, 0);
+
+    g_assert_cmpstr (cell (rows, 1, 1), ==, pw_policy_item_get_title (first));
+    g_assert_cmpstr (cell (rows, 1, 3), ==, "In place");
+    g_assert_cmpstr (cell (rows, 1, 8), ==, pw_policy_item_get_link (first));
+  }
+
+  pw_test_remove_tree (dir);
+}
+
+/* --export: its usage, and a file it cannot write leaves nothing behind. */
+static void
+test_export_errors (void)
+{
+  g_autofree char *path = pw_test_example_path ();
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-csv-XXXXXX");
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "policy.csv", NULL);
+  const char *usage[][6] = {
+    { "--export", "spreadsheet", path, "-o", "-", NULL },
+    { "--export", "policy-csv", path, NULL },
+    { "--export", "policy-csv", "-o", "-", NULL },
+    { "--export", "policy-csv", path, path, "-o", "-" },
+    { "-o", "-", path, NULL },
+    { "--export", "policy-csv", "--summary", path, "-o", "-" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_phasewise (&run, usage[i][0], usage[i][1], usage[i][2], usage[i][3],
+                     usage[i][3] ? usage[i][4] : NULL, usage[i][3] && usage[i][4] ? usage[i][5] : NULL,
+                     NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--export", "policy-csv", path, "-o", missing, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "policy.csv"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--export", "policy-csv", path, "-o", "-", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "\xEF\xBB\xBF\"Category\","));
+  }
+
+  pw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +688,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/cli/summary-hostile", test_summary_hostile);
   g_test_add_func ("/phasewise/cli/validate-file-names", test_validate_file_names);
   g_test_add_func ("/phasewise/cli/framework-differs", test_framework_differs);
+  g_test_add_func ("/phasewise/cli/export-policy-csv", test_export_policy_csv);
+  g_test_add_func ("/phasewise/cli/export-errors", test_export_errors);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "pw-org-map.h"
 #include "pw-policy.h"
 #include "pw-policy-item.h"
+#include "pw-policy-csv.h"
 #include "pw-radar-painter.h"
 #include "pw-recorder.h"
 #include "pw-report-draft.h"

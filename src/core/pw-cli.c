@@ -13,13 +13,15 @@
 
 #include "pw-cli.h"
 #include "pw-error.h"
+#include "pw-file-writer.h"
 #include "pw-json-util.h"
+#include "pw-policy-csv.h"
 #include "pw-summary.h"
 #include "pw-utils-private.h"
 #include "pw-workbook-io.h"
 
 /*
- * What `phasewise --validate` and `phasewise --summary` do, apart from
+ * What `phasewise --validate`, `--summary` and `--export` do, apart from
  * option parsing, so that tests can call it directly.
  */
 
@@ -166,6 +168,83 @@ pw_cli_summary (const char *path,
       g_autofree char *text = pw_summary_to_text (workbook);
 
       g_string_append (out, text);
+    }
+
+  return PW_EXIT_OK;
+}
+
+/**
+ * pw_cli_export:
+ * @format: what to export; "policy-csv" is the policy checklist as CSV
+ * @output: the file to write, or "-" for @out (standard output)
+ *
+ * Writes the file whole or not at all (pw_file_replace_contents()).
+ *
+ * Returns: %PW_EXIT_OK; %PW_EXIT_INVALID when the workbook cannot be read
+ *   or the output not written; %PW_EXIT_USAGE for an unknown format or
+ *   without an output
+ */
+int
+pw_cli_export (const char *path,
+               const char *format,
+               const char *output,
+               GString    *out,
+               GString    *err)
+{
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  if (g_strcmp0 (format, "policy-csv") != 0)
+    {
+      g_autofree char *shown = _pw_escape_invisible (format ? format : "");
+
+      g_string_append_printf (err,
+                              /* Translators: %s is what was asked for; keep “policy-csv” as it is */
+                              _("Cannot export “%s”: the one format is “policy-csv”, the policy "
+                                "checklist as CSV"), shown);
+      g_string_append_c (err, '\n');
+      return PW_EXIT_USAGE;
+    }
+
+  if (path == NULL || output == NULL)
+    {
+      g_string_append_printf (err, "%s\n",
+                              /* Translators: keep “--export”, “-o” and “-” as they are */
+                              _("--export needs one workbook and -o with the file to write "
+                                "(“-” for the standard output)"));
+      return PW_EXIT_USAGE;
+    }
+
+  workbook = load (path, err);
+  if (workbook == NULL)
+    return PW_EXIT_INVALID;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  bytes = pw_policy_to_csv (pw_workbook_get_policy (workbook),
+                            pw_workbook_get_framework (workbook), &today);
+
+  if (g_str_equal (output, "-"))
+    {
+      g_string_append_len (out, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+      return PW_EXIT_OK;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (*output == '\0'
+      || !pw_file_replace_contents (file, bytes, NULL, PW_FILE_WRITE_DURABLE, NULL, NULL, &error))
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                             _("No file was named (the name is empty)"));
+      append_problems (err, output, error);
+      return PW_EXIT_INVALID;
     }
 
   return PW_EXIT_OK;

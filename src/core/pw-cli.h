@@ -23,5 +23,10 @@ int pw_cli_summary  (const char         *path,
                      gboolean            json,
                      GString            *out,
                      GString            *err);
+int pw_cli_export   (const char         *path,
+                     const char         *format,
+                     const char         *output,
+                     GString            *out,
+                     GString            *err);
 
 G_END_DECLS
