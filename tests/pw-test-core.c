@@ -44,3 +44,26 @@ pw_test_load_example (void)
 
   return pw_test_load_workbook (path);
 }
+
+/**
+ * pw_test_get_session:
+ *
+ * Returns: (transfer none): the one session of the test program's
+ *   documents, which keeps no drafts (autosave off); it lives as long as
+ *   the program
+ */
+PwSession *
+pw_test_get_session (void)
+{
+  static PwSession *session;
+
+  if (session == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (PW_SETTINGS_SCHEMA);
+
+      g_settings_set_boolean (settings, "autosave", FALSE);
+      session = pw_session_new (settings, NULL);
+    }
+
+  return session;
+}

@@ -16,5 +16,6 @@ G_BEGIN_DECLS
 
 PwWorkbook *pw_test_load_workbook (const char *path);
 PwWorkbook *pw_test_load_example  (void);
+PwSession  *pw_test_get_session   (void);
 
 G_END_DECLS

@@ -48,23 +48,6 @@ static const double x_numbers[] = { 1e17, 1e20, 1e308, -2.5e-300, 2.12, 100.0 };
  * Helpers
  */
 
-static PwSession *session;
-
-/* The documents of these tests share one session, which keeps no drafts. */
-static PwSession *
-get_session (void)
-{
-  if (session == NULL)
-    {
-      g_autoptr(GSettings) settings = g_settings_new (PW_SETTINGS_SCHEMA);
-
-      g_settings_set_boolean (settings, "autosave", FALSE);
-      session = pw_session_new (settings, NULL);
-    }
-
-  return session;
-}
-
 static char *
 read_example_text (void)
 {
@@ -101,7 +84,7 @@ static PwDocument *
 load_document (GFile *file)
 {
   g_autoptr(GError) error = NULL;
-  PwDocument *document = pw_document_new (get_session ());
+  PwDocument *document = pw_document_new (pw_test_get_session ());
 
   pw_document_load (document, file, NULL, &error);
   g_assert_no_error (error);
@@ -643,7 +626,6 @@ main (int   argc,
   g_test_add_func ("/phasewise/save-check/empty-commentary", test_empty_commentary);
 
   status = g_test_run ();
-  g_clear_object (&session);
 
   return status;
 }

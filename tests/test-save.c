@@ -124,30 +124,13 @@ read_example (void)
   return pw_test_read_bytes (path);
 }
 
-static PwSession *session;
-
-/* The documents of these tests share one session, which keeps no drafts. */
-static PwSession *
-get_session (void)
-{
-  if (session == NULL)
-    {
-      g_autoptr(GSettings) settings = g_settings_new (PW_SETTINGS_SCHEMA);
-
-      g_settings_set_boolean (settings, "autosave", FALSE);
-      session = pw_session_new (settings, NULL);
-    }
-
-  return session;
-}
-
 /* A document of the workbook at @path, as a window has it */
 static PwDocument *
 load_document (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  PwDocument *document = pw_document_new (get_session ());
+  PwDocument *document = pw_document_new (pw_test_get_session ());
 
   g_assert_true (pw_document_load (document, file, NULL, &error));
   g_assert_no_error (error);
@@ -1568,7 +1551,7 @@ helper_save (int    argc,
 
   source = g_file_new_for_path (argv[0]);
   target = g_file_new_for_path (argv[1]);
-  document = pw_document_new (get_session ());
+  document = pw_document_new (pw_test_get_session ());
   if (!pw_document_load (document, source, NULL, &error))
     {
       g_printerr ("Cannot load %s: %s\n", argv[0], error->message);
@@ -1618,7 +1601,7 @@ helper_loop (int    argc,
   names = (const char * const *) argv + 2;
 
   file = g_file_new_for_path (argv[0]);
-  document = pw_document_new (get_session ());
+  document = pw_document_new (pw_test_get_session ());
   if (!pw_document_load (document, file, NULL, &error))
     {
       g_printerr ("Cannot load %s: %s\n", argv[0], error->message);
