@@ -67,3 +67,21 @@ pw_test_get_session (void)
 
   return session;
 }
+
+/**
+ * pw_test_set_status:
+ *
+ * Changes the status of @item as of 1 January 2000, before the date of
+ * every assessment the tests make, with a reason when it does not apply.
+ */
+void
+pw_test_set_status (PwPolicyItem   *item,
+                    PwPolicyStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+
+  pw_policy_item_change_status (item, status,
+                                status == PW_POLICY_NOT_APPLICABLE ? "Does not apply here" : NULL,
+                                "2000-01-01", NULL, &error);
+  g_assert_no_error (error);
+}

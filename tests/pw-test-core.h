@@ -17,5 +17,7 @@ G_BEGIN_DECLS
 PwWorkbook *pw_test_load_workbook (const char *path);
 PwWorkbook *pw_test_load_example  (void);
 PwSession  *pw_test_get_session   (void);
+void        pw_test_set_status    (PwPolicyItem   *item,
+                                   PwPolicyStatus  status);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 
 #include <math.h>
 
-#include "phasewise-core.h"
+#include "pw-test-core.h"
 
 /*
  * The worked examples of docs/scoring.md are read from the document and
@@ -389,7 +389,7 @@ run_example (gconstpointer data)
     }
 
   item = pw_policy_find_item (pw_workbook_get_policy (workbook), "basics-owner");
-  pw_policy_item_set_status (item, example->policy_in_place ? PW_POLICY_IN_PLACE
+  pw_test_set_status (item, example->policy_in_place ? PW_POLICY_IN_PLACE
                                                             : PW_POLICY_MISSING);
 
   score = pw_score_compute (framework, assessment, pw_workbook_get_policy (workbook));
@@ -415,7 +415,7 @@ test_bundled_uniform (void)
     {
       g_autoptr(PwPolicyItem) item = g_list_model_get_item (items, i);
 
-      pw_policy_item_set_status (item, PW_POLICY_IN_PLACE);
+      pw_test_set_status (item, PW_POLICY_IN_PLACE);
     }
 
   for (int phase = 1; phase <= 5; phase++)
@@ -492,14 +492,14 @@ test_bundled_cap (void)
   g_assert_cmpint (score->phase, ==, 4);
 
   /* Every core item in place, or marked not applicable, lifts the cap. */
-  missing = pw_policy_get_missing_core (policy);
+  missing = pw_policy_get_missing_core (policy, NULL);
   g_assert_cmpuint (missing->len, >=, 8);
   for (guint i = 0; i < missing->len; i++)
     {
       PwPolicyItem *item = g_ptr_array_index (missing, i);
 
       g_assert_nonnull (strstr (governance->cap_reason, pw_policy_item_get_title (item)));
-      pw_policy_item_set_status (item, i == 0 ? PW_POLICY_NOT_APPLICABLE : PW_POLICY_IN_PLACE);
+      pw_test_set_status (item, i == 0 ? PW_POLICY_NOT_APPLICABLE : PW_POLICY_IN_PLACE);
     }
   g_clear_pointer (&score, pw_score_free);
   score = pw_score_compute (framework, assessment, policy);

@@ -165,7 +165,7 @@ test_example_content (void)
   g_assert_nonnull (pw_answer_get_evidence (pw_assessment_lookup_answer (first, "strategy-1")));
   g_assert_nonnull (pw_answer_get_note (pw_assessment_lookup_answer (second, "organization-1")));
 
-  pw_policy_count (pw_workbook_get_policy (workbook), NULL, &in_place, &total);
+  pw_policy_count (pw_workbook_get_policy (workbook), NULL, NULL, &in_place, &total);
   g_assert_cmpuint (in_place, >, 0);
   g_assert_cmpuint (in_place, <, total);
 }
@@ -214,7 +214,7 @@ test_edits_mark_modified (void)
   team = pw_team_new ("legal", PW_TEAM_SPOKE, "Legal");
   EXPECT_MODIFIED (pw_org_map_add_team (map, team));
   EXPECT_MODIFIED (pw_org_map_remove_team (map, team));
-  EXPECT_MODIFIED (pw_policy_item_set_status (pw_policy_find_item (policy, "crisis-plan"),
+  EXPECT_MODIFIED (pw_test_set_status (pw_policy_find_item (policy, "crisis-plan"),
                                               PW_POLICY_IN_PLACE));
   EXPECT_MODIFIED (pw_report_draft_set_commentary (report, "tools", "Consolidate the tools."));
   EXPECT_MODIFIED (pw_workbook_start_assessment (workbook, "care"));

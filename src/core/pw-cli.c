@@ -227,8 +227,7 @@ pw_cli_export (const char *path,
   g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
-  bytes = pw_policy_to_csv (pw_workbook_get_policy (workbook),
-                            pw_workbook_get_framework (workbook), &today);
+  bytes = pw_policy_to_csv (pw_workbook_get_policy (workbook), &today);
 
   if (g_str_equal (output, "-"))
     {

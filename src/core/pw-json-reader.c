@@ -254,33 +254,6 @@ is_line_break_or_control (gunichar c)
 
 /* Whether @value (valid UTF-8) shows anything: not only white space,
  * control, format (zero-width, bidi) or unassigned characters. */
-static gboolean
-has_visible_char (const char *value)
-{
-  for (const char *p = value; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x115f || c == 0x1160 || c == 0x3164 || c == 0xffa0)
-        continue;  /* white space, and the Hangul fillers that show as such */
-
-      switch (g_unichar_type (c))
-        {
-        case G_UNICODE_CONTROL:
-        case G_UNICODE_FORMAT:
-        case G_UNICODE_UNASSIGNED:
-        case G_UNICODE_SPACE_SEPARATOR:
-        case G_UNICODE_LINE_SEPARATOR:
-        case G_UNICODE_PARAGRAPH_SEPARATOR:
-          continue;
-
-        default:
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 static gboolean
 check_string_value (PwJsonReader *reader,
@@ -320,7 +293,7 @@ check_string_value (PwJsonReader *reader,
         }
     }
 
-  if ((flags & PW_JSON_NON_EMPTY) && !has_visible_char (value))
+  if ((flags & PW_JSON_NON_EMPTY) && !pw_text_is_visible (value))
     {
       pw_json_reader_problem (reader, member,
                               _("Must hold more than white space and invisible characters"));

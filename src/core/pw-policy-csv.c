@@ -85,16 +85,13 @@ yes_no (gboolean value)
  *   category, item, core, status, owner, review date, overdue, note, link
  */
 GBytes *
-pw_policy_to_csv (PwPolicy    *policy,
-                  PwFramework *framework,
-                  GDate       *today)
+pw_policy_to_csv (PwPolicy *policy,
+                  GDate    *today)
 {
   GString *out = g_string_new ("\xEF\xBB\xBF");
-  GListModel *items;
-  guint n;
+  g_autoptr(GPtrArray) items = NULL;
 
   g_return_val_if_fail (PW_IS_POLICY (policy), NULL);
-  g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   /* Translators: the headings of the policy checklist's CSV export */
@@ -108,18 +105,14 @@ pw_policy_to_csv (PwPolicy    *policy,
   append_field (out, C_("csv", "Note"), FALSE);
   append_field (out, C_("csv", "Link"), TRUE);
 
-  items = pw_policy_get_items (policy);
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  items = pw_policy_get_ordered_items (policy);
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(PwPolicyItem) item = g_list_model_get_item (items, i);
+      PwPolicyItem *item = g_ptr_array_index (items, i);
       const char *category_id = pw_policy_item_get_category (item);
-      const PwPolicyCategory *category = NULL;
+      const char *category = pw_policy_get_category_name (policy, category_id);
 
-      if (category_id != NULL)
-        category = pw_framework_find_policy_category (framework, category_id);
-
-      append_field (out, category != NULL ? category->name : category_id, FALSE);
+      append_field (out, category != NULL ? category : category_id, FALSE);
       append_field (out, pw_policy_item_get_title (item), FALSE);
       append_field (out, yes_no (pw_policy_item_get_core (item)), FALSE);
       append_field (out, status_name (pw_policy_item_get_status (item)), FALSE);

@@ -13,8 +13,7 @@
 
 G_BEGIN_DECLS
 
-GBytes *pw_policy_to_csv (PwPolicy    *policy,
-                          PwFramework *framework,
-                          GDate       *today);
+GBytes *pw_policy_to_csv (PwPolicy *policy,
+                          GDate    *today);
 
 G_END_DECLS

@@ -12,8 +12,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "pw-enums.h"
+#include "pw-error.h"
 #include "pw-json-util-private.h"
-#include "pw-policy-item.h"
+#include "pw-policy-private.h"
 #include "pw-utils-private.h"
 #include "pw-validate.h"
 
@@ -35,6 +36,8 @@ struct _PwPolicyItem
   char *description;
   gboolean core;
   PwPolicyStatus status;
+  char *reason;
+  GPtrArray *changes;  /* PwPolicyChange, oldest first; replaced, never edited */
   char *owner;
   char *review_date;
   char *note;
@@ -52,6 +55,8 @@ enum {
   PROP_DESCRIPTION,
   PROP_CORE,
   PROP_STATUS,
+  PROP_REASON,
+  PROP_CHANGES,
   PROP_OWNER,
   PROP_REVIEW_DATE,
   PROP_NOTE,
@@ -70,6 +75,8 @@ pw_policy_item_finalize (GObject *object)
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->review_date, g_free);
   g_clear_pointer (&self->note, g_free);
@@ -114,6 +121,14 @@ pw_policy_item_get_property (GObject    *object,
 
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
+
+    case PROP_CHANGES:
+      g_value_set_boxed (value, self->changes);
       break;
 
     case PROP_OWNER:
@@ -169,10 +184,6 @@ pw_policy_item_set_property (GObject      *object,
 
     case PROP_CORE:
       pw_policy_item_set_core (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_STATUS:
-      pw_policy_item_set_status (self, g_value_get_enum (value));
       break;
 
     case PROP_OWNER:
@@ -235,10 +246,21 @@ pw_policy_item_class_init (PwPolicyItemClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
+  /* Status, reason and changes change together: pw_policy_item_change_status() */
   properties [PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        PW_TYPE_POLICY_STATUS, PW_POLICY_MISSING,
-                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_CHANGES] =
+    g_param_spec_boxed ("changes", NULL, NULL,
+                        G_TYPE_PTR_ARRAY,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   properties [PROP_OWNER] =
     g_param_spec_string ("owner", NULL, NULL,
@@ -266,6 +288,283 @@ pw_policy_item_class_init (PwPolicyItemClass *klass)
 static void
 pw_policy_item_init (PwPolicyItem *self)
 {
+  self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_policy_change_free);
+}
+
+/* ------------------------------------------------------------------------
+ * Changes
+ */
+
+G_DEFINE_BOXED_TYPE (PwPolicyChange, pw_policy_change, pw_policy_change_copy,
+                     pw_policy_change_free)
+
+/**
+ * pw_policy_change_new:
+ * @by: (nullable): who made the change
+ * @reason: (nullable): why the item does not apply
+ *
+ * Returns: (transfer full): a change
+ */
+PwPolicyChange *
+pw_policy_change_new (const char     *date,
+                      PwPolicyStatus  status,
+                      PwPolicyStatus  previous,
+                      const char     *by,
+                      const char     *reason)
+{
+  PwPolicyChange *change = g_new0 (PwPolicyChange, 1);
+
+  change->date = g_strdup (date);
+  change->status = status;
+  change->previous = previous;
+  change->by = by && *by ? g_strdup (by) : NULL;
+  change->reason = reason && *reason ? g_strdup (reason) : NULL;
+
+  return change;
+}
+
+PwPolicyChange *
+pw_policy_change_copy (const PwPolicyChange *change)
+{
+  PwPolicyChange *copy = pw_policy_change_new (change->date, change->status, change->previous,
+                                               change->by, change->reason);
+
+  if (change->unknown != NULL)
+    copy->unknown = json_object_ref (change->unknown);
+
+  return copy;
+}
+
+void
+pw_policy_change_free (PwPolicyChange *change)
+{
+  if (change == NULL)
+    return;
+
+  g_free (change->date);
+  g_free (change->by);
+  g_free (change->reason);
+  g_clear_pointer (&change->unknown, json_object_unref);
+  g_free (change);
+}
+
+/* NULL and "" are the same text */
+static gboolean
+text_equal (const char *a,
+            const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
+
+/**
+ * _pw_policy_item_set_status_state:
+ * @reason: (nullable): why the item does not apply
+ * @changes: (transfer none): the history, which the item keeps a reference to
+ *
+ * Sets the status, its reason and its history at once, as the loader and
+ * undo do: whether they agree is the caller's concern.
+ */
+void
+_pw_policy_item_set_status_state (PwPolicyItem   *self,
+                                  PwPolicyStatus  status,
+                                  const char     *reason,
+                                  GPtrArray      *changes)
+{
+  g_return_if_fail (PW_IS_POLICY_ITEM (self));
+  g_return_if_fail (changes != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
+    }
+
+  if (_pw_set_str_capped (&self->reason, pw_text_is_visible (reason) ? reason : NULL, PW_MAX_TEXT_CHARS))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REASON]);
+
+  if (self->changes != changes)
+    {
+      g_ptr_array_ref (changes);
+      g_ptr_array_unref (self->changes);
+      self->changes = changes;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHANGES]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * pw_policy_item_change_status:
+ * @status: the new status
+ * @reason: (nullable): why the item does not apply, with
+ *   %PW_POLICY_NOT_APPLICABLE; required for a core item
+ * @date: the day of the change, YYYY-MM-DD
+ * @by: (nullable): who makes it: the facilitator's name
+ * @error: where to say why the change was refused
+ *
+ * Changes the status and records the change in the item's history.  A
+ * second change on the same day by the same person replaces the first (and
+ * one that sets the status back takes the day's change away), so that a
+ * history keeps one step per day and person; beyond %PW_POLICY_MAX_CHANGES
+ * the oldest change is let go.
+ *
+ * Returns: %TRUE unless the change was refused: a core item marked not
+ *   applicable without a reason
+ */
+gboolean
+pw_policy_item_change_status (PwPolicyItem    *self,
+                              PwPolicyStatus   status,
+                              const char      *reason,
+                              const char      *date,
+                              const char      *by,
+                              GError         **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  PwPolicyChange *last = NULL;
+  PwPolicyStatus previous = self->status;
+
+  g_return_val_if_fail (PW_IS_POLICY_ITEM (self), FALSE);
+  g_return_val_if_fail (status <= PW_POLICY_NOT_APPLICABLE, FALSE);
+  g_return_val_if_fail (pw_is_valid_date (date) && *date, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (status != PW_POLICY_NOT_APPLICABLE)
+    reason = NULL;
+  else if (self->core && !pw_text_is_visible (reason))
+    {
+      g_set_error (error, PW_ERROR, PW_ERROR_INVALID,
+                   /* Translators: %s is a policy item */
+                   _("“%s” is a core item: it can be marked not applicable only with a reason"),
+                   self->title ? self->title : self->id);
+      return FALSE;
+    }
+
+  if (status == self->status && text_equal (reason, self->reason))
+    return TRUE;
+
+  changes = g_ptr_array_new_full (self->changes->len + 1,
+                                  (GDestroyNotify) pw_policy_change_free);
+  for (guint i = 0; i < self->changes->len; i++)
+    g_ptr_array_add (changes, pw_policy_change_copy (g_ptr_array_index (self->changes, i)));
+
+  if (changes->len > 0)
+    last = g_ptr_array_index (changes, changes->len - 1);
+
+  if (last != NULL && g_str_equal (last->date, date)
+      && text_equal (last->by, by))
+    {
+      previous = last->previous;
+      g_ptr_array_remove_index (changes, changes->len - 1);
+    }
+
+  if (status != previous || status == PW_POLICY_NOT_APPLICABLE)
+    g_ptr_array_add (changes, pw_policy_change_new (date, status, previous, by, reason));
+
+  while (changes->len > PW_POLICY_MAX_CHANGES)
+    g_ptr_array_remove_index (changes, 0);
+
+  _pw_policy_item_set_status_state (self, status, reason, changes);
+
+  return TRUE;
+}
+
+/* The last change on or before @date, or NULL */
+static PwPolicyChange *
+find_change_on (PwPolicyItem *self,
+                const char   *date)
+{
+  for (guint i = self->changes->len; i > 0; i--)
+    {
+      PwPolicyChange *change = g_ptr_array_index (self->changes, i - 1);
+
+      if (strcmp (change->date, date) <= 0)
+        return change;
+    }
+
+  return NULL;
+}
+
+/**
+ * pw_policy_item_get_status_on:
+ * @date: (nullable): a day, YYYY-MM-DD; %NULL for now
+ *
+ * The status as it stood at the end of @date, from the item's history.
+ * Before its first recorded change an item had the status that change
+ * replaced; an item without a history always had its status.
+ *
+ * Returns: the status then
+ */
+PwPolicyStatus
+pw_policy_item_get_status_on (PwPolicyItem *self,
+                              const char   *date)
+{
+  PwPolicyChange *change;
+
+  g_return_val_if_fail (PW_IS_POLICY_ITEM (self), PW_POLICY_MISSING);
+
+  if (date == NULL || *date == '\0' || self->changes->len == 0)
+    return self->status;
+
+  change = find_change_on (self, date);
+  if (change != NULL)
+    return change->status;
+
+  return ((PwPolicyChange *) g_ptr_array_index (self->changes, 0))->previous;
+}
+
+/**
+ * pw_policy_item_get_reason_on:
+ * @date: (nullable): a day, YYYY-MM-DD; %NULL for now
+ *
+ * Returns: (nullable): why the item did not apply on @date, when it did
+ *   not and a reason is known
+ */
+const char *
+pw_policy_item_get_reason_on (PwPolicyItem *self,
+                              const char   *date)
+{
+  PwPolicyChange *change;
+
+  g_return_val_if_fail (PW_IS_POLICY_ITEM (self), NULL);
+
+  if (date == NULL || *date == '\0' || self->changes->len == 0)
+    return self->status == PW_POLICY_NOT_APPLICABLE ? self->reason : NULL;
+
+  change = find_change_on (self, date);
+  if (change != NULL)
+    return change->status == PW_POLICY_NOT_APPLICABLE ? change->reason : NULL;
+
+  return NULL;
+}
+
+/**
+ * pw_policy_item_get_reason:
+ *
+ * Returns: (nullable): why the item does not apply
+ */
+const char *
+pw_policy_item_get_reason (PwPolicyItem *self)
+{
+  g_return_val_if_fail (PW_IS_POLICY_ITEM (self), NULL);
+
+  return self->reason;
+}
+
+/**
+ * pw_policy_item_get_changes:
+ *
+ * Returns: (transfer none) (element-type PwPolicyChange): the history of
+ *   the status, oldest first; never edited, replaced on a change
+ */
+GPtrArray *
+pw_policy_item_get_changes (PwPolicyItem *self)
+{
+  g_return_val_if_fail (PW_IS_POLICY_ITEM (self), NULL);
+
+  return self->changes;
 }
 
 PwPolicyItem *
@@ -291,6 +590,21 @@ pw_policy_item_is_satisfied (PwPolicyItem *self)
 }
 
 /**
+ * pw_policy_item_is_satisfied_on:
+ * @date: (nullable): a day, YYYY-MM-DD; %NULL for now
+ *
+ * Returns: %TRUE when the item was in place or did not apply on @date
+ */
+gboolean
+pw_policy_item_is_satisfied_on (PwPolicyItem *self,
+                                const char   *date)
+{
+  PwPolicyStatus status = pw_policy_item_get_status_on (self, date);
+
+  return status == PW_POLICY_IN_PLACE || status == PW_POLICY_NOT_APPLICABLE;
+}
+
+/**
  * pw_policy_item_has_state:
  *
  * Returns: %TRUE when anything differs from a fresh, missing item
@@ -301,6 +615,7 @@ pw_policy_item_has_state (PwPolicyItem *self)
   g_return_val_if_fail (PW_IS_POLICY_ITEM (self), FALSE);
 
   return self->status != PW_POLICY_MISSING
+         || self->changes->len > 0
          || (self->owner && *self->owner)
          || (self->review_date && *self->review_date)
          || (self->note && *self->note)
@@ -425,18 +740,32 @@ pw_policy_item_get_core (PwPolicyItem *self)
   return self->core;
 }
 
-void
+/**
+ * pw_policy_item_set_core:
+ * @core: whether the item must be in place for phase 4 of governance
+ *
+ * Makes the item core or not.  An item marked not applicable without a
+ * reason stays as it is: a core item needs one.
+ *
+ * Returns: %TRUE unless refused
+ */
+gboolean
 pw_policy_item_set_core (PwPolicyItem *self,
                          gboolean      core)
 {
-  g_return_if_fail (PW_IS_POLICY_ITEM (self));
+  g_return_val_if_fail (PW_IS_POLICY_ITEM (self), FALSE);
   core = !!core;
 
   if (self->core == core)
-    return;
+    return TRUE;
+
+  if (core && self->status == PW_POLICY_NOT_APPLICABLE && !pw_text_is_visible (self->reason))
+    return FALSE;
 
   self->core = core;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CORE]);
+
+  return TRUE;
 }
 
 PwPolicyStatus
@@ -445,19 +774,6 @@ pw_policy_item_get_status (PwPolicyItem *self)
   g_return_val_if_fail (PW_IS_POLICY_ITEM (self), 0);
 
   return self->status;
-}
-
-void
-pw_policy_item_set_status (PwPolicyItem   *self,
-                           PwPolicyStatus  status)
-{
-  g_return_if_fail (PW_IS_POLICY_ITEM (self));
-
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
 }
 
 const char *

@@ -9,12 +9,14 @@
 
 #include "config.h"
 
+#include "pw-policy-private.h"
 #include "pw-recorder-private.h"
 
 /*
  * The kinds of history entries that PwRecorder makes: an answer's state
- * before and after, a property's value before and after, an assessment
- * added to or removed from the workbook at its place.
+ * before and after, a property's value before and after, a policy item's
+ * status (with its reason and history) before and after, an object added
+ * to or removed from a list at its place.
  */
 
 /* ------------------------------------------------------------------------
@@ -287,6 +289,151 @@ static const PwHistoryEntryClass list_entry_class = {
   NULL,
   list_entry_finalize,
 };
+
+/* ------------------------------------------------------------------------
+ * The status of a policy item
+ */
+
+void
+_pw_status_state_init (PwStatusState *state,
+                       PwPolicyItem  *item)
+{
+  state->status = pw_policy_item_get_status (item);
+  state->reason = g_strdup (pw_policy_item_get_reason (item));
+  state->changes = g_ptr_array_ref (pw_policy_item_get_changes (item));
+}
+
+void
+_pw_status_state_clear (PwStatusState *state)
+{
+  g_clear_pointer (&state->reason, g_free);
+  g_clear_pointer (&state->changes, g_ptr_array_unref);
+}
+
+/* A history is replaced, never edited: the same array is the same history. */
+gboolean
+_pw_status_state_equal (const PwStatusState *a,
+                        const PwStatusState *b)
+{
+  return a->status == b->status && _pw_text_equal (a->reason, b->reason)
+         && a->changes == b->changes;
+}
+
+typedef struct
+{
+  PwHistoryEntry  parent;
+  PwPolicyItem   *item;
+  PwStatusState   before;
+  PwStatusState   after;
+} StatusEntry;
+
+static void
+status_entry_apply (PwHistoryEntry *entry,
+                    gboolean        forward)
+{
+  StatusEntry *self = (StatusEntry *) entry;
+  const PwStatusState *state = forward ? &self->after : &self->before;
+
+  _pw_policy_item_set_status_state (self->item, state->status, state->reason, state->changes);
+}
+
+static void
+status_entry_finalize (PwHistoryEntry *entry)
+{
+  StatusEntry *self = (StatusEntry *) entry;
+
+  g_clear_object (&self->item);
+  _pw_status_state_clear (&self->before);
+  _pw_status_state_clear (&self->after);
+}
+
+static const PwHistoryEntryClass status_entry_class = {
+  sizeof (StatusEntry),
+  status_entry_apply,
+  NULL,
+  NULL,
+  status_entry_finalize,
+};
+
+/* ------------------------------------------------------------------------
+ * Objects in a list: custom policy items and categories
+ */
+
+typedef struct
+{
+  PwHistoryEntry  parent;
+  GListStore     *store;
+  GObject        *object;
+  guint           position;
+  gboolean        added;
+} StoreEntry;
+
+static void
+store_entry_apply (PwHistoryEntry *entry,
+                   gboolean        forward)
+{
+  StoreEntry *self = (StoreEntry *) entry;
+  guint position;
+
+  if (self->added == forward)
+    g_list_store_insert (self->store,
+                         MIN (self->position, g_list_model_get_n_items (G_LIST_MODEL (self->store))),
+                         self->object);
+  else if (g_list_store_find (self->store, self->object, &position))
+    g_list_store_remove (self->store, position);
+}
+
+static void
+store_entry_finalize (PwHistoryEntry *entry)
+{
+  StoreEntry *self = (StoreEntry *) entry;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->object);
+}
+
+static const PwHistoryEntryClass store_entry_class = {
+  sizeof (StoreEntry),
+  store_entry_apply,
+  NULL,
+  NULL,
+  store_entry_finalize,
+};
+
+PwHistoryEntry *
+_pw_status_entry_new (const char          *label,
+                      PwPolicyItem        *item,
+                      const PwStatusState *before,
+                      const PwStatusState *after)
+{
+  StatusEntry *entry = pw_history_entry_new (&status_entry_class, label);
+
+  entry->item = g_object_ref (item);
+  entry->before.status = before->status;
+  entry->before.reason = g_strdup (before->reason);
+  entry->before.changes = g_ptr_array_ref (before->changes);
+  entry->after.status = after->status;
+  entry->after.reason = g_strdup (after->reason);
+  entry->after.changes = g_ptr_array_ref (after->changes);
+
+  return (PwHistoryEntry *) entry;
+}
+
+PwHistoryEntry *
+_pw_store_entry_new (GListStore *store,
+                     gpointer    object,
+                     guint       position,
+                     gboolean    added)
+{
+  StoreEntry *entry = pw_history_entry_new (&store_entry_class, NULL);
+
+  entry->store = g_object_ref (store);
+  entry->object = g_object_ref (object);
+  entry->position = position;
+  entry->added = added;
+
+  return (PwHistoryEntry *) entry;
+}
 
 PwHistoryEntry *
 _pw_answer_entry_new (const char          *label,

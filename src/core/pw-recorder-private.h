@@ -23,6 +23,14 @@ typedef struct
   char         *evidence;
 } PwAnswerState;
 
+/* The status of a policy item with its reason and its history */
+typedef struct
+{
+  PwPolicyStatus  status;
+  char           *reason;
+  GPtrArray      *changes;
+} PwStatusState;
+
 /* What a change of an answer touched */
 typedef enum
 {
@@ -59,6 +67,19 @@ PwHistoryEntry *_pw_property_entry_new     (const char          *label,
                                             GParamSpec          *pspec,
                                             const GValue        *before,
                                             const GValue        *after);
+void            _pw_status_state_init      (PwStatusState       *state,
+                                            PwPolicyItem        *item);
+void            _pw_status_state_clear     (PwStatusState       *state);
+gboolean        _pw_status_state_equal     (const PwStatusState *a,
+                                            const PwStatusState *b);
+PwHistoryEntry *_pw_status_entry_new       (const char          *label,
+                                            PwPolicyItem        *item,
+                                            const PwStatusState *before,
+                                            const PwStatusState *after);
+PwHistoryEntry *_pw_store_entry_new        (GListStore          *store,
+                                            gpointer             object,
+                                            guint                position,
+                                            gboolean             added);
 PwHistoryEntry *_pw_list_entry_new         (PwWorkbook          *workbook,
                                             PwAssessment        *assessment,
                                             guint                position,

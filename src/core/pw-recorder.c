@@ -31,7 +31,12 @@
  *   participants) and which assessment a report draft is about; typing in
  *   one field merges into one step;
  * - assessments added to or removed from the workbook, at their place in
- *   the list.
+ *   the list;
+ * - the policy checklist: each item's status (with its reason and history,
+ *   as one state), its owner, review date, note and link, and a custom
+ *   item's title, description, category and core flag; custom items and
+ *   custom categories added, removed or moved (the checklist makes those
+ *   one edit), and a custom category's name.
  *
  * The workbook's #PwWorkbook::begin-edit and #PwWorkbook::end-edit make
  * the changes between them one step (a new assessment with its round
@@ -54,6 +59,10 @@ struct _PwRecorder
   GListModel  *reports;
   GPtrArray   *assessment_mirror;  /* Observed, in the order of the assessments */
   GPtrArray   *report_mirror;      /* Tracked, in the order of the reports */
+  GListModel  *policy_items;
+  GListModel  *policy_categories;
+  GPtrArray   *item_mirror;        /* PolicyFollowed, in the order of the items */
+  GPtrArray   *category_mirror;    /* Tracked, in the order of the custom categories */
   struct _Tracked *profile;
 };
 
@@ -160,6 +169,30 @@ static const PropertyInfo assessment_properties[] = {
   { "participants", N_("Participants") },
 };
 
+static const PropertyInfo policy_item_properties[] = {
+  /* Translators: what undo takes back: who owns a policy */
+  { "owner", N_("Policy owner") },
+  /* Translators: what undo takes back: when a policy is next reviewed */
+  { "review-date", N_("Policy review date") },
+  /* Translators: what undo takes back */
+  { "note", N_("Policy note") },
+  /* Translators: what undo takes back: the link to a policy document */
+  { "link", N_("Policy link") },
+  /* Translators: what undo takes back: the title of a custom policy item */
+  { "title", N_("Policy item title") },
+  /* Translators: what undo takes back */
+  { "description", N_("Policy item description") },
+  /* Translators: what undo takes back: the category of a custom policy item */
+  { "category", N_("Policy item category") },
+  /* Translators: what undo takes back: whether a custom policy item is core */
+  { "core", N_("Core policy item") },
+};
+
+static const PropertyInfo category_properties[] = {
+  /* Translators: what undo takes back: the name of a custom policy category */
+  { "name", N_("Category name") },
+};
+
 static const PropertyInfo report_properties[] = {
   /* Translators: what undo takes back: which assessment a report is about */
   { "assessment-id", N_("Report’s assessment") },
@@ -248,6 +281,143 @@ tracked_free (Tracked *tracked)
   g_free (tracked->values);
   g_clear_object (&tracked->object);
   g_free (tracked);
+}
+
+/* ------------------------------------------------------------------------
+ * The policy checklist
+ */
+
+/* One policy item followed: its status and its fields */
+typedef struct
+{
+  PwRecorder    *recorder;
+  PwPolicyItem  *item;
+  gulong         notify_id;
+  PwStatusState  status;
+  Tracked       *fields;
+} PolicyFollowed;
+
+static void
+policy_followed_free (PolicyFollowed *followed)
+{
+  g_clear_signal_handler (&followed->notify_id, followed->item);
+  g_clear_pointer (&followed->fields, tracked_free);
+  _pw_status_state_clear (&followed->status);
+  g_clear_object (&followed->item);
+  g_free (followed);
+}
+
+static void
+policy_status_notify_cb (PwPolicyItem   *item,
+                         GParamSpec     *pspec,
+                         PolicyFollowed *followed)
+{
+  PwRecorder *self = followed->recorder;
+  PwStatusState now = { 0 };
+
+  _pw_status_state_init (&now, item);
+
+  /* Status, reason and history notify together: the first notification
+   * already sees them all. */
+  if (_pw_status_state_equal (&followed->status, &now))
+    {
+      _pw_status_state_clear (&now);
+      return;
+    }
+
+  if (!pw_history_get_applying (self->history))
+    {
+      /* Translators: what undo takes back; %s is a policy item */
+      g_autofree char *label = g_strdup_printf (_("Status of “%s”"),
+                                                pw_policy_item_get_title (item));
+
+      pw_history_push (self->history, _pw_status_entry_new (label, item, &followed->status, &now));
+    }
+
+  _pw_status_state_clear (&followed->status);
+  followed->status = now;
+}
+
+static PolicyFollowed *
+follow_policy_item (PwRecorder   *self,
+                    PwPolicyItem *item)
+{
+  PolicyFollowed *followed = g_new0 (PolicyFollowed, 1);
+
+  followed->recorder = self;
+  followed->item = g_object_ref (item);
+  _pw_status_state_init (&followed->status, item);
+  followed->notify_id = g_signal_connect (item, "notify", G_CALLBACK (policy_status_notify_cb),
+                                          followed);
+  followed->fields = track (self, item, policy_item_properties,
+                            G_N_ELEMENTS (policy_item_properties));
+
+  return followed;
+}
+
+static void
+policy_items_changed_cb (PwRecorder *self,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GListModel *model)
+{
+  g_assert (position + removed <= self->item_mirror->len);
+
+  for (guint i = 0; i < removed; i++)
+    {
+      PolicyFollowed *followed = g_ptr_array_index (self->item_mirror, position + i);
+
+      if (!pw_history_get_applying (self->history))
+        pw_history_push (self->history,
+                         _pw_store_entry_new (G_LIST_STORE (model), followed->item, position + i,
+                                              FALSE));
+    }
+  g_ptr_array_remove_range (self->item_mirror, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(PwPolicyItem) item = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_insert (self->item_mirror, (int) (position + i),
+                          follow_policy_item (self, item));
+      if (!pw_history_get_applying (self->history))
+        pw_history_push (self->history,
+                         _pw_store_entry_new (G_LIST_STORE (model), item, position + i, TRUE));
+    }
+}
+
+static void
+policy_categories_changed_cb (PwRecorder *self,
+                              guint       position,
+                              guint       removed,
+                              guint       added,
+                              GListModel *model)
+{
+  g_assert (position + removed <= self->category_mirror->len);
+
+  for (guint i = 0; i < removed; i++)
+    {
+      Tracked *tracked = g_ptr_array_index (self->category_mirror, position + i);
+
+      if (!pw_history_get_applying (self->history))
+        pw_history_push (self->history,
+                         _pw_store_entry_new (G_LIST_STORE (model), tracked->object, position + i,
+                                              FALSE));
+    }
+  g_ptr_array_remove_range (self->category_mirror, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(PwCustomCategory) category = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_insert (self->category_mirror, (int) (position + i),
+                          track (self, category, category_properties,
+                                 G_N_ELEMENTS (category_properties)));
+      if (!pw_history_get_applying (self->history))
+        pw_history_push (self->history,
+                         _pw_store_entry_new (G_LIST_STORE (model), category, position + i, TRUE));
+    }
 }
 
 /* ------------------------------------------------------------------------
@@ -463,6 +633,29 @@ pw_recorder_constructed (GObject *object)
   g_signal_connect_object (self->reports, "items-changed",
                            G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->policy_items = g_object_ref (pw_policy_get_items (pw_workbook_get_policy (self->workbook)));
+  for (guint i = 0; i < g_list_model_get_n_items (self->policy_items); i++)
+    {
+      g_autoptr(PwPolicyItem) item = g_list_model_get_item (self->policy_items, i);
+
+      g_ptr_array_add (self->item_mirror, follow_policy_item (self, item));
+    }
+  g_signal_connect_object (self->policy_items, "items-changed",
+                           G_CALLBACK (policy_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->policy_categories =
+    g_object_ref (pw_policy_get_custom_categories (pw_workbook_get_policy (self->workbook)));
+  for (guint i = 0; i < g_list_model_get_n_items (self->policy_categories); i++)
+    {
+      g_autoptr(PwCustomCategory) category = g_list_model_get_item (self->policy_categories, i);
+
+      g_ptr_array_add (self->category_mirror,
+                       track (self, category, category_properties,
+                              G_N_ELEMENTS (category_properties)));
+    }
+  g_signal_connect_object (self->policy_categories, "items-changed",
+                           G_CALLBACK (policy_categories_changed_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->workbook, "begin-edit", G_CALLBACK (begin_edit_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workbook, "end-edit", G_CALLBACK (end_edit_cb), self,
@@ -478,6 +671,10 @@ pw_recorder_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->assessments, self);
   if (self->reports != NULL)
     g_signal_handlers_disconnect_by_data (self->reports, self);
+  if (self->policy_items != NULL)
+    g_signal_handlers_disconnect_by_data (self->policy_items, self);
+  if (self->policy_categories != NULL)
+    g_signal_handlers_disconnect_by_data (self->policy_categories, self);
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (self->workbook, self);
 
@@ -485,6 +682,12 @@ pw_recorder_dispose (GObject *object)
     g_ptr_array_set_size (self->assessment_mirror, 0);
   if (self->report_mirror != NULL)
     g_ptr_array_set_size (self->report_mirror, 0);
+  if (self->item_mirror != NULL)
+    g_ptr_array_set_size (self->item_mirror, 0);
+  if (self->category_mirror != NULL)
+    g_ptr_array_set_size (self->category_mirror, 0);
+  g_clear_object (&self->policy_items);
+  g_clear_object (&self->policy_categories);
   g_clear_pointer (&self->profile, tracked_free);
   g_clear_object (&self->assessments);
   g_clear_object (&self->reports);
@@ -502,6 +705,8 @@ pw_recorder_finalize (GObject *object)
 
   g_clear_pointer (&self->assessment_mirror, g_ptr_array_unref);
   g_clear_pointer (&self->report_mirror, g_ptr_array_unref);
+  g_clear_pointer (&self->item_mirror, g_ptr_array_unref);
+  g_clear_pointer (&self->category_mirror, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pw_recorder_parent_class)->finalize (object);
 }
@@ -581,6 +786,8 @@ pw_recorder_init (PwRecorder *self)
 {
   self->assessment_mirror = g_ptr_array_new_with_free_func ((GDestroyNotify) observed_free);
   self->report_mirror = g_ptr_array_new_with_free_func ((GDestroyNotify) tracked_free);
+  self->item_mirror = g_ptr_array_new_with_free_func ((GDestroyNotify) policy_followed_free);
+  self->category_mirror = g_ptr_array_new_with_free_func ((GDestroyNotify) tracked_free);
 }
 
 /**

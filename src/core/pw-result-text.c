@@ -481,20 +481,27 @@ pw_result_change_clear (PwResultChange *change)
  *
  * Returns: (transfer full) (nullable): why a dimension is held back, with
  *   the score of its answers alone: "Held at phase 3: … The answers alone
- *   give 4.0."; %NULL when no cap applies
+ *   give 4.0.", followed by the core items marked not applicable and their
+ *   reasons; only those when no cap applies; %NULL when neither
  */
 char *
 pw_result_text_cap (const PwDimensionScore *result)
 {
+  g_autofree char *cap = NULL;
+
   g_return_val_if_fail (result != NULL, NULL);
 
   if (!result->capped)
-    return NULL;
+    return g_strdup (result->waivers);
 
   /* Translators: after the reason of the governance cap: the score from the answers alone */
-  return g_strdup_printf (_("%s The answers alone give %.1f."),
-                          result->cap_reason != NULL ? result->cap_reason : "",
-                          result->raw_score);
+  cap = g_strdup_printf (_("%s The answers alone give %.1f."),
+                         result->cap_reason != NULL ? result->cap_reason : "",
+                         result->raw_score);
+  if (result->waivers == NULL)
+    return g_steal_pointer (&cap);
+
+  return g_strconcat (cap, " ", result->waivers, NULL);
 }
 
 /**

@@ -24,7 +24,10 @@
  * - a dimension with no counted answer has no score;
  * - the governance dimension cannot exceed phase 3 while any core policy
  *   item is neither in place nor marked not applicable: its score is then
- *   held at 3.9 and the reason names the missing items;
+ *   held at 3.9 and the reason names the missing items.  The checklist
+ *   counts as it stood on the assessment's date (its history), so that a
+ *   later change does not rewrite an earlier result; core items marked not
+ *   applicable are named with their reasons;
  * - the overall score is the weighted mean of the dimension scores
  *   (dimension weights), after any cap;
  * - the weakest dimension is the one with the lowest score (the first in
@@ -79,6 +82,54 @@ describe_missing_core (GPtrArray *missing)
                           missing->len, names->str);
 }
 
+static char *
+describe_waived_core (GPtrArray  *waived,
+                      const char *date)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < waived->len; i++)
+    {
+      PwPolicyItem *item = g_ptr_array_index (waived, i);
+      const char *title = pw_policy_item_get_title (item);
+      const char *reason = pw_policy_item_get_reason_on (item, date);
+      g_autofree char *entry = NULL;
+
+      if (reason != NULL)
+        /* Translators: a core policy item marked not applicable, and why;
+         * the first %s is the item, the second the reason */
+        entry = g_strdup_printf (_("%s (%s)"), title && *title ? title : pw_policy_item_get_id (item),
+                                 reason);
+      else
+        /* Translators: a core policy item marked not applicable before its
+         * history was kept, so its reason is not known; %s is the item */
+        entry = g_strdup_printf (_("%s (no reason recorded)"),
+                                 title && *title ? title : pw_policy_item_get_id (item));
+
+      if (i > 0)
+        /* Translators: separates the items of a list */
+        g_string_append (list, _("; "));
+      g_string_append (list, entry);
+    }
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u core policy item is marked not applicable: %s.",
+                                       "%u core policy items are marked not applicable: %s.",
+                                       waived->len),
+                          waived->len, list->str);
+}
+
+static char **
+list_ids (GPtrArray *items)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    g_strv_builder_add (builder, pw_policy_item_get_id (g_ptr_array_index (items, i)));
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 score_dimension (PwDimensionScore *result,
                  PwAssessment     *assessment)
@@ -115,7 +166,9 @@ score_dimension (PwDimensionScore *result,
 
 /**
  * pw_score_compute:
- * @policy: (nullable): the policy checklist; %NULL applies no cap
+ * @policy: (nullable): the policy checklist, as it stood on the
+ *   assessment's date (today, for an assessment without one); %NULL
+ *   applies no cap
  *
  * Scores @assessment.  The result does not change when the inputs are
  * later edited: compute it again.
@@ -152,18 +205,32 @@ pw_score_compute (PwFramework  *framework,
       score->answered += result->answered;
       score->total += result->total;
 
-      if (result->has_score && result->phase > PW_CAP_PHASE && policy != NULL
+      if (result->has_score && policy != NULL
           && g_strcmp0 (result->dimension->id, PW_GOVERNANCE_DIMENSION) == 0)
         {
-          g_autoptr(GPtrArray) missing = pw_policy_get_missing_core (policy);
+          const char *date = pw_assessment_get_date (assessment);
+          g_autoptr(GPtrArray) waived = NULL;
 
-          if (missing->len > 0)
+          if (date != NULL && *date == '\0')
+            date = NULL;
+
+          if (result->phase > PW_CAP_PHASE)
             {
-              result->capped = TRUE;
-              result->score = MIN (result->raw_score, PW_CAPPED_SCORE);
-              result->phase = PW_CAP_PHASE;
-              result->cap_reason = describe_missing_core (missing);
+              g_autoptr(GPtrArray) missing = pw_policy_get_missing_core (policy, date);
+
+              if (missing->len > 0)
+                {
+                  result->capped = TRUE;
+                  result->score = MIN (result->raw_score, PW_CAPPED_SCORE);
+                  result->phase = PW_CAP_PHASE;
+                  result->cap_reason = describe_missing_core (missing);
+                  result->cap_items = list_ids (missing);
+                }
             }
+
+          waived = pw_policy_get_waived_core (policy, date);
+          if (waived->len > 0)
+            result->waivers = describe_waived_core (waived, date);
         }
 
       if (!result->has_score)
@@ -193,7 +260,11 @@ pw_score_free (PwScore *score)
     return;
 
   for (guint i = 0; i < score->n_dimensions; i++)
-    g_free (score->dimensions[i].cap_reason);
+    {
+      g_free (score->dimensions[i].cap_reason);
+      g_strfreev (score->dimensions[i].cap_items);
+      g_free (score->dimensions[i].waivers);
+    }
   g_free (score->dimensions);
   g_free (score);
 }
@@ -232,6 +303,8 @@ pw_dimension_score_copy (const PwDimensionScore *score)
 
   copy = g_memdup2 (score, sizeof *score);
   copy->cap_reason = g_strdup (score->cap_reason);
+  copy->cap_items = g_strdupv (score->cap_items);
+  copy->waivers = g_strdup (score->waivers);
 
   return copy;
 }
@@ -243,6 +316,8 @@ pw_dimension_score_free (PwDimensionScore *score)
     return;
 
   g_free (score->cap_reason);
+  g_strfreev (score->cap_items);
+  g_free (score->waivers);
   g_free (score);
 }
 
@@ -270,7 +345,12 @@ pw_dimension_score_equal (const PwDimensionScore *a,
          && a->answered == b->answered
          && a->total == b->total
          && a->capped == b->capped
-         && g_strcmp0 (a->cap_reason, b->cap_reason) == 0;
+         && g_strcmp0 (a->cap_reason, b->cap_reason) == 0
+         && g_strcmp0 (a->waivers, b->waivers) == 0
+         && ((a->cap_items == NULL && b->cap_items == NULL)
+             || (a->cap_items != NULL && b->cap_items != NULL
+                 && g_strv_equal ((const char * const *) a->cap_items,
+                                  (const char * const *) b->cap_items)));
 }
 
 G_DEFINE_BOXED_TYPE (PwDimensionScore, pw_dimension_score,

@@ -29,6 +29,9 @@ typedef struct
   guint              total;       /* questions of the dimension */
   gboolean           capped;
   char              *cap_reason;  /* translated, or NULL */
+  char             **cap_items;   /* ids of the core items holding the cap, or NULL */
+  char              *waivers;     /* translated: the core items marked not applicable
+                                   * on the day, with their reasons; or NULL */
 } PwDimensionScore;
 
 struct _PwScore

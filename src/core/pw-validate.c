@@ -85,3 +85,41 @@ pw_is_semantic_version (const char *version)
 
   return TRUE;
 }
+
+/**
+ * pw_text_is_visible:
+ * @text: (nullable): a text
+ *
+ * Returns: whether @text holds more than white space and invisible
+ *   characters
+ */
+gboolean
+pw_text_is_visible (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x115f || c == 0x1160 || c == 0x3164 || c == 0xffa0)
+        continue;  /* white space, and the Hangul fillers that show as such */
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_CONTROL:
+        case G_UNICODE_FORMAT:
+        case G_UNICODE_UNASSIGNED:
+        case G_UNICODE_SPACE_SEPARATOR:
+        case G_UNICODE_LINE_SEPARATOR:
+        case G_UNICODE_PARAGRAPH_SEPARATOR:
+          continue;
+
+        default:
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -19,5 +19,6 @@ G_BEGIN_DECLS
 gboolean pw_is_valid_id         (const char *id);
 gboolean pw_is_valid_date       (const char *date);
 gboolean pw_is_semantic_version (const char *version);
+gboolean pw_text_is_visible      (const char *text);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "pw-json-reader.h"
 #include "pw-json-util.h"
 #include "pw-json-util-private.h"
+#include "pw-policy-private.h"
 #include "pw-workbook-io.h"
 #include "pw-workbook-io-private.h"
 
@@ -46,13 +47,19 @@ static const char * const team_members[] = {
   "id", "name", "kind", "function", "region", "headcount", "smes", "channels", "x", "y", NULL
 };
 static const char * const link_members[] = { "from", "to", NULL };
-static const char * const policy_members[] = { "items", "custom_items", NULL };
+static const char * const policy_members[] = {
+  "history_since", "items", "custom_categories", "custom_items", NULL
+};
 static const char * const item_state_members[] = {
-  "status", "owner", "review_date", "note", "link", NULL
+  "status", "reason", "owner", "review_date", "note", "link", "history", NULL
 };
 static const char * const custom_item_members[] = {
   "id", "category", "title", "description", "core",
-  "status", "owner", "review_date", "note", "link", NULL
+  "status", "reason", "owner", "review_date", "note", "link", "history", NULL
+};
+static const char * const custom_category_members[] = { "id", "name", NULL };
+static const char * const change_members[] = {
+  "date", "status", "previous", "by", "reason", NULL
 };
 static const char * const assessment_members[] = {
   "id", "scope", "team", "date", "round", "facilitator", "participants", "answers", NULL
@@ -301,6 +308,63 @@ read_org_map (PwWorkbook   *self,
   _pw_json_set_unknown_named (self, "org_map", pw_json_collect_unknown (object, org_map_members));
 }
 
+typedef struct
+{
+  GPtrArray *changes;
+  gboolean   broken;
+} ChangesRead;
+
+static void
+read_change_cb (PwJsonReader *reader,
+                JsonObject   *object,
+                guint         index,
+                gpointer      user_data)
+{
+  ChangesRead *read = user_data;
+  g_autofree char *date = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *reason = NULL;
+  guint status = 0, previous = 0;
+  PwPolicyChange *change;
+  guint n_problems = pw_json_reader_n_problems (reader);
+
+  pw_json_read_string (reader, object, "date", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_DATE,
+                       10, &date);
+  read_enum (reader, object, "status", PW_JSON_REQUIRED, _pw_policy_status_names,
+             G_N_ELEMENTS (_pw_policy_status_names), &status);
+  read_enum (reader, object, "previous", PW_JSON_REQUIRED, _pw_policy_status_names,
+             G_N_ELEMENTS (_pw_policy_status_names), &previous);
+  pw_json_read_string (reader, object, "by", PW_JSON_LINE, PW_MAX_NAME_CHARS, &by);
+  pw_json_read_string (reader, object, "reason", 0, PW_MAX_TEXT_CHARS, &reason);
+
+  if (pw_json_reader_n_problems (reader) > n_problems)
+    {
+      read->broken = TRUE;
+      return;
+    }
+
+  if (read->changes->len > 0)
+    {
+      PwPolicyChange *last = g_ptr_array_index (read->changes, read->changes->len - 1);
+
+      if (strcmp (date, last->date) < 0)
+        pw_json_reader_problem (reader, "date",
+                                _("The history is not in the order of its dates: %s comes after %s"),
+                                date, last->date);
+      if (previous != last->status)
+        pw_json_reader_problem (reader, "previous",
+                                /* Translators: both %s are statuses as the file spells them */
+                                _("The status before this change is “%s”, but the change before "
+                                  "it set “%s”"),
+                                _pw_policy_status_names[previous],
+                                _pw_policy_status_names[last->status]);
+    }
+
+  change = pw_policy_change_new (date, status, previous, by, reason);
+  change->unknown = pw_json_collect_unknown (object, change_members);
+  g_ptr_array_add (read->changes, change);
+}
+
 static void
 read_item_state (PwJsonReader *reader,
                  JsonObject   *object,
@@ -310,21 +374,79 @@ read_item_state (PwJsonReader *reader,
   g_autofree char *review_date = NULL;
   g_autofree char *note = NULL;
   g_autofree char *link = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_policy_change_free);
+  ChangesRead read = { changes, FALSE };
+  JsonArray *history;
   guint status = PW_POLICY_MISSING;
+  gboolean status_read = TRUE;
 
   if (json_object_has_member (object, "status"))
-    read_enum (reader, object, "status", 0, _pw_policy_status_names,
-               G_N_ELEMENTS (_pw_policy_status_names), &status);
+    status_read = read_enum (reader, object, "status", 0, _pw_policy_status_names,
+                             G_N_ELEMENTS (_pw_policy_status_names), &status);
+  pw_json_read_string (reader, object, "reason", 0, PW_MAX_TEXT_CHARS, &reason);
   pw_json_read_string (reader, object, "owner", PW_JSON_LINE, PW_MAX_NAME_CHARS, &owner);
   pw_json_read_string (reader, object, "review_date", PW_JSON_DATE, 10, &review_date);
   pw_json_read_string (reader, object, "note", 0, PW_MAX_TEXT_CHARS, &note);
   pw_json_read_string (reader, object, "link", PW_JSON_LINE, PW_MAX_NAME_CHARS * 4, &link);
 
-  pw_policy_item_set_status (item, (PwPolicyStatus) status);
+  history = pw_json_read_array (reader, object, "history", 0, PW_POLICY_MAX_CHANGES);
+  if (history != NULL)
+    pw_json_reader_foreach_object (reader, history, "history", read_change_cb, &read);
+
+  if (status_read && !read.broken && changes->len > 0)
+    {
+      PwPolicyChange *last = g_ptr_array_index (changes, changes->len - 1);
+
+      if (last->status != status)
+        pw_json_reader_problem (reader, "status",
+                                /* Translators: both %s are statuses as the file spells them */
+                                _("The status is “%s”, but the last change in its history set “%s”"),
+                                _pw_policy_status_names[status],
+                                _pw_policy_status_names[last->status]);
+    }
+
+  if (status == PW_POLICY_NOT_APPLICABLE && pw_policy_item_get_core (item)
+      && !pw_text_is_visible (reason))
+    pw_json_reader_problem (reader, "reason",
+                            _("A core item marked not applicable needs a reason"));
+  if (status != PW_POLICY_NOT_APPLICABLE)
+    g_clear_pointer (&reason, g_free);
+
+  _pw_policy_item_set_status_state (item, (PwPolicyStatus) status, reason, changes);
   pw_policy_item_set_owner (item, owner);
   pw_policy_item_set_review_date (item, review_date);
   pw_policy_item_set_note (item, note);
   pw_policy_item_set_link (item, link);
+}
+
+static void
+read_custom_category_cb (PwJsonReader *reader,
+                         JsonObject   *object,
+                         guint         index,
+                         gpointer      user_data)
+{
+  PwWorkbook *self = user_data;
+  PwPolicy *policy = pw_workbook_get_policy (self);
+  g_autoptr(PwCustomCategory) category = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+
+  if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
+    return;
+
+  if (pw_policy_has_category (policy, id))
+    {
+      pw_json_reader_problem (reader, "id", _("Duplicate policy category id “%s”"), id);
+      return;
+    }
+
+  pw_json_read_string (reader, object, "name",
+                       PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE, PW_MAX_NAME_CHARS,
+                       &name);
+  category = pw_custom_category_new (id, name);
+  _pw_json_set_unknown (category, pw_json_collect_unknown (object, custom_category_members));
+  pw_policy_add_custom_category (policy, category);
 }
 
 static void
@@ -354,7 +476,7 @@ read_custom_item_cb (PwJsonReader *reader,
   item = pw_policy_item_new (id, TRUE);
   if (pw_json_read_string (reader, object, "category", PW_JSON_REQUIRED | PW_JSON_ID, 0,
                            &category)
-      && pw_framework_find_policy_category (pw_workbook_get_framework (self), category) == NULL)
+      && !pw_policy_has_category (policy, category))
     pw_json_reader_problem (reader, "category", _("Unknown policy category “%s”"), category);
   pw_json_read_string (reader, object, "title",
                        PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_LINE, PW_MAX_NAME_CHARS,
@@ -384,6 +506,18 @@ read_policy (PwWorkbook   *self,
 
   pw_json_reader_push_member (reader, "policy");
 
+  if (json_object_has_member (object, "history_since"))
+    {
+      g_autofree char *since = NULL;
+
+      if (pw_json_read_string (reader, object, "history_since",
+                               PW_JSON_REQUIRED | PW_JSON_NON_EMPTY | PW_JSON_DATE, 10, &since))
+        pw_policy_set_history_since (policy, since);
+    }
+
+  read_object_array (self, reader, object, "custom_categories", PW_POLICY_MAX_CUSTOM_CATEGORIES,
+                     read_custom_category_cb);
+
   items = pw_json_read_object (reader, object, "items", 0);
   if (items != NULL)
     {
@@ -412,7 +546,8 @@ read_policy (PwWorkbook   *self,
       pw_json_reader_pop (reader);
     }
 
-  read_object_array (self, reader, object, "custom_items", 1000, read_custom_item_cb);
+  read_object_array (self, reader, object, "custom_items", PW_POLICY_MAX_CUSTOM_ITEMS,
+                     read_custom_item_cb);
   pw_json_reader_pop (reader);
 
   _pw_json_set_unknown_named (self, "policy", pw_json_collect_unknown (object, policy_members));

@@ -101,21 +101,59 @@ static void
 write_item_state (JsonObject   *object,
                   PwPolicyItem *item)
 {
+  GPtrArray *changes = pw_policy_item_get_changes (item);
+
   json_object_set_string_member (object, "status",
                                  _pw_policy_status_names[pw_policy_item_get_status (item)]);
+  pw_json_set_string_if (object, "reason", pw_policy_item_get_reason (item));
   pw_json_set_string_if (object, "owner", pw_policy_item_get_owner (item));
   pw_json_set_string_if (object, "review_date", pw_policy_item_get_review_date (item));
   pw_json_set_string_if (object, "note", pw_policy_item_get_note (item));
   pw_json_set_string_if (object, "link", pw_policy_item_get_link (item));
+
+  if (changes->len > 0)
+    {
+      JsonArray *history = json_array_sized_new (changes->len);
+
+      for (guint i = 0; i < changes->len; i++)
+        {
+          const PwPolicyChange *change = g_ptr_array_index (changes, i);
+          JsonObject *o = json_object_new ();
+
+          json_object_set_string_member (o, "date", change->date);
+          json_object_set_string_member (o, "status", _pw_policy_status_names[change->status]);
+          json_object_set_string_member (o, "previous", _pw_policy_status_names[change->previous]);
+          pw_json_set_string_if (o, "by", change->by);
+          pw_json_set_string_if (o, "reason", change->reason);
+          pw_json_append_unknown (o, change->unknown);
+          json_array_add_object_element (history, o);
+        }
+      json_object_set_array_member (object, "history", history);
+    }
 }
 
 static JsonObject *
 write_policy (PwWorkbook *self)
 {
-  GListModel *items = pw_policy_get_items (pw_workbook_get_policy (self));
+  PwPolicy *policy = pw_workbook_get_policy (self);
+  GListModel *items = pw_policy_get_items (policy);
+  GListModel *categories = pw_policy_get_custom_categories (policy);
   JsonObject *object = json_object_new ();
   JsonObject *states = json_object_new ();
   JsonArray *custom = json_array_new ();
+  JsonArray *custom_categories = json_array_new ();
+
+  json_object_set_string_member (object, "history_since", pw_policy_get_history_since (policy));
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(PwCustomCategory) category = g_list_model_get_item (categories, i);
+      JsonObject *o = json_object_new ();
+
+      json_object_set_string_member (o, "id", pw_custom_category_get_id (category));
+      json_object_set_string_member (o, "name", pw_custom_category_get_name (category));
+      set_unknown_and_wrap (custom_categories, o, category);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -143,6 +181,7 @@ write_policy (PwWorkbook *self)
     }
 
   json_object_set_object_member (object, "items", states);
+  json_object_set_array_member (object, "custom_categories", custom_categories);
   json_object_set_array_member (object, "custom_items", custom);
   pw_json_append_unknown (object, _pw_json_get_unknown_named (self, "policy"));
 

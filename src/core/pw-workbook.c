@@ -100,6 +100,10 @@ pw_workbook_constructed (GObject *object)
   self->policy = pw_policy_new (self->framework);
   g_signal_connect_object (self->policy, "changed", G_CALLBACK (mark_modified_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->policy, "begin-edit", G_CALLBACK (pw_workbook_begin_edit), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->policy, "end-edit", G_CALLBACK (pw_workbook_end_edit), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->org_map, "changed", G_CALLBACK (mark_modified_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assessments, "items-changed", G_CALLBACK (items_changed_cb),
