@@ -44,6 +44,7 @@ struct _PwDimensionCard
   GtkLabel          *change_label;
   GtkWidget         *cap_box;
   GtkLabel          *cap_label;
+  GtkButton         *cap_button;
   GtkLabel          *steps_title;
   GtkBox            *steps_box;
   GtkBox            *columns;
@@ -55,7 +56,7 @@ struct _PwDimensionCard
   PwDimensionScore  *score;
   PwDimensionScore  *previous;
   char              *previous_name;
-  int                steps_phase;    /* the phase whose steps are shown, 0 for none yet */
+  char              *steps_key;      /* what the steps shown were made from, NULL for none yet */
 };
 
 G_DEFINE_FINAL_TYPE (PwDimensionCard, pw_dimension_card, GTK_TYPE_LIST_BOX_ROW)
@@ -108,21 +109,53 @@ create_step (const char *text)
   return row;
 }
 
-/* The steps from @phase to the next one; from phase 1 without a score.
- * They are rebuilt only when the phase changes. */
+/* Towards phase 4 of governance, the core policy items not yet in place
+ * come first: phase 4 needs them all. */
 static void
-update_steps (PwDimensionCard *self,
-              int              phase,
-              gboolean         has_score)
+add_core_items_step (PwDimensionCard        *self,
+                     const PwDimensionScore *result)
+{
+  g_autofree char *names = NULL;
+  g_autofree char *step = NULL;
+  guint n;
+
+  if (result->cap_titles == NULL || result->phase != PW_CAP_PHASE)
+    return;
+
+  n = g_strv_length (result->cap_titles);
+  /* Translators: separates the items of a list */
+  names = g_strjoinv (_(", "), result->cap_titles);
+  step = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: a next step; %u is a number, %s a list of
+                                        * policy items */
+                                       "Put the %u core policy item that phase 4 requires in "
+                                       "place: %s.",
+                                       "Put the %u core policy items that phase 4 requires in "
+                                       "place: %s.", n),
+                          n, names);
+  gtk_box_append (self->steps_box, create_step (step));
+}
+
+/* The steps from the result's phase to the next one; from phase 1 without
+ * a score.  They are rebuilt only when what they come from changes. */
+static void
+update_steps (PwDimensionCard        *self,
+              const PwDimensionScore *result)
 {
   const PwDimension *dimension = self->dimension;
   g_autofree char *next = NULL;
   g_autofree char *title = NULL;
-  int shown = has_score ? phase : -1;
+  g_autofree char *key = NULL;
+  g_autofree char *items = NULL;
+  gboolean has_score = result->has_score;
+  int phase = result->phase;
 
-  if (self->steps_phase == shown)
+  items = result->cap_titles != NULL ? g_strjoinv ("\n", result->cap_titles) : g_strdup ("");
+  key = g_strdup_printf ("%d\n%s", has_score ? phase : -1, items);
+  if (g_strcmp0 (self->steps_key, key) == 0)
     return;
-  self->steps_phase = shown;
+  g_free (self->steps_key);
+  self->steps_key = g_steal_pointer (&key);
 
   _pw_box_remove_all (self->steps_box);
 
@@ -148,8 +181,13 @@ update_steps (PwDimensionCard *self,
     title = g_strdup_printf (_("First steps towards %s"), next);
   gtk_label_set_label (self->steps_title, title);
 
+  if (has_score)
+    add_core_items_step (self, result);
+
   if (dimension->next_steps[phase - 1] == NULL || dimension->next_steps[phase - 1][0] == NULL)
     {
+      if (gtk_widget_get_first_child (GTK_WIDGET (self->steps_box)) != NULL)
+        return;
       gtk_box_append (self->steps_box,
                       create_text (_("The framework suggests no steps here."), "pw-secondary"));
       return;
@@ -201,9 +239,14 @@ update_cap (PwDimensionCard        *self,
   /* The row's own child, not bound: the row owns it. */
   GtkWidget *card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self));
   g_autofree char *cap = pw_result_text_cap (result);
+  char **items = result->capped ? result->cap_items : result->waived_items;
 
   gtk_widget_set_visible (self->cap_box, cap != NULL);
   gtk_label_set_label (self->cap_label, cap);
+  gtk_widget_set_visible (GTK_WIDGET (self->cap_button), items != NULL);
+  if (items != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->cap_button),
+                                            g_variant_new_strv ((const char * const *) items, -1));
   if (cap != NULL)
     gtk_widget_add_css_class (card, "capped");
   else
@@ -248,7 +291,7 @@ update (PwDimensionCard *self)
     }
 
   update_cap (self, result);
-  update_steps (self, result->phase, result->has_score);
+  update_steps (self, result);
 
   /* What a screen reader says when the card has the focus */
   if (result->has_score)
@@ -304,6 +347,7 @@ pw_dimension_card_dispose (GObject *object)
   g_clear_pointer (&self->score, pw_dimension_score_free);
   g_clear_pointer (&self->previous, pw_dimension_score_free);
   g_clear_pointer (&self->previous_name, g_free);
+  g_clear_pointer (&self->steps_key, g_free);
 
   G_OBJECT_CLASS (pw_dimension_card_parent_class)->dispose (object);
 }
@@ -485,6 +529,7 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, change_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, cap_box);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, cap_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, cap_button);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_title);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_box);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, columns);

@@ -365,6 +365,15 @@ create_option_button (PwQuestionCard *self,
 }
 
 static void
+checklist_clicked_cb (GtkWidget *button)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
 fill_help (PwQuestionCard *self)
 {
   const PwDimension *dimension = self->question->dimension;
@@ -374,8 +383,22 @@ fill_help (PwQuestionCard *self)
     {
       label = _pw_label_new_wrapping (self->question->help, PANGO_WRAP_WORD, 48);
       gtk_box_append (self->help_box, label);
-      gtk_box_append (self->help_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
     }
+
+  /* Governance past phase 3 depends on the core items of the checklist */
+  if (dimension != NULL && g_strcmp0 (dimension->id, PW_GOVERNANCE_DIMENSION) == 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Open the Policy _Checklist"));
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (button, _("Show the core policy items that are not in place"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-policy-missing-core");
+      g_signal_connect (button, "clicked", G_CALLBACK (checklist_clicked_cb), NULL);
+      gtk_box_append (self->help_box, button);
+    }
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->help_box)) != NULL)
+    gtk_box_append (self->help_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   for (int phase = 1; phase <= PW_N_PHASES; phase++)
     {

@@ -130,6 +130,22 @@ list_ids (GPtrArray *items)
   return g_strv_builder_end (builder);
 }
 
+static char **
+list_titles (GPtrArray *items)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PwPolicyItem *item = g_ptr_array_index (items, i);
+      const char *title = pw_policy_item_get_title (item);
+
+      g_strv_builder_add (builder, title && *title ? title : pw_policy_item_get_id (item));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 score_dimension (PwDimensionScore *result,
                  PwAssessment     *assessment)
@@ -209,28 +225,33 @@ pw_score_compute (PwFramework  *framework,
           && g_strcmp0 (result->dimension->id, PW_GOVERNANCE_DIMENSION) == 0)
         {
           const char *date = pw_assessment_get_date (assessment);
+          g_autoptr(GPtrArray) missing = NULL;
           g_autoptr(GPtrArray) waived = NULL;
 
           if (date != NULL && *date == '\0')
             date = NULL;
 
-          if (result->phase > PW_CAP_PHASE)
+          missing = pw_policy_get_missing_core (policy, date);
+          if (missing->len > 0)
             {
-              g_autoptr(GPtrArray) missing = pw_policy_get_missing_core (policy, date);
+              result->cap_items = list_ids (missing);
+              result->cap_titles = list_titles (missing);
+            }
 
-              if (missing->len > 0)
-                {
-                  result->capped = TRUE;
-                  result->score = MIN (result->raw_score, PW_CAPPED_SCORE);
-                  result->phase = PW_CAP_PHASE;
-                  result->cap_reason = describe_missing_core (missing);
-                  result->cap_items = list_ids (missing);
-                }
+          if (result->phase > PW_CAP_PHASE && missing->len > 0)
+            {
+              result->capped = TRUE;
+              result->score = MIN (result->raw_score, PW_CAPPED_SCORE);
+              result->phase = PW_CAP_PHASE;
+              result->cap_reason = describe_missing_core (missing);
             }
 
           waived = pw_policy_get_waived_core (policy, date);
           if (waived->len > 0)
-            result->waivers = describe_waived_core (waived, date);
+            {
+              result->waived_items = list_ids (waived);
+              result->waivers = describe_waived_core (waived, date);
+            }
         }
 
       if (!result->has_score)
@@ -263,6 +284,8 @@ pw_score_free (PwScore *score)
     {
       g_free (score->dimensions[i].cap_reason);
       g_strfreev (score->dimensions[i].cap_items);
+      g_strfreev (score->dimensions[i].cap_titles);
+      g_strfreev (score->dimensions[i].waived_items);
       g_free (score->dimensions[i].waivers);
     }
   g_free (score->dimensions);
@@ -304,6 +327,8 @@ pw_dimension_score_copy (const PwDimensionScore *score)
   copy = g_memdup2 (score, sizeof *score);
   copy->cap_reason = g_strdup (score->cap_reason);
   copy->cap_items = g_strdupv (score->cap_items);
+  copy->cap_titles = g_strdupv (score->cap_titles);
+  copy->waived_items = g_strdupv (score->waived_items);
   copy->waivers = g_strdup (score->waivers);
 
   return copy;
@@ -317,8 +342,20 @@ pw_dimension_score_free (PwDimensionScore *score)
 
   g_free (score->cap_reason);
   g_strfreev (score->cap_items);
+  g_strfreev (score->cap_titles);
+  g_strfreev (score->waived_items);
   g_free (score->waivers);
   g_free (score);
+}
+
+static gboolean
+strv_equal (char **a,
+            char **b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
 }
 
 /**
@@ -347,10 +384,9 @@ pw_dimension_score_equal (const PwDimensionScore *a,
          && a->capped == b->capped
          && g_strcmp0 (a->cap_reason, b->cap_reason) == 0
          && g_strcmp0 (a->waivers, b->waivers) == 0
-         && ((a->cap_items == NULL && b->cap_items == NULL)
-             || (a->cap_items != NULL && b->cap_items != NULL
-                 && g_strv_equal ((const char * const *) a->cap_items,
-                                  (const char * const *) b->cap_items)));
+         && strv_equal (a->cap_items, b->cap_items)
+         && strv_equal (a->cap_titles, b->cap_titles)
+         && strv_equal (a->waived_items, b->waived_items);
 }
 
 G_DEFINE_BOXED_TYPE (PwDimensionScore, pw_dimension_score,

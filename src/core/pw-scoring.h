@@ -29,9 +29,12 @@ typedef struct
   guint              total;       /* questions of the dimension */
   gboolean           capped;
   char              *cap_reason;  /* translated, or NULL */
-  char             **cap_items;   /* ids of the core items holding the cap, or NULL */
-  char              *waivers;     /* translated: the core items marked not applicable
-                                   * on the day, with their reasons; or NULL */
+  char             **cap_items;   /* governance: the core items not in place on the
+                                   * day (they hold the cap when @capped), or NULL */
+  char             **cap_titles;  /* their titles, in the same order */
+  char             **waived_items; /* governance: the core items marked not applicable
+                                    * on the day, or NULL */
+  char              *waivers;     /* translated: those, with their reasons; or NULL */
 } PwDimensionScore;
 
 struct _PwScore

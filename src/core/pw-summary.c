@@ -334,6 +334,7 @@ add_assessment_json (JsonBuilder  *builder,
       json_builder_set_member_name (builder, "capped");
       json_builder_add_boolean_value (builder, result->capped);
       add_string (builder, "cap_reason", result->cap_reason);
+      add_string (builder, "waivers", result->waivers);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
