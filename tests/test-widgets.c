@@ -492,6 +492,64 @@ test_dimension_card (void)
   destroy (window, list);
 }
 
+/* The governance card of the example's review names the two core items that
+ * hold it at phase 3, offers them in the checklist, and puts them first
+ * among the steps; once they are in place, all of that goes. */
+static void
+test_dimension_card_cap (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwPolicy *policy = pw_workbook_get_policy (workbook);
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  g_autoptr(PwScore) score = pw_score_compute (framework, review, policy);
+  g_autoptr(PwScore) lifted = NULL;
+  const PwDimensionScore *governance = pw_score_find_dimension (score, PW_GOVERNANCE_DIMENSION);
+  GtkWidget *card = GTK_WIDGET (pw_dimension_card_new (framework, governance->dimension));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *button;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree const char **ids = NULL;
+  GtkWindow *window;
+
+  g_assert_true (governance->capped);
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  window = show (list);
+  pw_dimension_card_set_result (PW_DIMENSION_CARD (card), governance, NULL, NULL);
+  iterate_a_little ();
+
+  g_assert_nonnull (pw_test_ui_find_label (card, "Held at phase 3: 2 core policy items are not in "
+                                                 "place (Account access and security, Social "
+                                                 "media crisis plan)"));
+  g_assert_nonnull (find_label (card, "Put the 2 core policy items that phase 4 requires in place: "
+                                      "Account access and security, Social media crisis plan."));
+  button = pw_test_ui_find_button (card, "win.show-policy-items");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target);
+  g_variant_ref (target);
+  ids = g_variant_get_strv (target, NULL);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 2);
+  g_assert_cmpstr (ids[0], ==, "accounts-security");
+  g_assert_cmpstr (ids[1], ==, "crisis-plan");
+
+  /* In place on the review's day (before it): the cap and its step go */
+  pw_test_set_status (pw_policy_find_item (policy, "accounts-security"), PW_POLICY_IN_PLACE);
+  pw_test_set_status (pw_policy_find_item (policy, "crisis-plan"), PW_POLICY_IN_PLACE);
+  lifted = pw_score_compute (framework, review, policy);
+  governance = pw_score_find_dimension (lifted, PW_GOVERNANCE_DIMENSION);
+  g_assert_false (governance->capped);
+  pw_dimension_card_set_result (PW_DIMENSION_CARD (card), governance, NULL, NULL);
+  iterate_a_little ();
+  g_assert_null (pw_test_ui_find_label (card, "Put the 2 core policy items"));
+  g_assert_null (pw_test_ui_find_label (card, "Held at phase 3"));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  destroy (window, list);
+}
+
 static gboolean
 card_stacked_cb (gpointer card)
 {
@@ -1570,6 +1628,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
   g_test_add_func ("/phasewise/widgets/dimension-card-stacks", test_dimension_card_stacks);
+  g_test_add_func ("/phasewise/widgets/dimension-card-cap", test_dimension_card_cap);
   g_test_add_func ("/phasewise/widgets/dimension-card-preliminary",
                    test_dimension_card_preliminary);
   g_test_add_func ("/phasewise/widgets/question-card-entries", test_question_card_entries);
