@@ -186,6 +186,46 @@ test_example_result (void)
   g_assert_null (no_cap);
 }
 
+/* The cap line of an assessment older than the checklist's history says
+ * from when the history is known; one of a later date does not.  Core items
+ * marked not applicable are listed with their reasons. */
+static void
+test_cap_history_and_waivers (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwPolicy *policy = pw_workbook_get_policy (workbook);
+  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
+                                                          1);
+  PwAssessment *baseline = pw_workbook_get_previous_round (workbook, review);
+  g_autoptr(PwScore) before = NULL;
+  g_autoptr(PwScore) after = NULL;
+  g_autofree char *old_cap = NULL;
+  g_autofree char *new_cap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pw_policy_set_history_since (policy, "2026-01-01");
+  g_assert_true (pw_policy_item_change_status (pw_policy_find_item (policy, "crisis-plan"),
+                                               PW_POLICY_NOT_APPLICABLE,
+                                               "The group's crisis plan covers us.",
+                                               "2026-06-01", "Maren Olsen", &error));
+  g_assert_no_error (error);
+
+  before = pw_score_compute (framework, baseline, policy);
+  after = pw_score_compute (framework, review, policy);
+  old_cap = pw_result_text_cap (pw_score_find_dimension (before, PW_GOVERNANCE_DIMENSION));
+  new_cap = pw_result_text_cap (pw_score_find_dimension (after, PW_GOVERNANCE_DIMENSION));
+
+  g_assert_cmpstr (old_cap, ==, "The policy checklist’s history is known from 1 January 2026: "
+                                "for this earlier assessment, every item counts with the status "
+                                "it had that day.");
+  g_assert_nonnull (new_cap);
+  g_assert_null (strstr (new_cap, "history is known"));
+  g_assert_nonnull (strstr (new_cap, "(Account access and security)"));
+  g_assert_nonnull (strstr (new_cap, "1 core policy item is marked not applicable: Social media "
+                                     "crisis plan (The group's crisis plan covers us.)."));
+}
+
 /* A round is named by its label, else its date, else generically. */
 static void
 test_round_name (void)
@@ -401,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/result-text/counts", test_counts);
   g_test_add_func ("/phasewise/result-text/scope-follows", test_scope_follows);
   g_test_add_func ("/phasewise/result-text/no-score", test_no_score);
+  g_test_add_func ("/phasewise/result-text/cap-history-and-waivers", test_cap_history_and_waivers);
 
   return g_test_run ();
 }

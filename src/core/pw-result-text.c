@@ -482,26 +482,39 @@ pw_result_change_clear (PwResultChange *change)
  * Returns: (transfer full) (nullable): why a dimension is held back, with
  *   the score of its answers alone: "Held at phase 3: … The answers alone
  *   give 4.0.", followed by the core items marked not applicable and their
- *   reasons; only those when no cap applies; %NULL when neither
+ *   reasons, and for an assessment older than the checklist's history, the
+ *   day it is known from; only the latter when no cap applies; %NULL when
+ *   there is nothing to say
  */
 char *
 pw_result_text_cap (const PwDimensionScore *result)
 {
-  g_autofree char *cap = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (result != NULL, NULL);
 
-  if (!result->capped)
-    return g_strdup (result->waivers);
+  if (result->capped)
+    /* Translators: after the reason of the governance cap: the score from the answers alone */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s The answers alone give %.1f."),
+                                             result->cap_reason != NULL ? result->cap_reason : "",
+                                             result->raw_score));
+  if (result->waivers != NULL)
+    g_ptr_array_add (parts, g_strdup (result->waivers));
+  if (result->history_since != NULL)
+    {
+      g_autofree char *since = pw_result_text_format_date (result->history_since);
 
-  /* Translators: after the reason of the governance cap: the score from the answers alone */
-  cap = g_strdup_printf (_("%s The answers alone give %.1f."),
-                         result->cap_reason != NULL ? result->cap_reason : "",
-                         result->raw_score);
-  if (result->waivers == NULL)
-    return g_steal_pointer (&cap);
+      /* Translators: %s is a date, "1 September 2025" */
+      g_ptr_array_add (parts, g_strdup_printf (_("The policy checklist’s history is known from %s: "
+                                                 "for this earlier assessment, every item counts "
+                                                 "with the status it had that day."), since));
+    }
 
-  return g_strconcat (cap, " ", result->waivers, NULL);
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" ", (char **) parts->pdata);
 }
 
 /**

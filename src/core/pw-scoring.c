@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "pw-scoring.h"
@@ -246,6 +247,9 @@ pw_score_compute (PwFramework  *framework,
               result->cap_reason = describe_missing_core (missing);
             }
 
+          if (date != NULL && strcmp (date, pw_policy_get_history_since (policy)) < 0)
+            result->history_since = g_strdup (pw_policy_get_history_since (policy));
+
           waived = pw_policy_get_waived_core (policy, date);
           if (waived->len > 0)
             {
@@ -287,6 +291,7 @@ pw_score_free (PwScore *score)
       g_strfreev (score->dimensions[i].cap_titles);
       g_strfreev (score->dimensions[i].waived_items);
       g_free (score->dimensions[i].waivers);
+      g_free (score->dimensions[i].history_since);
     }
   g_free (score->dimensions);
   g_free (score);
@@ -330,6 +335,7 @@ pw_dimension_score_copy (const PwDimensionScore *score)
   copy->cap_titles = g_strdupv (score->cap_titles);
   copy->waived_items = g_strdupv (score->waived_items);
   copy->waivers = g_strdup (score->waivers);
+  copy->history_since = g_strdup (score->history_since);
 
   return copy;
 }
@@ -345,6 +351,7 @@ pw_dimension_score_free (PwDimensionScore *score)
   g_strfreev (score->cap_titles);
   g_strfreev (score->waived_items);
   g_free (score->waivers);
+  g_free (score->history_since);
   g_free (score);
 }
 
@@ -384,6 +391,7 @@ pw_dimension_score_equal (const PwDimensionScore *a,
          && a->capped == b->capped
          && g_strcmp0 (a->cap_reason, b->cap_reason) == 0
          && g_strcmp0 (a->waivers, b->waivers) == 0
+         && g_strcmp0 (a->history_since, b->history_since) == 0
          && strv_equal (a->cap_items, b->cap_items)
          && strv_equal (a->cap_titles, b->cap_titles)
          && strv_equal (a->waived_items, b->waived_items);

@@ -35,6 +35,9 @@ typedef struct
   char             **waived_items; /* governance: the core items marked not applicable
                                     * on the day, or NULL */
   char              *waivers;     /* translated: those, with their reasons; or NULL */
+  char              *history_since; /* governance of an assessment dated before the
+                                     * checklist's history is known: the day it is
+                                     * known from; or NULL */
 } PwDimensionScore;
 
 struct _PwScore

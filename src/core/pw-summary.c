@@ -143,7 +143,7 @@ append_assessment_text (GString      *text,
            * "no score (1 of 4 answered · 0 count toward the score)" */
           g_string_append_printf (text, _("no score (%s)"), counts);
         }
-      if (result->capped || result->waivers != NULL)
+      if (result->capped || result->waivers != NULL || result->history_since != NULL)
         {
           g_autofree char *cap = shown (pw_result_text_cap (result));
 
