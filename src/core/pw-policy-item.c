@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "pw-enums.h"
@@ -423,6 +425,7 @@ pw_policy_item_change_status (PwPolicyItem    *self,
                               GError         **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *day = NULL;
   PwPolicyChange *last = NULL;
   PwPolicyStatus previous = self->status;
 
@@ -453,6 +456,10 @@ pw_policy_item_change_status (PwPolicyItem    *self,
   if (changes->len > 0)
     last = g_ptr_array_index (changes, changes->len - 1);
 
+  /* A history is in the order of its dates, whatever the clock did */
+  day = g_strdup (last != NULL && strcmp (date, last->date) < 0 ? last->date : date);
+  date = day;
+
   if (last != NULL && g_str_equal (last->date, date)
       && text_equal (last->by, by))
     {
@@ -471,20 +478,28 @@ pw_policy_item_change_status (PwPolicyItem    *self,
   return TRUE;
 }
 
-/* The last change on or before @date, or NULL */
+/* The last change on or before @date, or NULL: the changes are in the
+ * order of their dates, so a binary search finds it. */
 static PwPolicyChange *
 find_change_on (PwPolicyItem *self,
                 const char   *date)
 {
-  for (guint i = self->changes->len; i > 0; i--)
+  guint low = 0, high = self->changes->len;
+
+  /* Invariant: changes before @low are on or before @date, those from
+   * @high on are after it */
+  while (low < high)
     {
-      PwPolicyChange *change = g_ptr_array_index (self->changes, i - 1);
+      guint middle = low + (high - low) / 2;
+      PwPolicyChange *change = g_ptr_array_index (self->changes, middle);
 
       if (strcmp (change->date, date) <= 0)
-        return change;
+        low = middle + 1;
+      else
+        high = middle;
     }
 
-  return NULL;
+  return low > 0 ? g_ptr_array_index (self->changes, low - 1) : NULL;
 }
 
 /**

@@ -471,19 +471,19 @@ pw_policy_get_ordered_items (PwPolicy *self)
   for (guint c = 0; categories[c] != NULL; c++)
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr(PwPolicyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+        PwPolicyItem *item = g_ptr_array_index (self->item_mirror, i);
 
         if (g_strcmp0 (pw_policy_item_get_category (item), categories[c]) == 0)
-          g_ptr_array_add (ordered, g_steal_pointer (&item));
+          g_ptr_array_add (ordered, g_object_ref (item));
       }
 
   /* Items of no known category come last, rather than not at all */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PwPolicyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      PwPolicyItem *item = g_ptr_array_index (self->item_mirror, i);
 
       if (!pw_policy_has_category (self, pw_policy_item_get_category (item)))
-        g_ptr_array_add (ordered, g_steal_pointer (&item));
+        g_ptr_array_add (ordered, g_object_ref (item));
     }
 
   return ordered;
@@ -853,10 +853,10 @@ pw_policy_get_missing_core (PwPolicy   *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PwPolicyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      PwPolicyItem *item = g_ptr_array_index (self->item_mirror, i);
 
       if (pw_policy_item_get_core (item) && !pw_policy_item_is_satisfied_on (item, date))
-        g_ptr_array_add (missing, g_steal_pointer (&item));
+        g_ptr_array_add (missing, g_object_ref (item));
     }
 
   return missing;
@@ -882,11 +882,11 @@ pw_policy_get_waived_core (PwPolicy   *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PwPolicyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      PwPolicyItem *item = g_ptr_array_index (self->item_mirror, i);
 
       if (pw_policy_item_get_core (item)
           && pw_policy_item_get_status_on (item, date) == PW_POLICY_NOT_APPLICABLE)
-        g_ptr_array_add (waived, g_steal_pointer (&item));
+        g_ptr_array_add (waived, g_object_ref (item));
     }
 
   return waived;
@@ -914,7 +914,7 @@ pw_policy_count (PwPolicy   *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PwPolicyItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      PwPolicyItem *item = g_ptr_array_index (self->item_mirror, i);
       PwPolicyStatus status;
 
       if (category_id != NULL && g_strcmp0 (pw_policy_item_get_category (item), category_id) != 0)

@@ -57,6 +57,8 @@ static char *
 describe_missing_core (GPtrArray *missing)
 {
   g_autoptr(GString) names = g_string_new (NULL);
+  /* Translators: separates the items of a list */
+  const char *separator = _(", ");
 
   for (guint i = 0; i < missing->len; i++)
     {
@@ -64,8 +66,7 @@ describe_missing_core (GPtrArray *missing)
       const char *title = pw_policy_item_get_title (item);
 
       if (i > 0)
-        /* Translators: separates the items of a list */
-        g_string_append (names, _(", "));
+        g_string_append (names, separator);
       g_string_append (names, title && *title ? title : pw_policy_item_get_id (item));
     }
 
