@@ -29,6 +29,7 @@
  *   /phasewise/policy/custom-round-trip     ids, names, order and categories survive a save
  *   /phasewise/policy/unknown-members       members of a newer version survive a save
  *   /phasewise/policy/old-workbook          no history, no history_since: opens, always held
+ *   /phasewise/policy/emptied-names         a category name or item title emptied: still reopens
  *   /phasewise/policy/csv-hostile           formulas inert, quoting, unicode, a long note
  *   /phasewise/policy/csv-order             display order, custom categories' names
  */
@@ -1388,6 +1389,27 @@ test_csv_order (void)
   g_assert_cmpuint (n_builtin + 3, ==, ordered->len);
 }
 
+
+/* A name or a title emptied in the editor: the file still reopens */
+static void
+test_emptied_names (void)
+{
+  g_autoptr(PwWorkbook) workbook = new_workbook ();
+  g_autoptr(PwWorkbook) loaded = NULL;
+  PwPolicy *policy = pw_workbook_get_policy (workbook);
+  PwCustomCategory *category = add_category (policy, "Retail stores");
+  PwPolicyItem *item = add_custom (policy, pw_custom_category_get_id (category), "Store managers");
+
+  pw_custom_category_set_name (category, "");
+  pw_policy_item_set_title (item, " ");
+  loaded = save_and_reopen (workbook);
+  /* …with the id standing in for what was emptied */
+  g_assert_cmpstr (pw_policy_item_get_title (pw_policy_find_item (pw_workbook_get_policy (loaded),
+                                                                  "custom-1")), ==, "custom-1");
+  g_assert_cmpstr (pw_policy_get_category_name (pw_workbook_get_policy (loaded),
+                                                "custom-category-1"), ==, "custom-category-1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1416,6 +1438,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy/custom-round-trip", test_custom_round_trip);
   g_test_add_func ("/phasewise/policy/unknown-members", test_unknown_members);
   g_test_add_func ("/phasewise/policy/old-workbook", test_old_workbook);
+  g_test_add_func ("/phasewise/policy/emptied-names", test_emptied_names);
   g_test_add_func ("/phasewise/policy/csv-hostile", test_csv_hostile);
   g_test_add_func ("/phasewise/policy/csv-order", test_csv_order);
 
