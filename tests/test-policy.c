@@ -23,6 +23,7 @@
  *   /phasewise/policy/core-reason-model     N/A without a visible reason: refused, nothing changed
  *   /phasewise/policy/core-reason-loader    …and refused by the loader, naming the member
  *   /phasewise/policy/set-core-refused      a custom N/A item without reason cannot become core
+ *   /phasewise/policy/history-loader        out of order, previous, last status, too long: refused
  *   /phasewise/policy/undo-status           one step: status, reason, history; redo
  *   /phasewise/policy/undo-owner            typing an owner is one step
  *   /phasewise/policy/undo-custom           add, remove a category with its items, moves
@@ -1390,6 +1391,121 @@ test_csv_order (void)
 }
 
 
+static JsonObject *
+history_entry (const char *date,
+               const char *previous,
+               const char *status)
+{
+  JsonObject *entry = json_object_new ();
+
+  json_object_set_string_member (entry, "date", date);
+  json_object_set_string_member (entry, "status", status);
+  json_object_set_string_member (entry, "previous", previous);
+
+  return entry;
+}
+
+/* A history that does not hold together is refused, naming the member */
+static void
+test_history_loader (void)
+{
+  const struct {
+    const char *dates[2];
+    const char *statuses[3];  /* previous of the first, status of each */
+    const char *status;       /* the item's */
+    const char *place;
+    const char *message;
+  } cases[] = {
+    { { "2026-02-01", "2026-01-01" }, { "missing", "drafting", "in-place" }, "in-place",
+      "$.policy.items.crisis-plan.history[1].date", "not in the order of its dates" },
+    { { "2026-01-01", "2026-02-01" }, { "missing", "drafting", "in-place" }, "drafting",
+      "$.policy.items.crisis-plan.status", "the last change in its history set" },
+    { { "2026-01-01", "2026-01-01" }, { "missing", "drafting", "in-place" }, "in-place", NULL, NULL },
+  };
+  g_autoptr(PwWorkbook) workbook = new_workbook ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = to_json (workbook);
+      JsonObject *state = json_object_new ();
+      JsonArray *history = json_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PwWorkbook) loaded = NULL;
+
+      json_array_add_object_element (history, history_entry (cases[i].dates[0],
+                                                              cases[i].statuses[0],
+                                                              cases[i].statuses[1]));
+      json_array_add_object_element (history, history_entry (cases[i].dates[1],
+                                                              cases[i].statuses[1],
+                                                              cases[i].statuses[2]));
+      json_object_set_string_member (state, "status", cases[i].status);
+      json_object_set_array_member (state, "history", history);
+      json_object_set_object_member (json_object_get_object_member (policy_object (root), "items"),
+                                     "crisis-plan", state);
+      loaded = load_json (root, &error);
+      if (cases[i].place == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (pw_policy_item_get_status_on (pw_policy_find_item (pw_workbook_get_policy (loaded),
+                                                                              "crisis-plan"),
+                                                         "2026-01-01"), ==, PW_POLICY_IN_PLACE);
+          continue;
+        }
+      g_assert_null (loaded);
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].place) == NULL
+          || strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: expected “%s: …%s…” in: %s", i, cases[i].place, cases[i].message,
+                 error->message);
+    }
+
+  /* previous is not the status of the change before */
+  {
+    g_autoptr(JsonNode) root = to_json (workbook);
+    JsonObject *state = json_object_new ();
+    JsonArray *history = json_array_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PwWorkbook) loaded = NULL;
+
+    json_array_add_object_element (history, history_entry ("2026-01-01", "missing", "drafting"));
+    json_array_add_object_element (history, history_entry ("2026-02-01", "missing", "in-place"));
+    json_object_set_string_member (state, "status", "in-place");
+    json_object_set_array_member (state, "history", history);
+    json_object_set_object_member (json_object_get_object_member (policy_object (root), "items"),
+                                   "crisis-plan", state);
+    loaded = load_json (root, &error);
+    g_assert_null (loaded);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "$.policy.items.crisis-plan.history[1].previous"));
+  }
+
+  /* More than PW_POLICY_MAX_CHANGES: refused, not cut */
+  {
+    g_autoptr(JsonNode) root = to_json (workbook);
+    JsonObject *state = json_object_new ();
+    JsonArray *history = json_array_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PwWorkbook) loaded = NULL;
+
+    for (guint i = 0; i <= PW_POLICY_MAX_CHANGES; i++)
+      {
+        g_autofree char *date = day_after ("2000-01-01", i);
+
+        json_array_add_object_element (history,
+                                       history_entry (date, i % 2 ? "drafting" : "missing",
+                                                      i % 2 ? "missing" : "drafting"));
+      }
+    json_object_set_string_member (state, "status", "drafting");
+    json_object_set_array_member (state, "history", history);
+    json_object_set_object_member (json_object_get_object_member (policy_object (root), "items"),
+                                   "crisis-plan", state);
+    loaded = load_json (root, &error);
+    g_assert_null (loaded);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "$.policy.items.crisis-plan.history"));
+  }
+}
+
 /* A name or a title emptied in the editor: the file still reopens */
 static void
 test_emptied_names (void)
@@ -1429,6 +1545,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy/core-reason-model", test_core_reason_model);
   g_test_add_func ("/phasewise/policy/core-reason-loader", test_core_reason_loader);
   g_test_add_func ("/phasewise/policy/set-core-refused", test_set_core_refused);
+  g_test_add_func ("/phasewise/policy/history-loader", test_history_loader);
   g_test_add ("/phasewise/policy/undo-status", Fixture, NULL,
               fixture_set_up, test_undo_status, fixture_tear_down);
   g_test_add ("/phasewise/policy/undo-owner", Fixture, NULL,
