@@ -20,6 +20,7 @@
  *   /phasewise/policy/long-texts            a reason or a name too long for the file still reopens
  *   /phasewise/policy/cap-as-of-date        the cap appears and lifts; old assessments keep theirs
  *   /phasewise/policy/waivers               a core item N/A is listed with its reason
+ *   /phasewise/policy/larkspur              the example of docs/scoring.md, as the example file gives it
  *   /phasewise/policy/core-reason-model     N/A without a visible reason: refused, nothing changed
  *   /phasewise/policy/core-reason-loader    …and refused by the loader, naming the member
  *   /phasewise/policy/set-core-refused      a custom N/A item without reason cannot become core
@@ -1506,6 +1507,59 @@ test_history_loader (void)
   }
 }
 
+static char *
+join_ids (GPtrArray *items)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "",
+                            pw_policy_item_get_id (g_ptr_array_index (items, i)));
+
+  return g_string_free (ids, FALSE);
+}
+
+/* The worked example of docs/scoring.md: the bundled example workbook */
+static void
+test_larkspur (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwPolicy *policy = pw_workbook_get_policy (workbook);
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *baseline = pw_workbook_find_assessment (workbook, "assessment-1");
+  PwAssessment *review = pw_workbook_find_assessment (workbook, "assessment-2");
+  g_autoptr(GPtrArray) missing_then = NULL;
+  g_autoptr(GPtrArray) missing_now = NULL;
+  g_autoptr(PwScore) baseline_score = NULL;
+  g_autoptr(PwScore) review_score = NULL;
+  const PwDimensionScore *result;
+  const char * const holding[] = { "accounts-security", "crisis-plan", NULL };
+
+  g_assert_cmpstr (pw_policy_get_history_since (policy), ==, "2025-09-01");
+  g_assert_cmpstr (pw_assessment_get_date (baseline), ==, "2025-10-14");
+  g_assert_cmpstr (pw_assessment_get_date (review), ==, "2026-10-20");
+
+  missing_then = pw_policy_get_missing_core (policy, "2025-10-14");
+  ASSERT_IDS (join_ids (missing_then),
+              "scope-purpose accounts-security crisis-plan training-required enforcement-owner");
+  missing_now = pw_policy_get_missing_core (policy, "2026-10-20");
+  ASSERT_IDS (join_ids (missing_now), "accounts-security crisis-plan");
+
+  /* The baseline's governance is at phase 2: the cap holds nothing back */
+  baseline_score = pw_score_compute (framework, baseline, policy);
+  result = pw_score_find_dimension (baseline_score, PW_GOVERNANCE_DIMENSION);
+  g_assert_false (result->capped);
+  g_assert_cmpint (result->phase, ==, 2);
+  g_assert_null (result->waivers);
+
+  /* The review's answers give 4.0; two core items hold it at 3.9 */
+  review_score = pw_score_compute (framework, review, policy);
+  result = pw_score_find_dimension (review_score, PW_GOVERNANCE_DIMENSION);
+  assert_cap_items (result, holding);
+  g_assert_cmpfloat_with_epsilon (result->raw_score, 4.0, 1e-9);
+  g_assert_cmpfloat (result->score, ==, PW_CAPPED_SCORE);
+}
+
 /* A name or a title emptied in the editor: the file still reopens */
 static void
 test_emptied_names (void)
@@ -1542,6 +1596,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy/long-texts", test_long_texts);
   g_test_add_func ("/phasewise/policy/cap-as-of-date", test_cap_as_of_date);
   g_test_add_func ("/phasewise/policy/waivers", test_waivers);
+  g_test_add_func ("/phasewise/policy/larkspur", test_larkspur);
   g_test_add_func ("/phasewise/policy/core-reason-model", test_core_reason_model);
   g_test_add_func ("/phasewise/policy/core-reason-loader", test_core_reason_loader);
   g_test_add_func ("/phasewise/policy/set-core-refused", test_set_core_refused);
