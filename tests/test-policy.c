@@ -1036,6 +1036,7 @@ test_custom_round_trip (void)
 
   loaded = save_and_reopen (workbook);
   assert_same_policy (pw_workbook_get_policy (loaded), policy);
+  g_assert_false (pw_workbook_get_modified (loaded));
   ASSERT_IDS (list_category_ids (pw_workbook_get_policy (loaded)),
               "custom-category-2 custom-category-1");
   ASSERT_IDS (list_item_ids (pw_workbook_get_policy (loaded)),
