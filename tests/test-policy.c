@@ -1481,6 +1481,41 @@ test_history_loader (void)
     g_assert_nonnull (strstr (error->message, "$.policy.items.crisis-plan.history[1].previous"));
   }
 
+  /* Dates that are no days, statuses that are none, a name on two lines */
+  {
+    const char *bad[][3] = {
+      { "date", "2026-02-30", "history[0].date" },
+      { "date", "2026-1-01", "history[0].date" },
+      { "date", "", "history[0].date" },
+      { "status", "done", "history[0].status" },
+      { "previous", "", "history[0].previous" },
+      { "by", "Ann\nBob", "history[0].by" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(JsonNode) root = to_json (workbook);
+        JsonObject *state = json_object_new ();
+        JsonArray *history = json_array_new ();
+        JsonObject *entry = history_entry ("2026-01-01", "missing", "drafting");
+        g_autoptr(GError) error = NULL;
+        g_autoptr(PwWorkbook) loaded = NULL;
+        g_autofree char *place = g_strconcat ("$.policy.items.crisis-plan.", bad[i][2], ": ", NULL);
+
+        json_object_set_string_member (entry, bad[i][0], bad[i][1]);
+        json_array_add_object_element (history, entry);
+        json_object_set_string_member (state, "status", "drafting");
+        json_object_set_array_member (state, "history", history);
+        json_object_set_object_member (json_object_get_object_member (policy_object (root), "items"),
+                                       "crisis-plan", state);
+        loaded = load_json (root, &error);
+        g_assert_null (loaded);
+        g_assert_nonnull (error);
+        if (strstr (error->message, place) == NULL)
+          g_error ("%s “%s”: expected “%s” in: %s", bad[i][0], bad[i][1], place, error->message);
+      }
+  }
+
   /* More than PW_POLICY_MAX_CHANGES: refused, not cut */
   {
     g_autoptr(JsonNode) root = to_json (workbook);
