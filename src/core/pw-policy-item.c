@@ -409,7 +409,10 @@ _pw_policy_item_set_status_state (PwPolicyItem   *self,
  * second change on the same day by the same person replaces the first (and
  * one that sets the status back takes the day's change away), so that a
  * history keeps one step per day and person; beyond %PW_POLICY_MAX_CHANGES
- * the oldest change is let go.
+ * the oldest change is let go.  A change dated before the last one recorded
+ * is recorded on that one's day, so that the history stays in the order of
+ * its dates; @reason and @by are kept as a file holds them (cut, @by on one
+ * line).
  *
  * Returns: %TRUE unless the change was refused: a core item marked not
  *   applicable without a reason
