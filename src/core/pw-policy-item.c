@@ -411,7 +411,10 @@ _pw_policy_item_set_status_state (PwPolicyItem   *self,
  * second change on the same day by the same person replaces the first (and
  * one that sets the status back takes the day's change away), so that a
  * history keeps one step per day and person; beyond %PW_POLICY_MAX_CHANGES
- * the oldest change is let go.
+ * the oldest change is let go.  A change dated before the last one recorded
+ * is recorded on that one's day, so that the history stays in the order of
+ * its dates; @reason and @by are kept as a file holds them (cut, @by on one
+ * line).
  *
  * Returns: %TRUE unless the change was refused: a core item marked not
  *   applicable without a reason
@@ -425,7 +428,9 @@ pw_policy_item_change_status (PwPolicyItem    *self,
                               GError         **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
-  g_autofree char *day = NULL;
+  g_autofree char *kept_reason = NULL;
+  g_autofree char *kept_by = NULL;
+  g_autofree char *kept_date = NULL;
   PwPolicyChange *last = NULL;
   PwPolicyStatus previous = self->status;
 
@@ -445,6 +450,16 @@ pw_policy_item_change_status (PwPolicyItem    *self,
       return FALSE;
     }
 
+  /* The history keeps what the item keeps, and what a file can hold (the
+   * reader's limits): an invisible reason is none, a long one is cut, the
+   * name is one line. */
+  if (pw_text_is_visible (reason))
+    kept_reason = _pw_strdup_capped (reason, PW_MAX_TEXT_CHARS);
+  reason = kept_reason;
+  if (by != NULL && *by != '\0')
+    kept_by = _pw_strdup_line_capped (by, PW_MAX_NAME_CHARS);
+  by = kept_by;
+
   if (status == self->status && text_equal (reason, self->reason))
     return TRUE;
 
@@ -456,18 +471,27 @@ pw_policy_item_change_status (PwPolicyItem    *self,
   if (changes->len > 0)
     last = g_ptr_array_index (changes, changes->len - 1);
 
-  /* A history is in the order of its dates, whatever the clock did */
-  day = g_strdup (last != NULL && strcmp (date, last->date) < 0 ? last->date : date);
-  date = day;
+  /* A history is in the order of its dates (the reader refuses one that is
+   * not): a change dated before the last one recorded (a clock set back)
+   * is recorded on that one's day. */
+  if (last != NULL && strcmp (date, last->date) < 0)
+    date = kept_date = g_strdup (last->date);
 
   if (last != NULL && g_str_equal (last->date, date)
       && text_equal (last->by, by))
     {
       previous = last->previous;
       g_ptr_array_remove_index (changes, changes->len - 1);
+      last = changes->len > 0 ? g_ptr_array_index (changes, changes->len - 1) : NULL;
     }
 
-  if (status != previous || status == PW_POLICY_NOT_APPLICABLE)
+  /* Set back to "not applicable" with the reason it had before the day's
+   * change: no change either */
+  if (status == PW_POLICY_NOT_APPLICABLE && previous == PW_POLICY_NOT_APPLICABLE
+      && last != NULL && last->status == PW_POLICY_NOT_APPLICABLE
+      && text_equal (last->reason, reason))
+    ;
+  else if (status != previous || status == PW_POLICY_NOT_APPLICABLE)
     g_ptr_array_add (changes, pw_policy_change_new (date, status, previous, by, reason));
 
   while (changes->len > PW_POLICY_MAX_CHANGES)

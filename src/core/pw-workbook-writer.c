@@ -13,6 +13,7 @@
 #include "pw-json-util-private.h"
 #include "pw-workbook-io.h"
 #include "pw-workbook-io-private.h"
+#include "pw-validate.h"
 
 /*
  * Writing workbook files, as docs/file-format.md describes them: pretty
@@ -20,6 +21,16 @@
  * put back where pw-workbook-reader.c found them, so that a file survives
  * being opened and saved by an older Phasewise.
  */
+
+/* The reader refuses a name or a title with nothing visible in it (one
+ * emptied in the editor, say): the id stands in for it, so that the file
+ * opens again. */
+static const char *
+visible_or (const char *text,
+            const char *stand_in)
+{
+  return pw_text_is_visible (text) ? text : stand_in;
+}
 
 static void
 set_unknown_and_wrap (JsonArray  *array,
@@ -151,7 +162,8 @@ write_policy (PwWorkbook *self)
       JsonObject *o = json_object_new ();
 
       json_object_set_string_member (o, "id", pw_custom_category_get_id (category));
-      json_object_set_string_member (o, "name", pw_custom_category_get_name (category));
+      json_object_set_string_member (o, "name", visible_or (pw_custom_category_get_name (category),
+                                                            pw_custom_category_get_id (category)));
       set_unknown_and_wrap (custom_categories, o, category);
     }
 
@@ -165,7 +177,8 @@ write_policy (PwWorkbook *self)
           o = json_object_new ();
           json_object_set_string_member (o, "id", pw_policy_item_get_id (item));
           json_object_set_string_member (o, "category", pw_policy_item_get_category (item));
-          json_object_set_string_member (o, "title", pw_policy_item_get_title (item));
+          json_object_set_string_member (o, "title", visible_or (pw_policy_item_get_title (item),
+                                                                 pw_policy_item_get_id (item)));
           pw_json_set_string_if (o, "description", pw_policy_item_get_description (item));
           json_object_set_boolean_member (o, "core", pw_policy_item_get_core (item));
           write_item_state (o, item);
