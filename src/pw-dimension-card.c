@@ -541,6 +541,10 @@ static void
 pw_dimension_card_init (PwDimensionCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 names a button with a mnemonic by its raw label and its text
+   * ("Open the Policy _Checklist Open the Policy Checklist"): by its text */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cap_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   /* measure and size_allocate above, instead of the row's bin layout */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 

@@ -393,6 +393,8 @@ fill_help (PwQuestionCard *self)
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (button, _("Show the core policy items that are not in place"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-policy-missing-core");
+      /* Named by its text, not by its raw mnemonic label as well (GTK 4.8) */
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
       g_signal_connect (button, "clicked", G_CALLBACK (checklist_clicked_cb), NULL);
       gtk_box_append (self->help_box, button);
     }
