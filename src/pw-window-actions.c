@@ -34,6 +34,9 @@ _pw_window_actions_update (PwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo",
                                  idle && history && pw_history_get_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.show-policy", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.show-policy-items", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.export-policy-csv", has_workbook);
 
   if (self->session != NULL)
     {
@@ -220,6 +223,31 @@ open_recent_action (GtkWidget  *widget,
   pw_window_open_file (PW_WINDOW (widget), file);
 }
 
+/* The Policy area with every item */
+static void
+show_policy (PwWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "policy");
+  pw_policy_page_show_all (self->policy_page);
+}
+
+/* The Policy area with the items named, as the result's cap asks */
+static void
+show_policy_items_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autofree const char **ids = g_variant_get_strv (parameter, NULL);
+
+  if (self->document == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "policy");
+  pw_policy_page_show_items (self->policy_page, ids);
+}
+
 /* The actions without a parameter, each the window function it runs */
 static const struct {
   const char *name;
@@ -236,6 +264,8 @@ static const struct {
   { "win.zoom-in", zoom_in },
   { "win.zoom-out", zoom_out },
   { "win.zoom-reset", zoom_reset },
+  { "win.show-policy", show_policy },
+  { "win.export-policy-csv", _pw_window_export_policy_csv },
 };
 
 static void
@@ -254,6 +284,8 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
     gtk_widget_class_install_action (widget_class, simple_actions[i].name, NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.show-policy-items", "as",
+                                   show_policy_items_action);
   gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreen");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 
