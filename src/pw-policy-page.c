@@ -171,7 +171,8 @@ format_date (const char *text)
   if (!parse_date (text, &date))
     return g_strdup (text);
   /* Translators: a day as the policy page shows it; see strftime(3) */
-  if (g_date_strftime (buffer, sizeof buffer, _("%e %B %Y"), &date) == 0)
+  if (g_date_strftime (buffer, sizeof buffer, _("%e %B %Y"), &date) == 0
+      || !g_utf8_validate (buffer, -1, NULL))
     return g_strdup (text);
   return g_strstrip (g_strdup (buffer));
 }
@@ -1312,6 +1313,13 @@ update_progress (PwPolicyPage *self)
     }
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 update_owners (PwPolicyPage *self)
 {
@@ -1332,7 +1340,7 @@ update_owners (PwPolicyPage *self)
   if (*self->filter_owner != '\0'
       && !g_ptr_array_find_with_equal_func (owners, self->filter_owner, g_str_equal, NULL))
     g_ptr_array_add (owners, g_strdup (self->filter_owner));
-  g_ptr_array_sort (owners, (GCompareFunc) g_utf8_collate);
+  g_ptr_array_sort (owners, compare_strings);
   g_ptr_array_add (owners, NULL);
 
   if (self->owners != NULL && g_strv_equal ((const char * const *) self->owners,
@@ -1549,7 +1557,12 @@ set_search (PwPolicyPage *self,
   if (!set_string (&self->search, search))
     return;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->search) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->search);
+    {
+      /* The entry says it is empty on the way, the search stays */
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->search);
+      self->updating = FALSE;
+    }
   if (self->policy != NULL)
     apply_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
@@ -2185,7 +2198,8 @@ static void
 search_changed_cb (PwPolicyPage   *self,
                    GtkSearchEntry *entry)
 {
-  set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (!self->updating)
+    set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
