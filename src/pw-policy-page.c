@@ -265,6 +265,20 @@ link_is_openable (const char *link)
   return FALSE;
 }
 
+/* Names a drop-down for screen readers: GTK 4.8 reads its button, not it. */
+static void
+label_dropdown (GtkWidget  *dropdown,
+                const char *label)
+{
+  GtkWidget *button = gtk_widget_get_first_child (dropdown);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  if (button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    label, -1);
+}
+
 static AdwMessageDialog *
 create_dialog (PwPolicyPage *self,
                const char   *heading,
@@ -408,20 +422,44 @@ request_status (PwPolicyPage   *self,
  * Rows
  */
 
-static void
-status_selected_cb (GtkDropDown *dropdown,
-                    GParamSpec  *pspec,
-                    GtkWidget   *row)
+/* The status menu of a row, built when it first opens: a GtkDropDown
+ * per row is too heavy for a checklist of hundreds of items. */
+static GMenuModel *
+create_status_menu (PwPolicyItem *item)
 {
-  PwPolicyPage *self = g_object_get_data (G_OBJECT (row), "pw-page");
-  PwPolicyItem *item = row_get_item (row);
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  GMenu *menu = g_menu_new ();
+  const char *id = pw_policy_item_get_id (item);
 
-  if (self->updating || selected >= G_N_ELEMENTS (status_ids)
-      || (PwPolicyStatus) selected == get_item_status (self, item))
+  for (guint i = 0; i < G_N_ELEMENTS (status_ids); i++)
+    {
+      g_autoptr(GMenuItem) entry = NULL;
+      g_autofree char *label = NULL;
+
+      /* The one that asks for a reason says so */
+      if (i == PW_POLICY_NOT_APPLICABLE)
+        /* Translators: the status menu's item that asks why an item does not apply */
+        label = g_strdup (_("Not Applicable…"));
+      else
+        label = g_strdup (status_label ((PwPolicyStatus) i));
+      entry = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (entry, "policy.set-status",
+                                               g_variant_new ("(ss)", id, status_ids[i]));
+      g_menu_append_item (menu, entry);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static void
+create_status_popup_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  GtkWidget *row = user_data;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
     return;
-
-  request_status (self, item, (PwPolicyStatus) selected);
+  menu = create_status_menu (row_get_item (row));
+  gtk_menu_button_set_menu_model (button, menu);
 }
 
 static char *
@@ -472,7 +510,7 @@ update_history (PwPolicyPage *self,
       GtkWidget *label = gtk_label_new (_("No change of status yet"));
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "pw-secondary");
       gtk_box_append (box, label);
       return;
     }
@@ -504,7 +542,7 @@ update_history (PwPolicyPage *self,
       if (details != NULL)
         {
           label = _pw_label_new_wrapping (details, PANGO_WRAP_WORD_CHAR, 60);
-          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "pw-secondary");
           gtk_widget_add_css_class (label, "caption");
           gtk_widget_set_margin_bottom (label, 6);
           gtk_box_append (box, label);
@@ -569,7 +607,7 @@ update_row (PwPolicyPage *self,
             GtkWidget    *row)
 {
   PwPolicyItem *item = row_get_item (row);
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (row), "pw-status");
+  GtkWidget *status_button = g_object_get_data (G_OBJECT (row), "pw-status");
   GtkWidget *overdue_tag = g_object_get_data (G_OBJECT (row), "pw-overdue");
   GtkWidget *core_tag = g_object_get_data (G_OBJECT (row), "pw-core");
   PwPolicyStatus status = get_item_status (self, item);
@@ -582,16 +620,15 @@ update_row (PwPolicyPage *self,
   gtk_widget_set_visible (core_tag, pw_policy_item_get_core (item));
   gtk_widget_set_visible (overdue_tag, overdue);
 
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (dropdown, status);
-  self->updating = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (dropdown), !is_past (self));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (status_button), status_label (status));
+  gtk_widget_set_sensitive (status_button, !is_past (self));
 
   /* Translators: what a screen reader says for a policy item's status
-   * menu: "Status of “Approval workflow”" */
-  accessible = g_strdup_printf (_("Status of “%s”"), pw_policy_item_get_title (item));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
+   * menu: "Status of “Approval workflow”: In Place" */
+  accessible = g_strdup_printf (_("Status of “%s”: %s"), pw_policy_item_get_title (item),
+                                status_label (status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (status_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   update_details (self, row);
 }
@@ -756,7 +793,7 @@ create_note_row (GtkWidget *row)
   gtk_widget_set_margin_bottom (box, 8);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "pw-secondary");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_set_size_request (view, -1, 64);
@@ -929,6 +966,19 @@ create_item_menu (PwPolicyItem *item)
   return G_MENU_MODEL (menu);
 }
 
+/* Built when it first opens, as the status menu */
+static void
+create_item_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  menu = create_item_menu (row_get_item (user_data));
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source,
                  double         x,
@@ -1045,37 +1095,35 @@ create_row (PwPolicyPage *self,
             PwPolicyItem *item)
 {
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *dropdown;
+  GtkWidget *status_button = gtk_menu_button_new ();
   GtkWidget *core_tag = create_tag (_("Core"), NULL, "accent");
   /* Translators: a tag on a policy item whose review date is past */
   GtkWidget *overdue_tag = create_tag (_("Overdue"), "alarm-symbolic", "error");
-  const char *labels[G_N_ELEMENTS (status_ids) + 1] = { NULL, };
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_ids); i++)
-    labels[i] = status_label ((PwPolicyStatus) i);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_tooltip_text (core_tag, _("A core item: it must be in place for governance "
                                            "to pass phase 3"));
-  dropdown = gtk_drop_down_new_from_strings (labels);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (dropdown, "pw-status");
+  gtk_widget_set_valign (status_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (status_button, "pw-status");
+  gtk_widget_set_tooltip_text (status_button, _("Change the Status"));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (status_button),
+                                         create_status_popup_cb, row, NULL);
 
 
   g_object_set_data (G_OBJECT (row), "pw-page", self);
   g_object_set_data_full (G_OBJECT (row), "pw-item", g_object_ref (item), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "pw-status", dropdown);
+  g_object_set_data (G_OBJECT (row), "pw-status", status_button);
   g_object_set_data (G_OBJECT (row), "pw-core", core_tag);
   g_object_set_data (G_OBJECT (row), "pw-overdue", overdue_tag);
 
   if (pw_policy_item_get_custom (item))
     {
       GtkWidget *menu_button = gtk_menu_button_new ();
-      g_autoptr(GMenuModel) menu = create_item_menu (item);
       GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button),
+                                             create_item_popup_cb, row, NULL);
       gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (menu_button, "flat");
       gtk_widget_set_tooltip_text (menu_button, _("Item Menu"));
@@ -1089,10 +1137,9 @@ create_row (PwPolicyPage *self,
     }
 
   /* Each action goes before the previous one: overdue, core, status, menu */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), dropdown);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_button);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), core_tag);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), overdue_tag);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), row);
   g_signal_connect (row, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
   g_signal_connect_object (item, "notify", G_CALLBACK (item_notify_cb), row, 0);
   update_row (self, row);
@@ -1204,7 +1251,7 @@ rebuild_sections (PwPolicyPage *self)
   g_autoptr(GPtrArray) items = pw_policy_get_ordered_items (self->policy);
   GListModel *custom = pw_policy_get_custom_categories (self->policy);
   GtkWidget *focus = _pw_widget_get_focus (GTK_WIDGET (self));
-  g_autoptr(GHashTable) expanded = g_hash_table_ref (self->expanded);
+  g_autoptr(GHashTable) expanded = g_steal_pointer (&self->expanded);
 
   /* The row with the focus keeps it */
   if (self->focus_id == NULL && focus != NULL)
@@ -1252,7 +1299,6 @@ rebuild_sections (PwPolicyPage *self)
                                G_CONNECT_SWAPPED);
     }
 
-  g_hash_table_unref (expanded);
   gtk_stack_set_visible_child_name (self->main_stack, items->len > 0 ? "checklist" : "empty");
 }
 
@@ -1262,8 +1308,9 @@ focus_pending_row (PwPolicyPage *self)
   g_autofree char *id = g_steal_pointer (&self->focus_id);
   GtkWidget *row = id ? g_hash_table_lookup (self->rows, id) : NULL;
 
-  if (row != NULL && gtk_widget_get_visible (row))
-    gtk_widget_grab_focus (row);
+  /* The row's header takes the focus, as a click would give it */
+  if (row != NULL && gtk_widget_get_visible (row) && !gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
 }
 
 /* ------------------------------------------------------------------------
@@ -1637,6 +1684,8 @@ update_date_controls (PwPolicyPage *self)
   if (!is_past (self))
     {
       gtk_menu_button_set_label (self->date_button, _("As of: Today"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("As of: Today"), -1);
       gtk_widget_set_visible (self->past_notice, FALSE);
       return;
     }
@@ -1645,6 +1694,8 @@ update_date_controls (PwPolicyPage *self)
   /* Translators: the button that shows the checklist as of a past day */
   label = g_strdup_printf (_("As of: %s"), day);
   gtk_menu_button_set_label (self->date_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   if (since != NULL && g_strcmp0 (self->view_date, since) < 0)
     {
@@ -2465,6 +2516,9 @@ pw_policy_page_init (PwPolicyPage *self)
 
     gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (list));
   }
+
+  label_dropdown (GTK_WIDGET (self->status_dropdown), _("Show Items of One Status"));
+  label_dropdown (GTK_WIDGET (self->owner_dropdown), _("Show Items of One Owner"));
 
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);

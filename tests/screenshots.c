@@ -30,8 +30,9 @@
  *
  *   phasewise-screenshots OUTDIR WIDTH HEIGHT light|dark [policy]
  *
- * The policy checklist is shot too ("policy", and one of its items open,
- * "policy-item"); with "policy", only it is.
+ * The policy checklist is shot too ("policy", one of its items open,
+ * "policy-item", and as it stood on a past day, "policy-past"); with
+ * "policy", only it is.
  */
 
 static void shoot (GtkWidget  *window,
@@ -81,6 +82,14 @@ shoot_policy (PwWindow   *window,
   }
   shoot (GTK_WIDGET (window), dir, "policy-item", suffix);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+
+  /* The day the history begins, read-only */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                              gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW))), 0);
+  gtk_widget_activate_action (page, "policy.view-as-of", "s",
+                              pw_policy_get_history_since (pw_workbook_get_policy (workbook)));
+  shoot (GTK_WIDGET (window), dir, "policy-past", suffix);
+  gtk_widget_activate_action (page, "policy.view-as-of", "s", "");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-policy", NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
                               gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW))), 0);

@@ -30,9 +30,13 @@
  *                                        undo, save, reopen: statuses and history kept
  *   /phasewise/policy-page/reason        a core item does not become not applicable without a reason
  *   /phasewise/policy-page/as-of         a past day: statuses as they were, read-only
+ *   /phasewise/policy-page/many-items    200 custom items: built, filtered, removed in one undo
  */
 
 static PwApplication *app;
+
+/* As the rows' status buttons say them */
+static const char * const status_names[] = { "Missing", "Drafting", "In Place", "Not Applicable" };
 
 static void
 ensure_app (void)
@@ -554,9 +558,10 @@ test_reason (void)
   g_assert_cmpint (pw_policy_item_get_status (item), ==, status);
   {
     GtkWidget *row = pw_policy_page_get_row (get_page (window), pw_policy_item_get_id (item));
-    GtkDropDown *dropdown = GTK_DROP_DOWN (pw_test_ui_find_widget (row, GTK_TYPE_DROP_DOWN));
+    GtkWidget *button = pw_test_ui_find_widget (row, GTK_TYPE_MENU_BUTTON);
 
-    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, status);
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==,
+                     status_names[status]);
   }
 
   /* With a reason it is taken */
@@ -584,26 +589,67 @@ test_as_of (void)
   PwPolicyItem *item = g_ptr_array_index (missing, 0);
   const char *since = pw_policy_get_history_since (policy);
   GtkWidget *row = pw_policy_page_get_row (page, pw_policy_item_get_id (item));
-  GtkWidget *dropdown = pw_test_ui_find_widget (row, GTK_TYPE_DROP_DOWN);
+  GtkWidget *status_button = pw_test_ui_find_widget (row, GTK_TYPE_MENU_BUTTON);
 
   g_assert_nonnull (since);
-  g_assert_true (gtk_widget_get_sensitive (dropdown));
+  g_assert_true (gtk_widget_get_sensitive (status_button));
 
   /* Before the history: a notice says so; nothing can be changed */
   page_action (window, "policy.view-as-of", "s", "2000-01-01");
   g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (page), "The history is known from"));
-  g_assert_false (gtk_widget_get_sensitive (dropdown));
+  g_assert_false (gtk_widget_get_sensitive (status_button));
   gtk_widget_activate_action (GTK_WIDGET (page), "policy.set-status", "(ss)",
                               pw_policy_item_get_id (item), "in-place");
   pw_test_ui_flush ();
   g_assert_cmpint (pw_policy_item_get_status (item), !=, PW_POLICY_IN_PLACE);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==,
-                    pw_policy_item_get_status_on (item, "2000-01-01"));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (status_button)), ==,
+                   status_names[pw_policy_item_get_status_on (item, "2000-01-01")]);
 
   /* Back to today */
   page_action (window, "policy.view-as-of", "s", "");
-  g_assert_true (gtk_widget_get_sensitive (dropdown));
+  g_assert_true (gtk_widget_get_sensitive (status_button));
   g_assert_null (pw_test_ui_find_label (GTK_WIDGET (page), "The history is known from"));
+
+  destroy_window (window);
+}
+
+/* The time is reported, not checked: the machine may be loaded. */
+static void
+test_many_items (void)
+{
+  PwWindow *window = open_example ();
+  PwPolicyPage *page = get_page (window);
+  PwWorkbook *workbook = pw_document_get_workbook (pw_window_get_document (window));
+  PwPolicy *policy = get_policy (window);
+  guint n = g_list_model_get_n_items (pw_policy_get_items (policy));
+  gint64 start;
+
+  pw_workbook_begin_edit (workbook, "Many items");
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = pw_policy_new_custom_id (policy);
+      g_autofree char *title = g_strdup_printf ("Generated item %u", i);
+      g_autoptr(PwPolicyItem) item = pw_policy_item_new (id, TRUE);
+
+      pw_policy_item_set_title (item, title);
+      pw_policy_item_set_category (item, "scope");
+      pw_policy_add_custom_item (policy, item);
+    }
+  pw_workbook_end_edit (workbook);
+
+  start = g_get_monotonic_time ();
+  g_assert_cmpuint (pw_policy_page_get_n_shown (page), ==, n + 200);
+  g_test_message ("%u rows built in %" G_GINT64_FORMAT " ms", n + 200,
+                  (g_get_monotonic_time () - start) / 1000);
+
+  start = g_get_monotonic_time ();
+  page_action (window, "policy.search", "s", "generated item 1");
+  g_assert_cmpuint (pw_policy_page_get_n_shown (page), ==, 111);
+  g_test_message ("filtered in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  page_action (window, "policy.clear-filters", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (pw_policy_page_get_n_shown (page), ==, n);
 
   destroy_window (window);
 }
@@ -638,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy-page/core-in-place", test_core_in_place);
   g_test_add_func ("/phasewise/policy-page/reason", test_reason);
   g_test_add_func ("/phasewise/policy-page/as-of", test_as_of);
+  g_test_add_func ("/phasewise/policy-page/many-items", test_many_items);
 
   status = g_test_run ();
   g_clear_object (&app);
