@@ -867,6 +867,7 @@ build_details (PwPolicyPage *self,
   /* What can be edited, in one list made insensitive in the past */
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (details), GTK_SELECTION_NONE);
   gtk_widget_remove_css_class (details, "boxed-list");
+  gtk_widget_add_css_class (details, "pw-details");
   entry = create_entry_row (row, _("Owner"), "owner");
   g_object_set_data (G_OBJECT (row), "pw-owner", entry);
   gtk_list_box_append (GTK_LIST_BOX (details), entry);

@@ -501,7 +501,9 @@ export_written_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Could not export the policy checklist: %s", error->message);
+      /* The user is told, in a dialog that names the file: a debug
+       * message, not a warning (a folder gone is not the program's bug) */
+      g_debug ("Could not export the policy checklist: %s", error->message);
       /* Translators: %s is the name of the file the checklist was to go to */
       text = g_strdup_printf (_("Could Not Export “%s”"), name);
       _pw_window_show_error (self, text, error->message);
@@ -513,23 +515,21 @@ export_written_cb (GObject      *object,
   pw_window_show_toast (self, text);
 }
 
-static void
-export_response_cb (GtkFileChooserNative *native,
-                    int                   response,
-                    PwWindow             *self)
+/* Writes the policy checklist as CSV to @file, in a thread; says where it
+ * went in a toast, or why not in a dialog that names the file. */
+void
+_pw_window_write_policy_csv (PwWindow *self,
+                             GFile    *file)
 {
-  g_autoptr(GFile) chosen = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GTask) task = NULL;
   GBytes *bytes;
   GDate today;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
-  g_object_unref (native);
+  g_return_if_fail (PW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  if (chosen == NULL || self->document == NULL)
+  if (self->document == NULL)
     return;
 
   g_date_clear (&today, 1);
@@ -543,8 +543,24 @@ export_response_cb (GtkFileChooserNative *native,
   task = g_task_new (self, self->cancellable, export_written_cb, NULL);
   g_task_set_source_tag (task, _pw_window_export_policy_csv);
   g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "pw-file", g_steal_pointer (&chosen), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "pw-file", g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, write_export_thread);
+}
+
+static void
+export_response_cb (GtkFileChooserNative *native,
+                    int                   response,
+                    PwWindow             *self)
+{
+  g_autoptr(GFile) chosen = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
+
+  if (chosen != NULL)
+    _pw_window_write_policy_csv (self, chosen);
 }
 
 /* Asks where to save the policy checklist as CSV, and writes it there. */

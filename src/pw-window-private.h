@@ -72,6 +72,8 @@ void     _pw_window_open_example        (PwWindow       *self);
 void     _pw_window_save                (PwWindow       *self);
 void     _pw_window_save_as             (PwWindow       *self);
 void     _pw_window_export_policy_csv (PwWindow     *self);
+void     _pw_window_write_policy_csv  (PwWindow     *self,
+                                       GFile        *file);
 void     _pw_window_reload              (PwWindow       *self);
 void     _pw_window_when_safe           (PwWindow         *self,
                                          PwWindowContinue  func,

@@ -16,6 +16,7 @@
 #include "pw-policy-page.h"
 #include "pw-test-ui.h"
 #include "pw-window.h"
+#include "pw-window-private.h"
 #include "pw-wizard.h"
 
 /*
@@ -31,6 +32,7 @@
  *   /phasewise/policy-page/reason        a core item does not become not applicable without a reason
  *   /phasewise/policy-page/as-of         a past day: statuses as they were, read-only
  *   /phasewise/policy-page/many-items    200 custom items: built, filtered, removed in one undo
+ *   /phasewise/policy-page/export        the CSV written where it was asked; a failure names the file
  */
 
 static PwApplication *app;
@@ -654,6 +656,52 @@ test_many_items (void)
   destroy_window (window);
 }
 
+static gboolean
+has_label (gpointer data)
+{
+  gpointer *args = data;
+
+  return pw_test_ui_find_label (args[0], args[1]) != NULL;
+}
+
+/* What win.export-policy-csv does once the file is chosen */
+static void
+test_export (void)
+{
+  PwWindow *window = open_example ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "exports", NULL);
+  g_autofree char *path = g_build_filename (dir, "checklist.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "missing-folder", "checklist.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GDate today;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_mkdir_with_parents (dir, 0700);
+  _pw_window_write_policy_csv (window, file);
+  {
+    gpointer args[] = { window, "Exported “checklist.csv”" };
+
+    pw_test_ui_wait (has_label, args, "the export's toast");
+  }
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  expected = pw_policy_to_csv (get_policy (window), &today);
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+
+  _pw_window_write_policy_csv (window, bad);
+  pw_test_ui_respond ("Could Not Export “checklist.csv”", "close");
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy-page/reason", test_reason);
   g_test_add_func ("/phasewise/policy-page/as-of", test_as_of);
   g_test_add_func ("/phasewise/policy-page/many-items", test_many_items);
+  g_test_add_func ("/phasewise/policy-page/export", test_export);
 
   status = g_test_run ();
   g_clear_object (&app);
