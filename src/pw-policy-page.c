@@ -750,7 +750,7 @@ static GtkWidget *
 create_link_row (GtkWidget *row)
 {
   GtkWidget *entry = create_entry_row (row, _("Link to the Document"), "link");
-  GtkWidget *open = gtk_button_new_with_mnemonic (_("O_pen"));
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("Op_en"));
 
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (open, _("Open the Link (web, file or e-mail addresses)"));
@@ -882,7 +882,7 @@ build_details (PwPolicyPage *self,
   reason_row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (reason_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason_row), _("Why It Does Not Apply"));
-  reason_button = gtk_button_new_with_mnemonic (_("_Change…"));
+  reason_button = gtk_button_new_with_mnemonic (_("C_hange…"));
   gtk_widget_set_valign (reason_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (reason_button, _("Change the Reason"));
   g_signal_connect_object (reason_button, "clicked", G_CALLBACK (reason_edit_cb), row, 0);

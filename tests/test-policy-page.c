@@ -32,6 +32,8 @@
  *   /phasewise/policy-page/reason        a core item does not become not applicable without a reason
  *   /phasewise/policy-page/as-of         a past day: statuses as they were, read-only
  *   /phasewise/policy-page/many-items    200 custom items: built, filtered, removed in one undo
+ *   /phasewise/policy-page/categories    a custom category added, renamed, moved, removed with its
+ *                                        items after asking; undone
  *   /phasewise/policy-page/export        the CSV written where it was asked; a failure names the file
  */
 
@@ -664,6 +666,91 @@ has_label (gpointer data)
   return pw_test_ui_find_label (args[0], args[1]) != NULL;
 }
 
+static PwCustomCategory *
+find_category (PwPolicy   *policy,
+               const char *name)
+{
+  GListModel *categories = pw_policy_get_custom_categories (policy);
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(PwCustomCategory) category = g_list_model_get_item (categories, i);
+
+      if (g_strcmp0 (pw_custom_category_get_name (category), name) == 0)
+        return category;
+    }
+  return NULL;
+}
+
+static void
+fill_dialog (const char *heading,
+             const char *text)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  pw_test_ui_wait (dialog_shown, (gpointer) heading, heading);
+  dialog = pw_test_ui_find_dialog (heading);
+  entry = pw_test_ui_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  pw_test_ui_respond (heading, "save");
+}
+
+static void
+test_categories (void)
+{
+  PwWindow *window = open_example ();
+  PwPolicy *policy = get_policy (window);
+  GListModel *custom = pw_policy_get_custom_categories (policy);
+  guint n = g_list_model_get_n_items (custom);
+  guint n_items = g_list_model_get_n_items (pw_policy_get_items (policy));
+  g_autofree char *id = NULL;
+  PwCustomCategory *category;
+  guint position;
+
+  page_action (window, "policy.add-category", NULL);
+  fill_dialog ("Add Category", "Franchise partners");
+  category = find_category (policy, "Franchise partners");
+  g_assert_nonnull (category);
+  g_assert_cmpuint (g_list_model_get_n_items (custom), ==, n + 1);
+  id = g_strdup (pw_custom_category_get_id (category));
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (get_page (window)), "Franchise partners"));
+
+  /* Renamed: the section says the new name */
+  page_action (window, "policy.rename-category", "s", id);
+  fill_dialog ("Rename Category", "Franchisees");
+  g_assert_cmpstr (pw_custom_category_get_name (category), ==, "Franchisees");
+  pw_policy_page_get_n_shown (get_page (window));
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (get_page (window)), "Franchisees"));
+
+  page_action (window, "policy.move-category-up", "s", id);
+  g_assert_true (g_list_store_find (G_LIST_STORE (custom), category, &position));
+  g_assert_cmpuint (position, ==, n - 1);
+
+  {
+    g_autofree char *item_id = pw_policy_new_custom_id (policy);
+    g_autoptr(PwPolicyItem) item = pw_policy_item_new (item_id, TRUE);
+
+    pw_policy_item_set_title (item, "Franchise agreement covers social media");
+    pw_policy_item_set_category (item, id);
+    pw_policy_add_custom_item (policy, item);
+  }
+
+  /* Removed with its item after asking; undo brings both back */
+  g_object_ref (category);
+  page_action (window, "policy.remove-category", "s", id);
+  pw_test_ui_respond ("Remove Category?", "remove");
+  g_assert_null (pw_policy_find_custom_category (policy, id));
+  g_assert_cmpuint (g_list_model_get_n_items (pw_policy_get_items (policy)), ==, n_items);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  pw_test_ui_flush ();
+  g_assert_nonnull (pw_policy_find_custom_category (policy, id));
+  g_assert_cmpuint (g_list_model_get_n_items (pw_policy_get_items (policy)), ==, n_items + 1);
+  g_object_unref (category);
+
+  destroy_window (window);
+}
+
 /* What win.export-policy-csv does once the file is chosen */
 static void
 test_export (void)
@@ -733,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy-page/reason", test_reason);
   g_test_add_func ("/phasewise/policy-page/as-of", test_as_of);
   g_test_add_func ("/phasewise/policy-page/many-items", test_many_items);
+  g_test_add_func ("/phasewise/policy-page/categories", test_categories);
   g_test_add_func ("/phasewise/policy-page/export", test_export);
 
   status = g_test_run ();
