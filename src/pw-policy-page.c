@@ -1331,6 +1331,18 @@ update_progress (PwPolicyPage *self)
   /* Translators: the progress of the whole policy checklist, "12 of 35 in place (34 %)" */
   text = g_strdup_printf (_("%u of %u in place (%u %%)"), n_in_place, n_items,
                           n_items ? n_in_place * 100 / n_items : 0);
+  if (items->len > n_items)
+    {
+      guint n_waived = items->len - n_items;
+      /* Translators: after the progress of the checklist: the items left out of it */
+      g_autofree char *waived = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%s · %u not applicable",
+                                                              "%s · %u not applicable",
+                                                              n_waived), text, n_waived);
+
+      g_free (text);
+      text = g_steal_pointer (&waived);
+    }
   gtk_label_set_label (self->overall_label, text);
   gtk_level_bar_set_value (self->overall_bar, n_items ? (double) n_in_place / n_items : 0);
 
@@ -2518,6 +2530,8 @@ pw_policy_page_init (PwPolicyPage *self)
     gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (list));
   }
 
+  /* Typing in the checklist, outside its fields, searches it */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   label_dropdown (GTK_WIDGET (self->status_dropdown), _("Show Items of One Status"));
   label_dropdown (GTK_WIDGET (self->owner_dropdown), _("Show Items of One Owner"));
 

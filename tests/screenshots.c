@@ -31,8 +31,8 @@
  *   phasewise-screenshots OUTDIR WIDTH HEIGHT light|dark [policy]
  *
  * The policy checklist is shot too ("policy", one of its items open,
- * "policy-item", and as it stood on a past day, "policy-past"); with
- * "policy", only it is.
+ * "policy-item", as it stood on a past day, "policy-past", and its
+ * overdue reviews, "policy-overdue"); with "policy", only it is.
  */
 
 static void shoot (GtkWidget  *window,
@@ -90,6 +90,11 @@ shoot_policy (PwWindow   *window,
                               pw_policy_get_history_since (pw_workbook_get_policy (workbook)));
   shoot (GTK_WIDGET (window), dir, "policy-past", suffix);
   gtk_widget_activate_action (page, "policy.view-as-of", "s", "");
+
+  /* The reviews that are overdue, by the filter */
+  gtk_widget_activate_action (page, "policy.filter-overdue", NULL);
+  shoot (GTK_WIDGET (window), dir, "policy-overdue", suffix);
+  gtk_widget_activate_action (page, "policy.clear-filters", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-policy", NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
                               gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW))), 0);

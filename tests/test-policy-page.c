@@ -29,12 +29,12 @@
  *   /phasewise/policy-page/add-item      a custom item through the dialog; moved; removed; undone
  *   /phasewise/policy-page/core-in-place the nine core items in place lift the governance cap;
  *                                        undo, save, reopen: statuses and history kept
- *   /phasewise/policy-page/reason        a core item does not become not applicable without a reason
+ *   /phasewise/policy-page/reason        a core item is not "not applicable" without a reason
  *   /phasewise/policy-page/as-of         a past day: statuses as they were, read-only
  *   /phasewise/policy-page/many-items    200 custom items: built, filtered, removed in one undo
  *   /phasewise/policy-page/categories    a custom category added, renamed, moved, removed with its
  *                                        items after asking; undone
- *   /phasewise/policy-page/export        the CSV written where it was asked; a failure names the file
+ *   /phasewise/policy-page/export        the CSV written where asked; a failure names the file
  */
 
 static PwApplication *app;
