@@ -1686,6 +1686,21 @@ set_flag (PwPolicyPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
 }
 
+/* The calendar of the As of button shows the day shown */
+static void
+select_calendar_day (PwPolicyPage *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  if (parse_date (get_date (self), &date))
+    day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                 g_date_get_day (&date), 0, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  gtk_calendar_select_day (self->date_calendar, day);
+}
+
 static void
 update_date_controls (PwPolicyPage *self)
 {
@@ -1694,6 +1709,7 @@ update_date_controls (PwPolicyPage *self)
   g_autofree char *day = NULL;
   const char *since = self->policy ? pw_policy_get_history_since (self->policy) : NULL;
 
+  select_calendar_day (self);
   if (!is_past (self))
     {
       gtk_menu_button_set_label (self->date_button, _("As of: Today"));
@@ -1738,6 +1754,7 @@ set_view_date (PwPolicyPage *self,
     return;
 
   update_date_controls (self);
+  gtk_popover_popdown (self->date_popover);
   if (self->policy != NULL)
     {
       update_all_rows (self);

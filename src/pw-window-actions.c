@@ -248,6 +248,16 @@ show_policy_items_action (GtkWidget  *widget,
   pw_policy_page_show_items (self->policy_page, ids);
 }
 
+/* Ctrl+F where the focus is outside the checklist, as on its tab: the
+ * checklist's own binding takes it inside it */
+static void
+search_policy (PwWindow *self)
+{
+  if (self->document != NULL
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "policy") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->policy_page), "policy.focus-search", NULL);
+}
+
 /* The actions without a parameter, each the window function it runs */
 static const struct {
   const char *name;
@@ -266,6 +276,7 @@ static const struct {
   { "win.zoom-reset", zoom_reset },
   { "win.show-policy", show_policy },
   { "win.export-policy-csv", _pw_window_export_policy_csv },
+  { "win.search-policy", search_policy },
 };
 
 static void
@@ -294,6 +305,8 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search-policy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);

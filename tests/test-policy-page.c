@@ -231,6 +231,17 @@ test_filter (void)
   page_action (window, "policy.clear-filters", NULL);
   g_assert_cmpuint (pw_policy_page_get_n_shown (page), ==, total);
 
+  /* Ctrl+F (win.search-policy) from anywhere on the tab: the search */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-policy", NULL));
+  pw_test_ui_flush ();
+  {
+    GtkWidget *entry = pw_test_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+
   destroy_window (window);
 }
 
