@@ -34,6 +34,9 @@ _pw_window_actions_update (PwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo",
                                  idle && history && pw_history_get_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.show-policy", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.show-policy-items", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.export-policy-csv", has_workbook);
 
   if (self->session != NULL)
     {
@@ -220,6 +223,41 @@ open_recent_action (GtkWidget  *widget,
   pw_window_open_file (PW_WINDOW (widget), file);
 }
 
+/* The Policy area with every item */
+static void
+show_policy (PwWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "policy");
+  pw_policy_page_show_all (self->policy_page);
+}
+
+/* The Policy area with the items named, as the result's cap asks */
+static void
+show_policy_items_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autofree const char **ids = g_variant_get_strv (parameter, NULL);
+
+  if (self->document == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "policy");
+  pw_policy_page_show_items (self->policy_page, ids);
+}
+
+/* Ctrl+F where the focus is outside the checklist, as on its tab: the
+ * checklist's own binding takes it inside it */
+static void
+search_policy (PwWindow *self)
+{
+  if (self->document != NULL
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "policy") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->policy_page), "policy.focus-search", NULL);
+}
+
 /* The actions without a parameter, each the window function it runs */
 static const struct {
   const char *name;
@@ -236,6 +274,9 @@ static const struct {
   { "win.zoom-in", zoom_in },
   { "win.zoom-out", zoom_out },
   { "win.zoom-reset", zoom_reset },
+  { "win.show-policy", show_policy },
+  { "win.export-policy-csv", _pw_window_export_policy_csv },
+  { "win.search-policy", search_policy },
 };
 
 static void
@@ -254,6 +295,8 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
     gtk_widget_class_install_action (widget_class, simple_actions[i].name, NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.show-policy-items", "as",
+                                   show_policy_items_action);
   gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreen");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 
@@ -262,6 +305,8 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search-policy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);

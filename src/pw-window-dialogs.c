@@ -465,3 +465,132 @@ _pw_window_reload (PwWindow *self)
   ask (dialog, G_CALLBACK (reload_response_cb), continuation_new (self, reload_now, NULL, NULL));
 }
 
+
+/* ------------------------------------------------------------------------
+ * Exporting the policy checklist
+ */
+
+static void
+write_export_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "pw-file");
+  g_autoptr(GError) error = NULL;
+
+  if (pw_file_replace_contents (file, task_data, NULL, PW_FILE_WRITE_DURABLE, NULL, cancellable,
+                                &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PwWindow *self = PW_WINDOW (object);
+  GFile *file = g_object_get_data (G_OBJECT (result), "pw-file");
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The user is told, in a dialog that names the file: a debug
+       * message, not a warning (a folder gone is not the program's bug) */
+      g_debug ("Could not export the policy checklist: %s", error->message);
+      /* Translators: %s is the name of the file the checklist was to go to */
+      text = g_strdup_printf (_("Could Not Export “%s”"), name);
+      _pw_window_show_error (self, text, error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is the name of the file written */
+  text = g_strdup_printf (_("Exported “%s”"), name);
+  pw_window_show_toast (self, text);
+}
+
+/* Writes the policy checklist as CSV to @file, in a thread; says where it
+ * went in a toast, or why not in a dialog that names the file. */
+void
+_pw_window_write_policy_csv (PwWindow *self,
+                             GFile    *file)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GTask) task = NULL;
+  GBytes *bytes;
+  GDate today;
+
+  g_return_if_fail (PW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL)
+    return;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  bytes = pw_policy_to_csv (pw_workbook_get_policy (pw_document_get_workbook (self->document)),
+                            &today);
+
+  /* Written in a thread: the main loop goes on */
+  task = g_task_new (self, self->cancellable, export_written_cb, NULL);
+  g_task_set_source_tag (task, _pw_window_export_policy_csv);
+  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "pw-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, write_export_thread);
+}
+
+static void
+export_response_cb (GtkFileChooserNative *native,
+                    int                   response,
+                    PwWindow             *self)
+{
+  g_autoptr(GFile) chosen = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
+
+  if (chosen != NULL)
+    _pw_window_write_policy_csv (self, chosen);
+}
+
+/* Asks where to save the policy checklist as CSV, and writes it there. */
+void
+_pw_window_export_policy_csv (PwWindow *self)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *workbook;
+
+  if (self->document == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Export the Policy Checklist"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  workbook = pw_workbook_get_name (pw_document_get_workbook (self->document));
+  /* Translators: the file name proposed for the policy checklist as CSV;
+   * %s is the workbook's name */
+  name = g_strdup_printf (_("%s policy checklist.csv"),
+                          workbook && *workbook ? workbook : _("Workbook"));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}

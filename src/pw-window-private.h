@@ -8,6 +8,7 @@
 #pragma once
 
 #include "pw-assess-page.h"
+#include "pw-policy-page.h"
 #include "pw-window.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ struct _PwWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   PwAssessPage         *assess_page;
+  PwPolicyPage         *policy_page;
 
   PwSession            *session;
   PwDocument           *document;
@@ -69,6 +71,9 @@ void     _pw_window_choose_file         (PwWindow       *self);
 void     _pw_window_open_example        (PwWindow       *self);
 void     _pw_window_save                (PwWindow       *self);
 void     _pw_window_save_as             (PwWindow       *self);
+void     _pw_window_export_policy_csv (PwWindow     *self);
+void     _pw_window_write_policy_csv  (PwWindow     *self,
+                                       GFile        *file);
 void     _pw_window_reload              (PwWindow       *self);
 void     _pw_window_when_safe           (PwWindow         *self,
                                          PwWindowContinue  func,

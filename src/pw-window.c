@@ -21,7 +21,7 @@
  * PwWindow:
  *
  * A window shows one #PwDocument, or its welcome page: an #AdwViewStack
- * of the areas of a workbook (Assess today), with a view switcher in the
+ * of the areas of a workbook (Assess and Policy), with a view switcher in the
  * header and at the bottom when the window is narrow, shown once there is
  * more than one area.
  *
@@ -254,6 +254,7 @@ set_document (PwWindow   *self,
                              document ? pw_document_get_history (document) : NULL);
 
   pw_assess_page_set_document (self->assess_page, document);
+  pw_policy_page_set_document (self->policy_page, document);
   if (document != NULL)
     changed_on_disk_cb (self);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "workbook" : "welcome");
@@ -1078,6 +1079,7 @@ pw_window_class_init (PwWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PW_TYPE_ASSESS_PAGE);
+  g_type_ensure (PW_TYPE_POLICY_PAGE);
   g_type_ensure (PW_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-window.ui");
@@ -1090,6 +1092,7 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, assess_page);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, policy_page);
 
   _pw_window_class_actions_init (widget_class);
 }

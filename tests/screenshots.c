@@ -14,6 +14,7 @@
 
 #include "pw-application.h"
 #include "pw-assess-page.h"
+#include "pw-policy-page.h"
 #include "pw-dimension-card.h"
 #include "pw-radar-chart.h"
 #include "pw-test-ui.h"
@@ -27,8 +28,77 @@
  * and a wizard page in projector mode (no sidebar, text at 110 %).  Run by
  * tools/screenshots.sh under Xvfb:
  *
- *   phasewise-screenshots OUTDIR WIDTH HEIGHT light|dark
+ *   phasewise-screenshots OUTDIR WIDTH HEIGHT light|dark [policy]
+ *
+ * The policy checklist is shot too ("policy", one of its items open,
+ * "policy-item", as it stood on a past day, "policy-past", and its
+ * overdue reviews, "policy-overdue"); with "policy", only it is.
  */
+
+static void shoot (GtkWidget  *window,
+                   const char *dir,
+                   const char *name,
+                   const char *suffix);
+static void settle (void);
+
+/* The example's policy checklist, then one of its custom items open */
+static void
+shoot_policy (PwWindow   *window,
+              const char *dir,
+              const char *suffix)
+{
+  GtkWidget *page = pw_test_ui_find_widget (GTK_WIDGET (window), PW_TYPE_POLICY_PAGE);
+  PwWorkbook *workbook = pw_document_get_workbook (pw_window_get_document (window));
+  GListModel *items = pw_policy_get_items (pw_workbook_get_policy (workbook));
+  GtkWidget *row = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-policy", NULL);
+  shoot (GTK_WIDGET (window), dir, "policy", suffix);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items) && row == NULL; i++)
+    {
+      g_autoptr(PwPolicyItem) item = g_list_model_get_item (items, i);
+
+      if (pw_policy_item_get_custom (item))
+        row = pw_policy_page_get_row (PW_POLICY_PAGE (page), pw_policy_item_get_id (item));
+    }
+  if (row == NULL)
+    g_error ("The example has no custom policy item");
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  settle ();
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_point_t point;
+
+    if (gtk_widget_compute_point (row, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+      {
+        GtkAdjustment *adjustment =
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adjustment,
+                                  gtk_adjustment_get_value (adjustment) + point.y - 60);
+      }
+  }
+  shoot (GTK_WIDGET (window), dir, "policy-item", suffix);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+
+  /* The day the history begins, read-only */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                              gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW))), 0);
+  gtk_widget_activate_action (page, "policy.view-as-of", "s",
+                              pw_policy_get_history_since (pw_workbook_get_policy (workbook)));
+  shoot (GTK_WIDGET (window), dir, "policy-past", suffix);
+  gtk_widget_activate_action (page, "policy.view-as-of", "s", "");
+
+  /* The reviews that are overdue, by the filter */
+  gtk_widget_activate_action (page, "policy.filter-overdue", NULL);
+  shoot (GTK_WIDGET (window), dir, "policy-overdue", suffix);
+  gtk_widget_activate_action (page, "policy.clear-filters", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-policy", NULL);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                              gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW))), 0);
+}
 
 static void
 settle (void)
@@ -99,9 +169,9 @@ main (int   argc,
   int width, height;
   gboolean dark;
 
-  if (argc != 5)
+  if (argc != 5 && !(argc == 6 && g_str_equal (argv[5], "policy")))
     {
-      g_printerr ("Usage: %s OUTDIR WIDTH HEIGHT light|dark\n", argv[0]);
+      g_printerr ("Usage: %s OUTDIR WIDTH HEIGHT light|dark [policy]\n", argv[0]);
       return 2;
     }
 
@@ -131,6 +201,15 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   settle ();
+  if (argc == 6)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+      settle ();
+      shoot_policy (window, dir, suffix);
+      gtk_window_destroy (GTK_WINDOW (window));
+      settle ();
+      return 0;
+    }
   shoot (GTK_WIDGET (window), dir, "welcome", suffix);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
@@ -157,6 +236,10 @@ main (int   argc,
 
   pw_wizard_set_page (wizard, 0);
   shoot (GTK_WIDGET (window), dir, "profile", suffix);
+
+  shoot_policy (window, dir, suffix);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (
+    pw_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "assess");
 
   /* Projector mode: the sidebar hidden (F9), the text at 110 % (Ctrl+plus) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);

@@ -13,7 +13,8 @@
 # Every control (buttons, toggles, check boxes, entries, spin buttons,
 # combo boxes) must have a name that is not empty, not a GType name
 # ("GtkImage", "GtkMenuButton") and without a mnemonic's underscore
-# ("_Open Open"); no one-tab view switcher may be there to be read out; and
+# ("_Open Open"); no one-tab view switcher may be there to be read out (the
+# window's has two, Assess and Policy Checklist); and
 # the window's own headings (the sidebar's, the recent workbooks') are
 # headings, not plain labels.
 #
