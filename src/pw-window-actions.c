@@ -36,6 +36,7 @@ _pw_window_actions_update (PwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.show-policy", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.show-policy-items", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.show-policy-missing-core", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.export-policy-csv", has_workbook);
 
   if (self->session != NULL)
@@ -248,6 +249,36 @@ show_policy_items_action (GtkWidget  *widget,
   pw_policy_page_show_items (self->policy_page, ids);
 }
 
+/* The Policy area with the core items not in place today, as the
+ * governance questions' help asks; every core item when none is missing */
+static void
+show_policy_missing_core (PwWindow *self)
+{
+  PwWorkbook *workbook;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  workbook = pw_document_get_workbook (self->document);
+  missing = pw_policy_get_missing_core (pw_workbook_get_policy (workbook), NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "policy");
+  if (missing->len == 0)
+    {
+      pw_policy_page_show_all (self->policy_page);
+      g_object_set (self->policy_page, "filter-core", TRUE, NULL);
+      return;
+    }
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < missing->len; i++)
+    g_strv_builder_add (builder, pw_policy_item_get_id (g_ptr_array_index (missing, i)));
+  ids = g_strv_builder_end (builder);
+  pw_policy_page_show_items (self->policy_page, (const char * const *) ids);
+}
+
 /* Ctrl+F where the focus is outside the checklist, as on its tab: the
  * checklist's own binding takes it inside it */
 static void
@@ -275,6 +306,7 @@ static const struct {
   { "win.zoom-out", zoom_out },
   { "win.zoom-reset", zoom_reset },
   { "win.show-policy", show_policy },
+  { "win.show-policy-missing-core", show_policy_missing_core },
   { "win.export-policy-csv", _pw_window_export_policy_csv },
   { "win.search-policy", search_policy },
 };
