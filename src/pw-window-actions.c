@@ -36,6 +36,7 @@ _pw_window_actions_update (PwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.show-policy", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.show-policy-items", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.show-policy-missing-core", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.export-policy-csv", has_workbook);
 
   if (self->session != NULL)
@@ -248,6 +249,36 @@ show_policy_items_action (GtkWidget  *widget,
   pw_policy_page_show_items (self->policy_page, ids);
 }
 
+/* The Policy area with the core items not in place today (the governance
+ * question's help asks for them); with none, every core item */
+static void
+show_policy_missing_core (PwWindow *self)
+{
+  PwPolicy *policy;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  policy = pw_workbook_get_policy (pw_document_get_workbook (self->document));
+  missing = pw_policy_get_missing_core (policy, NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "policy");
+  if (missing->len == 0)
+    {
+      pw_policy_page_show_all (self->policy_page);
+      gtk_widget_activate_action (GTK_WIDGET (self->policy_page), "policy.filter-core", "b",
+                                  TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < missing->len; i++)
+    g_strv_builder_add (builder, pw_policy_item_get_id (g_ptr_array_index (missing, i)));
+  ids = g_strv_builder_end (builder);
+  pw_policy_page_show_items (self->policy_page, (const char * const *) ids);
+}
+
 /* Ctrl+F where the focus is outside the checklist, as on its tab: the
  * checklist's own binding takes it inside it */
 static void
@@ -277,6 +308,7 @@ static const struct {
   { "win.show-policy", show_policy },
   { "win.export-policy-csv", _pw_window_export_policy_csv },
   { "win.search-policy", search_policy },
+  { "win.show-policy-missing-core", show_policy_missing_core },
 };
 
 static void

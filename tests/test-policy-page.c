@@ -24,7 +24,8 @@
  * policy.* and win.* actions as a user drives it:
  *
  *   /phasewise/policy-page/filter        status, core, owner and search filters; no match; clear
- *   /phasewise/policy-page/show-items    win.show-policy-items shows exactly those, and back
+ *   /phasewise/policy-page/show-items    win.show-policy-items shows exactly those, and back;
+ *                                        win.show-policy-missing-core
  *   /phasewise/policy-page/edit-item     the owner typed in the row, in the model; undone
  *   /phasewise/policy-page/add-item      a custom item through the dialog; moved; removed; undone
  *   /phasewise/policy-page/core-in-place the nine core items in place lift the governance cap;
@@ -277,6 +278,15 @@ test_show_items (void)
   page_action (window, "policy.show-all", NULL);
   g_assert_cmpuint (pw_policy_page_get_n_shown (page), ==,
                     g_list_model_get_n_items (pw_policy_get_items (policy)));
+
+  /* The governance question's button: the core items not in place */
+  adw_view_stack_set_visible_child_name (stack, "assess");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-policy-missing-core",
+                                             NULL));
+  pw_test_ui_flush ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "policy");
+  g_assert_cmpuint (pw_policy_page_get_n_shown (page), ==, missing->len);
+  page_action (window, "policy.show-all", NULL);
 
   destroy_window (window);
 }
