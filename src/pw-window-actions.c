@@ -249,30 +249,30 @@ show_policy_items_action (GtkWidget  *widget,
   pw_policy_page_show_items (self->policy_page, ids);
 }
 
-/* The Policy area with the core items not in place today (the governance
- * question's help asks for them); with none, every core item */
+/* The Policy area with the core items not in place today, as the
+ * governance questions' help asks; every core item when none is missing */
 static void
 show_policy_missing_core (PwWindow *self)
 {
-  PwPolicy *policy;
+  PwWorkbook *workbook;
   g_autoptr(GPtrArray) missing = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) ids = NULL;
 
   if (self->document == NULL)
     return;
 
-  policy = pw_workbook_get_policy (pw_document_get_workbook (self->document));
-  missing = pw_policy_get_missing_core (policy, NULL);
+  workbook = pw_document_get_workbook (self->document);
+  missing = pw_policy_get_missing_core (pw_workbook_get_policy (workbook), NULL);
   adw_view_stack_set_visible_child_name (self->view_stack, "policy");
   if (missing->len == 0)
     {
       pw_policy_page_show_all (self->policy_page);
-      gtk_widget_activate_action (GTK_WIDGET (self->policy_page), "policy.filter-core", "b",
-                                  TRUE);
+      g_object_set (self->policy_page, "filter-core", TRUE, NULL);
       return;
     }
 
+  builder = g_strv_builder_new ();
   for (guint i = 0; i < missing->len; i++)
     g_strv_builder_add (builder, pw_policy_item_get_id (g_ptr_array_index (missing, i)));
   ids = g_strv_builder_end (builder);
@@ -306,9 +306,9 @@ static const struct {
   { "win.zoom-out", zoom_out },
   { "win.zoom-reset", zoom_reset },
   { "win.show-policy", show_policy },
+  { "win.show-policy-missing-core", show_policy_missing_core },
   { "win.export-policy-csv", _pw_window_export_policy_csv },
   { "win.search-policy", search_policy },
-  { "win.show-policy-missing-core", show_policy_missing_core },
 };
 
 static void
