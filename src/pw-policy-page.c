@@ -95,6 +95,7 @@ static GParamSpec *properties [N_PROPS];
 static const char * const status_ids[] = { "missing", "drafting", "in-place", "not-applicable" };
 
 static void schedule_refresh (PwPolicyPage *self);
+static void label_filters    (PwPolicyPage *self);
 static void update_row       (PwPolicyPage *self,
                               GtkWidget    *row);
 
@@ -1645,9 +1646,29 @@ set_filter_status (PwPolicyPage *self,
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->status_dropdown, position);
   self->updating = FALSE;
+  label_filters (self);
   if (self->policy != NULL)
     apply_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILTER_STATUS]);
+}
+
+/* What a screen reader says for the filters: what they show */
+static void
+label_filters (PwPolicyPage *self)
+{
+  PwPolicyStatus status;
+  g_autofree char *status_text = NULL;
+  g_autofree char *owner_text = NULL;
+
+  /* Translators: spoken for the status filter; %s is a status, or "Any Status" */
+  status_text = g_strdup_printf (_("Status shown: %s"),
+                                 parse_status (self->filter_status, &status)
+                                 ? status_label (status) : _("Any Status"));
+  /* Translators: spoken for the owner filter; %s is an owner, or "Any Owner" */
+  owner_text = g_strdup_printf (_("Owner shown: %s"),
+                                *self->filter_owner ? self->filter_owner : _("Any Owner"));
+  label_dropdown (GTK_WIDGET (self->status_dropdown), status_text);
+  label_dropdown (GTK_WIDGET (self->owner_dropdown), owner_text);
 }
 
 static void
@@ -1669,6 +1690,7 @@ set_filter_owner (PwPolicyPage *self,
       self->updating = FALSE;
       apply_filters (self);
     }
+  label_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILTER_OWNER]);
 }
 
@@ -2549,8 +2571,7 @@ pw_policy_page_init (PwPolicyPage *self)
 
   /* Typing in the checklist, outside its fields, searches it */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-  label_dropdown (GTK_WIDGET (self->status_dropdown), _("Show Items of One Status"));
-  label_dropdown (GTK_WIDGET (self->owner_dropdown), _("Show Items of One Owner"));
+  label_filters (self);
 
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);

@@ -24,7 +24,8 @@
  * policy.* and win.* actions as a user drives it:
  *
  *   /phasewise/policy-page/filter        status, core, owner and search filters; no match; clear
- *   /phasewise/policy-page/show-items    win.show-policy-items shows exactly those, and back
+ *   /phasewise/policy-page/show-items    win.show-policy-items shows exactly those, and back;
+ *                                        win.show-policy-missing-core
  *   /phasewise/policy-page/edit-item     the owner typed in the row, in the model; undone
  *   /phasewise/policy-page/add-item      a custom item through the dialog; moved; removed; undone
  *   /phasewise/policy-page/core-in-place the nine core items in place lift the governance cap;
@@ -34,6 +35,7 @@
  *   /phasewise/policy-page/many-items    200 custom items: built, filtered, removed in one undo
  *   /phasewise/policy-page/categories    a custom category added, renamed, moved, removed with its
  *                                        items after asking; undone
+ *   /phasewise/policy-page/drop          a custom item dropped on another goes before it; undone
  *   /phasewise/policy-page/export        the CSV written where asked; a failure names the file
  */
 
@@ -276,6 +278,15 @@ test_show_items (void)
   page_action (window, "policy.show-all", NULL);
   g_assert_cmpuint (pw_policy_page_get_n_shown (page), ==,
                     g_list_model_get_n_items (pw_policy_get_items (policy)));
+
+  /* The governance question's button: the core items not in place */
+  adw_view_stack_set_visible_child_name (stack, "assess");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-policy-missing-core",
+                                             NULL));
+  pw_test_ui_flush ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "policy");
+  g_assert_cmpuint (pw_policy_page_get_n_shown (page), ==, missing->len);
+  page_action (window, "policy.show-all", NULL);
 
   destroy_window (window);
 }
@@ -762,6 +773,85 @@ test_categories (void)
   destroy_window (window);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static guint
+position_of (PwPolicy     *policy,
+             PwPolicyItem *item)
+{
+  g_autoptr(GPtrArray) ordered = pw_policy_get_ordered_items (policy);
+  guint position = G_MAXUINT;
+
+  g_assert_true (g_ptr_array_find (ordered, item, &position));
+  return position;
+}
+
+/* What a drop does, as GtkDropTarget reports it */
+static void
+test_drop (void)
+{
+  PwWindow *window = open_example ();
+  PwPolicy *policy = get_policy (window);
+  PwPolicyItem *items[2];
+  GtkDropTarget *target;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = pw_policy_new_custom_id (policy);
+      g_autofree char *title = g_strdup_printf ("Dragged item %u", i);
+
+      items[i] = pw_policy_item_new (id, TRUE);
+      pw_policy_item_set_title (items[i], title);
+      pw_policy_item_set_category (items[i], "scope");
+      pw_policy_add_custom_item (policy, items[i]);
+    }
+  g_assert_cmpuint (position_of (policy, items[1]), ==, position_of (policy, items[0]) + 1);
+
+  /* The second dropped on the first: before it */
+  target = find_drop_target (pw_policy_page_get_row (get_page (window),
+                                                     pw_policy_item_get_id (items[0])));
+  g_assert_nonnull (target);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, pw_policy_item_get_id (items[1]));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  pw_test_ui_flush ();
+  g_assert_true (dropped);
+  g_assert_cmpuint (position_of (policy, items[1]), ==, position_of (policy, items[0]) - 1);
+
+  /* A built-in item is not dropped anywhere */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, pw_policy_item_get_id (first_item (policy, TRUE, FALSE)));
+  g_signal_emit_by_name (find_drop_target (pw_policy_page_get_row (
+                                             get_page (window), pw_policy_item_get_id (items[1]))),
+                         "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  g_assert_false (dropped);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  pw_test_ui_flush ();
+  g_assert_cmpuint (position_of (policy, items[1]), ==, position_of (policy, items[0]) + 1);
+
+  g_object_unref (items[0]);
+  g_object_unref (items[1]);
+  destroy_window (window);
+}
+
 /* What win.export-policy-csv does once the file is chosen */
 static void
 test_export (void)
@@ -832,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy-page/as-of", test_as_of);
   g_test_add_func ("/phasewise/policy-page/many-items", test_many_items);
   g_test_add_func ("/phasewise/policy-page/categories", test_categories);
+  g_test_add_func ("/phasewise/policy-page/drop", test_drop);
   g_test_add_func ("/phasewise/policy-page/export", test_export);
 
   status = g_test_run ();
