@@ -2665,6 +2665,8 @@ describe_subset (PwPolicyPage       *self,
 {
   guint n = 0;
   gboolean all_missing_core = TRUE;
+  gboolean all_waived_core = TRUE;
+  gboolean all_core = TRUE;
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -2673,14 +2675,31 @@ describe_subset (PwPolicyPage       *self,
       if (item == NULL)
         continue;
       n++;
+      if (!pw_policy_item_get_core (item))
+        all_core = FALSE;
       if (!pw_policy_item_get_core (item) || pw_policy_item_is_satisfied (item))
         all_missing_core = FALSE;
+      if (!pw_policy_item_get_core (item)
+          || pw_policy_item_get_status (item) != PW_POLICY_NOT_APPLICABLE)
+        all_waived_core = FALSE;
     }
 
   if (n > 0 && all_missing_core)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "The core item that holds governance at phase 3",
                                          "The %u core items that hold governance at phase 3",
+                                         n), n);
+  if (n > 0 && all_waived_core)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The core item marked not applicable",
+                                         "The %u core items marked not applicable",
+                                         n), n);
+  if (n > 0 && all_core)
+    /* Translators: core items that held an earlier assessment back, and
+     * are in place by now */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The core item named by the result",
+                                         "The %u core items named by the result",
                                          n), n);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u item asked for",
                                        "The %u items asked for", n), n);
