@@ -9,7 +9,8 @@
 # that tests/session-bus.sh starts, whose accessibility bus the program
 # joins, and reads its accessibility tree with pyatspi (Debian's
 # python3-pyatspi, for /usr/bin/python3): once on the welcome page, once
-# with the example workbook open, its wizard built and its result shown.
+# with the example workbook open, its wizard built and its result shown,
+# then on its policy checklist.
 # Every control (buttons, toggles, check boxes, entries, spin buttons,
 # combo boxes) must have a name that is not empty, not a GType name
 # ("GtkImage", "GtkMenuButton") and without a mnemonic's underscore
@@ -129,7 +130,18 @@ def press(app, role, name):
     raise RuntimeError(f'no {name!r} to press')
 
 
-def run(args, label, ready, what, results, home, headings=(), then=()):
+def press_tab(app, name):
+    """Selects the view switcher's tab named @name, as a screen reader user does."""
+    for node, _ in walk(app):
+        if node.getRole() in (pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_TOGGLE_BUTTON) and node.name == name:
+            action = node.queryAction()
+            if action.nActions > 0:
+                action.doAction(0)
+                return
+    raise RuntimeError(f'no tab {name!r} to select')
+
+
+def run(args, label, ready, what, results, home, headings=(), then=(), tabs=()):
     env = dict(os.environ)
     env.pop('NO_AT_BRIDGE', None)
     env['G_DEBUG'] = 'gc-friendly,fatal-warnings'
@@ -146,6 +158,11 @@ def run(args, label, ready, what, results, home, headings=(), then=()):
         # Further screens: (the button to press, what to wait for, label)
         for button, next_ready, next_what, next_label in then:
             press(app, pyatspi.ROLE_PUSH_BUTTON, button)
+            wait_for(app, next_ready, next_what)
+            check(app, next_label, results)
+        # Further areas: (the view switcher's tab, what to wait for, label)
+        for tab, next_ready, next_what, next_label in tabs:
+            press_tab(app, tab)
             wait_for(app, next_ready, next_what)
             check(app, next_label, results)
     except RuntimeError as error:
@@ -175,7 +192,10 @@ def main():
             # wizard sets on every page ("See _Result"), is named by its text
             then=[('Back', lambda node: (node.getRole() == pyatspi.ROLE_PUSH_BUTTON
                                          and 'Result' in node.name),
-                   'the review\'s See Result button', 'the wizard\'s review page')])
+                   'the review\'s See Result button', 'the wizard\'s review page')],
+            # The second area: its rows' status menus say the item and its status
+            tabs=[('Policy Checklist', starts('Status of “Purpose and role of social media”'),
+                   'the checklist\'s rows', 'the policy checklist')])
 
     print(f'1..{len(results)}')
     for number, (ok, text) in enumerate(results, 1):
