@@ -220,3 +220,61 @@ pw_test_ui_respond (const char *heading,
   gtk_window_destroy (GTK_WINDOW (dialog));
   pw_test_ui_flush ();
 }
+
+static PwApplication *test_app;
+
+/**
+ * pw_test_ui_get_app:
+ *
+ * Returns: (transfer none): the application of the test program, made on
+ *   the first call (inside the first test, where the private data folders
+ *   exist): not unique, registered, kept to the end of the program
+ */
+PwApplication *
+pw_test_ui_get_app (void)
+{
+  if (test_app == NULL)
+    {
+      test_app = pw_application_new ();
+      g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (test_app), NULL, NULL);
+    }
+
+  return test_app;
+}
+
+/**
+ * pw_test_ui_new_window:
+ *
+ * Returns: (transfer none): a new window of the test application, shown
+ */
+PwWindow *
+pw_test_ui_new_window (void)
+{
+  PwApplication *app = pw_test_ui_get_app ();
+  PwWindow *window = pw_window_new (ADW_APPLICATION (app), pw_application_get_session (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pw_test_ui_flush ();
+
+  return window;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/**
+ * pw_test_ui_destroy_window:
+ *
+ * Destroys @window and waits until it is finalized.
+ */
+void
+pw_test_ui_destroy_window (PwWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pw_test_ui_wait (is_null, &window, "the window to be finalized");
+}

@@ -9,7 +9,9 @@
 
 #include <adwaita.h>
 
+#include "pw-application.h"
 #include "pw-test-core.h"
+#include "pw-window.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +38,9 @@ GtkWidget        *pw_test_ui_find_row     (GtkWidget       *root,
 GtkLabel         *pw_test_ui_find_label   (GtkWidget       *root,
                                            const char      *prefix);
 AdwMessageDialog *pw_test_ui_find_dialog  (const char      *heading);
+PwApplication    *pw_test_ui_get_app      (void);
+PwWindow         *pw_test_ui_new_window   (void);
+void              pw_test_ui_destroy_window (PwWindow      *window);
 void              pw_test_ui_respond      (const char      *heading,
                                            const char      *response);
 

@@ -39,41 +39,11 @@
  *   /phasewise/policy-page/export        the CSV written where asked; a failure names the file
  */
 
-static PwApplication *app;
 
 /* As the rows' status buttons say them */
 static const char * const status_names[] = { "Missing", "Drafting", "In Place", "Not Applicable" };
 
-static void
-ensure_app (void)
-{
-  if (app != NULL)
-    return;
-
-  app = pw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-}
-
-static PwWindow *
-new_window (void)
-{
-  PwWindow *window;
-
-  ensure_app ();
-  window = pw_window_new (ADW_APPLICATION (app), pw_application_get_session (app));
-  gtk_window_present (GTK_WINDOW (window));
-  pw_test_ui_flush ();
-
-  return window;
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
+/* Without asking about unsaved changes */
 static void
 destroy_window (PwWindow *window)
 {
@@ -81,9 +51,7 @@ destroy_window (PwWindow *window)
 
   if (document != NULL)
     pw_workbook_set_modified (pw_document_get_workbook (document), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  pw_test_ui_wait (is_null, &window, "the window to be finalized");
+  pw_test_ui_destroy_window (window);
 }
 
 static PwPolicyPage *
@@ -124,7 +92,7 @@ page_action (PwWindow   *window,
 static PwWindow *
 open_example (void)
 {
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
   pw_test_ui_flush ();
@@ -451,7 +419,7 @@ test_core_in_place (void)
   g_autoptr(GPtrArray) core_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PwScore) before = NULL;
   g_autoptr(PwScore) after = NULL;
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwWorkbook *workbook;
   PwFramework *framework;
   PwAssessment *assessment;
@@ -526,7 +494,7 @@ test_core_in_place (void)
   pw_test_ui_wait (document_saved, window, "the save");
   destroy_window (window);
 
-  window = new_window ();
+  window = pw_test_ui_new_window ();
   {
     gpointer args[] = { window, file };
 
@@ -926,6 +894,5 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy-page/export", test_export);
 
   status = g_test_run ();
-  g_clear_object (&app);
   return status;
 }

@@ -41,45 +41,10 @@
  *   /phasewise/window/framework-differs a changed copy of the bundled framework is pointed out
  */
 
-static PwApplication *app;
-
-/* Created inside the first test, where the private data folders exist. */
-static void
-ensure_app (void)
-{
-  if (app != NULL)
-    return;
-
-  app = pw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-}
-
-static PwWindow *
-new_window (void)
-{
-  PwWindow *window;
-
-  ensure_app ();
-  window = pw_window_new (ADW_APPLICATION (app), pw_application_get_session (app));
-  gtk_window_present (GTK_WINDOW (window));
-  pw_test_ui_flush ();
-
-  return window;
-}
-
 static gboolean
 is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
-}
-
-static void
-destroy_window (PwWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  pw_test_ui_wait (is_null, &window, "the window to be finalized");
 }
 
 /* A copy of the example, in a folder of its own. */
@@ -213,7 +178,7 @@ is_sidebar_list (GtkWidget     *widget,
 static void
 test_open_example (void)
 {
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwDocument *document;
   PwWorkbook *workbook;
   PwWizard *wizard;
@@ -336,14 +301,14 @@ test_open_example (void)
     gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
   }
 
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 /* While a workbook has one area, no switcher is offered, to see or to hear. */
 static void
 test_one_area (void)
 {
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   AdwViewSwitcherTitle *title;
   AdwViewSwitcherBar *bar;
   AdwViewStack *stack;
@@ -373,7 +338,7 @@ test_one_area (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "policy");
 
   pw_workbook_set_modified (get_workbook (window), FALSE);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 /* A whole assessment through the wizard's actions, the result the core's,
@@ -388,7 +353,7 @@ test_walk_wizard_save (void)
   g_autoptr(GBytes) reopened = NULL;
   g_autoptr(PwScore) score = NULL;
   g_autofree char *expected = NULL;
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwWindow *second;
   PwWorkbook *workbook;
   PwFramework *framework;
@@ -476,25 +441,25 @@ test_walk_wizard_save (void)
   saved = pw_workbook_serialize (workbook);
 
   /* Opening it again in another window shows the one that has it */
-  second = new_window ();
+  second = pw_test_ui_new_window ();
   pw_window_open_file (second, file);
   pw_test_ui_flush ();
   g_assert_true (pw_window_is_empty (second));
 
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 
   /* Once it is closed, the second window opens it: the same workbook */
   open_and_wait (second, file);
   reopened = pw_workbook_serialize (get_workbook (second));
   g_assert_true (g_bytes_equal (saved, reopened));
-  destroy_window (second);
+  pw_test_ui_destroy_window (second);
 }
 
 /* Closing, opening and new ask before unsaved changes are lost. */
 static void
 test_unsaved_guard (void)
 {
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwWorkbook *workbook;
   PwAssessment *assessment;
 
@@ -573,7 +538,7 @@ static void
 test_pending_close (void)
 {
   g_autoptr(GFile) file = copy_example ("pending-close.phasewise");
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwAssessment *assessment;
 
   open_and_wait (window, file);
@@ -606,7 +571,7 @@ test_pending_close (void)
   g_assert_null (pw_test_ui_find_dialog (NULL));
 
   g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 /* What is edited while "Save, then close" saves is not lost: the window
@@ -617,7 +582,7 @@ test_edit_during_close (void)
   g_autoptr(GFile) file = copy_example ("edit-during-close.phasewise");
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *on_disk = NULL;
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   AdwMessageDialog *dialog;
   PwWorkbook *workbook;
 
@@ -641,7 +606,7 @@ test_edit_during_close (void)
   g_assert_nonnull (strstr (on_disk, "\"Saved before closing\""));
 
   pw_workbook_set_modified (workbook, FALSE);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 /* Discarding the changes to open a file that then cannot be opened keeps
@@ -652,7 +617,7 @@ test_discard_then_failed_open (void)
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unreadable", NULL);
   g_autofree char *path = g_build_filename (dir, "unreadable.phasewise", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwWorkbook *workbook;
 
   g_mkdir_with_parents (dir, 0700);
@@ -672,7 +637,7 @@ test_discard_then_failed_open (void)
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   pw_workbook_set_modified (workbook, FALSE);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 /* Closing while a save runs waits for the save, and asks nothing. */
@@ -682,7 +647,7 @@ test_close_during_save (void)
   g_autoptr(GFile) file = copy_example ("close-during-save.phasewise");
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *on_disk = NULL;
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
 
   open_and_wait (window, file);
   pw_workbook_set_name (get_workbook (window), "Saved while closing");
@@ -704,7 +669,7 @@ test_close_during_save (void)
 static void
 test_undo_two_kinds (void)
 {
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwWorkbook *workbook;
   PwAssessment *assessment;
   PwAnswer *answer;
@@ -732,7 +697,7 @@ test_undo_two_kinds (void)
   wait_for_toast (window, "Redone: Answer to “");
 
   pw_workbook_set_modified (workbook, FALSE);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 /* gtk_recent_manager_has_item() criticals while the manager has read no
@@ -766,7 +731,7 @@ test_broken_file (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   AdwMessageDialog *dialog;
   g_autoptr(GFile) backup = NULL;
   g_autofree char *backup_path = NULL;
@@ -824,14 +789,14 @@ test_broken_file (void)
   pw_test_ui_flush ();
   g_assert_nonnull (get_workbook (window));
 
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 /* A draft that cannot be written tells the user. */
 static void
 test_draft_failure (void)
 {
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwDrafts *drafts = pw_session_get_drafts (pw_window_get_session (window));
   g_autofree char *dir = g_strdup (pw_drafts_get_directory (drafts));
   g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
@@ -852,7 +817,7 @@ test_draft_failure (void)
   g_assert_cmpint (g_unlink (dir), ==, 0);
   g_assert_cmpint (g_rename (aside, dir), ==, 0);
   pw_workbook_set_modified (workbook, FALSE);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 /* A draft left by a crash is offered back at the next start, as a modified
@@ -869,7 +834,7 @@ run_crashing_session (void)
 {
   g_autoptr(GFile) file = copy_example ("crashed.phasewise");
   g_autofree char *draft = NULL;
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwDocument *document;
   PwAssessment *assessment;
 
@@ -893,7 +858,7 @@ run_crashing_session (void)
 static gboolean
 workbook_shown (gpointer data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (pw_test_ui_get_app ()));
 
   return PW_IS_WINDOW (window) && get_workbook (PW_WINDOW (window)) != NULL;
 }
@@ -905,10 +870,10 @@ run_recovering_session (void)
   PwDocument *document;
   PwAnswer *answer;
 
-  g_application_activate (G_APPLICATION (app));
+  g_application_activate (G_APPLICATION (pw_test_ui_get_app ()));
   pw_test_ui_wait (workbook_shown, NULL, "the recovered workbook");
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (pw_test_ui_get_app ()));
   document = pw_window_get_document (PW_WINDOW (window));
   g_assert_true (pw_document_get_modified (document));
   answer = pw_assessment_lookup_answer (pw_workbook_find_assessment (pw_document_get_workbook (document),
@@ -1123,8 +1088,9 @@ test_projector (void)
                             "win.zoom-reset" };
 
   /* Wide, as a workshop room's screen */
-  ensure_app ();
-  window = pw_window_new (ADW_APPLICATION (app), pw_application_get_session (app));
+  pw_test_ui_get_app ();
+  window = pw_window_new (ADW_APPLICATION (pw_test_ui_get_app ()),
+                          pw_application_get_session (pw_test_ui_get_app ()));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   {
@@ -1220,7 +1186,7 @@ test_projector (void)
   pw_test_ui_flush ();
 
   pw_workbook_set_modified (get_workbook (window), FALSE);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 
@@ -1262,7 +1228,7 @@ press_step_key (PwWindow *window,
 static void
 test_step_keys (void)
 {
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   GtkWidget *list;
   GtkWidget *menu_button;
   GtkWidget *row;
@@ -1310,7 +1276,7 @@ test_step_keys (void)
   g_assert_false (press_step_key (window, GDK_KEY_Left));
 
   pw_workbook_set_modified (get_workbook (window), FALSE);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 
@@ -1369,7 +1335,7 @@ title_has (gpointer data)
 static void
 test_title_suggested (void)
 {
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   PwWorkbook *workbook;
   GtkWidget *suggested;
 
@@ -1426,7 +1392,7 @@ test_title_suggested (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (suggested)), ==, "wizard.next");
 
   pw_workbook_set_modified (workbook, FALSE);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 static gboolean
@@ -1445,7 +1411,7 @@ test_recent_location (void)
 {
   g_autoptr(GFile) file = copy_example ("recent-location.phasewise");
   g_autofree char *uri = g_file_get_uri (file);
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   g_autofree char *location = NULL;
   GtkWidget *row;
 
@@ -1455,9 +1421,9 @@ test_recent_location (void)
   location = g_strdup (pw_document_get_location (pw_window_get_document (window)));
   g_assert_true (g_str_has_prefix (location, "~/"));
   g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (window), location));
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 
-  window = new_window ();
+  window = pw_test_ui_new_window ();
   {
     gpointer args[] = { window, "recent-location.phasewise" };
 
@@ -1465,7 +1431,7 @@ test_recent_location (void)
   }
   row = pw_test_ui_find_row (GTK_WIDGET (window), "recent-location.phasewise");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, location);
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 static gboolean
@@ -1485,7 +1451,7 @@ test_framework_differs (void)
   g_autofree char *text = NULL;
   g_autofree char *edited = NULL;
   g_auto(GStrv) parts = NULL;
-  PwWindow *window = new_window ();
+  PwWindow *window = pw_test_ui_new_window ();
   AdwMessageDialog *dialog;
 
   g_test_bug ("8");
@@ -1511,7 +1477,7 @@ test_framework_differs (void)
                    get_workbook (window))));
   g_assert_null (pw_test_ui_find_dialog ("Changed Framework"));
 
-  destroy_window (window);
+  pw_test_ui_destroy_window (window);
 }
 
 int
@@ -1551,7 +1517,7 @@ main (int   argc,
   if (session != NULL)
     {
       g_set_prgname ("test-window");
-      ensure_app ();
+      pw_test_ui_get_app ();
     }
 
   if (g_strcmp0 (session, "crash") == 0)
