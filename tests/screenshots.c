@@ -156,6 +156,15 @@ scroll_to (GtkWidget *widget)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
 }
 
+static gboolean
+is_governance_card (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return PW_IS_DIMENSION_CARD (widget)
+         && g_strcmp0 (pw_dimension_card_get_dimension (PW_DIMENSION_CARD (widget))->id,
+                       PW_GOVERNANCE_DIMENSION) == 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +236,10 @@ main (int   argc,
 
   scroll_to (pw_test_ui_find_widget (GTK_WIDGET (wizard), PW_TYPE_DIMENSION_CARD));
   shoot (GTK_WIDGET (window), dir, "result-cards", suffix);
+
+  /* The governance card: the cap, the core items behind it, the way to them */
+  scroll_to (pw_test_ui_find (GTK_WIDGET (wizard), is_governance_card, NULL));
+  shoot (GTK_WIDGET (window), dir, "result-governance", suffix);
 
   pw_wizard_set_page (wizard, 2);
   shoot (GTK_WIDGET (window), dir, "wizard", suffix);
