@@ -85,3 +85,63 @@ pw_test_set_status (PwPolicyItem   *item,
                                 "2000-01-01", NULL, &error);
   g_assert_no_error (error);
 }
+
+/**
+ * pw_test_read_csv:
+ * @path: a CSV file
+ *
+ * Reads @path with Python's csv module (strict, UTF-8 with or without a
+ * byte order mark), the program $PW_PYTHON3.
+ *
+ * Returns: (transfer container) (element-type JsonNode): one JSON array of
+ *   strings per record
+ */
+GPtrArray *
+pw_test_read_csv (const char *path)
+{
+  const char *script =
+    "import csv, json, sys\n"
+    "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
+    "    for row in csv.reader(f, strict=True):\n"
+    "        print(json.dumps(row))\n";
+  const char *argv[] = { g_getenv ("PW_PYTHON3"), "-c", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  int wait_status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      JsonNode *row = json_from_string (lines[i], &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (rows, row);
+    }
+
+  return rows;
+}
+
+/**
+ * pw_test_csv_cell:
+ *
+ * Returns: the cell at @column of record @row of what pw_test_read_csv()
+ *   read, a record of the 9 columns of the policy checklist's export
+ */
+const char *
+pw_test_csv_cell (GPtrArray *rows,
+                  guint      row,
+                  guint      column)
+{
+  JsonArray *array = json_node_get_array (g_ptr_array_index (rows, row));
+
+  g_assert_cmpuint (json_array_get_length (array), ==, 9);
+  return json_array_get_string_element (array, column);
+}

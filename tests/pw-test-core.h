@@ -19,5 +19,9 @@ PwWorkbook *pw_test_load_example  (void);
 PwSession  *pw_test_get_session   (void);
 void        pw_test_set_status    (PwPolicyItem   *item,
                                    PwPolicyStatus  status);
+GPtrArray  *pw_test_read_csv      (const char     *path);
+const char *pw_test_csv_cell      (GPtrArray      *rows,
+                                   guint           row,
+                                   guint           column);
 
 G_END_DECLS

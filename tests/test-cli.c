@@ -490,51 +490,6 @@ test_validate_file_names (void)
   pw_test_remove_tree (dir);
 }
 
-/* Reads @path with Python's csv module: one line of JSON per record. */
-static GPtrArray *
-read_csv_with_python (const char *path)
-{
-  const char *script =
-    "import csv, json, sys\n"
-    "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
-    "    for row in csv.reader(f, strict=True):\n"
-    "        print(json.dumps(row))\n";
-  const char *argv[] = { g_getenv ("PW_PYTHON3"), "-c", script, path, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  int wait_status = 0;
-
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    {
-      JsonNode *row = json_from_string (lines[i], &error);
-
-      g_assert_no_error (error);
-      g_ptr_array_add (rows, row);
-    }
-
-  return rows;
-}
-
-static const char *
-cell (GPtrArray *rows,
-      guint      row,
-      guint      column)
-{
-  JsonArray *array = json_node_get_array (g_ptr_array_index (rows, row));
-
-  g_assert_cmpuint (json_array_get_length (array), ==, 9);
-  return json_array_get_string_element (array, column);
-}
-
 /* --export policy-csv: every item, RFC 4180 quoting, and no cell that a
  * spreadsheet runs as a formula; Python's csv module reads back the
  * values written, formula prefixes made inert with an apostrophe. */
@@ -596,30 +551,30 @@ test_export_policy_csv (void)
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"Category\","));
   g_assert_true (g_str_has_suffix (csv, "\"\r\n"));
 
-  rows = read_csv_with_python (csv_path);
+  rows = pw_test_read_csv (csv_path);
   g_assert_cmpuint (rows->len, ==, n_items + 1);
-  g_assert_cmpstr (cell (rows, 0, 7), ==, "Note");
+  g_assert_cmpstr (pw_test_csv_cell (rows, 0, 7), ==, "Note");
   for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
-    g_assert_cmpstr (cell (rows, i + 1, 7), ==, notes[i][1]);
+    g_assert_cmpstr (pw_test_csv_cell (rows, i + 1, 7), ==, notes[i][1]);
   {
     g_autofree char *inert = g_strconcat ("'", long_note, NULL);
 
-    g_assert_cmpstr (cell (rows, G_N_ELEMENTS (notes) + 1, 7), ==, inert);
-    g_assert_cmpstr (cell (rows, G_N_ELEMENTS (notes) + 1, 4), ==, "'-Owner");
+    g_assert_cmpstr (pw_test_csv_cell (rows, G_N_ELEMENTS (notes) + 1, 7), ==, inert);
+    g_assert_cmpstr (pw_test_csv_cell (rows, G_N_ELEMENTS (notes) + 1, 4), ==, "'-Owner");
   }
 
   /* No cell anywhere that starts a formula */
   for (guint r = 0; r < rows->len; r++)
     for (guint c = 0; c < 9; c++)
-      g_assert_null (strchr ("=+-@\t\r", cell (rows, r, c)[0] ? cell (rows, r, c)[0] : 'x'));
+      g_assert_null (strchr ("=+-@\t\r", pw_test_csv_cell (rows, r, c)[0] ? pw_test_csv_cell (rows, r, c)[0] : 'x'));
 
   /* The first item of the example, as the workbook has it */
   {
     g_autoptr(PwPolicyItem) first = g_list_model_get_item (items, 0);
 
-    g_assert_cmpstr (cell (rows, 1, 1), ==, pw_policy_item_get_title (first));
-    g_assert_cmpstr (cell (rows, 1, 3), ==, "In place");
-    g_assert_cmpstr (cell (rows, 1, 8), ==, pw_policy_item_get_link (first));
+    g_assert_cmpstr (pw_test_csv_cell (rows, 1, 1), ==, pw_policy_item_get_title (first));
+    g_assert_cmpstr (pw_test_csv_cell (rows, 1, 3), ==, "In place");
+    g_assert_cmpstr (pw_test_csv_cell (rows, 1, 8), ==, pw_policy_item_get_link (first));
   }
 
   pw_test_remove_tree (dir);

@@ -1166,51 +1166,6 @@ test_old_workbook (void)
  * CSV export
  */
 
-/* Reads @path with Python's csv module: one line of JSON per record. */
-static GPtrArray *
-read_csv_with_python (const char *path)
-{
-  const char *script =
-    "import csv, json, sys\n"
-    "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n"
-    "    for row in csv.reader(f, strict=True):\n"
-    "        print(json.dumps(row))\n";
-  const char *argv[] = { g_getenv ("PW_PYTHON3"), "-c", script, path, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  int wait_status = 0;
-
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    {
-      JsonNode *row = json_from_string (lines[i], &error);
-
-      g_assert_no_error (error);
-      g_ptr_array_add (rows, row);
-    }
-
-  return rows;
-}
-
-static const char *
-cell (GPtrArray *rows,
-      guint      row,
-      guint      column)
-{
-  JsonArray *array = json_node_get_array (g_ptr_array_index (rows, row));
-
-  g_assert_cmpuint (json_array_get_length (array), ==, 9);
-  return json_array_get_string_element (array, column);
-}
-
 static GPtrArray *
 export_and_read (PwPolicy *policy)
 {
@@ -1224,7 +1179,7 @@ export_and_read (PwPolicy *policy)
   g_date_set_dmy (&today, 1, G_DATE_JUNE, 2026);
   csv = pw_policy_to_csv (policy, &today);
   pw_test_write_bytes (path, csv);
-  rows = read_csv_with_python (path);
+  rows = pw_test_read_csv (path);
   pw_test_remove_tree (dir);
 
   return rows;
@@ -1248,7 +1203,7 @@ assert_cell (GPtrArray  *rows,
              const char *value)
 {
   g_autofree char *expected = inert (value);
-  const char *got = cell (rows, row, column);
+  const char *got = pw_test_csv_cell (rows, row, column);
 
   if (g_strcmp0 (got, expected) != 0)
     g_error ("row %u, column %u: “%s”, expected “%s”", row, column,
@@ -1299,7 +1254,7 @@ test_csv_hostile (void)
   rows = export_and_read (policy);
   ordered = pw_policy_get_ordered_items (policy);
   g_assert_cmpuint (rows->len, ==, ordered->len + 1);
-  g_assert_cmpstr (cell (rows, 0, 0), ==, "Category");
+  g_assert_cmpstr (pw_test_csv_cell (rows, 0, 0), ==, "Category");
 
   for (guint i = 0; i < ordered->len; i++)
     {
@@ -1311,13 +1266,13 @@ test_csv_hostile (void)
       assert_cell (rows, i + 1, 8, pw_policy_item_get_link (item));
       if (g_str_equal (pw_policy_item_get_id (item), "crisis-plan"))
         {
-          g_assert_cmpuint (g_utf8_strlen (cell (rows, i + 1, 7), -1), ==, PW_MAX_TEXT_CHARS);
-          g_assert_cmpstr (cell (rows, i + 1, 4), ==, "'=cmd|' /C calc'!A0");
+          g_assert_cmpuint (g_utf8_strlen (pw_test_csv_cell (rows, i + 1, 7), -1), ==, PW_MAX_TEXT_CHARS);
+          g_assert_cmpstr (pw_test_csv_cell (rows, i + 1, 4), ==, "'=cmd|' /C calc'!A0");
           n++;
         }
       if (g_strcmp0 (pw_policy_item_get_title (item), hostile[0]) == 0)
         {
-          g_assert_cmpstr (cell (rows, i + 1, 1), ==,
+          g_assert_cmpstr (pw_test_csv_cell (rows, i + 1, 1), ==,
                            "'=HYPERLINK(\"http://x.invalid\",\"click\")");
           n++;
         }
@@ -1328,7 +1283,7 @@ test_csv_hostile (void)
   for (guint r = 0; r < rows->len; r++)
     for (guint c = 0; c < 9; c++)
       {
-        const char *value = cell (rows, r, c);
+        const char *value = pw_test_csv_cell (rows, r, c);
 
         if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
           g_error ("row %u, column %u starts with a formula: %s", r, c, value);
@@ -1379,16 +1334,16 @@ test_csv_order (void)
             last_builtin_of_first = (gint) i;
         }
       if (g_str_equal (pw_policy_item_get_id (item), "crisis-plan"))
-        g_assert_cmpstr (cell (rows, i + 1, 3), ==, "In place");
+        g_assert_cmpstr (pw_test_csv_cell (rows, i + 1, 3), ==, "In place");
     }
 
   /* A custom item in a framework category follows that category's items */
   g_assert_cmpint (scope_custom, ==, last_builtin_of_first + 1);
   /* The custom categories last, in their order, names made inert */
-  g_assert_cmpstr (cell (rows, rows->len - 2, 0), ==, "Events");
-  g_assert_cmpstr (cell (rows, rows->len - 2, 1), ==, "Event photos");
-  g_assert_cmpstr (cell (rows, rows->len - 1, 0), ==, "'=Retail stores");
-  g_assert_cmpstr (cell (rows, rows->len - 1, 1), ==, "Store managers");
+  g_assert_cmpstr (pw_test_csv_cell (rows, rows->len - 2, 0), ==, "Events");
+  g_assert_cmpstr (pw_test_csv_cell (rows, rows->len - 2, 1), ==, "Event photos");
+  g_assert_cmpstr (pw_test_csv_cell (rows, rows->len - 1, 0), ==, "'=Retail stores");
+  g_assert_cmpstr (pw_test_csv_cell (rows, rows->len - 1, 1), ==, "Store managers");
   g_assert_cmpuint (n_builtin + 3, ==, ordered->len);
 }
 
