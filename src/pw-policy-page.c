@@ -2049,6 +2049,26 @@ edit_item_action (GtkWidget  *widget,
     show_item_dialog (self, item);
 }
 
+/* Asks before @object goes; @response_cb gets the answer, @object under
+ * @key on the dialog */
+static void
+ask_removal (PwPolicyPage *self,
+             const char   *heading,
+             const char   *body,
+             const char   *key,
+             gpointer      object,
+             GCallback     response_cb)
+{
+  AdwMessageDialog *dialog = create_dialog (self, heading, body);
+
+  adw_message_dialog_add_response (dialog, "remove", _("_Remove"));
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), key, g_object_ref (object), g_object_unref);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 remove_item_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -2075,7 +2095,6 @@ remove_item_action (GtkWidget  *widget,
 {
   PwPolicyPage *self = PW_POLICY_PAGE (widget);
   PwPolicyItem *item = find_item (self, g_variant_get_string (parameter, NULL));
-  AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
   if (item == NULL || !pw_policy_item_get_custom (item))
@@ -2084,13 +2103,8 @@ remove_item_action (GtkWidget  *widget,
   /* Translators: %s is a policy item's title */
   body = g_strdup_printf (_("“%s” and its history are removed from the checklist."),
                           pw_policy_item_get_title (item));
-  dialog = create_dialog (self, _("Remove Item?"), body);
-  adw_message_dialog_add_response (dialog, "remove", _("_Remove"));
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pw-item", g_object_ref (item), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_item_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_removal (self, _("Remove Item?"), body, "pw-item", item,
+               G_CALLBACK (remove_item_response_cb));
 }
 
 static void
@@ -2212,7 +2226,6 @@ remove_category_action (GtkWidget  *widget,
 {
   PwPolicyPage *self = PW_POLICY_PAGE (widget);
   PwCustomCategory *category = find_category (self, parameter);
-  AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
   guint n_items = 0;
   g_autoptr(GPtrArray) items = NULL;
@@ -2232,14 +2245,8 @@ remove_category_action (GtkWidget  *widget,
                                        "“%s” is removed with its %u item.",
                                        "“%s” is removed with its %u items.", n_items),
                           pw_custom_category_get_name (category), n_items);
-  dialog = create_dialog (self, _("Remove Category?"), body);
-  adw_message_dialog_add_response (dialog, "remove", _("_Remove"));
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pw-category", g_object_ref (category),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_category_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_removal (self, _("Remove Category?"), body, "pw-category", category,
+               G_CALLBACK (remove_category_response_cb));
 }
 
 static void
