@@ -66,6 +66,24 @@ def walk(accessible, path=()):
             yield from walk(child, path)
 
 
+def start_registry():
+    """Starts the accessibility bus and registry before the program starts.
+
+    Started on demand by the first getDesktop() (the bus launcher opens the
+    X display too), they once raced the program's own opening of the display,
+    which then failed ("cannot open display"); the first run of each test
+    program lost.
+    """
+    end = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < end:
+        try:
+            pyatspi.Registry.getDesktop(0).childCount
+            return
+        except Exception:  # the registry is not up yet
+            time.sleep(0.1)
+    raise RuntimeError('the accessibility registry did not start')
+
+
 def find_app(proc):
     end = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < end:
@@ -150,6 +168,11 @@ def run(args, label, ready, what, results, home, headings=(), then=(), tabs=()):
     for name in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
         env[name] = os.path.join(home, name)
         os.makedirs(env[name], exist_ok=True)
+    try:
+        start_registry()
+    except RuntimeError as error:
+        results.append((False, f'{label}: {error}'))
+        return
     proc = subprocess.Popen([os.environ['PW_PHASEWISE_BIN']] + args, env=env)
     try:
         app = find_app(proc)
