@@ -521,10 +521,8 @@ void
 _pw_window_write_policy_csv (PwWindow *self,
                              GFile    *file)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GTask) task = NULL;
   GBytes *bytes;
-  GDate today;
 
   g_return_if_fail (PW_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -532,12 +530,8 @@ _pw_window_write_policy_csv (PwWindow *self,
   if (self->document == NULL)
     return;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
   bytes = pw_policy_to_csv (pw_workbook_get_policy (pw_document_get_workbook (self->document)),
-                            &today);
+                            NULL);
 
   /* Written in a thread: the main loop goes on */
   task = g_task_new (self, self->cancellable, export_written_cb, NULL);

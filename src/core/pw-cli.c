@@ -192,11 +192,9 @@ pw_cli_export (const char *path,
                GString    *err)
 {
   g_autoptr(PwWorkbook) workbook = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  GDate today;
 
   if (g_strcmp0 (format, "policy-csv") != 0)
     {
@@ -223,11 +221,7 @@ pw_cli_export (const char *path,
   if (workbook == NULL)
     return PW_EXIT_INVALID;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
-  bytes = pw_policy_to_csv (pw_workbook_get_policy (workbook), &today);
+  bytes = pw_policy_to_csv (pw_workbook_get_policy (workbook), NULL);
 
   if (g_str_equal (output, "-"))
     {

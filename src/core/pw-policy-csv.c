@@ -79,7 +79,8 @@ yes_no (gboolean value)
  * pw_policy_to_csv:
  * @policy: the checklist
  * @framework: its framework, for the names of the categories
- * @today: the day reviews are overdue against
+ * @today: (nullable): the day reviews are overdue against; %NULL for
+ *   today, in local time
  *
  * Returns: (transfer full): one row of headings, then one row per item:
  *   category, item, core, status, owner, review date, overdue, note, link
@@ -90,9 +91,21 @@ pw_policy_to_csv (PwPolicy *policy,
 {
   GString *out = g_string_new ("\xEF\xBB\xBF");
   g_autoptr(GPtrArray) items = NULL;
+  GDate local_today;
 
   g_return_val_if_fail (PW_IS_POLICY (policy), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (today == NULL || g_date_valid (today), NULL);
+
+  if (today == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&local_today, 1);
+      g_date_set_dmy (&local_today, (GDateDay) g_date_time_get_day_of_month (now),
+                      (GDateMonth) g_date_time_get_month (now),
+                      (GDateYear) g_date_time_get_year (now));
+      today = &local_today;
+    }
 
   /* Translators: the headings of the policy checklist's CSV export */
   append_field (out, C_("csv", "Category"), FALSE);
