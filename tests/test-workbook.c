@@ -794,6 +794,84 @@ test_links_round_trip (void)
   g_assert_true (g_bytes_equal (saved, saved_again));
 }
 
+/* A team's notes, any number of lines, come back from the file as written. */
+static void
+test_team_notes_round_trip (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("tests/fixtures", "maximal.phasewise");
+  PwTeam *team = pw_org_map_find_team (pw_workbook_get_org_map (workbook), "care");
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(PwWorkbook) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pw_team_set_notes (team, "Two shifts.\nWeekend cover by the hub: “on call”.");
+  g_assert_true (pw_workbook_get_modified (workbook));
+  saved = pw_workbook_serialize (workbook);
+  loaded = pw_workbook_load_from_bytes (saved, &error);
+  g_assert_no_error (error);
+  team = pw_org_map_find_team (pw_workbook_get_org_map (loaded), "care");
+  g_assert_cmpstr (pw_team_get_notes (team), ==, "Two shifts.\nWeekend cover by the hub: “on call”.");
+
+  pw_team_set_notes (team, NULL);
+  g_assert_null (pw_team_get_notes (team));
+}
+
+/* The latest assessment of a scope goes by date, then by the order of the
+ * list, and never takes another scope's. */
+static void
+test_latest_assessment (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("tests/fixtures", "maximal.phasewise");
+  GListModel *assessments = pw_workbook_get_assessments (workbook);
+  PwAssessment *late, *same_day;
+
+  while (g_list_model_get_n_items (assessments) > 0)
+    {
+      g_autoptr(PwAssessment) first = g_list_model_get_item (assessments, 0);
+
+      pw_workbook_remove_assessment (workbook, first);
+    }
+
+  g_assert_null (pw_workbook_find_latest_assessment (workbook, NULL));
+  g_assert_null (pw_workbook_find_latest_assessment (workbook, "care"));
+
+  late = add_dated (workbook, "a1", "care", "2026-05-01");
+  add_dated (workbook, "a2", "care", "2025-05-01");
+  add_dated (workbook, "a3", NULL, "2027-01-01");
+  g_assert_true (pw_workbook_find_latest_assessment (workbook, "care") == late);
+  g_assert_null (pw_workbook_find_latest_assessment (workbook, "pr"));
+  g_assert_cmpstr (pw_assessment_get_id (pw_workbook_find_latest_assessment (workbook, NULL)),
+                   ==, "a3");
+
+  same_day = add_dated (workbook, "a4", "care", "2026-05-01");
+  g_assert_true (pw_workbook_find_latest_assessment (workbook, "care") == same_day);
+}
+
+/* Stale is more than twelve months old, to the day. */
+static void
+test_assessment_stale (void)
+{
+  g_autoptr(PwAssessment) assessment = pw_assessment_new ("a1");
+  g_autoptr(GDate) today = g_date_new_dmy (1, 3, 2026);
+
+  g_assert_false (pw_assessment_is_stale (assessment, today));
+
+  pw_assessment_set_date (assessment, "2025-03-01");
+  g_assert_false (pw_assessment_is_stale (assessment, today));
+  g_date_add_days (today, 1);
+  g_assert_true (pw_assessment_is_stale (assessment, today));
+
+  pw_assessment_set_date (assessment, "2026-03-02");
+  g_assert_false (pw_assessment_is_stale (assessment, today));
+
+  /* A leap day a year on: the limit is the last day of February */
+  pw_assessment_set_date (assessment, "2024-02-28");
+  g_date_set_dmy (today, 28, 2, 2025);
+  g_assert_false (pw_assessment_is_stale (assessment, today));
+  g_date_set_dmy (today, 1, 3, 2025);
+  g_assert_true (pw_assessment_is_stale (assessment, today));
+}
+
 /* A spoke linked to several hubs counts for the first of them in the
  * order of the teams, whatever the order of the links. */
 static void
@@ -1257,6 +1335,9 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/org-model-first-hub", test_org_model_first_hub);
   g_test_add_func ("/phasewise/workbook/links", test_links);
   g_test_add_func ("/phasewise/workbook/links-round-trip", test_links_round_trip);
+  g_test_add_func ("/phasewise/workbook/team-notes-round-trip", test_team_notes_round_trip);
+  g_test_add_func ("/phasewise/workbook/latest-assessment", test_latest_assessment);
+  g_test_add_func ("/phasewise/workbook/assessment-stale", test_assessment_stale);
   g_test_add_func ("/phasewise/workbook/bundled-framework", test_bundled_framework);
   g_test_add_func ("/phasewise/workbook/framework-file-matches-resource",
                    test_framework_file_matches_resource);

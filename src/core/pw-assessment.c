@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "pw-enums.h"
@@ -306,6 +308,39 @@ pw_assessment_same_scope (PwAssessment *self,
   g_return_val_if_fail (PW_IS_ASSESSMENT (other), FALSE);
 
   return g_strcmp0 (self->team_id, other->team_id) == 0;
+}
+
+/**
+ * pw_assessment_is_stale:
+ * @today: the day to judge by
+ *
+ * An assessment is stale when it is dated more than twelve months before
+ * @today: 2025-03-01 is stale from 2026-03-02 on.  An assessment without a
+ * date is not stale: there is nothing to judge by.
+ *
+ * Returns: whether the assessment is older than twelve months
+ */
+gboolean
+pw_assessment_is_stale (PwAssessment *self,
+                        const GDate  *today)
+{
+  g_autoptr(GDate) limit = NULL;
+  GDate date;
+  int year, month, day;
+
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (self->date == NULL || sscanf (self->date, "%4d-%2d-%2d", &year, &month, &day) != 3
+      || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  limit = g_date_copy (today);
+  g_date_subtract_months (limit, 12);
+
+  return g_date_compare (&date, limit) < 0;
 }
 
 const char *

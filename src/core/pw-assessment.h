@@ -46,6 +46,8 @@ PwAnswer     *pw_assessment_lookup_answer    (PwAssessment *self,
 PwAnswer     *pw_assessment_ensure_answer    (PwAssessment *self,
                                               const char   *question_id);
 guint         pw_assessment_get_n_answers    (PwAssessment *self);
+gboolean      pw_assessment_is_stale         (PwAssessment *self,
+                                              const GDate  *today);
 gboolean      pw_assessment_same_scope       (PwAssessment *self,
                                               PwAssessment *other);
 const char   *pw_assessment_get_id           (PwAssessment *self);

@@ -32,6 +32,7 @@ struct _PwTeam
   PwTeamKind kind;
   char *function;
   char *region;
+  char *notes;
   int headcount;
   int smes;
   int x;
@@ -53,6 +54,7 @@ enum {
   PROP_X,
   PROP_Y,
   PROP_CHANNELS,
+  PROP_NOTES,
   N_PROPS
 };
 
@@ -67,6 +69,7 @@ pw_team_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->function, g_free);
   g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->channels, g_strfreev);
 
   G_OBJECT_CLASS (pw_team_parent_class)->finalize (object);
@@ -116,6 +119,10 @@ pw_team_get_property (GObject    *object,
 
     case PROP_Y:
       g_value_set_int (value, self->y);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
       break;
 
     case PROP_CHANNELS:
@@ -175,6 +182,10 @@ pw_team_set_property (GObject      *object,
 
     case PROP_CHANNELS:
       pw_team_set_channels (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_NOTES:
+      pw_team_set_notes (self, g_value_get_string (value));
       break;
 
     default:
@@ -240,6 +251,11 @@ pw_team_class_init (PwTeamClass *klass)
     g_param_spec_boxed ("channels", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -501,3 +517,28 @@ pw_team_set_y (PwTeam *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_Y]);
 }
 
+const char *
+pw_team_get_notes (PwTeam *self)
+{
+  g_return_val_if_fail (PW_IS_TEAM (self), NULL);
+
+  return self->notes;
+}
+
+/**
+ * pw_team_set_notes:
+ * @notes: (nullable): what the facilitator noted about the team, any number
+ *   of lines
+ *
+ * Sets the notes, cut to %PW_MAX_TEXT_CHARS characters: a workbook file holds
+ * no longer ones.
+ */
+void
+pw_team_set_notes (PwTeam     *self,
+                   const char *notes)
+{
+  g_return_if_fail (PW_IS_TEAM (self));
+
+  if (_pw_set_str_capped (&self->notes, notes, PW_MAX_TEXT_CHARS))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTES]);
+}

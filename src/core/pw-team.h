@@ -48,5 +48,8 @@ void                pw_team_set_x         (PwTeam             *self,
 int                 pw_team_get_y         (PwTeam             *self);
 void                pw_team_set_y         (PwTeam             *self,
                                            int                 y);
+const char         *pw_team_get_notes     (PwTeam             *self);
+void                pw_team_set_notes     (PwTeam             *self,
+                                           const char         *notes);
 
 G_END_DECLS

@@ -44,7 +44,7 @@ static const char * const organization_members[] = {
 };
 static const char * const org_map_members[] = { "teams", "links", NULL };
 static const char * const team_members[] = {
-  "id", "name", "kind", "function", "region", "headcount", "smes", "channels", "x", "y", NULL
+  "id", "name", "kind", "function", "region", "headcount", "smes", "channels", "x", "y", "notes", NULL
 };
 static const char * const link_members[] = { "from", "to", NULL };
 static const char * const policy_members[] = {
@@ -175,6 +175,7 @@ read_team_cb (PwJsonReader *reader,
   g_autofree char *name = NULL;
   g_autofree char *function = NULL;
   g_autofree char *region = NULL;
+  g_autofree char *notes = NULL;
   g_autoptr(GStrvBuilder) channels = g_strv_builder_new ();
   g_auto(GStrv) channel_list = NULL;
   JsonArray *array;
@@ -202,6 +203,7 @@ read_team_cb (PwJsonReader *reader,
   pw_json_read_int (reader, object, "smes", 0, 0, 10000000, &smes);
   pw_json_read_int (reader, object, "x", 0, -1000000, 1000000, &x);
   pw_json_read_int (reader, object, "y", 0, -1000000, 1000000, &y);
+  pw_json_read_string (reader, object, "notes", 0, PW_MAX_TEXT_CHARS, &notes);
 
   array = pw_json_read_array (reader, object, "channels", 0, MAX_CHANNELS);
   if (array != NULL)
@@ -227,6 +229,7 @@ read_team_cb (PwJsonReader *reader,
   pw_team_set_x (team, (int) x);
   pw_team_set_y (team, (int) y);
   pw_team_set_channels (team, (const char * const *) channel_list);
+  pw_team_set_notes (team, notes);
   _pw_json_set_unknown (team, pw_json_collect_unknown (object, team_members));
   pw_org_map_add_team (map, team);
 }

@@ -88,6 +88,7 @@ write_org_map (PwWorkbook *self)
         }
       json_object_set_int_member (t, "x", pw_team_get_x (team));
       json_object_set_int_member (t, "y", pw_team_get_y (team));
+      pw_json_set_string_if (t, "notes", pw_team_get_notes (team));
       set_unknown_and_wrap (team_array, t, team);
     }
 

@@ -743,6 +743,50 @@ pw_workbook_get_previous_round (PwWorkbook   *self,
 }
 
 /**
+ * pw_workbook_find_latest_assessment:
+ * @team_id: (nullable): a team of the map, or %NULL for the whole organization
+ *
+ * The latest assessment of a scope is the one with the latest date; of
+ * several on one date, the one further down the list.  It is what the map,
+ * the teams overview and the team panel show a team by.
+ *
+ * Returns: (transfer none) (nullable): the latest assessment of the scope,
+ *   if there is one
+ */
+PwAssessment *
+pw_workbook_find_latest_assessment (PwWorkbook *self,
+                                    const char *team_id)
+{
+  PwAssessment *latest = NULL;
+  const char *latest_date = NULL;
+  guint latest_index = 0;
+  guint n;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->assessments));
+  for (guint i = 0; i < n; i++)
+    {
+      PwAssessment *other = g_list_model_get_item (G_LIST_MODEL (self->assessments), i);
+      const char *other_date = pw_assessment_get_date (other);
+
+      /* The store holds a reference */
+      g_object_unref (other);
+
+      if (g_strcmp0 (pw_assessment_get_team_id (other), team_id) != 0)
+        continue;
+      if (latest == NULL || comes_before (latest_date, latest_index, other_date, i))
+        {
+          latest = other;
+          latest_date = other_date;
+          latest_index = i;
+        }
+    }
+
+  return latest;
+}
+
+/**
  * pw_workbook_describe_scope:
  *
  * Returns: (transfer full): the scope of @assessment for people to read:

@@ -63,6 +63,8 @@ void          pw_workbook_set_assessment_scope  (PwWorkbook    *self,
                                                  const char    *team_id);
 PwAssessment *pw_workbook_get_previous_round    (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
+PwAssessment *pw_workbook_find_latest_assessment (PwWorkbook   *self,
+                                                 const char    *team_id);
 char         *pw_workbook_describe_scope        (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
 PwOrgMap     *pw_workbook_get_org_map           (PwWorkbook    *self);
