@@ -542,3 +542,27 @@ pw_team_set_notes (PwTeam     *self,
   if (_pw_set_str_capped (&self->notes, notes, PW_MAX_TEXT_CHARS))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTES]);
 }
+
+/**
+ * pw_team_get_size:
+ * @width: (out) (optional): the width of the team's shape on the map
+ * @height: (out) (optional): its height
+ *
+ * The size of the team's shape, in map units, which its kind decides: what
+ * the map draws and what its layout keeps apart.
+ */
+void
+pw_team_get_size (PwTeam *self,
+                  int    *width,
+                  int    *height)
+{
+  gboolean hub;
+
+  g_return_if_fail (PW_IS_TEAM (self));
+
+  hub = self->kind == PW_TEAM_HUB;
+  if (width != NULL)
+    *width = hub ? PW_TEAM_HUB_DIAMETER : PW_TEAM_SPOKE_WIDTH;
+  if (height != NULL)
+    *height = hub ? PW_TEAM_HUB_DIAMETER : PW_TEAM_SPOKE_HEIGHT;
+}

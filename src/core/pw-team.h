@@ -13,6 +13,12 @@
 
 G_BEGIN_DECLS
 
+/* The shapes of teams on the map, in map units: a hub is a circle, a spoke a
+ * rounded rectangle, each centred on the team's x and y. */
+#define PW_TEAM_HUB_DIAMETER  140
+#define PW_TEAM_SPOKE_WIDTH   180
+#define PW_TEAM_SPOKE_HEIGHT   72
+
 #define PW_TYPE_TEAM (pw_team_get_type ())
 
 G_DECLARE_FINAL_TYPE (PwTeam, pw_team, PW, TEAM, GObject)
@@ -48,6 +54,9 @@ void                pw_team_set_x         (PwTeam             *self,
 int                 pw_team_get_y         (PwTeam             *self);
 void                pw_team_set_y         (PwTeam             *self,
                                            int                 y);
+void                pw_team_get_size      (PwTeam             *self,
+                                           int                *width,
+                                           int                *height);
 const char         *pw_team_get_notes     (PwTeam             *self);
 void                pw_team_set_notes     (PwTeam             *self,
                                            const char         *notes);
