@@ -71,9 +71,9 @@ score_example (PwWorkbook    **workbook_out,
                guint           round)
 {
   PwWorkbook *workbook = pw_test_load_example ();
-  g_autoptr(PwAssessment) assessment = NULL;
+  g_autofree char *id = g_strdup_printf ("assessment-%u", round + 1);
+  PwAssessment *assessment = pw_workbook_find_assessment (workbook, id);
 
-  assessment = g_list_model_get_item (pw_workbook_get_assessments (workbook), round);
   *workbook_out = workbook;
   if (previous_out != NULL)
     *previous_out = pw_workbook_get_previous_round (workbook, assessment);

@@ -161,8 +161,7 @@ static void
 test_example_result (void)
 {
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
-  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                          1);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
   PwAssessment *baseline = pw_workbook_get_previous_round (workbook, review);
   g_autoptr(PwScore) score = pw_score_compute (pw_workbook_get_framework (workbook), review,
                                                pw_workbook_get_policy (workbook));
@@ -195,8 +194,7 @@ test_cap_history_and_waivers (void)
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwPolicy *policy = pw_workbook_get_policy (workbook);
-  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                          1);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
   PwAssessment *baseline = pw_workbook_get_previous_round (workbook, review);
   g_autoptr(PwScore) before = NULL;
   g_autoptr(PwScore) after = NULL;

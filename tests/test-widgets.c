@@ -461,8 +461,7 @@ test_dimension_card (void)
 {
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
-  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                          1);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
   g_autoptr(PwScore) score = pw_score_compute (framework, review,
                                                pw_workbook_get_policy (workbook));
   const PwDimensionScore *integration = pw_score_find_dimension (score, "integration");
@@ -501,8 +500,7 @@ test_dimension_card_cap (void)
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwPolicy *policy = pw_workbook_get_policy (workbook);
-  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                          1);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
   g_autoptr(PwScore) score = pw_score_compute (framework, review, policy);
   g_autoptr(PwScore) lifted = NULL;
   const PwDimensionScore *governance = pw_score_find_dimension (score, PW_GOVERNANCE_DIMENSION);
@@ -625,8 +623,7 @@ test_dimension_card_stacks (void)
 {
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
-  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                          1);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
   g_autoptr(PwScore) score = pw_score_compute (framework, review,
                                                pw_workbook_get_policy (workbook));
   const PwDimensionScore *integration = pw_score_find_dimension (score, "integration");
@@ -712,8 +709,7 @@ test_answered_counts_agree (void)
 {
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
-  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                          1);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
   PwWizard *wizard = pw_wizard_new (workbook, review);
   GtkWidget *widget = GTK_WIDGET (wizard);
   PwAnswerCounts counts;
@@ -758,8 +754,7 @@ static void
 test_one_suggested_action (void)
 {
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
-  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                          1);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
   PwWizard *wizard = pw_wizard_new (workbook, review);
   GtkWindow *window = show (GTK_WIDGET (wizard));
 
@@ -779,8 +774,7 @@ static void
 test_weakest_link_scrolls (void)
 {
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
-  g_autoptr(PwAssessment) review = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                          1);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
   GtkWidget *view = GTK_WIDGET (pw_result_view_new ());
   GtkWidget *row, *focus, *card, *scroller;
   graphene_rect_t bounds;
@@ -1236,10 +1230,11 @@ static PwAssessment *
 get_example_assessment (PwWorkbook *workbook,
                         guint       index)
 {
-  g_autoptr(PwAssessment) assessment =
-    g_list_model_get_item (pw_workbook_get_assessments (workbook), index);
+  g_autofree char *id = g_strdup_printf ("assessment-%u", index + 1);
 
-  return assessment;
+  /* The two rounds of the whole organization; the example's team rounds
+   * come before them in the list */
+  return pw_workbook_find_assessment (workbook, id);
 }
 
 /* On a round that a later round of its scope follows, the wizard says so,
@@ -1264,8 +1259,8 @@ test_wizard_earlier_round (void)
       PwAnswer *answer;
       int phase;
 
-      g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==, 2);
-      later = g_list_model_get_item (pw_workbook_get_assessments (workbook), 1);
+      g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==, 5);
+      later = g_object_ref (pw_workbook_find_assessment (workbook, "assessment-2"));
       g_assert_true (pw_workbook_get_previous_round (workbook, later)
                      == get_example_assessment (workbook, 0));
 

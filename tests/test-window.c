@@ -201,7 +201,7 @@ test_open_example (void)
   assessments = pw_workbook_get_assessments (workbook);
   g_assert_null (pw_document_get_file (document));
   g_assert_false (pw_document_get_modified (document));
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)),
                             "Larkspur Outdoor Equipment (Example)"));
 
@@ -221,7 +221,7 @@ test_open_example (void)
   gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
   pw_test_ui_flush ();
   g_assert_null (pw_test_ui_find_dialog ("Delete Assessment?"));
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2 - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5 - 1);
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-1"));
   wait_for_toast (window, "Deleted “Whole organization — ");
@@ -231,7 +231,7 @@ test_open_example (void)
   g_assert_nonnull (undo_button);
   g_signal_emit_by_name (undo_button, "clicked");
   pw_test_ui_flush ();
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5);
   g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-2"));
   wait_for_toast (window, "Undone: Deleting the assessment");
 
@@ -239,17 +239,17 @@ test_open_example (void)
    * would not be what it names */
   gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
   pw_test_ui_flush ();
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 4);
   wait_for_toast (window, "Deleted “Whole organization — ");
   pw_workbook_set_name (workbook, "Larkspur Renamed");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-toast", NULL));
   pw_test_ui_flush ();
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 4);
   g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Renamed");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Outdoor Equipment");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5);
   wait_for_toast (window, "Undone: Deleting the assessment");
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-2"));
@@ -258,14 +258,14 @@ test_open_example (void)
   gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.new", NULL);
   pw_test_ui_flush ();
   g_assert_cmpstr (pw_assessment_get_id (pw_assess_page_get_selected (get_assess_page (window))),
-                   ==, "assessment-3");
+                   ==, "assessment-6");
   badge = GTK_WIDGET (pw_test_ui_find_label (list, "No result yet"));
   g_assert_nonnull (badge);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "No result yet");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   pw_test_ui_flush ();
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
-  g_assert_null (pw_workbook_find_assessment (workbook, "assessment-3"));
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5);
+  g_assert_null (pw_workbook_find_assessment (workbook, "assessment-6"));
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-2"));
   pw_workbook_set_modified (workbook, FALSE);
@@ -371,7 +371,7 @@ test_walk_wizard_save (void)
   gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.new", NULL);
   pw_test_ui_flush ();
   assessment = pw_assess_page_get_selected (get_assess_page (window));
-  g_assert_cmpstr (pw_assessment_get_id (assessment), ==, "assessment-3");
+  g_assert_cmpstr (pw_assessment_get_id (assessment), ==, "assessment-6");
   wizard = current_wizard (window);
   g_assert_cmpuint (pw_wizard_get_page (wizard), ==, 0);
 

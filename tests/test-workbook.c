@@ -150,13 +150,33 @@ test_example_content (void)
   g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
   PwOrgMap *map = pw_workbook_get_org_map (workbook);
   GListModel *assessments = pw_workbook_get_assessments (workbook);
-  g_autoptr(PwAssessment) first = g_list_model_get_item (assessments, 0);
-  g_autoptr(PwAssessment) second = g_list_model_get_item (assessments, 1);
-  guint in_place = 0, total = 0;
+  PwAssessment *first = pw_workbook_find_assessment (workbook, "assessment-1");
+  PwAssessment *second = pw_workbook_find_assessment (workbook, "assessment-2");
+  g_autoptr(PwAssessment) last = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (2, 12, 2026);
+  guint in_place = 0, total = 0, stale = 0;
 
   g_assert_cmpuint (g_list_model_get_n_items (pw_org_map_get_teams (map)), ==, 7);
   g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HUB_AND_SPOKE);
-  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 2);
+
+  /* Three teams assessed once, one of them more than a year ago; the
+   * whole organization twice, the latest last in the list (what the
+   * window shows first) */
+  g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5);
+  last = g_list_model_get_item (assessments, 4);
+  g_assert_true (last == second);
+  g_assert_true (pw_workbook_find_latest_assessment (workbook, NULL) == second);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PwAssessment) team_round = g_list_model_get_item (assessments, i);
+
+      g_assert_nonnull (pw_assessment_get_team_id (team_round));
+      g_assert_true (pw_workbook_find_latest_assessment (workbook,
+                                                         pw_assessment_get_team_id (team_round))
+                     == team_round);
+      stale += pw_assessment_is_stale (team_round, today);
+    }
+  g_assert_cmpuint (stale, ==, 1);
   g_assert_true (pw_assessment_same_scope (first, second));
   g_assert_true (pw_workbook_get_previous_round (workbook, second) == first);
   g_assert_null (pw_workbook_get_previous_round (workbook, first));
@@ -233,25 +253,25 @@ test_rounds (void)
 {
   g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
   PwAssessment *third = pw_workbook_start_assessment (workbook, NULL);
-  PwAssessment *care = pw_workbook_start_assessment (workbook, "care");
-  g_autofree char *scope = pw_workbook_describe_scope (workbook, care);
+  PwAssessment *pr_round = pw_workbook_start_assessment (workbook, "pr");
+  g_autofree char *scope = pw_workbook_describe_scope (workbook, pr_round);
   g_autofree char *whole = pw_workbook_describe_scope (workbook, third);
 
   g_assert_cmpstr (pw_assessment_get_round (third), ==, "Round 3");
-  g_assert_cmpstr (pw_assessment_get_round (care), ==, "Round 1");
-  g_assert_cmpstr (pw_assessment_get_id (third), ==, "assessment-3");
+  g_assert_cmpstr (pw_assessment_get_round (pr_round), ==, "Round 1");
+  g_assert_cmpstr (pw_assessment_get_id (third), ==, "assessment-6");
   g_assert_cmpuint (pw_assessment_get_n_answers (third), ==, 0);
   g_assert_true (pw_workbook_get_previous_round (workbook, third)
                  == pw_workbook_find_assessment (workbook, "assessment-2"));
-  g_assert_null (pw_workbook_get_previous_round (workbook, care));
-  g_assert_cmpstr (scope, ==, "Customer Care");
+  g_assert_null (pw_workbook_get_previous_round (workbook, pr_round));
+  g_assert_cmpstr (scope, ==, "Press & Public Relations");
   g_assert_cmpstr (whole, ==, "Whole organization");
   g_assert_true (pw_is_valid_date (pw_assessment_get_date (third)));
 
   /* The default label follows the scope. */
-  pw_assessment_set_team_id (care, NULL);
+  pw_assessment_set_team_id (pr_round, NULL);
   {
-    g_autofree char *label = pw_workbook_default_round_label (workbook, care);
+    g_autofree char *label = pw_workbook_default_round_label (workbook, pr_round);
 
     g_assert_cmpstr (label, ==, "Round 4");
   }
@@ -432,7 +452,7 @@ test_doc_required_members (void)
           section = g_str_equal (line, "### Root") ? "$"
                     : g_str_equal (line, "### `org_map`") ? "$.org_map"
                     : g_str_equal (line, "### `policy`") ? "$.policy"
-                    : g_str_equal (line, "### `assessments[]`") ? "$.assessments[0]"
+                    : g_str_equal (line, "### `assessments[]`") ? "$.assessments[3]"
                     : NULL;
           continue;
         }
@@ -446,9 +466,10 @@ test_doc_required_members (void)
 
       root = parse (example);
       object = json_node_get_object (root);
-      if (g_str_equal (section, "$.assessments[0]"))
+      /* A round of the whole organization, which names no team */
+      if (g_str_equal (section, "$.assessments[3]"))
         object = json_array_get_object_element (json_object_get_array_member (object,
-                                                                              "assessments"), 0);
+                                                                              "assessments"), 3);
       else if (!g_str_equal (section, "$"))
         object = json_object_get_object_member (object, section + 2);
 
