@@ -216,28 +216,39 @@ is_blank (const char *text,
   return TRUE;
 }
 
-/* The separator the header line uses most: tab, semicolon or comma (the
- * default, also for a header of one column). */
+/* Finds the header line, the first with more than separators, quotes and
+ * white space on it, from *@pos on line *@line, and moves both to its
+ * start.  Returns the separator it uses most: tab, semicolon or comma (the
+ * default, also for a header of one column), or 0 when there is no such
+ * line. */
 static char
-detect_separator (const char *data,
-                  gsize       length)
+find_header (const char *data,
+             gsize       length,
+             gsize      *pos,
+             guint      *line)
 {
   gsize commas = 0, semicolons = 0, tabs = 0;
   gboolean in_quotes = FALSE;
   gboolean seen_text = FALSE;
+  gsize i;
 
-  for (gsize i = 0; i < length; i++)
+  for (i = *pos; i < length; i++)
     {
       char c = data[i];
 
       if (c == '"')
         in_quotes = !in_quotes;
       else if (in_quotes)
-        continue;
+        seen_text = TRUE;
       else if (c == '\n' || c == '\r')
         {
           if (seen_text)
             break;
+          if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
+            i++;
+          commas = semicolons = tabs = 0;
+          *pos = i + 1;
+          (*line)++;
         }
       else if (c == ',')
         commas++;
@@ -245,11 +256,12 @@ detect_separator (const char *data,
         semicolons++;
       else if (c == '\t')
         tabs++;
-
-      if (!g_ascii_isspace (c) || c == '\t')
+      else if (!g_ascii_isspace (c))
         seen_text = TRUE;
     }
 
+  if (!seen_text)
+    return 0;
   if (tabs > 0 && tabs >= semicolons && tabs >= commas)
     return '\t';
   if (semicolons > commas)
@@ -287,7 +299,15 @@ static void
 end_field (Record  *record,
            GString *field)
 {
-  char *cell = g_strndup (field->str, field->len);
+  char *cell;
+
+  /* A NUL byte is no text: the cell stays invalid UTF-8, as it is, instead
+   * of being cut short there. */
+  for (gsize i = 0; i < field->len; i++)
+    if (field->str[i] == '\0')
+      field->str[i] = '\xff';
+
+  cell = g_strndup (field->str, field->len);
 
   if (g_utf8_validate (cell, -1, NULL))
     trim_in_place (cell);
@@ -417,20 +437,40 @@ record_is_empty (Record *record)
 static char *
 make_key (const char *text)
 {
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  g_autofree char *normalized = NULL;
+  const char *p;
+
+  /* the usual case, and the same result, quicker */
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_ascii_strdown (text, -1);
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
 
   return g_utf8_casefold (normalized != NULL ? normalized : text, -1);
 }
 
+/* Whether @key is the key of the lower-case ASCII word @english or of its
+ * translation. */
 static gboolean
 matches_word (const char *key,
               const char *context,
               const char *english)
 {
-  g_autofree char *english_key = make_key (english);
-  g_autofree char *translated_key = make_key (g_dpgettext2 (GETTEXT_PACKAGE, context, english));
+  const char *translated;
+  g_autofree char *translated_key = NULL;
 
-  return g_str_equal (key, english_key) || g_str_equal (key, translated_key);
+  if (g_str_equal (key, english))
+    return TRUE;
+
+  translated = g_dpgettext2 (GETTEXT_PACKAGE, context, english);
+  if (translated == english)
+    return FALSE;
+
+  translated_key = make_key (translated);
+
+  return g_str_equal (key, translated_key);
 }
 
 static int
@@ -455,7 +495,7 @@ static gboolean
 parse_kind (const char *text,
             PwTeamKind *kind)
 {
-  g_autofree char *key = make_key (text);
+  g_autofree char *key = NULL;
 
   if (*text == '\0')
     {
@@ -463,6 +503,7 @@ parse_kind (const char *text,
       return TRUE;
     }
 
+  key = make_key (text);
   for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
     if (matches_word (key, KIND_CONTEXT, kind_names[i].name))
       {
@@ -1014,14 +1055,6 @@ index_map_teams (PwOrgMap *map)
   return index;
 }
 
-static const char *
-empty_file_message (void)
-{
-  /* Translators: a team import file without any text */
-  return _("The file is empty: its first line should name the columns, such as name, kind "
-           "and parent");
-}
-
 /**
  * pw_team_import_new:
  * @map: the map the teams are for: their names must be new on it, and
@@ -1066,27 +1099,29 @@ pw_team_import_new (PwOrgMap  *map,
       return NULL;
     }
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    pos = 3;
-
-  if (is_blank (data + pos, length - pos))
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
     {
-      g_set_error_literal (error, PW_ERROR, PW_ERROR_INVALID, empty_file_message ());
+      g_set_error_literal (error, PW_ERROR, PW_ERROR_STRING,
+                           /* Translators: “CSV UTF-8” is how spreadsheets call
+                            * the format to choose when saving */
+                           _("The file is in UTF-16, not UTF-8: save the spreadsheet as "
+                             "“CSV UTF-8”"));
       return NULL;
     }
 
-  separator = detect_separator (data + pos, length - pos);
-  do
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    pos = 3;
+
+  separator = find_header (data, length, &pos, &line);
+  if (separator == 0)
     {
-      record_clear (&header);
-      if (!read_record (data, length, &pos, &line, separator, &header))
-        {
-          /* nothing but empty cells */
-          g_set_error_literal (error, PW_ERROR, PW_ERROR_INVALID, empty_file_message ());
-          return NULL;
-        }
+      /* Translators: a team import file without any text */
+      g_set_error_literal (error, PW_ERROR, PW_ERROR_INVALID,
+                           _("The file is empty: its first line should name the columns, "
+                             "such as name, kind and parent"));
+      return NULL;
     }
-  while (record_is_empty (&header));
+  read_record (data, length, &pos, &line, separator, &header);
 
   for (guint i = 0; i < N_COLUMNS; i++)
     columns[i] = -1;
