@@ -29,6 +29,7 @@
  *   /phasewise/team-csv/apply            teams, links, no overlaps, saved and loaded back
  *   /phasewise/team-csv/apply-many       10,000 rows applied and saved (not with PW_TEST_QUICK)
  *   /phasewise/team-csv/apply-renumbered the map got a team with an imported id meanwhile
+ *   /phasewise/team-csv/apply-edge       a map at the edge of what a file holds: room elsewhere
  *   /phasewise/team-csv/undo             one undo takes the whole import back
  */
 
@@ -484,6 +485,7 @@ test_texts (void)
   g_autoptr(GString) text = g_string_new ("name,function,region,parent\n");
   g_autofree char *longest = g_strnfill (PW_MAX_NAME_CHARS, 'x');
   g_autofree char *too_long = g_strnfill (PW_MAX_NAME_CHARS + 1, 'y');
+  g_autofree char *unknown = g_strnfill (200, 'z');
 
   g_string_append_printf (text, "%s,,,\n", longest);                   /* 2 */
   g_string_append_printf (text, "%s,,,\n", too_long);                  /* 3 */
@@ -495,9 +497,10 @@ test_texts (void)
   g_string_append (text, "\xe2\x80\x8b,,,\n");                         /* 10: zero-width space */
   g_string_append_printf (text, "Hub too long,,,%s\n", too_long);      /* 11 */
   g_string_append (text, "\xc2\xa0Padded\xc2\xa0,\xe2\x80\x83" "Comms,,\n"); /* 12 */
+  g_string_append_printf (text, "Long parent,,,\"%s\n\"\n", unknown);   /* 13-14 */
 
   import = import_text (map, text->str);
-  assert_counts (import, 2, 8);
+  assert_counts (import, 2, 9);
   assert_team (import, longest, PW_TEAM_SPOKE, NULL, NULL, NULL, 2);
   assert_problem (import, 3, "the name is longer than 500 characters");
   assert_problem (import, 4, "the function is longer than 500 characters");
@@ -509,6 +512,13 @@ test_texts (void)
   assert_problem (import, 11, "the hub’s name is longer than 500 characters");
   /* no-break and em spaces are trimmed too */
   assert_team (import, "Padded", PW_TEAM_SPOKE, "Comms", NULL, NULL, 12);
+  /* a long value is cut short in the message (the trailing line break is
+   * trimmed, so the hub is merely unknown) */
+  {
+    g_autofree char *shown = g_strdup_printf ("no hub called “%.79s…” on", unknown);
+
+    assert_problem (import, 13, shown);
+  }
 }
 
 static void
@@ -859,6 +869,49 @@ test_apply_renumbered (void)
   g_assert_false (too_close (team, find_map_team (map, "Meanwhile"), 0));
 }
 
+/* A map that reaches the edge of what a workbook holds: the new teams go
+ * where there is room, and the file loads back. */
+static void
+test_apply_edge (void)
+{
+  const int edges[][2][2] = {
+    { { 0, 999960 }, { 0, 999960 } },       /* at the bottom: above it */
+    { { 0, -999960 }, { 0, 999960 } },      /* top to bottom: right of it */
+    { { -999900, -999960 }, { 999900, 999960 } }, /* everywhere: left is no room either */
+  };
+
+  for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+    {
+      g_autoptr(PwWorkbook) workbook = new_workbook ();
+      g_autoptr(PwWorkbook) loaded = NULL;
+      g_autoptr(PwTeamImport) import = NULL;
+      PwOrgMap *map = pw_workbook_get_org_map (workbook);
+
+      add_map_team (map, PW_TEAM_SPOKE, "First", edges[e][0][0], edges[e][0][1]);
+      if (edges[e][1][1] != edges[e][0][1])
+        add_map_team (map, PW_TEAM_SPOKE, "Second", edges[e][1][0], edges[e][1][1]);
+
+      import = import_text (map, "name,kind,parent\nHub,hub,\nA,,Hub\nB,,Hub\nC,,\n");
+      pw_team_import_apply (import, workbook);
+      for (guint i = 0; i < pw_team_import_get_n_teams (import); i++)
+        {
+          PwTeam *team = pw_team_import_get_team (import, i);
+
+          g_assert_cmpint (ABS (pw_team_get_x (team)), <=, 1000000);
+          g_assert_cmpint (ABS (pw_team_get_y (team)), <=, 1000000);
+          if (e == 0)
+            g_assert_cmpint (pw_team_get_y (team), <, 999960);
+          else if (e == 1)
+            g_assert_cmpint (pw_team_get_x (team), >, 0);
+        }
+      if (e < 2)
+        assert_no_overlaps (map, import);
+      loaded = save_and_load (workbook);
+      g_assert_cmpuint (g_list_model_get_n_items (pw_org_map_get_teams (pw_workbook_get_org_map (loaded))),
+                        ==, g_list_model_get_n_items (pw_org_map_get_teams (map)));
+    }
+}
+
 static void
 test_undo (void)
 {
@@ -934,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/team-csv/apply", test_apply);
   g_test_add_func ("/phasewise/team-csv/apply-many", test_apply_many);
   g_test_add_func ("/phasewise/team-csv/apply-renumbered", test_apply_renumbered);
+  g_test_add_func ("/phasewise/team-csv/apply-edge", test_apply_edge);
   g_test_add_func ("/phasewise/team-csv/undo", test_undo);
 
   return g_test_run ();

@@ -558,9 +558,27 @@ row_set_problem (Row        *row,
   row->state = ROW_BAD;
 }
 
-/* For a message: the value as it is, with invisible characters and bytes
- * that are not UTF-8 spelled out. */
-#define SHOWN(value) (shown = (g_free (shown), _pw_escape_invisible (value)))
+#define MAX_SHOWN_CHARS 80
+
+/* A value for a message: with invisible characters and bytes that are not
+ * UTF-8 spelled out, and cut short when long. */
+static char *
+show_value (const char *value)
+{
+  g_autofree char *escaped = _pw_escape_invisible (value);
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (escaped, -1) <= MAX_SHOWN_CHARS)
+    return g_steal_pointer (&escaped);
+
+  start = g_utf8_substring (escaped, 0, MAX_SHOWN_CHARS - 1);
+
+  return g_strconcat (start, "…", NULL);
+}
+
+/* show_value() for a message built at once: each function that uses it
+ * has a `g_autofree char *shown`, which holds the last value shown. */
+#define SHOWN(value) (shown = (g_free (shown), show_value (value)))
 
 /* Checks a function or region cell; the first problem goes on @row. */
 static gboolean
@@ -615,8 +633,8 @@ record_cell (Record    *record,
 }
 
 /* A row as read, with the problems it has on its own: those that need no
- * other row are found here, the rest in check_duplicates() and
- * resolve_parents(). */
+ * other row are found here, the rest in check_duplicates(),
+ * find_parents(), resolve_rows() and apply_limit(). */
 static Row *
 check_record (Record    *record,
               const int *columns,
@@ -1319,12 +1337,20 @@ group_new (PwTeam *hub)
   return group;
 }
 
-/* The lowest edge and the left edge of the teams of @map, or FALSE when
- * it has none. */
+/* How far from 0 a team's centre may be: what the workbook reader accepts
+ * (pw-workbook-reader.c). */
+#define MAP_LIMIT 1000000
+
+typedef struct
+{
+  int left, top, right, bottom;
+} Bounds;
+
+/* The bounds of the shapes of the teams of @map, or FALSE when it has
+ * none. */
 static gboolean
-get_map_bottom_left (PwOrgMap *map,
-                     int      *bottom,
-                     int      *left)
+get_map_bounds (PwOrgMap *map,
+                Bounds   *bounds)
 {
   GListModel *teams = pw_org_map_get_teams (map);
   guint n = g_list_model_get_n_items (teams);
@@ -1332,16 +1358,74 @@ get_map_bottom_left (PwOrgMap *map,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PwTeam) team = g_list_model_get_item (teams, i);
-      int width, height;
+      int width, height, x, y;
 
       pw_team_get_size (team, &width, &height);
-      if (i == 0 || pw_team_get_y (team) + (height + 1) / 2 > *bottom)
-        *bottom = pw_team_get_y (team) + (height + 1) / 2;
-      if (i == 0 || pw_team_get_x (team) - (width + 1) / 2 < *left)
-        *left = pw_team_get_x (team) - (width + 1) / 2;
+      x = pw_team_get_x (team);
+      y = pw_team_get_y (team);
+      if (i == 0 || x - (width + 1) / 2 < bounds->left)
+        bounds->left = x - (width + 1) / 2;
+      if (i == 0 || x + (width + 1) / 2 > bounds->right)
+        bounds->right = x + (width + 1) / 2;
+      if (i == 0 || y - (height + 1) / 2 < bounds->top)
+        bounds->top = y - (height + 1) / 2;
+      if (i == 0 || y + (height + 1) / 2 > bounds->bottom)
+        bounds->bottom = y + (height + 1) / 2;
     }
 
   return n > 0;
+}
+
+static gboolean
+fits (int left,
+      int top,
+      int width,
+      int height)
+{
+  return left >= -MAP_LIMIT && top >= -MAP_LIMIT
+         && left + width <= MAP_LIMIT && top + height <= MAP_LIMIT;
+}
+
+/* Where the new teams' block of @width × @height goes: below the map's
+ * teams, or where there is room for it if the map reaches the edge of
+ * what a workbook holds: above, right, left. */
+static void
+find_room (PwOrgMap *map,
+           int       width,
+           int       height,
+           int      *left,
+           int      *top)
+{
+  Bounds b;
+
+  *left = 0;
+  *top = 0;
+  if (!get_map_bounds (map, &b))
+    return;
+
+  *left = b.left;
+  *top = b.bottom + SPACING;
+  if (fits (*left, *top, width, height))
+    return;
+
+  if (fits (b.left, b.top - SPACING - height, width, height))
+    *top = b.top - SPACING - height;
+  else if (fits (b.right + SPACING, b.top, width, height))
+    {
+      *left = b.right + SPACING;
+      *top = b.top;
+    }
+  else if (fits (b.left - SPACING - width, b.top, width, height))
+    {
+      *left = b.left - SPACING - width;
+      *top = b.top;
+    }
+  else
+    {
+      /* a map from edge to edge: below it as far as it goes */
+      *left = CLAMP (*left, -MAP_LIMIT, MAP_LIMIT - MIN (width, 2 * MAP_LIMIT));
+      *top = CLAMP (*top, -MAP_LIMIT, MAP_LIMIT - MIN (height, 2 * MAP_LIMIT));
+    }
 }
 
 static void
@@ -1355,9 +1439,9 @@ place_in_cell (PwTeam *team,
   pw_team_set_y (team, top + cell_height / 2);
 }
 
-/* Places the new teams in a tidy grid below the map: each new hub above
- * its new spokes, spokes of a hub already on the map together, teams
- * without a hub last; the groups side by side in shelves.  Every team sits
+/* Places the new teams in a tidy grid below the map (find_room()): each
+ * new hub above its new spokes, spokes of a hub already on the map
+ * together, teams without a hub last; the groups side by side in shelves.  Every team sits
  * in a cell of its own, its shape SPACING narrower and lower than the
  * cell, so no two shapes come closer than SPACING. */
 static void
@@ -1367,7 +1451,7 @@ place_teams (PwTeamImport *self)
   g_autoptr(GHashTable) group_of = g_hash_table_new (g_str_hash, g_str_equal);
   Group *loose = group_new (NULL);
   int cell_width = 0, cell_height = 0, hub_height = 0;
-  int top = 0, left = 0, shelf_width, x, y, shelf_height;
+  int top, left, shelf_width, x, y, shelf_height;
 
   /* The groups, in the order of the file. */
   for (guint i = 0; i < self->rows->len; i++)
@@ -1422,9 +1506,6 @@ place_teams (PwTeamImport *self)
   else
     group_free (loose);
 
-  if (get_map_bottom_left (self->map, &top, &left))
-    top += SPACING;
-
   /* Each group as a block: the hub centred above rows of spokes, as many
    * columns as rows.  Shelves are as wide as the blocks would make a
    * square, and never narrower than the widest block. */
@@ -1443,17 +1524,18 @@ place_teams (PwTeamImport *self)
     }
   shelf_width = MAX (shelf_width, (int) ceil (sqrt (self->rows->len)) * cell_width);
 
-  x = left;
-  y = top;
+  /* Placed from 0, 0 first, then moved where there is room. */
+  x = 0;
+  y = 0;
   shelf_height = 0;
   for (guint i = 0; i < groups->len; i++)
     {
       Group *group = g_ptr_array_index (groups, i);
       int spokes_top = y;
 
-      if (x > left && x + group->width > left + shelf_width)
+      if (x > 0 && x + group->width > shelf_width)
         {
-          x = left;
+          x = 0;
           y += shelf_height;
           spokes_top = y;
           shelf_height = 0;
@@ -1474,6 +1556,15 @@ place_teams (PwTeamImport *self)
 
       x += group->width;
       shelf_height = MAX (shelf_height, group->height);
+    }
+
+  find_room (self->map, shelf_width, y + shelf_height, &left, &top);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PwTeam *team = get_row (self, i)->team;
+
+      pw_team_set_x (team, CLAMP (left + pw_team_get_x (team), -MAP_LIMIT, MAP_LIMIT));
+      pw_team_set_y (team, CLAMP (top + pw_team_get_y (team), -MAP_LIMIT, MAP_LIMIT));
     }
 }
 
