@@ -941,22 +941,18 @@ unsettle_rows (GPtrArray *rows)
 }
 
 /* A new id for each imported team, as pw_org_map_new_team_id() makes
- * them, that neither the map nor an earlier imported team has. */
+ * them: the first "team-N" from *@counter on that the map does not have.
+ * *@counter moves past it, so that the next team gets another. */
 static char *
-next_team_id (PwOrgMap   *map,
-              GHashTable *taken,
-              guint      *counter)
+next_team_id (PwOrgMap *map,
+              guint    *counter)
 {
-  for (;; (*counter)++)
+  for (;;)
     {
-      g_autofree char *id = g_strdup_printf ("team-%u", *counter);
+      g_autofree char *id = g_strdup_printf ("team-%u", (*counter)++);
 
-      if (pw_org_map_find_team (map, id) == NULL && !g_hash_table_contains (taken, id))
-        {
-          (*counter)++;
-          g_hash_table_add (taken, g_strdup (id));
-          return g_steal_pointer (&id);
-        }
+      if (pw_org_map_find_team (map, id) == NULL)
+        return g_steal_pointer (&id);
     }
 }
 
@@ -989,7 +985,6 @@ static void
 collect_rows (PwTeamImport *self,
               GPtrArray    *rows)
 {
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint counter = g_list_model_get_n_items (pw_org_map_get_teams (self->map)) + 1;
   g_autofree int *new_index = NULL;
   guint n_bad = 0;
@@ -1000,7 +995,7 @@ collect_rows (PwTeamImport *self,
 
       if (row->state == ROW_OK)
         {
-          g_autofree char *id = next_team_id (self->map, taken, &counter);
+          g_autofree char *id = next_team_id (self->map, &counter);
 
           row->team = new_team (id, row);
           continue;
@@ -1061,7 +1056,6 @@ index_map_teams (PwOrgMap *map)
     {
       g_autoptr(PwTeam) team = g_list_model_get_item (teams, i);
       g_autofree char *name = g_strdup (pw_team_get_name (team));
-
       g_autofree char *key = NULL;
 
       trim_in_place (name);
