@@ -29,7 +29,9 @@
  *   /phasewise/team-csv/apply            teams, links, no overlaps, saved and loaded back
  *   /phasewise/team-csv/apply-many       10,000 rows applied and saved (not with PW_TEST_QUICK)
  *   /phasewise/team-csv/apply-renumbered the map got a team with an imported id meanwhile
- *   /phasewise/team-csv/apply-edge       a map at the edge of what a file holds: room elsewhere
+ *   /phasewise/team-csv/apply-edge       a map at the edge of what a file holds: in range, loads back
+ *   /phasewise/team-csv/grid             where this file places teams: a grid below the map, hubs
+ *                                        above their spokes; above or right when there is no room
  *   /phasewise/team-csv/undo             one undo takes the whole import back
  */
 
@@ -770,14 +772,8 @@ test_apply (void)
   g_assert_cmpstr (pw_team_get_function (find_map_team (map, "Europe 3")), ==, "Sales");
   g_assert_cmpstr (pw_team_get_region (find_map_team (map, "Europe 3")), ==, "EU");
 
-  /* placed below the map, apart from everything, each hub above its spokes */
+  /* apart from each other and from the teams that were there */
   assert_no_overlaps (map, import);
-  for (guint i = 0; i < pw_team_import_get_n_teams (import); i++)
-    g_assert_cmpint (pw_team_get_y (pw_team_import_get_team (import, i)), >, 900);
-  g_assert_cmpint (pw_team_get_y (find_map_team (map, "Europe")), <,
-                   pw_team_get_y (find_map_team (map, "Europe 0")));
-  g_assert_cmpint (pw_team_get_y (find_map_team (map, "Americas")), <,
-                   pw_team_get_y (find_map_team (map, "Americas 0")));
 
   /* saved and loaded back, the same teams and links */
   loaded = save_and_load (workbook);
@@ -869,6 +865,100 @@ test_apply_renumbered (void)
   g_assert_false (too_close (team, find_map_team (map, "Meanwhile"), 0));
 }
 
+/* Where this file puts the new teams (pw-team-csv.c, place_teams()): a
+ * grid below the map, each new hub above its new spokes, the spokes of a
+ * hub on the map together, the teams without a hub last; above, right or
+ * left of the map when there is no room below. */
+static void
+test_grid (void)
+{
+  g_autoptr(PwWorkbook) workbook = new_workbook ();
+  g_autoptr(PwTeamImport) import = NULL;
+  PwOrgMap *map = pw_workbook_get_org_map (workbook);
+  PwTeam *europe, *americas;
+  int hub_width, hub_height, spoke_width, spoke_height;
+  Box map_box;
+
+  add_map_team (map, PW_TEAM_HUB, "Existing Hub", 0, 0);
+  add_map_team (map, PW_TEAM_SPOKE, "Far", -2000, 900);
+  import = import_text (map,
+                        "name,kind,parent\n"
+                        "E1,,Europe\n"
+                        "Europe,hub,\n"
+                        "E2,,Europe\n"
+                        "E3,,Europe\n"
+                        "E4,,Europe\n"
+                        "Loose,,\n"
+                        "X1,,Existing Hub\n"
+                        "Americas,hub,Existing Hub\n"
+                        "A1,,Americas\n");
+  pw_team_import_apply (import, workbook);
+  assert_no_overlaps (map, import);
+
+  pw_team_get_size (find_map_team (map, "Europe"), &hub_width, &hub_height);
+  pw_team_get_size (find_map_team (map, "E1"), &spoke_width, &spoke_height);
+  get_box (find_map_team (map, "Far"), &map_box);
+  europe = find_map_team (map, "Europe");
+  americas = find_map_team (map, "Americas");
+
+  /* every new team below the map, the first group at its left edge */
+  for (guint i = 0; i < pw_team_import_get_n_teams (import); i++)
+    {
+      Box box;
+
+      get_box (pw_team_import_get_team (import, i), &box);
+      g_assert_cmpint (box.top, >=, map_box.bottom + SPACING);
+      g_assert_cmpint (box.left, >=, map_box.left);
+    }
+  g_assert_cmpint (pw_team_get_x (europe), <, pw_team_get_x (americas));
+
+  /* Europe above its four spokes, which are in two rows of two */
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("E%u", i);
+      PwTeam *spoke = find_map_team (map, name);
+
+      g_assert_cmpint (pw_team_get_y (spoke), >, pw_team_get_y (europe));
+      g_assert_cmpint (ABS (pw_team_get_x (spoke) - pw_team_get_x (europe)), <,
+                       spoke_width + SPACING);
+    }
+  g_assert_cmpint (pw_team_get_y (find_map_team (map, "E1")), ==,
+                   pw_team_get_y (find_map_team (map, "E2")));
+  g_assert_cmpint (pw_team_get_y (find_map_team (map, "E3")), ==,
+                   pw_team_get_y (find_map_team (map, "E1")) + spoke_height + SPACING);
+  g_assert_cmpint (pw_team_get_y (find_map_team (map, "A1")), >, pw_team_get_y (americas));
+
+  /* the team without a hub comes after every group */
+  g_assert_cmpint (pw_team_get_y (find_map_team (map, "Loose")), >=,
+                   pw_team_get_y (find_map_team (map, "X1")));
+
+  /* no room below: above */
+  {
+    g_autoptr(PwWorkbook) edge = new_workbook ();
+    g_autoptr(PwTeamImport) other = NULL;
+    PwOrgMap *edge_map = pw_workbook_get_org_map (edge);
+
+    add_map_team (edge_map, PW_TEAM_SPOKE, "Bottom", 0, 999960);
+    other = import_text (edge_map, "name,kind,parent\nHub,hub,\nA,,Hub\n");
+    pw_team_import_apply (other, edge);
+    g_assert_cmpint (pw_team_get_y (find_map_team (edge_map, "A")), <, 999960 - spoke_height);
+  }
+
+  /* no room above or below: right */
+  {
+    g_autoptr(PwWorkbook) edge = new_workbook ();
+    g_autoptr(PwTeamImport) other = NULL;
+    PwOrgMap *edge_map = pw_workbook_get_org_map (edge);
+
+    add_map_team (edge_map, PW_TEAM_SPOKE, "Top", 0, -999960);
+    add_map_team (edge_map, PW_TEAM_SPOKE, "Bottom", 0, 999960);
+    other = import_text (edge_map, "name,kind,parent\nHub,hub,\nA,,Hub\n");
+    pw_team_import_apply (other, edge);
+    g_assert_cmpint (pw_team_get_x (find_map_team (edge_map, "Hub")), >,
+                     spoke_width / 2 + SPACING);
+  }
+}
+
 /* A map that reaches the edge of what a workbook holds: the new teams go
  * where there is room, and the file loads back. */
 static void
@@ -899,10 +989,6 @@ test_apply_edge (void)
 
           g_assert_cmpint (ABS (pw_team_get_x (team)), <=, 1000000);
           g_assert_cmpint (ABS (pw_team_get_y (team)), <=, 1000000);
-          if (e == 0)
-            g_assert_cmpint (pw_team_get_y (team), <, 999960);
-          else if (e == 1)
-            g_assert_cmpint (pw_team_get_x (team), >, 0);
         }
       if (e < 2)
         assert_no_overlaps (map, import);
@@ -988,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/team-csv/apply-many", test_apply_many);
   g_test_add_func ("/phasewise/team-csv/apply-renumbered", test_apply_renumbered);
   g_test_add_func ("/phasewise/team-csv/apply-edge", test_apply_edge);
+  g_test_add_func ("/phasewise/team-csv/grid", test_grid);
   g_test_add_func ("/phasewise/team-csv/undo", test_undo);
 
   return g_test_run ();
