@@ -26,6 +26,7 @@
  *   /phasewise/team-csv/limit            10,000 rows import; the 10,001st team counting the map's does not
  *                                        (PW_TEST_QUICK: without the last case)
  *   /phasewise/team-csv/problem-cap      1,000 problems listed, then one that counts the rest
+ *   /phasewise/team-csv/translated       a German user's headers and kind words, and problems in German
  *   /phasewise/team-csv/apply            teams, links, no overlaps, saved and loaded back
  *   /phasewise/team-csv/apply-many       10,000 rows applied and saved (not with PW_TEST_QUICK)
  *   /phasewise/team-csv/apply-renumbered the map got a team with an imported id meanwhile
@@ -38,6 +39,10 @@
 #define G_LOG_DOMAIN "test-team-csv"
 
 #include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "pw-team-csv.h"
 #include "pw-test-core.h"
@@ -699,6 +704,88 @@ test_problem_cap (void)
   g_assert_cmpstr (message, ==, "…and 500 more rows that cannot be imported");
 }
 
+/* In the child: German headers and kind words, as translations give them
+ * (tests/fixtures/teams/translations-de.po), and the English ones too. */
+static void
+check_translated (void)
+{
+  g_autoptr(PwOrgMap) map = pw_org_map_new ();
+  g_autoptr(PwTeamImport) import = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PW_TEST_TEAM_CSV_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  import = import_text (map,
+                        "NAME;ART;ÜBERGEORDNETER HUB;Gebiet;Funktion\n"
+                        "Kommunikation;ZENTRALE;;Deutschland;\n"
+                        "Vertrieb;außenstelle;kommunikation;Bayern;Verkauf\n"
+                        "Service;AUSSENSTELLE;Kommunikation;;\n"
+                        "Presse;hub;;;\n"
+                        "Fehler;Rad;;;\n");
+  assert_counts (import, 4, 1);
+  assert_team (import, "Kommunikation", PW_TEAM_HUB, NULL, "Deutschland", NULL, 2);
+  assert_team (import, "Vertrieb", PW_TEAM_SPOKE, "Verkauf", "Bayern", "kommunikation", 3);
+  assert_team (import, "Service", PW_TEAM_SPOKE, NULL, NULL, "Kommunikation", 4);
+  assert_team (import, "Presse", PW_TEAM_HUB, NULL, NULL, NULL, 5);
+  g_assert_cmpstr (pw_team_import_get_problem (import, 0, NULL), ==,
+                   "Zeile 6: die Art „Rad“ ist weder „Zentrale“ noch „Außenstelle“");
+  g_clear_object (&import);
+
+  /* English headers still work */
+  import = import_text (map, "name,kind,parent hub\nEnglish,hub,\n");
+  assert_counts (import, 1, 0);
+}
+
+static void
+test_translated (void)
+{
+  g_autofree char *msgfmt = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *messages = NULL;
+  g_autofree char *mo = NULL;
+  g_autofree char *po = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_test_subprocess ())
+    {
+      check_translated ();
+      return;
+    }
+
+  msgfmt = g_find_program_in_path ("msgfmt");
+  if (msgfmt == NULL)
+    {
+      g_test_skip ("msgfmt (gettext) is not installed");
+      return;
+    }
+
+  dir = pw_test_make_tmp_dir ("phasewise-team-csv-XXXXXX");
+  messages = g_build_filename (dir, "de", "LC_MESSAGES", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+  mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  po = pw_test_source_path ("tests", "fixtures", "teams", "translations-de.po", NULL);
+  {
+    const char *argv[] = { msgfmt, "-o", mo, po, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                  &status, &error);
+    g_assert_no_error (error);
+    g_spawn_check_wait_status (status, &error);
+    g_assert_no_error (error);
+  }
+
+  /* in a child: the language is chosen once for a process */
+  g_setenv ("PW_TEST_TEAM_CSV_LOCALEDIR", dir, TRUE);
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("PW_TEST_TEAM_CSV_LOCALEDIR");
+  pw_test_remove_tree (dir);
+  g_test_trap_assert_passed ();
+}
+
 /* ------------------------------------------------------------------------
  * Applying
  */
@@ -1070,6 +1157,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/team-csv/too-large", test_too_large);
   g_test_add_func ("/phasewise/team-csv/limit", test_limit);
   g_test_add_func ("/phasewise/team-csv/problem-cap", test_problem_cap);
+  g_test_add_func ("/phasewise/team-csv/translated", test_translated);
   g_test_add_func ("/phasewise/team-csv/apply", test_apply);
   g_test_add_func ("/phasewise/team-csv/apply-many", test_apply_many);
   g_test_add_func ("/phasewise/team-csv/apply-renumbered", test_apply_renumbered);
