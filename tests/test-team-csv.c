@@ -27,6 +27,7 @@
  *                                        (PW_TEST_QUICK: without the last case)
  *   /phasewise/team-csv/problem-cap      1,000 problems listed, then one that counts the rest
  *   /phasewise/team-csv/translated       a German user's headers and kind words, and problems in German
+ *   /phasewise/team-csv/random           400 files of quotes, separators, line ends and broken UTF-8
  *   /phasewise/team-csv/apply            teams, links, no overlaps, saved and loaded back
  *   /phasewise/team-csv/apply-many       10,000 rows applied and saved (not with PW_TEST_QUICK)
  *   /phasewise/team-csv/apply-renumbered the map got a team with an imported id meanwhile
@@ -786,6 +787,78 @@ test_translated (void)
   g_test_trap_assert_passed ();
 }
 
+/* Files made of the pieces CSV goes wrong with, at random (the same ones
+ * each run): whatever they hold, the import never warns, every team and
+ * problem names a line of the file, names are new and unique, and what is
+ * applied saves and loads back. */
+static void
+test_random (void)
+{
+  static const char * const pieces[] = {
+    ",", ";", "\t", "\"", "\"\"", "\r\n", "\n", "\r", " ", "Hub", "hub", "spoke", "Spoke",
+    "HUB ", "Sales", "sales", "Ä", "\xc3", "\xff", "\xe2\x80\xa8", "\xef\xbb\xbf", "x",
+  };
+  static const char * const headers[] = {
+    "name,kind,parent\n", "Parent;Name;Kind\n", "kind\tname\thub\tregion\n", "name\n",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
+  g_autoptr(PwFramework) framework = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = pw_test_quick () ? 40 : 400;
+
+  framework = pw_framework_load_bundled (&error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < n; round++)
+    {
+      g_autoptr(GString) text = g_string_new (headers[round % G_N_ELEMENTS (headers)]);
+      g_autoptr(PwWorkbook) workbook = pw_workbook_new (framework);
+      g_autoptr(PwTeamImport) import = NULL;
+      g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      PwOrgMap *map = pw_workbook_get_org_map (workbook);
+      guint n_lines = 1;
+      guint length = g_rand_int_range (rand, 0, 200);
+
+      add_map_team (map, PW_TEAM_HUB, "Sales", 0, 0);
+      for (guint i = 0; i < length; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      for (const char *p = text->str; *p != '\0'; p++)
+        if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+          n_lines++;
+
+      import = import_text (map, text->str);
+      for (guint i = 0; i < pw_team_import_get_n_problems (import); i++)
+        {
+          guint line;
+
+          pw_team_import_get_problem (import, i, &line);
+          g_assert_cmpuint (line, >=, 2);
+          g_assert_cmpuint (line, <=, n_lines);
+        }
+      for (guint i = 0; i < pw_team_import_get_n_teams (import); i++)
+        {
+          PwTeam *team = pw_team_import_get_team (import, i);
+          g_autofree char *key = g_utf8_casefold (pw_team_get_name (team), -1);
+
+          g_assert_cmpuint (pw_team_import_get_team_line (import, i), >=, 2);
+          g_assert_cmpuint (pw_team_import_get_team_line (import, i), <=, n_lines);
+          g_assert_true (g_utf8_validate (pw_team_get_name (team), -1, NULL));
+          g_assert_cmpstr (key, !=, "sales");
+          g_assert_true (g_hash_table_add (names, g_steal_pointer (&key)));
+        }
+
+      if (round % 10 == 0)
+        {
+          g_autoptr(PwWorkbook) loaded = NULL;
+
+          pw_team_import_apply (import, workbook);
+          loaded = save_and_load (workbook);
+          g_assert_cmpuint (g_list_model_get_n_items (pw_org_map_get_teams (pw_workbook_get_org_map (loaded))),
+                            ==, 1 + pw_team_import_get_n_teams (import));
+        }
+    }
+}
+
 /* ------------------------------------------------------------------------
  * Applying
  */
@@ -1158,6 +1231,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/team-csv/limit", test_limit);
   g_test_add_func ("/phasewise/team-csv/problem-cap", test_problem_cap);
   g_test_add_func ("/phasewise/team-csv/translated", test_translated);
+  g_test_add_func ("/phasewise/team-csv/random", test_random);
   g_test_add_func ("/phasewise/team-csv/apply", test_apply);
   g_test_add_func ("/phasewise/team-csv/apply-many", test_apply_many);
   g_test_add_func ("/phasewise/team-csv/apply-renumbered", test_apply_renumbered);
