@@ -27,16 +27,21 @@
  * number and what is wrong with it.  Nothing changes until
  * pw_team_import_apply(), which adds every importable row as one edit.
  *
- * The first non-empty line names the columns, in any order and in any
- * case, in English or in the user's language: name (the only one
+ * The first line with words on it names the columns, in any order and in
+ * any case, in English or in the user's language: name (the only one
  * required), kind, function, region, and parent (or hub, or parent hub).
  * Other columns are ignored.  The separator is the one of comma,
  * semicolon and tab that the header line uses most.  Fields follow RFC
  * 4180: double quotes around a field that holds a separator, a quote or a
  * line break, and a quote inside doubled.  A UTF-8 byte order mark is
- * skipped; lines end in CRLF, LF or CR; empty lines are skipped and every
- * cell is trimmed.  A row is imported whole or not at all: a row with a
- * problem is not imported, and neither is a row whose hub is such a row.
+ * skipped; lines end in CRLF, LF or CR; empty lines (and lines of empty
+ * cells) are skipped and every cell is trimmed.  A row is imported whole
+ * or not at all: a row with a problem is not imported, and neither is a
+ * row whose hub is such a row.  Names are compared without regard to case
+ * and must be new on the map and in the file; a hub may come later in the
+ * file than its spokes.  The map holds %PW_TEAM_IMPORT_MAX_TEAMS teams:
+ * rows beyond are problems too.  A file larger than
+ * %PW_TEAM_IMPORT_MAX_MIB MiB is not read at all.
  */
 
 typedef enum
