@@ -50,15 +50,18 @@
 #define LEGEND_GAP           8.0
 #define BADGE_RADIUS        11.0
 #define CLOCK_RADIUS         8.0
-#define HUB_TEXT_WIDTH     100
+#define HUB_TEXT_WIDTH     116
 #define SPOKE_TEXT_INSET    38
 #define SPOKE_TEXT_END      10
 #define SELECTION_GAP        4.0
+#define LINK_WIDTH           2.0
 /* Everything drawn for a team lies this far around its shape at most */
 #define TEAM_MARGIN         12.0
 
 /* Text smaller than this many device pixels is not drawn */
 #define MIN_TEXT_PIXELS      5.0
+/* Teams are drawn from sprites while a sprite is no wider than this */
+#define MAX_SPRITE_PIXELS  600
 
 #define STATE_KNOWN  (1u << 8)
 #define STATE_STALE  (1u << 9)
@@ -80,6 +83,15 @@ typedef struct
   PwTeam   *team;
   TeamText *text;  /* NULL until drawn with text */
 } Entry;
+
+/* A team's picture without its text, which only its kind, phase and
+ * staleness decide, drawn once for a scale and copied into each frame. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  int              width;   /* pixels */
+  int              height;
+} Sprite;
 
 typedef struct
 {
@@ -104,6 +116,10 @@ struct _PwMapPainter
   PangoContext      *context;
   guint              context_serial;
   PangoLayout       *badge_layouts[PW_N_PHASES + 1];  /* [0]: "–" */
+
+  /* [kind][phase][stale], for sprite_scale device pixels a map unit */
+  Sprite             sprites[2][PW_N_PHASES + 1][2];
+  double             sprite_scale;
 
   PwMapColors        colors;
   GHashTable        *states;        /* team id → STATE_* | phase */
@@ -309,10 +325,21 @@ clear_context (PwMapPainter *self)
 }
 
 static void
+clear_sprites (PwMapPainter *self)
+{
+  Sprite *sprites = &self->sprites[0][0][0];
+
+  for (guint i = 0; i < sizeof self->sprites / sizeof (Sprite); i++)
+    g_clear_pointer (&sprites[i].surface, cairo_surface_destroy);
+  self->sprite_scale = 0;
+}
+
+static void
 pw_map_painter_dispose (GObject *object)
 {
   PwMapPainter *self = PW_MAP_PAINTER (object);
 
+  clear_sprites (self);
   clear_context (self);
   clear_entries (self);
   g_clear_object (&self->map);
@@ -405,6 +432,7 @@ pw_map_painter_set_colors (PwMapPainter      *self,
   g_return_if_fail (colors != NULL);
 
   self->colors = *colors;
+  clear_sprites (self);
 }
 
 /**
@@ -590,6 +618,17 @@ pw_map_painter_set_connect_preview (PwMapPainter *self,
   self->connect_from = g_strdup (from_id);
   self->connect_x = x;
   self->connect_y = y;
+}
+
+static void
+get_kind_half_size (PwTeamKind  kind,
+                    double     *half_width,
+                    double     *half_height)
+{
+  gboolean hub = kind == PW_TEAM_HUB;
+
+  *half_width = (hub ? PW_TEAM_HUB_DIAMETER : PW_TEAM_SPOKE_WIDTH) / 2.0;
+  *half_height = (hub ? PW_TEAM_HUB_DIAMETER : PW_TEAM_SPOKE_HEIGHT) / 2.0;
 }
 
 static void
@@ -886,17 +925,17 @@ append_rounded_rect (cairo_t *cr,
 
 /* The team's shape, grown by @grow on every side. */
 static void
-append_shape (cairo_t *cr,
-              PwTeam  *team,
-              double   cx,
-              double   cy,
-              double   grow)
+append_shape (cairo_t    *cr,
+              PwTeamKind  kind,
+              double      cx,
+              double      cy,
+              double      grow)
 {
   double hw;
   double hh;
 
-  get_half_size (team, &hw, &hh);
-  if (pw_team_get_kind (team) == PW_TEAM_HUB)
+  get_kind_half_size (kind, &hw, &hh);
+  if (kind == PW_TEAM_HUB)
     {
       cairo_new_sub_path (cr);
       cairo_arc (cr, cx, cy, hw + grow, 0, 2 * G_PI);
@@ -937,8 +976,14 @@ draw_links (PwMapPainter    *self,
     }
 
   set_source (cr, &self->colors.line);
-  cairo_set_line_width (cr, MAX (2.0, state->pixel));
+  cairo_set_line_width (cr, MAX (LINK_WIDTH, state->pixel));
+  /* Lines of a pixel, far out, are drawn without antialiasing: with it,
+   * 2,000 of them across the picture take cairo five times as long as the
+   * teams, and a line one pixel wide does not look smoother for it. */
+  if (LINK_WIDTH * state->scale <= 1.0)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_stroke (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 }
 
 static PangoLayout *
@@ -1064,6 +1109,34 @@ draw_layout_at (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Where the badge and the clock of a team go */
+static void
+get_mark_centers (PwTeamKind  kind,
+                  double      cx,
+                  double      cy,
+                  double     *badge_x,
+                  double     *badge_y,
+                  double     *clock_x,
+                  double     *clock_y)
+{
+  double hw;
+  double hh;
+
+  get_kind_half_size (kind, &hw, &hh);
+  if (kind == PW_TEAM_HUB)
+    {
+      *badge_x = *clock_x = cx;
+      *badge_y = cy - hh + 22;
+      *clock_y = cy + hh - 20;
+    }
+  else
+    {
+      *badge_x = *clock_x = cx - hw + 20;
+      *badge_y = cy - 12;
+      *clock_y = cy + 16;
+    }
+}
+
 static void
 draw_clock (cairo_t          *cr,
             double            x,
@@ -1112,30 +1185,38 @@ draw_badge (PwMapPainter     *self,
     }
 }
 
-static void
-draw_team (PwMapPainter    *self,
-           cairo_t         *cr,
-           const DrawState *state,
-           Entry           *entry,
-           double           cx,
-           double           cy,
-           gboolean         selected)
+static int
+get_phase (PwMapPainter *self,
+           PwTeam       *team,
+           gboolean     *stale)
 {
-  PwTeam *team = entry->team;
-  gboolean hub = pw_team_get_kind (team) == PW_TEAM_HUB;
-  guint team_state = GPOINTER_TO_UINT (g_hash_table_lookup (self->states, pw_team_get_id (team)));
-  int phase = (int) (team_state & STATE_PHASE);
-  gboolean stale = (team_state & STATE_STALE) != 0;
+  guint state = GPOINTER_TO_UINT (g_hash_table_lookup (self->states, pw_team_get_id (team)));
+
+  *stale = (state & STATE_STALE) != 0;
+  return (int) (state & STATE_PHASE);
+}
+
+/* Everything of a team but its text: the shape, its fill and outline, the
+ * selection, the badge and the clock.  Returns the colour the text goes
+ * in. */
+static PwMapColor
+draw_team_body (PwMapPainter    *self,
+                cairo_t         *cr,
+                const DrawState *state,
+                PwTeamKind       kind,
+                int              phase,
+                gboolean         stale,
+                double           cx,
+                double           cy,
+                gboolean         selected)
+{
+  gboolean hub = kind == PW_TEAM_HUB;
   PwMapColor fill;
   PwMapColor ink;
-  double hw;
-  double hh;
   double badge_x, badge_y, clock_x, clock_y;
 
-  get_half_size (team, &hw, &hh);
-
   cairo_new_path (cr);
-  append_shape (cr, team, cx, cy, 0);
+  append_shape (cr, kind, cx, cy, 0);
   if (phase > 0)
     {
       pw_map_phase_color (phase, &fill, &ink);
@@ -1160,72 +1241,219 @@ draw_team (PwMapPainter    *self,
 
   if (selected)
     {
-      append_shape (cr, team, cx, cy, SELECTION_GAP);
+      append_shape (cr, kind, cx, cy, SELECTION_GAP);
       set_source (cr, &self->colors.selection);
       cairo_set_line_width (cr, MAX (4.0, 2 * state->pixel));
       cairo_stroke (cr);
     }
 
-  if (hub)
-    {
-      badge_x = clock_x = cx;
-      badge_y = cy - hh + 22;
-      clock_y = cy + hh - 20;
-    }
-  else
-    {
-      badge_x = clock_x = cx - hw + 20;
-      badge_y = cy - 12;
-      clock_y = cy + 16;
-    }
-
   /* The badge and the clock are in the text's colour with the fill's
    * colour on them, which unassessed teams take from the background. */
+  get_mark_centers (kind, cx, cy, &badge_x, &badge_y, &clock_x, &clock_y);
   draw_badge (self, cr, state, phase, badge_x, badge_y, &ink, &fill);
   if (stale)
     draw_clock (cr, clock_x, clock_y, CLOCK_RADIUS, &ink, &fill, state->pixel);
 
-  if (state->show_name || state->show_function)
-    {
-      TeamText *text = ensure_text (self, entry);
-      gboolean name = state->show_name && text->name_layout != NULL;
-      gboolean function = state->show_function && text->function_layout != NULL;
-      double height = (name ? text->name_height : 0) + (function ? text->function_height : 0);
-      double x = hub ? cx - HUB_TEXT_WIDTH / 2.0 : cx - hw + SPOKE_TEXT_INSET;
-      double y = (hub ? cy + 4 : cy) - height / 2;
-
-      set_source (cr, &ink);
-      if (name)
-        {
-          draw_layout_at (cr, text->name_layout, x, y);
-          y += text->name_height;
-        }
-      if (function)
-        draw_layout_at (cr, text->function_layout, x, y);
-    }
+  return ink;
 }
 
+static void
+draw_team_text (PwMapPainter     *self,
+                cairo_t          *cr,
+                const DrawState  *state,
+                Entry            *entry,
+                double            cx,
+                double            cy,
+                const PwMapColor *ink)
+{
+  TeamText *text;
+  gboolean hub;
+  gboolean name;
+  gboolean function;
+  double height;
+  double hw;
+  double hh;
+  double x;
+  double y;
+
+  if (!state->show_name && !state->show_function)
+    return;
+
+  text = ensure_text (self, entry);
+  hub = text->kind == PW_TEAM_HUB;
+  name = state->show_name && text->name_layout != NULL;
+  function = state->show_function && text->function_layout != NULL;
+  height = (name ? text->name_height : 0) + (function ? text->function_height : 0);
+  get_kind_half_size (text->kind, &hw, &hh);
+  x = hub ? cx - HUB_TEXT_WIDTH / 2.0 : cx - hw + SPOKE_TEXT_INSET;
+  y = (hub ? cy + 4 : cy) - height / 2;
+
+  set_source (cr, ink);
+  if (name)
+    {
+      draw_layout_at (cr, text->name_layout, x, y);
+      y += text->name_height;
+    }
+  if (function)
+    draw_layout_at (cr, text->function_layout, x, y);
+}
+
+static void
+draw_team (PwMapPainter    *self,
+           cairo_t         *cr,
+           const DrawState *state,
+           Entry           *entry,
+           double           cx,
+           double           cy,
+           gboolean         selected)
+{
+  gboolean stale;
+  int phase = get_phase (self, entry->team, &stale);
+  PwMapColor ink;
+
+  ink = draw_team_body (self, cr, state, pw_team_get_kind (entry->team), phase, stale, cx, cy,
+                        selected);
+  draw_team_text (self, cr, state, entry, cx, cy, &ink);
+}
+
+/* Whether teams can be copied from sprites onto @cr: it draws pixels
+ * (not a vector format, whose pictures must stay sharp at any size), is
+ * not rotated or skewed, and a sprite is not too large. */
+static gboolean
+can_use_sprites (cairo_t         *cr,
+                 const DrawState *state,
+                 double          *device_scale)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t matrix;
+
+  switch ((int) cairo_surface_get_type (target))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return FALSE;
+    default:
+      break;
+    }
+
+  cairo_get_matrix (cr, &matrix);
+  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx <= 0 || matrix.xx != matrix.yy)
+    return FALSE;
+  if ((PW_TEAM_SPOKE_WIDTH + 2 * TEAM_MARGIN) * state->scale > MAX_SPRITE_PIXELS)
+    return FALSE;
+
+  /* The device pixels of one unit of the target's space */
+  *device_scale = state->scale / matrix.xx;
+
+  return TRUE;
+}
+
+static const Sprite *
+get_sprite (PwMapPainter    *self,
+            const DrawState *state,
+            PwTeamKind       kind,
+            int              phase,
+            gboolean         stale)
+{
+  Sprite *sprite;
+  double hw;
+  double hh;
+  cairo_t *cr;
+
+  if (self->sprite_scale != state->scale)
+    {
+      clear_sprites (self);
+      self->sprite_scale = state->scale;
+    }
+
+  sprite = &self->sprites[kind == PW_TEAM_HUB ? 0 : 1][phase][stale ? 1 : 0];
+  if (sprite->surface != NULL)
+    return sprite;
+
+  get_kind_half_size (kind, &hw, &hh);
+  sprite->width = (int) ceil (2 * (hw + TEAM_MARGIN) * state->scale);
+  sprite->height = (int) ceil (2 * (hh + TEAM_MARGIN) * state->scale);
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sprite->width,
+                                                sprite->height);
+  cairo_surface_set_device_scale (sprite->surface, state->scale, state->scale);
+  cr = cairo_create (sprite->surface);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  draw_team_body (self, cr, state, kind, phase, stale, sprite->width / 2.0 / state->scale,
+                  sprite->height / 2.0 / state->scale, FALSE);
+  cairo_destroy (cr);
+
+  return sprite;
+}
+
+/* Copies the sprite centred on cx, cy, onto whole device pixels so that
+ * it is copied, not resampled. */
+static void
+paint_sprite (cairo_t      *cr,
+              const Sprite *sprite,
+              double        device_scale,
+              double        cx,
+              double        cy)
+{
+  double x = cx;
+  double y = cy;
+
+  cairo_user_to_device (cr, &x, &y);
+  x = round (x * device_scale - sprite->width / 2.0) / device_scale;
+  y = round (y * device_scale - sprite->height / 2.0) / device_scale;
+  cairo_device_to_user (cr, &x, &y);
+
+  cairo_set_source_surface (cr, sprite->surface, x, y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+}
+
+/* The teams that are selected, or those that are not, in their order.
+ * Those that are not are copied from sprites where the target allows: a
+ * few cairo calls a team instead of a dozen. */
 static void
 draw_teams (PwMapPainter    *self,
             cairo_t         *cr,
             const DrawState *state,
             gboolean         selected)
 {
+  double device_scale = 1;
+  gboolean sprites = !selected && can_use_sprites (cr, state, &device_scale);
+
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = &g_array_index (self->entries, Entry, i);
+      PwTeamKind kind = pw_team_get_kind (entry->team);
       double cx, cy, hw, hh;
 
       if (is_selected (self, entry->team) != selected)
         continue;
 
       get_drawn_center (self, state, entry->team, &cx, &cy);
-      get_half_size (entry->team, &hw, &hh);
+      get_kind_half_size (kind, &hw, &hh);
       if (!is_visible (state, cx - hw - TEAM_MARGIN, cy - hh - TEAM_MARGIN,
                        cx + hw + TEAM_MARGIN, cy + hh + TEAM_MARGIN))
         continue;
 
-      draw_team (self, cr, state, entry, cx, cy, selected);
+      if (sprites)
+        {
+          gboolean stale;
+          int phase = get_phase (self, entry->team, &stale);
+          PwMapColor ink;
+
+          paint_sprite (cr, get_sprite (self, state, kind, phase, stale), device_scale, cx, cy);
+          if (phase > 0)
+            pw_map_phase_color (phase, NULL, &ink);
+          else
+            ink = self->colors.foreground;
+          draw_team_text (self, cr, state, entry, cx, cy, &ink);
+        }
+      else
+        {
+          draw_team (self, cr, state, entry, cx, cy, selected);
+        }
     }
 }
 
