@@ -9,8 +9,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "pw-map-export.h"
 #include "pw-map-painter.h"
 #include "pw-test-core.h"
 
@@ -489,6 +495,277 @@ test_legend (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* Export */
+
+/* A map of a hub and two spokes, one with a name that XML must escape */
+static void
+add_small_map (Fixture *fixture)
+{
+  add_team (fixture->map, "hub", PW_TEAM_HUB, "Central Team", 0, 0);
+  add_team (fixture->map, "a", PW_TEAM_SPOKE, "R&D <Labs> \"West\"", 300, -100);
+  add_team (fixture->map, "b", PW_TEAM_SPOKE, "Customer Care", 300, 100);
+  pw_org_map_link_teams (fixture->map, "hub", "a");
+  pw_org_map_link_teams (fixture->map, "hub", "b");
+  pw_workbook_set_name (fixture->workbook, "Larkspur & Co.");
+  assess (fixture->workbook, "b", 3, "2026-05-01");
+}
+
+typedef struct
+{
+  GString *title;
+  GString *desc;
+  GString *in;    /* where text goes now, or NULL */
+  double   width;
+  double   height;
+  guint    n_elements;
+} SvgReading;
+
+static void
+svg_start_cb (GMarkupParseContext  *context,
+              const char           *element,
+              const char          **names,
+              const char          **values,
+              gpointer              data,
+              GError              **error)
+{
+  SvgReading *reading = data;
+
+  reading->n_elements++;
+  if (g_str_equal (element, "title"))
+    reading->in = reading->title;
+  else if (g_str_equal (element, "desc"))
+    reading->in = reading->desc;
+  else if (g_str_equal (element, "svg"))
+    for (guint i = 0; names[i] != NULL; i++)
+      {
+        if (g_str_equal (names[i], "width"))
+          reading->width = g_ascii_strtod (values[i], NULL);
+        else if (g_str_equal (names[i], "height"))
+          reading->height = g_ascii_strtod (values[i], NULL);
+      }
+}
+
+static void
+svg_end_cb (GMarkupParseContext  *context,
+            const char           *element,
+            gpointer              data,
+            GError              **error)
+{
+  ((SvgReading *) data)->in = NULL;
+}
+
+static void
+svg_text_cb (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              data,
+             GError              **error)
+{
+  SvgReading *reading = data;
+
+  if (reading->in != NULL)
+    g_string_append_len (reading->in, text, (gssize) length);
+}
+
+/* Reads an SVG as XML: it must parse whole. */
+static void
+read_svg (const char *path,
+          SvgReading *reading)
+{
+  static const GMarkupParser parser = { svg_start_cb, svg_end_cb, svg_text_cb, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &svg, &length, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, reading, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, svg, (gssize) length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+}
+
+static void
+svg_reading_clear (SvgReading *reading)
+{
+  g_string_free (reading->title, TRUE);
+  g_string_free (reading->desc, TRUE);
+}
+
+/* The width and height in a PNG's header */
+static void
+read_png_size (const char *path,
+               guint32    *width,
+               guint32    *height)
+{
+  g_autofree char *png = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &png, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (png + 12, 4, "IHDR", 4);
+  *width = GUINT32_FROM_BE (*(guint32 *) (png + 16));
+  *height = GUINT32_FROM_BE (*(guint32 *) (png + 20));
+}
+
+/* The SVG is XML whose title is the organization and whose description
+ * names every team with its phase; cairo draws the text as outlines. */
+static void
+test_export_svg (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-map-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(GDate) today = g_date_new_dmy (1, 6, 2026);
+  g_autoptr(GError) error = NULL;
+  SvgReading reading = { g_string_new (NULL), g_string_new (NULL), NULL, 0, 0, 0 };
+  cairo_rectangle_t bounds;
+
+  add_small_map (fixture);
+  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, FALSE, today, path,
+                                &error));
+  g_assert_no_error (error);
+
+  read_svg (path, &reading);
+  g_assert_cmpstr (reading.title->str, ==, "Larkspur & Co.");
+  g_assert_nonnull (strstr (reading.desc->str, "Hub and spoke"));
+  g_assert_nonnull (strstr (reading.desc->str, "Central Team (Hub): not assessed"));
+  g_assert_nonnull (strstr (reading.desc->str, "R&D <Labs> \"West\" (Spoke): not assessed"));
+  g_assert_nonnull (strstr (reading.desc->str, "Customer Care (Spoke): phase 3"));
+  /* Vector shapes and glyphs, not one picture */
+  g_assert_cmpuint (reading.n_elements, >, 20);
+
+  /* The page holds the map and a margin */
+  pw_map_painter_get_bounds (fixture->painter, &bounds);
+  g_assert_cmpfloat (reading.width, >=, bounds.width + 80);
+  g_assert_cmpfloat (reading.height, >=, bounds.height + 80);
+  g_assert_cmpfloat (reading.width, <, bounds.width + 800);
+
+  svg_reading_clear (&reading);
+  pw_test_remove_tree (dir);
+}
+
+/* The PNG has two pixels a map unit, as many as the SVG's units twice,
+ * until a side would pass 8,000 pixels. */
+static void
+test_export_png (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-map-XXXXXX");
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GError) error = NULL;
+  SvgReading reading = { g_string_new (NULL), g_string_new (NULL), NULL, 0, 0, 0 };
+  guint32 width;
+  guint32 height;
+
+  add_small_map (fixture);
+  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, TRUE, NULL, svg, &error));
+  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_PNG, TRUE, NULL, png, &error));
+  g_assert_no_error (error);
+  read_svg (svg, &reading);
+  read_png_size (png, &width, &height);
+  g_assert_cmpuint (width, ==, (guint32) (2 * reading.width));
+  g_assert_cmpuint (height, ==, (guint32) (2 * reading.height));
+
+  /* A map 20,000 units wide is scaled down to 8,000 pixels */
+  add_team (fixture->map, "far", PW_TEAM_SPOKE, "Far Away", 20000, 0);
+  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, TRUE, NULL, svg, &error));
+  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_PNG, TRUE, NULL, png, &error));
+  g_assert_no_error (error);
+  g_string_truncate (reading.title, 0);
+  g_string_truncate (reading.desc, 0);
+  read_svg (svg, &reading);
+  read_png_size (png, &width, &height);
+  g_assert_cmpuint (width, ==, PW_MAP_EXPORT_MAX_PIXELS);
+  g_assert_cmpfloat (fabs (height - reading.height * PW_MAP_EXPORT_MAX_PIXELS / reading.width),
+                     <=, 1);
+
+  svg_reading_clear (&reading);
+  pw_test_remove_tree (dir);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+
+  return n;
+}
+
+/* What cannot be written fails with a message naming the file, and leaves
+ * no file (nor a temporary one) behind; a file that was there stays. */
+static void
+test_export_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-map-XXXXXX");
+  g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+  g_autofree char *in_locked = g_build_filename (locked, "map.svg", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain-file", NULL);
+  g_autofree char *under_file = g_build_filename (plain, "map.png", NULL);
+  g_autofree char *existing = g_build_filename (dir, "existing.svg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* No teams: nothing to draw, and the file that was there stays */
+  pw_test_write_text (existing, "before");
+  g_assert_false (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, FALSE, NULL, existing,
+                                 &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "existing.svg"));
+  g_assert_nonnull (strstr (error->message, "no teams"));
+  {
+    g_autoptr(GBytes) before = g_bytes_new_static ("before", 6);
+
+    pw_test_assert_file_bytes (existing, before);
+  }
+  g_clear_error (&error);
+
+  add_small_map (fixture);
+
+  /* Under a file, not a folder */
+  pw_test_write_text (plain, "a file");
+  g_assert_false (pw_map_export (fixture->workbook, PW_MAP_EXPORT_PNG, FALSE, NULL, under_file,
+                                 &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "map.png"));
+  g_clear_error (&error);
+
+  /* A read-only folder (which does not stop root) */
+  g_assert_no_errno (g_mkdir (locked, 0555));
+  if (access (locked, W_OK) == 0)
+    {
+      g_test_message ("Not run as a user who may write into a read-only folder");
+    }
+  else
+    {
+      g_assert_false (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, FALSE, NULL,
+                                     in_locked, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_assert_nonnull (strstr (error->message, "map.svg"));
+      g_clear_error (&error);
+      g_assert_cmpuint (count_files (locked), ==, 0);
+    }
+  g_assert_no_errno (g_chmod (locked, 0755));
+
+  /* An empty name */
+  g_assert_false (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, FALSE, NULL, "", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_clear_error (&error);
+
+  /* Only what was put there */
+  g_assert_cmpuint (count_files (dir), ==, 3);
+  pw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +784,9 @@ main (int   argc,
   ADD ("draw-interaction", test_draw_interaction);
   ADD ("level-of-detail", test_level_of_detail);
   ADD ("legend", test_legend);
+  ADD ("export-svg", test_export_svg);
+  ADD ("export-png", test_export_png);
+  ADD ("export-errors", test_export_errors);
 
 #undef ADD
 

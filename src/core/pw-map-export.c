@@ -151,11 +151,12 @@ page_init (Page         *page,
   cairo_destroy (cr);
   cairo_surface_destroy (scratch);
 
-  page->width = 2 * PAGE_MARGIN
-                + MAX (MAX (title_rect.width, subtitle_rect.width),
-                       page->bounds.width + LEGEND_GAP + page->legend_width);
-  page->height = 2 * PAGE_MARGIN + title_rect.height + subtitle_rect.height + TITLE_GAP
-                 + MAX (page->bounds.height, page->legend_height);
+  /* Whole units, so that a PNG is exactly its scale times the SVG */
+  page->width = ceil (2 * PAGE_MARGIN
+                      + MAX (MAX (title_rect.width, subtitle_rect.width),
+                             page->bounds.width + LEGEND_GAP + page->legend_width));
+  page->height = ceil (2 * PAGE_MARGIN + title_rect.height + subtitle_rect.height + TITLE_GAP
+                       + MAX (page->bounds.height, page->legend_height));
 
   return TRUE;
 }
