@@ -55,8 +55,9 @@
 #define SPOKE_TEXT_END      10
 #define SELECTION_GAP        4.0
 #define LINK_WIDTH           2.0
-/* Everything drawn for a team lies this far around its shape at most */
-#define TEAM_MARGIN         12.0
+/* Everything drawn for a team lies this far around its shape at most,
+ * plus two device pixels (get_margin()) */
+#define TEAM_MARGIN         10.0
 
 /* Text smaller than this many device pixels is not drawn */
 #define MIN_TEXT_PIXELS      5.0
@@ -117,8 +118,8 @@ struct _PwMapPainter
   guint              context_serial;
   PangoLayout       *badge_layouts[PW_N_PHASES + 1];  /* [0]: "–" */
 
-  /* [kind][phase][stale], for sprite_scale device pixels a map unit */
-  Sprite             sprites[2][PW_N_PHASES + 1][2];
+  /* [kind][phase][stale][selected], for sprite_scale device pixels a map unit */
+  Sprite             sprites[2][PW_N_PHASES + 1][2][2];
   double             sprite_scale;
 
   PwMapColors        colors;
@@ -327,7 +328,7 @@ clear_context (PwMapPainter *self)
 static void
 clear_sprites (PwMapPainter *self)
 {
-  Sprite *sprites = &self->sprites[0][0][0];
+  Sprite *sprites = &self->sprites[0][0][0][0];
 
   for (guint i = 0; i < sizeof self->sprites / sizeof (Sprite); i++)
     g_clear_pointer (&sprites[i].surface, cairo_surface_destroy);
@@ -859,6 +860,14 @@ get_drawn_center (PwMapPainter    *self,
     }
 }
 
+/* How far what is drawn of a team reaches around its shape: the selection
+ * outline, at least a pixel or two wide */
+static double
+get_margin (const DrawState *state)
+{
+  return TEAM_MARGIN + 2 * state->pixel;
+}
+
 static gboolean
 is_visible (const DrawState *state,
             double           x0,
@@ -1341,7 +1350,7 @@ can_use_sprites (cairo_t         *cr,
   cairo_get_matrix (cr, &matrix);
   if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx <= 0 || matrix.xx != matrix.yy)
     return FALSE;
-  if ((PW_TEAM_SPOKE_WIDTH + 2 * TEAM_MARGIN) * state->scale > MAX_SPRITE_PIXELS)
+  if ((PW_TEAM_SPOKE_WIDTH + 2 * get_margin (state)) * state->scale > MAX_SPRITE_PIXELS)
     return FALSE;
 
   /* The device pixels of one unit of the target's space */
@@ -1355,7 +1364,8 @@ get_sprite (PwMapPainter    *self,
             const DrawState *state,
             PwTeamKind       kind,
             int              phase,
-            gboolean         stale)
+            gboolean         stale,
+            gboolean         selected)
 {
   Sprite *sprite;
   double hw;
@@ -1368,13 +1378,13 @@ get_sprite (PwMapPainter    *self,
       self->sprite_scale = state->scale;
     }
 
-  sprite = &self->sprites[kind == PW_TEAM_HUB ? 0 : 1][phase][stale ? 1 : 0];
+  sprite = &self->sprites[kind == PW_TEAM_HUB ? 0 : 1][phase][stale ? 1 : 0][selected ? 1 : 0];
   if (sprite->surface != NULL)
     return sprite;
 
   get_kind_half_size (kind, &hw, &hh);
-  sprite->width = (int) ceil (2 * (hw + TEAM_MARGIN) * state->scale);
-  sprite->height = (int) ceil (2 * (hh + TEAM_MARGIN) * state->scale);
+  sprite->width = (int) ceil (2 * (hw + get_margin (state)) * state->scale);
+  sprite->height = (int) ceil (2 * (hh + get_margin (state)) * state->scale);
   sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sprite->width,
                                                 sprite->height);
   cairo_surface_set_device_scale (sprite->surface, state->scale, state->scale);
@@ -1382,7 +1392,7 @@ get_sprite (PwMapPainter    *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   draw_team_body (self, cr, state, kind, phase, stale, sprite->width / 2.0 / state->scale,
-                  sprite->height / 2.0 / state->scale, FALSE);
+                  sprite->height / 2.0 / state->scale, selected);
   cairo_destroy (cr);
 
   return sprite;
@@ -1410,9 +1420,9 @@ paint_sprite (cairo_t      *cr,
   cairo_paint (cr);
 }
 
-/* The teams that are selected, or those that are not, in their order.
- * Those that are not are copied from sprites where the target allows: a
- * few cairo calls a team instead of a dozen. */
+/* The teams that are selected, or those that are not, in their order,
+ * copied from sprites where the target allows: a few cairo calls a team
+ * instead of a dozen. */
 static void
 draw_teams (PwMapPainter    *self,
             cairo_t         *cr,
@@ -1420,7 +1430,7 @@ draw_teams (PwMapPainter    *self,
             gboolean         selected)
 {
   double device_scale = 1;
-  gboolean sprites = !selected && can_use_sprites (cr, state, &device_scale);
+  gboolean sprites = can_use_sprites (cr, state, &device_scale);
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -1433,8 +1443,9 @@ draw_teams (PwMapPainter    *self,
 
       get_drawn_center (self, state, entry->team, &cx, &cy);
       get_kind_half_size (kind, &hw, &hh);
-      if (!is_visible (state, cx - hw - TEAM_MARGIN, cy - hh - TEAM_MARGIN,
-                       cx + hw + TEAM_MARGIN, cy + hh + TEAM_MARGIN))
+      hw += get_margin (state);
+      hh += get_margin (state);
+      if (!is_visible (state, cx - hw, cy - hh, cx + hw, cy + hh))
         continue;
 
       if (sprites)
@@ -1443,7 +1454,8 @@ draw_teams (PwMapPainter    *self,
           int phase = get_phase (self, entry->team, &stale);
           PwMapColor ink;
 
-          paint_sprite (cr, get_sprite (self, state, kind, phase, stale), device_scale, cx, cy);
+          paint_sprite (cr, get_sprite (self, state, kind, phase, stale, selected), device_scale,
+                        cx, cy);
           if (phase > 0)
             pw_map_phase_color (phase, NULL, &ink);
           else
