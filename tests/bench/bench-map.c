@@ -336,6 +336,12 @@ main (int   argc,
     g_print ("map: %u teams, %u links, %d×%d ARGB; %d frames a run, median of %d runs\n",
              n_teams, g_list_model_get_n_items (pw_org_map_get_links (map)), WIDTH, HEIGHT,
              N_FRAMES, N_RUNS);
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        g_autoptr(GPtrArray) in_view = pw_map_painter_pick_rect (painter, &views[i].visible);
+
+        g_print ("view %u: scale %.3f, %u teams in view\n", i + 1, views[i].scale, in_view->len);
+      }
     g_print ("| view | reference | Phasewise | ratio | bar |\n");
     g_print ("|---|---|---|---|---|\n");
     g_print ("| fit to view (scale %.3f) | %u rectangles %.2f ms | %.2f ms | %.2f× | < 8 ms |\n",
