@@ -648,6 +648,26 @@ test_export_svg (Fixture       *fixture,
   pw_test_remove_tree (dir);
 }
 
+/* The map exported as both, the SVG read and the PNG's size */
+static void
+export_both (Fixture    *fixture,
+             const char *svg,
+             const char *png,
+             SvgReading *reading,
+             guint32    *width,
+             guint32    *height)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, TRUE, NULL, svg, &error));
+  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_PNG, TRUE, NULL, png, &error));
+  g_assert_no_error (error);
+  g_string_truncate (reading->title, 0);
+  g_string_truncate (reading->desc, 0);
+  read_svg (svg, reading);
+  read_png_size (png, width, height);
+}
+
 /* The PNG has two pixels a map unit, as many as the SVG's units twice,
  * until a side would pass 8,000 pixels. */
 static void
@@ -657,29 +677,18 @@ test_export_png (Fixture       *fixture,
   g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-map-XXXXXX");
   g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
   g_autofree char *png = g_build_filename (dir, "map.png", NULL);
-  g_autoptr(GError) error = NULL;
   SvgReading reading = { g_string_new (NULL), g_string_new (NULL), NULL, 0, 0, 0 };
   guint32 width;
   guint32 height;
 
   add_small_map (fixture);
-  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, TRUE, NULL, svg, &error));
-  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_PNG, TRUE, NULL, png, &error));
-  g_assert_no_error (error);
-  read_svg (svg, &reading);
-  read_png_size (png, &width, &height);
+  export_both (fixture, svg, png, &reading, &width, &height);
   g_assert_cmpuint (width, ==, (guint32) (2 * reading.width));
   g_assert_cmpuint (height, ==, (guint32) (2 * reading.height));
 
   /* A map 20,000 units wide is scaled down to 8,000 pixels */
   add_team (fixture->map, "far", PW_TEAM_SPOKE, "Far Away", 20000, 0);
-  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_SVG, TRUE, NULL, svg, &error));
-  g_assert_true (pw_map_export (fixture->workbook, PW_MAP_EXPORT_PNG, TRUE, NULL, png, &error));
-  g_assert_no_error (error);
-  g_string_truncate (reading.title, 0);
-  g_string_truncate (reading.desc, 0);
-  read_svg (svg, &reading);
-  read_png_size (png, &width, &height);
+  export_both (fixture, svg, png, &reading, &width, &height);
   g_assert_cmpuint (width, ==, PW_MAP_EXPORT_MAX_PIXELS);
   g_assert_cmpfloat (fabs (height - reading.height * PW_MAP_EXPORT_MAX_PIXELS / reading.width),
                      <=, 1);
