@@ -43,9 +43,10 @@ static const GOptionEntry option_entries[] = {
     N_("Print the organization and the results of every assessment"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --summary, print JSON"), NULL },
-  /* Translators: keep “policy-csv” as it is */
+  /* Translators: keep “policy-csv”, “map-svg” and “map-png” as they are */
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export from a workbook: policy-csv, the policy checklist as CSV"), N_("FORMAT") },
+    N_("Export from a workbook: policy-csv, the policy checklist as CSV; map-svg or map-png, "
+       "the organization map as SVG or PNG"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --export, the file to write (“-” for the standard output)"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -59,7 +60,8 @@ static void
 print_and_clear (GString *out,
                  FILE    *stream)
 {
-  fputs (out->str, stream);
+  /* A PNG on the standard output (--export map-png -o -) holds NUL bytes */
+  fwrite (out->str, 1, out->len, stream);
   fflush (stream);
   g_string_truncate (out, 0);
 }

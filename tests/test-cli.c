@@ -631,6 +631,115 @@ test_export_errors (void)
   pw_test_remove_tree (dir);
 }
 
+/* --export map-svg and map-png: the example's map as a file or on the
+ * standard output; a workbook without teams is an error that says so and
+ * leaves the file that was there as it was. */
+static void
+test_export_map (void)
+{
+  g_autofree char *path = pw_test_example_path ();
+  g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-map-XXXXXX");
+  g_autofree char *svg_path = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *empty_path = g_build_filename (dir, "empty.phasewise", NULL);
+  g_autoptr(PwWorkbook) example = pw_test_load_example ();
+  GListModel *teams = pw_org_map_get_teams (pw_workbook_get_org_map (example));
+  g_autofree char *svg = NULL;
+  g_autofree char *png = NULL;
+  gsize png_length = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (teams), >, 0);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--export", "map-svg", path, "-o", svg_path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  g_assert_true (g_str_has_suffix (svg, "</svg>\n"));
+  /* Every team is named in the picture's description */
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(PwTeam) team = g_list_model_get_item (teams, i);
+      g_autofree char *name = g_markup_escape_text (pw_team_get_name (team), -1);
+
+      g_assert_nonnull (strstr (svg, name));
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--export", "map-png", path, "-o", png_path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  g_assert_true (g_file_get_contents (png_path, &png, &png_length, NULL));
+  g_assert_cmpuint (png_length, >, 1000);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--export", "map-png", path, "-o", "-", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "\x89PNG\r\n\x1a\n"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--export", "map-svg", path, "-o", "-", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, svg);
+  }
+
+  /* No teams */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PwFramework) framework = pw_framework_load_bundled (&error);
+    g_autoptr(PwWorkbook) empty = pw_workbook_new (framework);
+    g_autoptr(GBytes) bytes = pw_workbook_serialize (empty);
+    g_autoptr(GBytes) before = NULL;
+    g_auto(Run) run = { 0 };
+
+    pw_test_write_bytes (empty_path, bytes);
+    before = pw_test_read_bytes (svg_path);
+    run_phasewise (&run, "--export", "map-svg", empty_path, "-o", svg_path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "empty.phasewise"));
+    g_assert_nonnull (strstr (run.err, "no teams"));
+    g_assert_cmpstr (run.out, ==, "");
+    pw_test_assert_file_bytes (svg_path, before);
+  }
+
+  /* Usage: an output is needed */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--export", "map-png", path, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, !=, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--export", "map-pdf", path, "-o", "-", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "map-svg"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_phasewise (&run, "--help", NULL);
+    g_assert_nonnull (strstr (run.out, "map-svg or map-png"));
+  }
+
+  pw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/cli/framework-differs", test_framework_differs);
   g_test_add_func ("/phasewise/cli/export-policy-csv", test_export_policy_csv);
   g_test_add_func ("/phasewise/cli/export-errors", test_export_errors);
+  g_test_add_func ("/phasewise/cli/export-map", test_export_map);
 
   return g_test_run ();
 }

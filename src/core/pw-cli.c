@@ -15,6 +15,7 @@
 #include "pw-error.h"
 #include "pw-file-writer.h"
 #include "pw-json-util.h"
+#include "pw-map-export.h"
 #include "pw-policy-csv.h"
 #include "pw-summary.h"
 #include "pw-utils-private.h"
@@ -173,16 +174,49 @@ pw_cli_summary (const char *path,
   return PW_EXIT_OK;
 }
 
+/* The bytes of @format exported from the workbook at @path, or NULL with
+ * the problems in @err and *status set. */
+static GBytes *
+export_bytes (const char *path,
+              const char *format,
+              GString    *err,
+              int        *status)
+{
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  *status = PW_EXIT_INVALID;
+  workbook = load (path, err);
+  if (workbook == NULL)
+    return NULL;
+
+  if (g_str_equal (format, "policy-csv"))
+    return pw_policy_to_csv (pw_workbook_get_policy (workbook), NULL);
+
+  /* The map as of today, in the light style */
+  bytes = pw_map_export_to_bytes (workbook,
+                                  g_str_equal (format, "map-svg") ? PW_MAP_EXPORT_SVG
+                                                                  : PW_MAP_EXPORT_PNG,
+                                  FALSE, NULL, &error);
+  if (bytes == NULL)
+    append_problems (err, path, error);
+
+  return bytes;
+}
+
 /**
  * pw_cli_export:
- * @format: what to export; "policy-csv" is the policy checklist as CSV
+ * @format: what to export: "policy-csv" is the policy checklist as CSV,
+ *   "map-svg" and "map-png" the organization map as SVG or PNG, drawn as
+ *   of today
  * @output: the file to write, or "-" for @out (standard output)
  *
  * Writes the file whole or not at all (pw_file_replace_contents()).
  *
- * Returns: %PW_EXIT_OK; %PW_EXIT_INVALID when the workbook cannot be read
- *   or the output not written; %PW_EXIT_USAGE for an unknown format or
- *   without an output
+ * Returns: %PW_EXIT_OK; %PW_EXIT_INVALID when the workbook cannot be read,
+ *   has nothing to export or the output not written; %PW_EXIT_USAGE for an
+ *   unknown format or without an output
  */
 int
 pw_cli_export (const char *path,
@@ -191,19 +225,22 @@ pw_cli_export (const char *path,
                GString    *out,
                GString    *err)
 {
-  g_autoptr(PwWorkbook) workbook = NULL;
+  static const char * const formats[] = { "policy-csv", "map-svg", "map-png", NULL };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (g_strcmp0 (format, "policy-csv") != 0)
+  if (format == NULL || !g_strv_contains (formats, format))
     {
       g_autofree char *shown = _pw_escape_invisible (format ? format : "");
 
       g_string_append_printf (err,
-                              /* Translators: %s is what was asked for; keep “policy-csv” as it is */
-                              _("Cannot export “%s”: the one format is “policy-csv”, the policy "
-                                "checklist as CSV"), shown);
+                              /* Translators: %s is what was asked for; keep “policy-csv”,
+                               * “map-svg” and “map-png” as they are */
+                              _("Cannot export “%s”: the formats are “policy-csv”, the policy "
+                                "checklist as CSV, and “map-svg” or “map-png”, the "
+                                "organization map as SVG or PNG"), shown);
       g_string_append_c (err, '\n');
       return PW_EXIT_USAGE;
     }
@@ -217,11 +254,9 @@ pw_cli_export (const char *path,
       return PW_EXIT_USAGE;
     }
 
-  workbook = load (path, err);
-  if (workbook == NULL)
-    return PW_EXIT_INVALID;
-
-  bytes = pw_policy_to_csv (pw_workbook_get_policy (workbook), NULL);
+  bytes = export_bytes (path, format, err, &status);
+  if (bytes == NULL)
+    return status;
 
   if (g_str_equal (output, "-"))
     {
