@@ -270,6 +270,27 @@ test_model_second_hub_without_spokes (void)
   g_assert_cmpint (model_of (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
 }
 
+/* A spoke linked to several hubs counts for the first of them in the
+ * order of the teams, whatever the order of the links */
+static void
+test_model_first_hub (void)
+{
+  g_autoptr(PwOrgMap) map = pw_org_map_new ();
+
+  add_team (map, "hub1", PW_TEAM_HUB, 0);
+  add_team (map, "hub2", PW_TEAM_HUB, 0);
+  add_team (map, "a", PW_TEAM_SPOKE, 0);
+  add_team (map, "b", PW_TEAM_SPOKE, 0);
+  link_ids (map, "a", "hub2");
+  link_ids (map, "hub1", "a");
+  link_ids (map, "b", "hub1");
+  g_assert_cmpint (model_of (map), ==, PW_ORG_MODEL_HUB_AND_SPOKE);
+
+  pw_org_map_unlink_teams (map, "b", "hub1");
+  link_ids (map, "b", "hub2");
+  g_assert_cmpint (model_of (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
+}
+
 /* Some spokes coordinated, others not yet: hub and spoke */
 static void
 test_model_partly_linked (void)
@@ -1354,6 +1375,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/org-map/model/peers-only", test_model_peers_only);
   g_test_add_func ("/phasewise/org-map/model/hubs-only", test_model_hubs_only);
   g_test_add_func ("/phasewise/org-map/model/second-hub", test_model_second_hub_without_spokes);
+  g_test_add_func ("/phasewise/org-map/model/first-hub", test_model_first_hub);
   g_test_add_func ("/phasewise/org-map/model/partly-linked", test_model_partly_linked);
   g_test_add_func ("/phasewise/org-map/model/holistic-edges", test_model_holistic_edges);
   g_test_add_func ("/phasewise/org-map/model-texts", test_model_texts);
