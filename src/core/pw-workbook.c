@@ -943,8 +943,8 @@ pw_workbook_delete_teams (PwWorkbook    *self,
 
   {
     /* Translators: what undo takes back; %u is how many teams */
-    g_autofree char *label = g_strdup_printf (ngettext ("Delete Team", "Delete %u Teams",
-                                                        doomed->len),
+    g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete Team",
+                                                           "Delete %u Teams", doomed->len),
                                               doomed->len);
 
     pw_workbook_begin_edit (self, label);
