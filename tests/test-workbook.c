@@ -647,52 +647,6 @@ add_team (PwOrgMap   *map,
 }
 
 static void
-test_org_models (void)
-{
-  g_autoptr(PwOrgMap) map = pw_org_map_new ();
-
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_NONE);
-
-  add_team (map, "a", PW_TEAM_SPOKE, 0);
-  add_team (map, "b", PW_TEAM_SPOKE, 0);
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_DECENTRALIZED);
-
-  add_team (map, "hub", PW_TEAM_HUB, 0);
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_CENTRALIZED);
-
-  pw_org_map_link_teams (map, "hub", "a");
-  pw_org_map_link_teams (map, "b", "hub");
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HUB_AND_SPOKE);
-
-  add_team (map, "hub2", PW_TEAM_HUB, 0);
-  add_team (map, "c", PW_TEAM_SPOKE, 0);
-  pw_org_map_link_teams (map, "hub2", "c");
-  pw_org_map_link_teams (map, "hub", "hub2");
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
-
-  /* Every spoke engages experts and works with a peer: holistic. */
-  pw_team_set_smes (pw_org_map_find_team (map, "a"), 5);
-  pw_team_set_smes (pw_org_map_find_team (map, "b"), 5);
-  pw_team_set_smes (pw_org_map_find_team (map, "c"), 5);
-  pw_org_map_link_teams (map, "a", "b");
-  pw_org_map_link_teams (map, "b", "c");
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HOLISTIC);
-
-  /* Removing a team removes its links. */
-  pw_org_map_remove_team (map, pw_org_map_find_team (map, "b"));
-  g_assert_false (pw_org_map_has_link (map, "a", "b"));
-  g_assert_false (pw_org_map_has_link (map, "hub", "b"));
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
-
-  for (PwOrgModel model = PW_ORG_MODEL_NONE; model <= PW_ORG_MODEL_HOLISTIC; model++)
-    {
-      g_assert_nonnull (pw_org_model_get_name (model));
-      g_assert_cmpuint (strlen (pw_org_model_get_description (model)), >, 40);
-      g_assert_cmpuint (strlen (pw_org_model_get_next_step (model)), >, 40);
-    }
-}
-
-static void
 count_cb (gpointer  object,
           guint    *count)
 {
@@ -891,27 +845,6 @@ test_assessment_stale (void)
   g_assert_false (pw_assessment_is_stale (assessment, today));
   g_date_set_dmy (today, 1, 3, 2025);
   g_assert_true (pw_assessment_is_stale (assessment, today));
-}
-
-/* A spoke linked to several hubs counts for the first of them in the
- * order of the teams, whatever the order of the links. */
-static void
-test_org_model_first_hub (void)
-{
-  g_autoptr(PwOrgMap) map = pw_org_map_new ();
-
-  add_team (map, "hub1", PW_TEAM_HUB, 0);
-  add_team (map, "hub2", PW_TEAM_HUB, 0);
-  add_team (map, "a", PW_TEAM_SPOKE, 0);
-  add_team (map, "b", PW_TEAM_SPOKE, 0);
-  pw_org_map_link_teams (map, "a", "hub2");
-  pw_org_map_link_teams (map, "hub1", "a");
-  pw_org_map_link_teams (map, "b", "hub1");
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_HUB_AND_SPOKE);
-
-  pw_org_map_unlink_teams (map, "b", "hub1");
-  pw_org_map_link_teams (map, "b", "hub2");
-  g_assert_cmpint (pw_org_map_detect_model (map), ==, PW_ORG_MODEL_MULTIPLE_HUB_AND_SPOKE);
 }
 
 /* The bundled framework reads as expert content: enough questions, five
@@ -1352,8 +1285,6 @@ main (int   argc,
                    test_framework_differs_from_bundled);
   g_test_add_func ("/phasewise/workbook/one-line-texts", test_one_line_texts);
   g_test_add_func ("/phasewise/workbook/many-assessments", test_many_assessments);
-  g_test_add_func ("/phasewise/workbook/org-models", test_org_models);
-  g_test_add_func ("/phasewise/workbook/org-model-first-hub", test_org_model_first_hub);
   g_test_add_func ("/phasewise/workbook/links", test_links);
   g_test_add_func ("/phasewise/workbook/links-round-trip", test_links_round_trip);
   g_test_add_func ("/phasewise/workbook/team-notes-round-trip", test_team_notes_round_trip);

@@ -20,6 +20,7 @@
 #include "pw-json-check.h"
 #include "pw-json-util.h"
 #include "pw-link.h"
+#include "pw-org-layout.h"
 #include "pw-org-map.h"
 #include "pw-policy.h"
 #include "pw-policy-item.h"

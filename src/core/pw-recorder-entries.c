@@ -16,7 +16,8 @@
  * The kinds of history entries that PwRecorder makes: an answer's state
  * before and after, a property's value before and after, a policy item's
  * status (with its reason and history) before and after, an object added
- * to or removed from a list at its place.
+ * to or removed from a list at its place, a team or a link added to or
+ * removed from the organization map at its place.
  */
 
 /* ------------------------------------------------------------------------
@@ -90,6 +91,16 @@ _pw_property_values_equal (GParamSpec   *pspec,
 {
   if (G_VALUE_HOLDS_STRING (a))
     return _pw_text_equal (g_value_get_string (a), g_value_get_string (b));
+
+  /* A list of texts (a team's channels) is compared by its contents. */
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    {
+      const char * const empty[] = { NULL };
+      const char * const *strv_a = g_value_get_boxed (a);
+      const char * const *strv_b = g_value_get_boxed (b);
+
+      return g_strv_equal (strv_a ? strv_a : empty, strv_b ? strv_b : empty);
+    }
 
   return g_param_values_cmp (pspec, a, b) == 0;
 }
@@ -399,6 +410,88 @@ static const PwHistoryEntryClass store_entry_class = {
   NULL,
   store_entry_finalize,
 };
+
+/* ------------------------------------------------------------------------
+ * Teams and links of the organization map
+ *
+ * The map indexes its teams by id and its links by their two teams: they
+ * come and go through the map's own functions, never through its lists,
+ * or the indexes would go stale.
+ */
+
+typedef struct
+{
+  PwHistoryEntry  parent;
+  PwOrgMap       *map;
+  GObject        *object;   /* PwTeam or PwLink */
+  guint           position;
+  gboolean        added;
+} MapEntry;
+
+static void
+map_entry_apply (PwHistoryEntry *entry,
+                 gboolean        forward)
+{
+  MapEntry *self = (MapEntry *) entry;
+  gboolean insert = self->added == forward;
+
+  if (PW_IS_TEAM (self->object))
+    {
+      PwTeam *team = PW_TEAM (self->object);
+      guint n = g_list_model_get_n_items (pw_org_map_get_teams (self->map));
+
+      if (insert)
+        pw_org_map_insert_team (self->map, MIN (self->position, n), team);
+      else
+        pw_org_map_remove_team (self->map, team);
+    }
+  else
+    {
+      PwLink *link = PW_LINK (self->object);
+      guint n = g_list_model_get_n_items (pw_org_map_get_links (self->map));
+
+      if (insert)
+        pw_org_map_insert_link (self->map, MIN (self->position, n), link);
+      else
+        pw_org_map_remove_link (self->map, link);
+    }
+}
+
+static void
+map_entry_finalize (PwHistoryEntry *entry)
+{
+  MapEntry *self = (MapEntry *) entry;
+
+  g_clear_object (&self->map);
+  g_clear_object (&self->object);
+}
+
+static const PwHistoryEntryClass map_entry_class = {
+  sizeof (MapEntry),
+  map_entry_apply,
+  NULL,
+  NULL,
+  map_entry_finalize,
+};
+
+PwHistoryEntry *
+_pw_map_entry_new (const char *label,
+                   PwOrgMap   *map,
+                   gpointer    team_or_link,
+                   guint       position,
+                   gboolean    added)
+{
+  MapEntry *entry = pw_history_entry_new (&map_entry_class, label);
+
+  g_assert (PW_IS_TEAM (team_or_link) || PW_IS_LINK (team_or_link));
+
+  entry->map = g_object_ref (map);
+  entry->object = g_object_ref (team_or_link);
+  entry->position = position;
+  entry->added = added;
+
+  return (PwHistoryEntry *) entry;
+}
 
 PwHistoryEntry *
 _pw_status_entry_new (const char          *label,

@@ -80,6 +80,11 @@ PwHistoryEntry *_pw_store_entry_new        (GListStore          *store,
                                             gpointer             object,
                                             guint                position,
                                             gboolean             added);
+PwHistoryEntry *_pw_map_entry_new         (const char          *label,
+                                            PwOrgMap            *map,
+                                            gpointer             team_or_link,
+                                            guint                position,
+                                            gboolean             added);
 PwHistoryEntry *_pw_list_entry_new         (PwWorkbook          *workbook,
                                             PwAssessment        *assessment,
                                             guint                position,

@@ -36,7 +36,11 @@
  *   as one state), its owner, review date, note and link, and a custom
  *   item's title, description, category and core flag; custom items and
  *   custom categories added, removed or moved (the checklist makes those
- *   one edit), and a custom category's name.
+ *   one edit), and a custom category's name;
+ * - the organization map: teams and links added or removed, at their place
+ *   in the lists (removing a team removes its links in the same step), and
+ *   each team's name, kind, function, region, headcount, subject-matter
+ *   experts, channels, notes and position.
  *
  * The workbook's #PwWorkbook::begin-edit and #PwWorkbook::end-edit make
  * the changes between them one step (a new assessment with its round
@@ -63,6 +67,11 @@ struct _PwRecorder
   GListModel  *policy_categories;
   GPtrArray   *item_mirror;        /* PolicyFollowed, in the order of the items */
   GPtrArray   *category_mirror;    /* Tracked, in the order of the custom categories */
+  PwOrgMap    *map;
+  GListModel  *teams;
+  GListModel  *links;
+  GPtrArray   *team_mirror;        /* Tracked, in the order of the teams */
+  GPtrArray   *link_mirror;        /* PwLink, in the order of the links */
   struct _Tracked *profile;
 };
 
@@ -191,6 +200,29 @@ static const PropertyInfo policy_item_properties[] = {
 static const PropertyInfo category_properties[] = {
   /* Translators: what undo takes back: the name of a custom policy category */
   { "name", N_("Category name") },
+};
+
+static const PropertyInfo team_properties[] = {
+  /* Translators: what undo takes back: the name of a team of the organization map */
+  { "name", N_("Team name") },
+  /* Translators: what undo takes back: whether a team is a hub or a spoke */
+  { "kind", N_("Team kind") },
+  /* Translators: what undo takes back: the function of a team (PR, sales, …) */
+  { "function", N_("Team function") },
+  /* Translators: what undo takes back: the region of a team */
+  { "region", N_("Team region") },
+  /* Translators: what undo takes back: a team's dedicated headcount */
+  { "headcount", N_("Team headcount") },
+  /* Translators: what undo takes back: how many subject-matter experts a team engages */
+  { "smes", N_("Subject-matter experts") },
+  /* Translators: what undo takes back: the social media channels a team owns */
+  { "channels", N_("Team channels") },
+  /* Translators: what undo takes back: the notes on a team */
+  { "notes", N_("Team notes") },
+  /* Translators: what undo takes back: where a team is on the map */
+  { "x", N_("Team position") },
+  /* Translators: what undo takes back: where a team is on the map */
+  { "y", N_("Team position") },
 };
 
 static const PropertyInfo report_properties[] = {
@@ -417,6 +449,76 @@ policy_categories_changed_cb (PwRecorder *self,
       if (!pw_history_get_applying (self->history))
         pw_history_push (self->history,
                          _pw_store_entry_new (G_LIST_STORE (model), category, position + i, TRUE));
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * The organization map
+ */
+
+static void
+record_map_change (PwRecorder *self,
+                   const char *label,
+                   gpointer    team_or_link,
+                   guint       position,
+                   gboolean    added)
+{
+  if (!pw_history_get_applying (self->history))
+    pw_history_push (self->history,
+                     _pw_map_entry_new (label, self->map, team_or_link, position, added));
+}
+
+static void
+teams_changed_cb (PwRecorder *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *model)
+{
+  g_assert (position + removed <= self->team_mirror->len);
+
+  for (guint i = 0; i < removed; i++)
+    {
+      Tracked *tracked = g_ptr_array_index (self->team_mirror, position + i);
+
+      /* Translators: what undo takes back */
+      record_map_change (self, _("Delete Team"), tracked->object, position + i, FALSE);
+    }
+  g_ptr_array_remove_range (self->team_mirror, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(PwTeam) team = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_insert (self->team_mirror, (int) (position + i),
+                          track (self, team, team_properties, G_N_ELEMENTS (team_properties)));
+      /* Translators: what undo takes back */
+      record_map_change (self, _("Add Team"), team, position + i, TRUE);
+    }
+}
+
+static void
+links_changed_cb (PwRecorder *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *model)
+{
+  g_assert (position + removed <= self->link_mirror->len);
+
+  for (guint i = 0; i < removed; i++)
+    /* Translators: what undo takes back: a link between two teams */
+    record_map_change (self, _("Disconnect Teams"),
+                       g_ptr_array_index (self->link_mirror, position + i), position + i, FALSE);
+  g_ptr_array_remove_range (self->link_mirror, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      PwLink *link = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_insert (self->link_mirror, (int) (position + i), link);
+      /* Translators: what undo takes back: a link between two teams */
+      record_map_change (self, _("Connect Teams"), link, position + i, TRUE);
     }
 }
 
@@ -656,6 +758,24 @@ pw_recorder_constructed (GObject *object)
   g_signal_connect_object (self->policy_categories, "items-changed",
                            G_CALLBACK (policy_categories_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->map = g_object_ref (pw_workbook_get_org_map (self->workbook));
+  self->teams = g_object_ref (pw_org_map_get_teams (self->map));
+  for (guint i = 0; i < g_list_model_get_n_items (self->teams); i++)
+    {
+      g_autoptr(PwTeam) team = g_list_model_get_item (self->teams, i);
+
+      g_ptr_array_add (self->team_mirror,
+                       track (self, team, team_properties, G_N_ELEMENTS (team_properties)));
+    }
+  g_signal_connect_object (self->teams, "items-changed",
+                           G_CALLBACK (teams_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->links = g_object_ref (pw_org_map_get_links (self->map));
+  for (guint i = 0; i < g_list_model_get_n_items (self->links); i++)
+    g_ptr_array_add (self->link_mirror, g_list_model_get_item (self->links, i));
+  g_signal_connect_object (self->links, "items-changed",
+                           G_CALLBACK (links_changed_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->workbook, "begin-edit", G_CALLBACK (begin_edit_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workbook, "end-edit", G_CALLBACK (end_edit_cb), self,
@@ -675,6 +795,10 @@ pw_recorder_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->policy_items, self);
   if (self->policy_categories != NULL)
     g_signal_handlers_disconnect_by_data (self->policy_categories, self);
+  if (self->teams != NULL)
+    g_signal_handlers_disconnect_by_data (self->teams, self);
+  if (self->links != NULL)
+    g_signal_handlers_disconnect_by_data (self->links, self);
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (self->workbook, self);
 
@@ -686,6 +810,13 @@ pw_recorder_dispose (GObject *object)
     g_ptr_array_set_size (self->item_mirror, 0);
   if (self->category_mirror != NULL)
     g_ptr_array_set_size (self->category_mirror, 0);
+  if (self->team_mirror != NULL)
+    g_ptr_array_set_size (self->team_mirror, 0);
+  if (self->link_mirror != NULL)
+    g_ptr_array_set_size (self->link_mirror, 0);
+  g_clear_object (&self->teams);
+  g_clear_object (&self->links);
+  g_clear_object (&self->map);
   g_clear_object (&self->policy_items);
   g_clear_object (&self->policy_categories);
   g_clear_pointer (&self->profile, tracked_free);
@@ -707,6 +838,8 @@ pw_recorder_finalize (GObject *object)
   g_clear_pointer (&self->report_mirror, g_ptr_array_unref);
   g_clear_pointer (&self->item_mirror, g_ptr_array_unref);
   g_clear_pointer (&self->category_mirror, g_ptr_array_unref);
+  g_clear_pointer (&self->team_mirror, g_ptr_array_unref);
+  g_clear_pointer (&self->link_mirror, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pw_recorder_parent_class)->finalize (object);
 }
@@ -788,6 +921,8 @@ pw_recorder_init (PwRecorder *self)
   self->report_mirror = g_ptr_array_new_with_free_func ((GDestroyNotify) tracked_free);
   self->item_mirror = g_ptr_array_new_with_free_func ((GDestroyNotify) policy_followed_free);
   self->category_mirror = g_ptr_array_new_with_free_func ((GDestroyNotify) tracked_free);
+  self->team_mirror = g_ptr_array_new_with_free_func ((GDestroyNotify) tracked_free);
+  self->link_mirror = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**

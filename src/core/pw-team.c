@@ -239,12 +239,12 @@ pw_team_class_init (PwTeamClass *klass)
 
   properties [PROP_X] =
     g_param_spec_int ("x", NULL, NULL,
-                      -1000000, 1000000, 0,
+                      PW_TEAM_MIN_COORDINATE, PW_TEAM_MAX_COORDINATE, 0,
                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   properties [PROP_Y] =
     g_param_spec_int ("y", NULL, NULL,
-                      -1000000, 1000000, 0,
+                      PW_TEAM_MIN_COORDINATE, PW_TEAM_MAX_COORDINATE, 0,
                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   properties [PROP_CHANNELS] =
@@ -486,7 +486,7 @@ pw_team_set_x (PwTeam *self,
                int     x)
 {
   g_return_if_fail (PW_IS_TEAM (self));
-  g_return_if_fail (x >= -1000000 && x <= 1000000);
+  g_return_if_fail (x >= PW_TEAM_MIN_COORDINATE && x <= PW_TEAM_MAX_COORDINATE);
 
   if (self->x == x)
     return;
@@ -508,7 +508,7 @@ pw_team_set_y (PwTeam *self,
                int     y)
 {
   g_return_if_fail (PW_IS_TEAM (self));
-  g_return_if_fail (y >= -1000000 && y <= 1000000);
+  g_return_if_fail (y >= PW_TEAM_MIN_COORDINATE && y <= PW_TEAM_MAX_COORDINATE);
 
   if (self->y == y)
     return;

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 #define PW_TEAM_SPOKE_WIDTH   180
 #define PW_TEAM_SPOKE_HEIGHT   72
 
+/* The range of a team's x and y, as a workbook file holds them */
+#define PW_TEAM_MIN_COORDINATE (-1000000)
+#define PW_TEAM_MAX_COORDINATE 1000000
+
 #define PW_TYPE_TEAM (pw_team_get_type ())
 
 G_DECLARE_FINAL_TYPE (PwTeam, pw_team, PW, TEAM, GObject)

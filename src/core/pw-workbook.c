@@ -106,6 +106,10 @@ pw_workbook_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->org_map, "changed", G_CALLBACK (mark_modified_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->org_map, "begin-edit", G_CALLBACK (pw_workbook_begin_edit),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->org_map, "end-edit", G_CALLBACK (pw_workbook_end_edit), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assessments, "items-changed", G_CALLBACK (items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reports, "items-changed", G_CALLBACK (items_changed_cb),
@@ -823,6 +827,184 @@ pw_workbook_get_org_map (PwWorkbook *self)
 {
   g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
   return self->org_map;
+}
+
+/**
+ * pw_workbook_add_team:
+ * @kind: a hub or a spoke
+ * @name: (nullable): its name; %NULL for “New Hub” or “New Spoke”
+ * @x: where its centre goes on the map
+ * @y: where its centre goes on the map
+ *
+ * Adds a new team to the map, with an id no team has yet, as one edit
+ * (“Add Hub” or “Add Spoke”).
+ *
+ * Returns: (transfer none): the new team
+ */
+PwTeam *
+pw_workbook_add_team (PwWorkbook *self,
+                      PwTeamKind  kind,
+                      const char *name,
+                      int         x,
+                      int         y)
+{
+  g_autoptr(PwTeam) team = NULL;
+  g_autofree char *id = NULL;
+  gboolean hub = kind == PW_TEAM_HUB;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), NULL);
+  g_return_val_if_fail (kind == PW_TEAM_HUB || kind == PW_TEAM_SPOKE, NULL);
+
+  if (name == NULL || *name == '\0')
+    /* Translators: the name of a team just added to the organization map */
+    name = hub ? _("New Hub") : _("New Spoke");
+
+  id = pw_org_map_new_team_id (self->org_map);
+  team = pw_team_new (id, kind, name);
+  pw_team_set_x (team, CLAMP (x, PW_TEAM_MIN_COORDINATE, PW_TEAM_MAX_COORDINATE));
+  pw_team_set_y (team, CLAMP (y, PW_TEAM_MIN_COORDINATE, PW_TEAM_MAX_COORDINATE));
+
+  /* Translators: what undo takes back */
+  pw_workbook_begin_edit (self, hub ? _("Add Hub") : _("Add Spoke"));
+  pw_org_map_add_team (self->org_map, team);
+  pw_workbook_end_edit (self);
+
+  return team;
+}
+
+/**
+ * pw_workbook_count_team_assessments:
+ * @team_id: the id of a team
+ *
+ * Returns: how many assessments have the team @team_id as their scope: the
+ *   ones that deleting the team deletes too
+ */
+guint
+pw_workbook_count_team_assessments (PwWorkbook *self,
+                                    const char *team_id)
+{
+  GListModel *assessments;
+  guint count = 0;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (self), 0);
+  g_return_val_if_fail (team_id != NULL, 0);
+
+  assessments = G_LIST_MODEL (self->assessments);
+  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(PwAssessment) assessment = g_list_model_get_item (assessments, i);
+
+      if (g_strcmp0 (pw_assessment_get_team_id (assessment), team_id) == 0)
+        count++;
+    }
+
+  return count;
+}
+
+/**
+ * pw_workbook_delete_teams:
+ * @teams: (array length=n_teams): teams of the map
+ * @n_teams: how many
+ *
+ * Deletes @teams as one edit (“Delete Team”, “Delete 3 Teams”): their
+ * assessments first (report drafts about one of them then name no
+ * assessment, as pw_workbook_remove_assessment() does), then their links,
+ * then the teams, so that the workbook never names a missing team and
+ * stays a file that loads.
+ */
+void
+pw_workbook_delete_teams (PwWorkbook    *self,
+                          PwTeam * const *teams,
+                          guint          n_teams)
+{
+  g_autoptr(GPtrArray) doomed = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  GListModel *assessments;
+
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (teams != NULL || n_teams == 0);
+
+  /* Only the teams of this map, each once */
+  doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_teams; i++)
+    {
+      const char *id;
+
+      g_return_if_fail (PW_IS_TEAM (teams[i]));
+      id = pw_team_get_id (teams[i]);
+      if (pw_org_map_find_team (self->org_map, id) == teams[i]
+          && g_hash_table_add (ids, (gpointer) id))
+        g_ptr_array_add (doomed, g_object_ref (teams[i]));
+    }
+
+  if (doomed->len == 0)
+    return;
+
+  {
+    /* Translators: what undo takes back; %u is how many teams */
+    g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete Team",
+                                                           "Delete %u Teams", doomed->len),
+                                              doomed->len);
+
+    pw_workbook_begin_edit (self, label);
+  }
+
+  assessments = G_LIST_MODEL (self->assessments);
+  for (guint i = g_list_model_get_n_items (assessments); i > 0; i--)
+    {
+      g_autoptr(PwAssessment) assessment = g_list_model_get_item (assessments, i - 1);
+      const char *team_id = pw_assessment_get_team_id (assessment);
+
+      if (team_id != NULL && g_hash_table_contains (ids, team_id))
+        pw_workbook_remove_assessment (self, assessment);
+    }
+
+  for (guint i = 0; i < doomed->len; i++)
+    pw_org_map_remove_team (self->org_map, g_ptr_array_index (doomed, i));
+
+  pw_workbook_end_edit (self);
+}
+
+/**
+ * pw_workbook_move_teams:
+ * @teams: (array length=n_teams): teams of the map
+ * @n_teams: how many
+ * @dx: how far to the right, in map units
+ * @dy: how far down, in map units
+ *
+ * Moves @teams as one edit (“Move Team”, “Move Teams”), keeping them inside
+ * the map’s range.
+ */
+void
+pw_workbook_move_teams (PwWorkbook    *self,
+                        PwTeam * const *teams,
+                        guint          n_teams,
+                        int            dx,
+                        int            dy)
+{
+  g_return_if_fail (PW_IS_WORKBOOK (self));
+  g_return_if_fail (teams != NULL || n_teams == 0);
+
+  if (n_teams == 0 || (dx == 0 && dy == 0))
+    return;
+
+  /* Translators: what undo takes back */
+  pw_workbook_begin_edit (self, n_teams == 1 ? _("Move Team") : _("Move Teams"));
+  for (guint i = 0; i < n_teams; i++)
+    {
+      PwTeam *team = teams[i];
+      gint64 x, y;
+
+      g_return_if_fail (PW_IS_TEAM (team));
+      x = (gint64) pw_team_get_x (team) + dx;
+      y = (gint64) pw_team_get_y (team) + dy;
+      g_object_freeze_notify (G_OBJECT (team));
+      pw_team_set_x (team, (int) CLAMP (x, PW_TEAM_MIN_COORDINATE, PW_TEAM_MAX_COORDINATE));
+      pw_team_set_y (team, (int) CLAMP (y, PW_TEAM_MIN_COORDINATE, PW_TEAM_MAX_COORDINATE));
+      g_object_thaw_notify (G_OBJECT (team));
+    }
+  pw_workbook_end_edit (self);
 }
 
 /**

@@ -68,6 +68,21 @@ PwAssessment *pw_workbook_find_latest_assessment (PwWorkbook   *self,
 char         *pw_workbook_describe_scope        (PwWorkbook    *self,
                                                  PwAssessment  *assessment);
 PwOrgMap     *pw_workbook_get_org_map           (PwWorkbook    *self);
+PwTeam       *pw_workbook_add_team              (PwWorkbook    *self,
+                                                 PwTeamKind     kind,
+                                                 const char    *name,
+                                                 int            x,
+                                                 int            y);
+guint         pw_workbook_count_team_assessments (PwWorkbook   *self,
+                                                 const char    *team_id);
+void          pw_workbook_delete_teams          (PwWorkbook    *self,
+                                                 PwTeam * const *teams,
+                                                 guint          n_teams);
+void          pw_workbook_move_teams            (PwWorkbook    *self,
+                                                 PwTeam * const *teams,
+                                                 guint          n_teams,
+                                                 int            dx,
+                                                 int            dy);
 PwPolicy     *pw_workbook_get_policy            (PwWorkbook    *self);
 GListModel   *pw_workbook_get_reports           (PwWorkbook    *self);
 PwReportDraft *pw_workbook_find_report          (PwWorkbook    *self,
