@@ -21,6 +21,7 @@
 #include "pw-org-map.h"
 #include "pw-team.h"
 #include "pw-workbook.h"
+#include "pw-utils-private.h"
 
 /*
  * The organization map as a picture: the whole map, drawn by the same
@@ -399,15 +400,7 @@ pw_map_export_to_bytes (PwWorkbook         *workbook,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (today == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (&local_today, 1);
-      g_date_set_dmy (&local_today, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now),
-                      (GDateYear) g_date_time_get_year (now));
-      today = &local_today;
-    }
+    today = _pw_date_init_today (&local_today);
 
   if (!page_init (&page, workbook, dark, today, error))
     return NULL;

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pw-policy-csv.h"
+#include "pw-utils-private.h"
 
 /*
  * The policy checklist as CSV for a spreadsheet: RFC 4180 (every field in
@@ -97,15 +98,7 @@ pw_policy_to_csv (PwPolicy *policy,
   g_return_val_if_fail (today == NULL || g_date_valid (today), NULL);
 
   if (today == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (&local_today, 1);
-      g_date_set_dmy (&local_today, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now),
-                      (GDateYear) g_date_time_get_year (now));
-      today = &local_today;
-    }
+    today = _pw_date_init_today (&local_today);
 
   /* Translators: the headings of the policy checklist's CSV export */
   append_field (out, C_("csv", "Category"), FALSE);

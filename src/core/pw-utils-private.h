@@ -25,5 +25,6 @@ gboolean _pw_set_line_capped    (char       **field,
                                  gsize        max_chars);
 gboolean _pw_is_invisible_char  (gunichar     c);
 char    *_pw_escape_invisible   (const char  *text);
+GDate   *_pw_date_init_today    (GDate       *date);
 
 G_END_DECLS

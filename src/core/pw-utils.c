@@ -211,3 +211,18 @@ _pw_escape_invisible (const char *text)
 
   return g_string_free (s, FALSE);
 }
+
+/* Sets @date to today, in local time, and returns it: the day an export
+ * or a result is as of when the caller gives none. */
+GDate *
+_pw_date_init_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+
+  return date;
+}

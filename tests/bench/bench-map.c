@@ -13,6 +13,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "bench-utils.h"
 #include "phasewise-core.h"
 #include "pw-map-painter.h"
 
@@ -119,20 +120,10 @@ set_states (PwMapPainter *painter,
   pw_map_painter_set_selected (painter, selected);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (double *values)
 {
-  qsort (values, N_RUNS, sizeof (double), compare_doubles);
-  return values[N_RUNS / 2];
+  return bench_median (values, N_RUNS);
 }
 
 typedef struct

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "bench-utils.h"
 #include "phasewise-core.h"
 #include "pw-json-util-private.h"
 
@@ -199,20 +200,10 @@ build_policy_history (PwFramework *framework)
   return workbook;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (double *values)
 {
-  qsort (values, N_RUNS, sizeof (double), compare_doubles);
-  return values[N_RUNS / 2];
+  return bench_median (values, N_RUNS);
 }
 
 int
