@@ -69,7 +69,7 @@ show_history_toast (PwWindow   *self,
   if (self->history_toast != NULL)
     {
       adw_toast_set_title (self->history_toast, text);
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->history_toast));
+      _pw_window_add_toast (self, g_object_ref (self->history_toast));
       return;
     }
 
@@ -77,7 +77,7 @@ show_history_toast (PwWindow   *self,
   adw_toast_set_priority (self->history_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (self->history_toast, "dismissed",
                            G_CALLBACK (history_toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->history_toast);
+  _pw_window_add_toast (self, self->history_toast);
 }
 
 /* Undoes or redoes a step, and says which. */
@@ -150,7 +150,7 @@ pw_window_show_undo_toast (PwWindow   *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-toast");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _pw_window_add_toast (self, toast);
 }
 
 /* The Undo of pw_window_show_undo_toast() */

@@ -93,13 +93,106 @@ continuation_run (Continuation *k)
  * Messages
  */
 
+/* libadwaita 1.2 frees a toast's state while its show animation still runs
+ * when a high-priority toast takes its place in its first moments, and the
+ * animation then writes to the freed memory (fixed in libadwaita 1.3 by
+ * "toast-overlay: Prevent show_done from firing after hide_done").  So the
+ * overlay takes a toast only once the one before has been up for longer
+ * than its show animation (500 ms at most): the others wait here, in
+ * order. */
+#define TOAST_SETTLE_MSEC 600
+
+static void add_pending_toasts (gpointer user_data);
+
+static void
+schedule_pending_toasts (PwWindow *self)
+{
+  gint64 waited_msec = (g_get_monotonic_time () - self->toast_added) / 1000;
+
+  if (self->toast_source != 0 || g_queue_is_empty (&self->pending_toasts))
+    return;
+
+  self->toast_source = g_timeout_add_once ((guint) CLAMP (TOAST_SETTLE_MSEC - waited_msec, 0,
+                                                          TOAST_SETTLE_MSEC),
+                                           add_pending_toasts, self);
+}
+
+static void
+give_toast (PwWindow *self,
+            AdwToast *toast)
+{
+  self->toast_added = g_get_monotonic_time ();
+  if (toast == self->disk_toast)
+    self->disk_toast_shown = self->toast_added;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+add_pending_toasts (gpointer user_data)
+{
+  PwWindow *self = user_data;
+  AdwToast *toast = g_queue_pop_head (&self->pending_toasts);
+
+  self->toast_source = 0;
+  if (toast != NULL)
+    give_toast (self, toast);
+  schedule_pending_toasts (self);
+}
+
+/*
+ * _pw_window_add_toast:
+ * @toast: (transfer full): a toast, new or shown already (then its timeout
+ *   starts again)
+ *
+ * Shows @toast in the window's overlay, at once or, right after another
+ * toast, a moment later (see TOAST_SETTLE_MSEC).
+ */
+void
+_pw_window_add_toast (PwWindow *self,
+                      AdwToast *toast)
+{
+  gint64 waited_msec = (g_get_monotonic_time () - self->toast_added) / 1000;
+
+  if (g_queue_find (&self->pending_toasts, toast) != NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+
+  /* Only a high-priority toast takes the place of the one shown */
+  if (g_queue_is_empty (&self->pending_toasts)
+      && (adw_toast_get_priority (toast) != ADW_TOAST_PRIORITY_HIGH
+          || waited_msec >= TOAST_SETTLE_MSEC))
+    {
+      give_toast (self, toast);
+      return;
+    }
+
+  g_queue_push_tail (&self->pending_toasts, toast);
+  schedule_pending_toasts (self);
+}
+
+/* Takes @toast back if it still waits to be shown; returns whether it did. */
+gboolean
+_pw_window_drop_pending_toast (PwWindow *self,
+                               AdwToast *toast)
+{
+  if (!g_queue_remove (&self->pending_toasts, toast))
+    return FALSE;
+
+  g_object_unref (toast);
+  if (g_queue_is_empty (&self->pending_toasts))
+    g_clear_handle_id (&self->toast_source, g_source_remove);
+  return TRUE;
+}
+
 void
 pw_window_show_toast (PwWindow   *self,
                       const char *text)
 {
   g_return_if_fail (PW_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  _pw_window_add_toast (self, adw_toast_new (text));
 }
 
 /* A dialog over @self that @dismiss (its response @dismiss_id) closes */

@@ -44,6 +44,9 @@ struct _PwWindow
   guint                 undo_toast_depth; /* …and how many steps there were to undo */
   gint64                disk_toast_shown;
   guint                 disk_toast_source;
+  GQueue                pending_toasts; /* AdwToast, each held: see _pw_window_add_toast() */
+  gint64                toast_added;    /* when the overlay last took a toast */
+  guint                 toast_source;
   guint                 opening;        /* documents being loaded to be shown here */
   gboolean              show_sidebar;
   gboolean              fullscreen;     /* asked for, or as the window manager made it */
@@ -64,6 +67,10 @@ int      _pw_window_get_zoom            (PwWindow       *self);
 void     _pw_window_set_zoom            (PwWindow       *self,
                                          int             zoom);
 void     _pw_window_actions_update      (PwWindow       *self);
+void     _pw_window_add_toast           (PwWindow       *self,
+                                         AdwToast       *toast);
+gboolean _pw_window_drop_pending_toast  (PwWindow       *self,
+                                         AdwToast       *toast);
 gboolean _pw_window_get_busy            (PwWindow       *self);
 
 void     _pw_window_new_workbook        (PwWindow       *self);

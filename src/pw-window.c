@@ -183,6 +183,13 @@ dismiss_disk_toast (PwWindow *self)
   if (self->disk_toast == NULL || self->disk_toast_source != 0)
     return;
 
+  /* Not shown yet: it goes without being seen */
+  if (_pw_window_drop_pending_toast (self, self->disk_toast))
+    {
+      g_clear_object (&self->disk_toast);
+      return;
+    }
+
   shown_msec = (g_get_monotonic_time () - self->disk_toast_shown) / 1000;
   if (shown_msec < DISK_TOAST_MIN_MSEC)
     {
@@ -219,7 +226,7 @@ changed_on_disk_cb (PwWindow *self)
   g_signal_connect_object (self->disk_toast, "dismissed", G_CALLBACK (disk_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
   self->disk_toast_shown = g_get_monotonic_time ();
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->disk_toast));
+  _pw_window_add_toast (self, g_object_ref (self->disk_toast));
 }
 
 static void
@@ -972,6 +979,8 @@ pw_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_WINDOW);
 
   g_clear_handle_id (&self->disk_toast_source, g_source_remove);
+  g_clear_handle_id (&self->toast_source, g_source_remove);
+  g_queue_clear_full (&self->pending_toasts, g_object_unref);
   g_clear_object (&self->disk_toast);
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);

@@ -154,12 +154,30 @@ has_toast (gpointer data)
 }
 
 static void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Waits for a toast, and then as long as a user takes to see it: libadwaita
+ * 1.2 writes to freed memory when a toast is dismissed (its Undo clicked)
+ * before its show animation is over, which the window cannot prevent. */
+static void
 wait_for_toast (PwWindow   *window,
                 const char *prefix)
 {
   gpointer args[] = { window, (gpointer) prefix };
+  gboolean seen = FALSE;
 
   pw_test_ui_wait (has_toast, args, prefix);
+  g_timeout_add_once (600, set_flag, &seen);
+  pw_test_ui_wait (flag_is_set, &seen, "the toast’s show animation");
 }
 
 static gboolean
