@@ -134,9 +134,10 @@ fi
 echo "== AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)"
 if prepare_build build-asan werror=true b_sanitize=address,undefined b_lundef=false; then
   # The slow unwinder gives LeakSanitizer whole stacks through GLib, which is
-  # built without frame pointers, so that tests/lsan.supp can match them.
+  # built without frame pointers, so that tests/lsan.supp can match them;
+  # the list of suppressions used stays off stderr, which tests compare.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
-  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
+  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   PW_TEST_QUICK=1 \
     run_tests "build-asan/" build-asan testlog.json --no-suite ui --no-suite data \
