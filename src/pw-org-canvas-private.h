@@ -32,4 +32,7 @@ void _pw_org_canvas_get_visible   (PwOrgCanvas *self,
                                    double      *width,
                                    double      *height);
 
+gboolean _pw_org_canvas_get_action_enabled (PwOrgCanvas *self,
+                                            const char  *name);
+
 G_END_DECLS

@@ -102,6 +102,8 @@ struct _PwOrgCanvas
   double             pointer_y;
   gboolean           has_pointer;
 
+  GHashTable        *disabled;        /* names of the actions disabled now */
+
   GtkWidget         *rename_popover;
   GtkWidget         *rename_entry;
   char              *rename_team_id;
@@ -489,9 +491,35 @@ get_selected_pair (PwOrgCanvas  *self,
 }
 
 static void
+set_action_enabled (PwOrgCanvas *self,
+                    const char  *name,
+                    gboolean     enabled)
+{
+  if (enabled)
+    g_hash_table_remove (self->disabled, name);
+  else
+    g_hash_table_add (self->disabled, (gpointer) name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
+
+/**
+ * _pw_org_canvas_get_action_enabled:
+ * @name: the name of an action of the canvas, "canvas.delete"
+ *
+ * Returns: whether it is enabled now
+ */
+gboolean
+_pw_org_canvas_get_action_enabled (PwOrgCanvas *self,
+                                   const char  *name)
+{
+  g_return_val_if_fail (PW_IS_ORG_CANVAS (self), FALSE);
+
+  return !g_hash_table_contains (self->disabled, name);
+}
+
+static void
 update_actions (PwOrgCanvas *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_map = self->map != NULL;
   guint n_teams = has_map ? g_list_model_get_n_items (pw_org_map_get_teams (self->map)) : 0;
   guint n_selected = g_hash_table_size (self->selected);
@@ -500,21 +528,21 @@ update_actions (PwOrgCanvas *self)
   gboolean linked = pair && pw_org_map_has_link (self->map, pw_team_get_id (a),
                                                  pw_team_get_id (b));
 
-  gtk_widget_action_set_enabled (widget, "canvas.add-hub", has_map);
-  gtk_widget_action_set_enabled (widget, "canvas.add-spoke", has_map);
-  gtk_widget_action_set_enabled (widget, "canvas.delete", n_selected > 0);
-  gtk_widget_action_set_enabled (widget, "canvas.rename", n_selected == 1);
-  gtk_widget_action_set_enabled (widget, "canvas.move", n_selected > 0);
-  gtk_widget_action_set_enabled (widget, "canvas.select-all", n_selected < n_teams);
-  gtk_widget_action_set_enabled (widget, "canvas.select-none", n_selected > 0);
-  gtk_widget_action_set_enabled (widget, "canvas.connect", pair && !linked);
-  gtk_widget_action_set_enabled (widget, "canvas.disconnect", linked);
-  gtk_widget_action_set_enabled (widget, "canvas.zoom-in", self->zoom < PW_ORG_CANVAS_MAX_ZOOM);
-  gtk_widget_action_set_enabled (widget, "canvas.zoom-out", self->zoom > PW_ORG_CANVAS_MIN_ZOOM);
-  gtk_widget_action_set_enabled (widget, "canvas.zoom-reset", self->zoom != 1.0);
-  gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", n_teams > 0);
-  gtk_widget_action_set_enabled (widget, "canvas.layout", n_teams > 0);
-  gtk_widget_action_set_enabled (widget, "canvas.tidy", n_teams > 0);
+  set_action_enabled (self, "canvas.add-hub", has_map);
+  set_action_enabled (self, "canvas.add-spoke", has_map);
+  set_action_enabled (self, "canvas.delete", n_selected > 0);
+  set_action_enabled (self, "canvas.rename", n_selected == 1);
+  set_action_enabled (self, "canvas.move", n_selected > 0);
+  set_action_enabled (self, "canvas.select-all", n_selected < n_teams);
+  set_action_enabled (self, "canvas.select-none", n_selected > 0);
+  set_action_enabled (self, "canvas.connect", pair && !linked);
+  set_action_enabled (self, "canvas.disconnect", linked);
+  set_action_enabled (self, "canvas.zoom-in", self->zoom < PW_ORG_CANVAS_MAX_ZOOM);
+  set_action_enabled (self, "canvas.zoom-out", self->zoom > PW_ORG_CANVAS_MIN_ZOOM);
+  set_action_enabled (self, "canvas.zoom-reset", self->zoom != 1.0);
+  set_action_enabled (self, "canvas.zoom-fit", n_teams > 0);
+  set_action_enabled (self, "canvas.layout", n_teams > 0);
+  set_action_enabled (self, "canvas.tidy", n_teams > 0);
 }
 
 /* The map's changes */
@@ -856,6 +884,43 @@ tidy_action (GtkWidget  *widget,
   pw_workbook_begin_edit (self->workbook, _("Tidy"));
   pw_org_layout_tidy (self->map);
   pw_workbook_end_edit (self->workbook);
+}
+
+/* Every action of the canvas; the actions are only run while enabled */
+static const struct
+{
+  const char                  *name;
+  const char                  *parameter_type;
+  GtkWidgetActionActivateFunc  activate;
+} canvas_actions[] = {
+  { "canvas.add-hub", NULL, add_hub_action },
+  { "canvas.add-spoke", NULL, add_spoke_action },
+  { "canvas.delete", NULL, delete_action },
+  { "canvas.rename", NULL, rename_action },
+  { "canvas.move", "(ii)", move_action },
+  { "canvas.select-all", NULL, select_all_action },
+  { "canvas.select-none", NULL, select_none_action },
+  { "canvas.connect", NULL, connect_action },
+  { "canvas.disconnect", NULL, disconnect_action },
+  { "canvas.zoom-in", NULL, zoom_in_action },
+  { "canvas.zoom-out", NULL, zoom_out_action },
+  { "canvas.zoom-fit", NULL, zoom_fit_action },
+  { "canvas.zoom-reset", NULL, zoom_reset_action },
+  { "canvas.layout", NULL, layout_action },
+  { "canvas.tidy", NULL, tidy_action },
+};
+
+static void
+activate_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  if (!_pw_org_canvas_get_action_enabled (PW_ORG_CANVAS (widget), action_name))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (canvas_actions); i++)
+    if (g_str_equal (canvas_actions[i].name, action_name))
+      canvas_actions[i].activate (widget, action_name, parameter);
 }
 
 /* Pointer and touch */
@@ -1398,6 +1463,7 @@ pw_org_canvas_finalize (GObject *object)
 
   g_hash_table_unref (self->selected);
   g_ptr_array_unref (self->assessments);
+  g_hash_table_unref (self->disabled);
   g_free (self->drag_team_id);
   g_free (self->rename_team_id);
   g_clear_pointer (&self->band_base, g_hash_table_unref);
@@ -1512,21 +1578,9 @@ pw_org_canvas_class_init (PwOrgCanvasClass *klass)
                   NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "canvas.add-hub", NULL, add_hub_action);
-  gtk_widget_class_install_action (widget_class, "canvas.add-spoke", NULL, add_spoke_action);
-  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "canvas.move", "(ii)", move_action);
-  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
-  gtk_widget_class_install_action (widget_class, "canvas.select-none", NULL, select_none_action);
-  gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, connect_action);
-  gtk_widget_class_install_action (widget_class, "canvas.disconnect", NULL, disconnect_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_reset_action);
-  gtk_widget_class_install_action (widget_class, "canvas.layout", NULL, layout_action);
-  gtk_widget_class_install_action (widget_class, "canvas.tidy", NULL, tidy_action);
+  for (guint i = 0; i < G_N_ELEMENTS (canvas_actions); i++)
+    gtk_widget_class_install_action (widget_class, canvas_actions[i].name,
+                                     canvas_actions[i].parameter_type, activate_action_cb);
 
   add_binding (widget_class, GDK_KEY_Delete, 0, "canvas.delete");
   add_binding (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete");
@@ -1565,6 +1619,7 @@ pw_org_canvas_init (PwOrgCanvas *self)
   self->zoom = 1.0;
   self->selected = new_id_set ();
   self->assessments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->disabled = g_hash_table_new (g_str_hash, g_str_equal);
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
