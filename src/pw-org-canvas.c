@@ -78,6 +78,8 @@ struct _PwOrgCanvas
 
   GHashTable        *selected;        /* team id (owned) → itself */
 
+  gboolean           show_legend;
+
   double             zoom;
   double             center_x;        /* map units at the middle of the widget */
   double             center_y;
@@ -114,6 +116,7 @@ G_DEFINE_FINAL_TYPE (PwOrgCanvas, pw_org_canvas, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ZOOM,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -1358,6 +1361,27 @@ append_rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* The room the legend takes in the bottom left corner, margins included */
+static void
+measure_legend (PwOrgCanvas *self,
+                double      *width,
+                double      *height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double lw = 0, lh = 0;
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  pw_map_painter_draw_legend (self->painter, cr, gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                              0, 0, &lw, &lh);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  *width = self->show_legend ? lw + 2 * LEGEND_PADDING + LEGEND_MARGIN : 0;
+  *height = self->show_legend ? lh + 2 * LEGEND_PADDING + LEGEND_MARGIN : 0;
+}
+
 /* The legend in the bottom left corner, on a card of the background's
  * colour so that teams behind it do not show through */
 static void
@@ -1440,7 +1464,8 @@ pw_org_canvas_snapshot (GtkWidget   *widget,
                        self->zoom * gtk_widget_get_scale_factor (widget));
   cairo_restore (cr);
 
-  draw_legend (self, cr, context, height, dark);
+  if (self->show_legend)
+    draw_legend (self, cr, context, height, dark);
   cairo_destroy (cr);
 }
 
@@ -1485,6 +1510,10 @@ pw_org_canvas_get_property (GObject    *object,
       g_value_set_double (value, self->zoom);
       break;
 
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1502,6 +1531,10 @@ pw_org_canvas_set_property (GObject      *object,
     {
     case PROP_ZOOM:
       pw_org_canvas_set_zoom (self, g_value_get_double (value));
+      break;
+
+    case PROP_SHOW_LEGEND:
+      pw_org_canvas_set_show_legend (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1561,6 +1594,17 @@ pw_org_canvas_class_init (PwOrgCanvasClass *klass)
                          PW_ORG_CANVAS_MIN_ZOOM, PW_ORG_CANVAS_MAX_ZOOM, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * PwOrgCanvas:show-legend:
+   *
+   * Whether the legend is drawn in the bottom left corner.  The action
+   * canvas.show-legend toggles it.
+   */
+  properties [PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1581,6 +1625,7 @@ pw_org_canvas_class_init (PwOrgCanvasClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (canvas_actions); i++)
     gtk_widget_class_install_action (widget_class, canvas_actions[i].name,
                                      canvas_actions[i].parameter_type, activate_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-legend", "show-legend");
 
   add_binding (widget_class, GDK_KEY_Delete, 0, "canvas.delete");
   add_binding (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete");
@@ -1617,6 +1662,7 @@ pw_org_canvas_init (PwOrgCanvas *self)
   GtkEventController *motion;
 
   self->zoom = 1.0;
+  self->show_legend = TRUE;
   self->selected = new_id_set ();
   self->assessments = g_ptr_array_new_with_free_func (g_object_unref);
   self->disabled = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1885,25 +1931,70 @@ void
 pw_org_canvas_zoom_to_fit (PwOrgCanvas *self)
 {
   cairo_rectangle_t bounds;
-  double width, height, zoom;
+  cairo_rectangle_t areas[3];
+  double zooms[G_N_ELEMENTS (areas)];
+  double legend_width, legend_height;
+  double best_zoom;
+  guint best = 0;
 
   g_return_if_fail (PW_IS_ORG_CANVAS (self));
 
   if (self->painter == NULL || !pw_map_painter_get_bounds (self->painter, &bounds))
     return;
 
-  width = MAX (1, get_width (self) - 2 * FIT_MARGIN);
-  height = MAX (1, get_height (self) - 2 * FIT_MARGIN);
-  zoom = MIN (width / MAX (bounds.width, 1), height / MAX (bounds.height, 1));
-  zoom = CLAMP (zoom, PW_ORG_CANVAS_MIN_ZOOM, MIN (1.0, PW_ORG_CANVAS_MAX_ZOOM));
+  /* The whole view, the part right of the legend, the part above it: the
+   * one that shows the map largest */
+  measure_legend (self, &legend_width, &legend_height);
+  areas[0] = (cairo_rectangle_t) { 0, 0, get_width (self), get_height (self) };
+  areas[1] = areas[0];
+  areas[1].x = legend_width;
+  areas[1].width -= legend_width;
+  areas[2] = areas[0];
+  areas[2].height -= legend_height;
 
-  if (zoom != self->zoom)
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
-      self->zoom = zoom;
+      double width = areas[i].width - 2 * FIT_MARGIN;
+      double height = areas[i].height - 2 * FIT_MARGIN;
+
+      zooms[i] = 0;
+      if (width >= 1 && height >= 1)
+        zooms[i] = CLAMP (MIN (width / MAX (bounds.width, 1), height / MAX (bounds.height, 1)),
+                          PW_ORG_CANVAS_MIN_ZOOM, MIN (1.0, PW_ORG_CANVAS_MAX_ZOOM));
+    }
+  best_zoom = zooms[0];
+
+  /* Beside the legend rather than under it, unless the map would come out
+   * much smaller */
+  if (bounds.width * zooms[0] / 2 > get_width (self) / 2 - legend_width
+      && bounds.height * zooms[0] / 2 > get_height (self) / 2 - legend_height)
+    {
+      guint beside = zooms[1] >= zooms[2] ? 1 : 2;
+
+      if (zooms[beside] >= zooms[0] / 2)
+        {
+          best = beside;
+          best_zoom = zooms[beside];
+        }
+    }
+  if (best_zoom == 0)
+    best_zoom = PW_ORG_CANVAS_MIN_ZOOM;
+
+  if (best_zoom != self->zoom)
+    {
+      self->zoom = best_zoom;
       update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
     }
-  _pw_org_canvas_set_center (self, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+
+  /* The middle of the map in the middle of that area */
+  _pw_org_canvas_set_center (self,
+                             bounds.x + bounds.width / 2
+                             - (areas[best].x + areas[best].width / 2 - get_width (self) / 2)
+                               / best_zoom,
+                             bounds.y + bounds.height / 2
+                             - (areas[best].y + areas[best].height / 2 - get_height (self) / 2)
+                               / best_zoom);
 }
 
 /**
@@ -1922,6 +2013,37 @@ pw_org_canvas_get_center (PwOrgCanvas *self,
     *x = self->center_x;
   if (y != NULL)
     *y = self->center_y;
+}
+
+/**
+ * pw_org_canvas_get_show_legend:
+ *
+ * Returns: whether the legend is drawn
+ */
+gboolean
+pw_org_canvas_get_show_legend (PwOrgCanvas *self)
+{
+  g_return_val_if_fail (PW_IS_ORG_CANVAS (self), FALSE);
+  return self->show_legend;
+}
+
+/**
+ * pw_org_canvas_set_show_legend:
+ * @show_legend: whether to draw the legend
+ */
+void
+pw_org_canvas_set_show_legend (PwOrgCanvas *self,
+                               gboolean     show_legend)
+{
+  g_return_if_fail (PW_IS_ORG_CANVAS (self));
+
+  show_legend = !!show_legend;
+  if (self->show_legend == show_legend)
+    return;
+
+  self->show_legend = show_legend;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_LEGEND]);
 }
 
 /**
