@@ -1295,6 +1295,8 @@ pinch_begin_cb (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 PwOrgCanvas      *self)
 {
+  /* A second finger: the first one no longer drags */
+  reset_drag (self);
   self->pinch_zoom = self->zoom;
 }
 
@@ -1696,6 +1698,7 @@ pw_org_canvas_init (PwOrgCanvas *self)
   g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
+  gtk_gesture_group (pinch, drag);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
@@ -1957,10 +1960,16 @@ pw_org_canvas_zoom_to_fit (PwOrgCanvas *self)
       double width = areas[i].width - 2 * FIT_MARGIN;
       double height = areas[i].height - 2 * FIT_MARGIN;
 
-      zooms[i] = 0;
+      double zoom = 0;
+
       if (width >= 1 && height >= 1)
-        zooms[i] = CLAMP (MIN (width / MAX (bounds.width, 1), height / MAX (bounds.height, 1)),
-                          PW_ORG_CANVAS_MIN_ZOOM, MIN (1.0, PW_ORG_CANVAS_MAX_ZOOM));
+        zoom = MIN (width / MAX (bounds.width, 1), height / MAX (bounds.height, 1));
+      /* Beside the legend only where the map fits whole */
+      if (i > 0 && zoom < PW_ORG_CANVAS_MIN_ZOOM)
+        zoom = 0;
+      else
+        zoom = CLAMP (zoom, PW_ORG_CANVAS_MIN_ZOOM, MIN (1.0, PW_ORG_CANVAS_MAX_ZOOM));
+      zooms[i] = zoom;
     }
   best_zoom = zooms[0];
 
@@ -1971,7 +1980,7 @@ pw_org_canvas_zoom_to_fit (PwOrgCanvas *self)
     {
       guint beside = zooms[1] >= zooms[2] ? 1 : 2;
 
-      if (zooms[beside] >= zooms[0] / 2)
+      if (zooms[beside] > 0 && zooms[beside] >= zooms[0] / 2)
         {
           best = beside;
           best_zoom = zooms[beside];

@@ -653,12 +653,12 @@ test_conversion (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (my, -20, 1e-9);
 }
 
-/* The canvas rendered as on screen */
+/* What the canvas draws now, as on screen without the style's background,
+ * border and outline */
 static cairo_surface_t *
 render (Fixture *fixture)
 {
   GtkWidget *widget = GTK_WIDGET (fixture->canvas);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   int width = gtk_widget_get_width (widget);
@@ -666,7 +666,7 @@ render (Fixture *fixture)
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
 
@@ -739,6 +739,76 @@ test_render_example (void)
   g_assert_null (canvas);
 }
 
+/* Two thousand teams: drawn from any zoom, selected, moved and fitted */
+static void
+test_large_map (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwFramework) framework = pw_framework_load_bundled (&error);
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+  gpointer canvas;
+  gint64 start;
+
+  g_assert_no_error (error);
+  workbook = pw_workbook_new (framework);
+  fixture.map = pw_workbook_get_org_map (workbook);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+      g_autofree char *name = g_strdup_printf ("Team %u", i);
+
+      add_team (fixture.map, id, i % 10 == 0 ? PW_TEAM_HUB : PW_TEAM_SPOKE, name,
+                (int) (i % 50) * 240, (int) (i / 50) * 200);
+      if (i % 10 != 0)
+        {
+          g_autofree char *hub = g_strdup_printf ("t%u", i - i % 10);
+
+          pw_org_map_link_teams (fixture.map, hub, id);
+        }
+    }
+  show_canvas (&fixture, workbook);
+  assert_all_in_view (&fixture);
+
+  start = g_get_monotonic_time ();
+  for (double zoom = PW_ORG_CANVAS_MIN_ZOOM; zoom <= PW_ORG_CANVAS_MAX_ZOOM; zoom *= 2)
+    {
+      cairo_surface_t *surface;
+
+      pw_org_canvas_set_zoom (fixture.canvas, zoom);
+      surface = render (&fixture);
+      cairo_surface_destroy (surface);
+    }
+  g_test_message ("7 frames of 2000 teams in %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  press_key (&fixture, GDK_KEY_a, GDK_CONTROL_MASK);
+  selected = pw_org_canvas_get_selected (fixture.canvas);
+  g_assert_cmpuint (selected->len, ==, 2000);
+  press_key (&fixture, GDK_KEY_Right, 0);
+  g_assert_cmpint (pw_team_get_x (selected->pdata[1999]), ==, 49 * 240 + 20);
+  activate (&fixture, "canvas.zoom-fit");
+  assert_all_in_view (&fixture);
+
+  canvas = fixture.canvas;
+  g_object_add_weak_pointer (G_OBJECT (canvas), &canvas);
+  gtk_window_destroy (fixture.window);
+  pw_test_ui_flush ();
+  g_assert_null (canvas);
+}
+
+static void
+test_legend (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_assert_true (pw_org_canvas_get_show_legend (fixture->canvas));
+  activate (fixture, "canvas.show-legend");
+  g_assert_false (pw_org_canvas_get_show_legend (fixture->canvas));
+  activate (fixture, "canvas.show-legend");
+  g_assert_true (pw_org_canvas_get_show_legend (fixture->canvas));
+}
+
 static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
@@ -796,7 +866,9 @@ main (int   argc,
   ADD ("selection-follows-map", test_selection_follows_map);
   ADD ("conversion", test_conversion);
   ADD ("accessible", test_accessible);
+  ADD ("legend", test_legend);
   g_test_add_func ("/phasewise/org-canvas/render-example", test_render_example);
+  g_test_add_func ("/phasewise/org-canvas/large-map", test_large_map);
 
 #undef ADD
 
