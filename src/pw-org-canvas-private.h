@@ -32,6 +32,18 @@ void _pw_org_canvas_get_visible   (PwOrgCanvas *self,
                                    double      *width,
                                    double      *height);
 
+/* What the primary button's drag does, for the tests */
+gboolean _pw_org_canvas_drag_begin  (PwOrgCanvas     *self,
+                                     double           x,
+                                     double           y,
+                                     GdkModifierType  modifiers);
+void     _pw_org_canvas_drag_update (PwOrgCanvas     *self,
+                                     double           offset_x,
+                                     double           offset_y);
+void     _pw_org_canvas_drag_end    (PwOrgCanvas     *self,
+                                     double           offset_x,
+                                     double           offset_y);
+
 gboolean _pw_org_canvas_get_action_enabled (PwOrgCanvas *self,
                                             const char  *name);
 

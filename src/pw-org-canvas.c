@@ -935,24 +935,32 @@ set_cursor (PwOrgCanvas *self,
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
 }
 
-static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               PwOrgCanvas    *self)
+/**
+ * _pw_org_canvas_drag_begin:
+ * @x: where the primary button went down, in widget pixels
+ * @y: likewise
+ * @modifiers: the modifier keys held
+ *
+ * What a press of the primary button does; the drag gesture calls it, the
+ * tests too.
+ *
+ * Returns: whether the canvas takes the drag: %FALSE without a map
+ */
+gboolean
+_pw_org_canvas_drag_begin (PwOrgCanvas     *self,
+                           double           x,
+                           double           y,
+                           GdkModifierType  modifiers)
 {
   PwTeam *team = NULL;
   double mx, my;
-  GdkModifierType modifiers;
+
+  g_return_val_if_fail (PW_IS_ORG_CANVAS (self), FALSE);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->painter == NULL)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
+    return FALSE;
 
-  modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   _pw_org_canvas_screen_to_map (self, x, y, &mx, &my);
   team = pw_map_painter_pick (self->painter, mx, my);
 
@@ -967,7 +975,22 @@ drag_begin_cb (GtkGestureDrag *gesture,
   if (team != NULL && self->drag_modifiers == 0 && !is_selected (self, team))
     select_only (self, team);
 
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               PwOrgCanvas    *self)
+{
+  GdkModifierType modifiers;
+
+  modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  if (_pw_org_canvas_drag_begin (self, x, y, modifiers))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
 }
 
 static PwTeam *
@@ -1013,11 +1036,15 @@ update_rubber_band (PwOrgCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          offset_x,
-                double          offset_y,
-                PwOrgCanvas    *self)
+/**
+ * _pw_org_canvas_drag_update:
+ * @offset_x: how far the pointer is from where the drag began, in pixels
+ * @offset_y: likewise
+ */
+void
+_pw_org_canvas_drag_update (PwOrgCanvas *self,
+                            double       offset_x,
+                            double       offset_y)
 {
   double x = self->drag_x + offset_x;
   double y = self->drag_y + offset_y;
@@ -1090,6 +1117,15 @@ drag_update_cb (GtkGestureDrag *gesture,
     }
 }
 
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                PwOrgCanvas    *self)
+{
+  _pw_org_canvas_drag_update (self, offset_x, offset_y);
+}
+
 /* Ends the drag without an edit */
 static void
 reset_drag (PwOrgCanvas *self)
@@ -1107,11 +1143,15 @@ reset_drag (PwOrgCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-drag_end_cb (GtkGestureDrag *gesture,
-             double          offset_x,
-             double          offset_y,
-             PwOrgCanvas    *self)
+/**
+ * _pw_org_canvas_drag_end:
+ * @offset_x: where the pointer let go, from where the drag began
+ * @offset_y: likewise
+ */
+void
+_pw_org_canvas_drag_end (PwOrgCanvas *self,
+                         double       offset_x,
+                         double       offset_y)
 {
   PwTeam *team = get_drag_team (self);
   DragMode mode = self->drag_mode;
@@ -1170,6 +1210,15 @@ drag_end_cb (GtkGestureDrag *gesture,
     }
 
   reset_drag (self);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             PwOrgCanvas    *self)
+{
+  _pw_org_canvas_drag_end (self, offset_x, offset_y);
 }
 
 static void

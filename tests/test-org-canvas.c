@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdarg.h>
 #include <math.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -798,6 +799,151 @@ test_large_map (void)
   g_assert_null (canvas);
 }
 
+/* Where the fixture's teams are on screen: zoom 0.5 around 0, 0 puts hub
+ * at 400, 300, sales at 600, 300, support at 200, 400 and marketing at
+ * 400, 50 */
+static void
+set_half_view (Fixture *fixture)
+{
+  pw_org_canvas_set_zoom (fixture->canvas, 0.5);
+  _pw_org_canvas_set_center (fixture->canvas, 0, 0);
+}
+
+static void
+drag (Fixture         *fixture,
+      double           x,
+      double           y,
+      double           dx,
+      double           dy,
+      GdkModifierType  modifiers)
+{
+  g_assert_true (_pw_org_canvas_drag_begin (fixture->canvas, x, y, modifiers));
+  if (dx != 0 || dy != 0)
+    {
+      _pw_org_canvas_drag_update (fixture->canvas, dx / 2, dy / 2);
+      _pw_org_canvas_drag_update (fixture->canvas, dx, dy);
+    }
+  _pw_org_canvas_drag_end (fixture->canvas, dx, dy);
+  pw_test_ui_flush ();
+}
+
+static void
+assert_selected (Fixture *fixture,
+                 ...)
+{
+  g_autoptr(GPtrArray) selected = pw_org_canvas_get_selected (fixture->canvas);
+  va_list args;
+  guint n = 0;
+  PwTeam *team;
+
+  va_start (args, fixture);
+  while ((team = va_arg (args, PwTeam *)) != NULL)
+    {
+      g_assert_cmpuint (n, <, selected->len);
+      g_assert_true (selected->pdata[n] == team);
+      n++;
+    }
+  va_end (args);
+  g_assert_cmpuint (selected->len, ==, n);
+}
+
+static void
+test_pointer_select (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  set_half_view (fixture);
+
+  /* A click selects a team, Ctrl-click adds and removes one */
+  drag (fixture, 400, 300, 0, 0, 0);
+  assert_selected (fixture, fixture->hub, NULL);
+  drag (fixture, 600, 300, 0, 0, GDK_CONTROL_MASK);
+  assert_selected (fixture, fixture->hub, fixture->sales, NULL);
+  drag (fixture, 400, 300, 0, 0, GDK_SHIFT_MASK);
+  assert_selected (fixture, fixture->sales, NULL);
+  /* A click on a selected team selects it alone */
+  drag (fixture, 600, 300, 0, 0, GDK_CONTROL_MASK);
+  drag (fixture, 400, 300, 0, 0, GDK_CONTROL_MASK);
+  assert_selected (fixture, fixture->hub, NULL);
+
+  /* A click on nothing clears */
+  fixture->n_selection_changed = 0;
+  drag (fixture, 100, 550, 0, 0, 0);
+  assert_selected (fixture, NULL);
+  g_assert_cmpuint (fixture->n_selection_changed, ==, 1);
+
+  /* A rectangle over empty space selects what it touches */
+  drag (fixture, 300, 250, 400, 100, 0);
+  assert_selected (fixture, fixture->hub, fixture->sales, NULL);
+  /* With Ctrl it adds */
+  drag (fixture, 150, 380, 100, 40, GDK_CONTROL_MASK);
+  assert_selected (fixture, fixture->hub, fixture->sales, fixture->support, NULL);
+  /* Without, it replaces */
+  drag (fixture, 350, 20, 100, 60, 0);
+  assert_selected (fixture, fixture->marketing, NULL);
+
+  /* None of it edits the workbook */
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
+}
+
+static void
+test_pointer_move (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PwTeam *both[] = { fixture->hub, fixture->marketing };
+
+  set_half_view (fixture);
+
+  /* Dragging an unselected team selects it and moves it alone, in one step
+   * when it lets go */
+  pw_org_canvas_select_teams (fixture->canvas, both, 2);
+  g_assert_true (_pw_org_canvas_drag_begin (fixture->canvas, 600, 300, 0));
+  _pw_org_canvas_drag_update (fixture->canvas, 25, 15);
+  _pw_org_canvas_drag_update (fixture->canvas, 50, 30);
+  assert_selected (fixture, fixture->sales, NULL);
+  g_assert_cmpint (pw_team_get_x (fixture->sales), ==, 400);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
+  _pw_org_canvas_drag_end (fixture->canvas, 50, 30);
+  g_assert_cmpint (pw_team_get_x (fixture->sales), ==, 500);
+  g_assert_cmpint (pw_team_get_y (fixture->sales), ==, 60);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+  g_assert_cmpstr (pw_history_get_undo_label (fixture->history), ==, "Move Team");
+
+  /* Dragging one of the selected teams moves them all */
+  fixture->now += 10 * G_USEC_PER_SEC;
+  pw_org_canvas_select_teams (fixture->canvas, both, 2);
+  drag (fixture, 400, 50, -20, 10, 0);
+  assert_selected (fixture, fixture->hub, fixture->marketing, NULL);
+  g_assert_cmpint (pw_team_get_x (fixture->hub), ==, -40);
+  g_assert_cmpint (pw_team_get_y (fixture->hub), ==, 20);
+  g_assert_cmpint (pw_team_get_x (fixture->marketing), ==, -40);
+  g_assert_cmpint (pw_team_get_y (fixture->marketing), ==, -480);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 2);
+  g_assert_cmpstr (pw_history_get_undo_label (fixture->history), ==, "Move Teams");
+}
+
+static void
+test_pointer_connect (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  set_half_view (fixture);
+
+  /* Shift-drag from support onto marketing: linked, nothing moved */
+  drag (fixture, 200, 400, 200, -350, GDK_SHIFT_MASK);
+  g_assert_true (pw_org_map_has_link (fixture->map, "support", "marketing"));
+  g_assert_cmpint (pw_team_get_x (fixture->support), ==, -400);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+  g_assert_cmpstr (pw_history_get_undo_label (fixture->history), ==, "Connect Teams");
+
+  /* Alt does the same; linked already: nothing */
+  drag (fixture, 400, 300, 200, 0, GDK_ALT_MASK);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+
+  /* Let go over nothing: nothing */
+  drag (fixture, 400, 300, -300, 250, GDK_SHIFT_MASK);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+  g_assert_cmpint (pw_team_get_x (fixture->hub), ==, 0);
+}
+
 static void
 test_legend (Fixture       *fixture,
              gconstpointer  data)
@@ -867,6 +1013,9 @@ main (int   argc,
   ADD ("conversion", test_conversion);
   ADD ("accessible", test_accessible);
   ADD ("legend", test_legend);
+  ADD ("pointer-select", test_pointer_select);
+  ADD ("pointer-move", test_pointer_move);
+  ADD ("pointer-connect", test_pointer_connect);
   g_test_add_func ("/phasewise/org-canvas/render-example", test_render_example);
   g_test_add_func ("/phasewise/org-canvas/large-map", test_large_map);
 
