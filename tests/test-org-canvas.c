@@ -956,12 +956,140 @@ test_legend (Fixture       *fixture,
 }
 
 static void
+assert_description (Fixture    *fixture,
+                    const char *expected)
+{
+  g_autofree char *error = NULL;
+
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->canvas),
+                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  if (error != NULL)
+    g_error ("%s", error);
+}
+
+static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
 {
+  PwTeam *teams[] = { fixture->sales, fixture->hub };
+  g_autofree char *error = NULL;
+
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (fixture->canvas)));
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (fixture->canvas)), ==,
                    GTK_ACCESSIBLE_ROLE_GROUP);
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->canvas),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, "Organization map");
+  g_assert_null (error);
+
+  /* What is selected, in the map's order, and names as they change */
+  assert_description (fixture, "4 teams, none selected");
+  pw_org_canvas_select_teams (fixture->canvas, teams, 2);
+  assert_description (fixture, "2 teams selected: Analytics, Sales");
+  pw_team_set_name (fixture->sales, "Sales EMEA");
+  assert_description (fixture, "2 teams selected: Analytics, Sales EMEA");
+  pw_org_canvas_select_teams (fixture->canvas, teams, 1);
+  assert_description (fixture, "1 team selected: Sales EMEA");
+}
+
+/* An assessment of @team_id with every question answered at @phase */
+static void
+answer_all (PwWorkbook   *workbook,
+            PwAssessment *assessment,
+            int           phase)
+{
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+
+  for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
+    {
+      const PwDimension *dimension = pw_framework_get_dimension (framework, d);
+
+      for (guint q = 0; q < dimension->questions->len; q++)
+        {
+          const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
+
+          pw_answer_choose (pw_assessment_ensure_answer (assessment, question->id), phase);
+        }
+    }
+}
+
+/* The colour a little inside the bottom right corner of the sales team */
+static guint32
+get_sales_fill (Fixture *fixture)
+{
+  cairo_surface_t *surface = render (fixture);
+  double x, y;
+  guint32 pixel;
+
+  _pw_org_canvas_map_to_screen (fixture->canvas,
+                                pw_team_get_x (fixture->sales) + PW_TEAM_SPOKE_WIDTH / 2 - 20,
+                                pw_team_get_y (fixture->sales) + PW_TEAM_SPOKE_HEIGHT / 2 - 8,
+                                &x, &y);
+  pixel = get_pixel (surface, x, y);
+  cairo_surface_destroy (surface);
+
+  return pixel;
+}
+
+static int
+get_phase (Fixture      *fixture,
+           PwAssessment *assessment)
+{
+  g_autoptr(PwScore) score = pw_score_compute (pw_workbook_get_framework (fixture->workbook),
+                                               assessment,
+                                               pw_workbook_get_policy (fixture->workbook));
+
+  g_assert_true (score->has_score);
+
+  return score->phase;
+}
+
+/* The fill of the phase the assessment scores, as 0xRRGGBB */
+static guint32
+get_phase_fill (Fixture      *fixture,
+                PwAssessment *assessment)
+{
+  PwMapColor fill;
+
+  pw_map_phase_color (get_phase (fixture, assessment), &fill, NULL);
+
+  return ((guint32) round (fill.red * 255) << 16)
+         | ((guint32) round (fill.green * 255) << 8)
+         | (guint32) round (fill.blue * 255);
+}
+
+static void
+test_phase_colors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  PwMapColors colors;
+  PwAssessment *assessment;
+  guint32 background;
+
+  pw_map_colors_init_default (&colors, FALSE);
+  background = ((guint32) round (colors.background.red * 255) << 16)
+               | ((guint32) round (colors.background.green * 255) << 8)
+               | (guint32) round (colors.background.blue * 255);
+  pw_org_canvas_set_zoom (fixture->canvas, 1.0);
+  _pw_org_canvas_set_center (fixture->canvas, 400, 0);
+
+  /* Not assessed: not filled */
+  g_assert_cmphex (get_sales_fill (fixture), ==, background);
+
+  /* Assessed: the colour of its phase, following the answers */
+  assessment = pw_workbook_start_assessment (fixture->workbook, "sales");
+  pw_assessment_set_date (assessment, today);
+  answer_all (fixture->workbook, assessment, 5);
+  g_assert_cmphex (get_sales_fill (fixture), ==, get_phase_fill (fixture, assessment));
+  g_assert_cmphex (get_sales_fill (fixture), !=, background);
+  answer_all (fixture->workbook, assessment, 1);
+  g_assert_cmpint (get_phase (fixture, assessment), ==, 1);
+  g_assert_cmphex (get_sales_fill (fixture), ==, get_phase_fill (fixture, assessment));
+
+  /* Its assessment gone: not filled again */
+  pw_workbook_remove_assessment (fixture->workbook, assessment);
+  g_assert_cmphex (get_sales_fill (fixture), ==, background);
 }
 
 int
@@ -1012,6 +1140,7 @@ main (int   argc,
   ADD ("selection-follows-map", test_selection_follows_map);
   ADD ("conversion", test_conversion);
   ADD ("accessible", test_accessible);
+  ADD ("phase-colors", test_phase_colors);
   ADD ("legend", test_legend);
   ADD ("pointer-select", test_pointer_select);
   ADD ("pointer-move", test_pointer_move);
