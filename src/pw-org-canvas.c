@@ -105,6 +105,7 @@ struct _PwOrgCanvas
   gboolean           has_pointer;
 
   GHashTable        *disabled;        /* names of the actions disabled now */
+  guint              describe_source; /* updates the description when idle */
 
   GtkWidget         *rename_popover;
   GtkWidget         *rename_entry;
@@ -373,6 +374,23 @@ update_description (PwOrgCanvas *self)
 }
 
 static void
+describe_cb (gpointer data)
+{
+  PwOrgCanvas *self = data;
+
+  self->describe_source = 0;
+  update_description (self);
+}
+
+/* The description after a burst of changes, as a layout moving every team */
+static void
+queue_description (PwOrgCanvas *self)
+{
+  if (self->describe_source == 0)
+    self->describe_source = g_idle_add_once (describe_cb, self);
+}
+
+static void
 selection_changed (PwOrgCanvas *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -555,7 +573,7 @@ map_changed_cb (PwOrgCanvas *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (g_hash_table_size (self->selected) > 0)
-    update_description (self);
+    queue_description (self);
 }
 
 static void
@@ -1526,6 +1544,7 @@ pw_org_canvas_dispose (GObject *object)
   PwOrgCanvas *self = PW_ORG_CANVAS (object);
 
   pw_org_canvas_set_workbook (self, NULL);
+  g_clear_handle_id (&self->describe_source, g_source_remove);
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   self->rename_entry = NULL;
 

@@ -961,6 +961,7 @@ assert_description (Fixture    *fixture,
 {
   g_autofree char *error = NULL;
 
+  pw_test_ui_flush ();
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->canvas),
                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
   if (error != NULL)
@@ -991,7 +992,7 @@ test_accessible (Fixture       *fixture,
   assert_description (fixture, "1 team selected: Sales EMEA");
 }
 
-/* An assessment of @team_id with every question answered at @phase */
+/* Every question of @assessment answered at @phase */
 static void
 answer_all (PwWorkbook   *workbook,
             PwAssessment *assessment,
