@@ -568,6 +568,26 @@ test_fit (Fixture       *fixture,
   g_assert_cmpfloat (pw_org_canvas_get_zoom (fixture->canvas), >=, PW_ORG_CANVAS_MIN_ZOOM);
 }
 
+static gboolean
+zoomed_out (gpointer data)
+{
+  return pw_org_canvas_get_zoom (data) <= 1.0;
+}
+
+static void
+test_fit_when_set (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* A workbook given to a canvas on screen is fitted too */
+  pw_org_canvas_set_workbook (fixture->canvas, NULL);
+  pw_org_canvas_set_zoom (fixture->canvas, PW_ORG_CANVAS_MAX_ZOOM);
+  _pw_org_canvas_set_center (fixture->canvas, 9000, 9000);
+  pw_org_canvas_set_workbook (fixture->canvas, fixture->workbook);
+  g_assert_true (pw_org_canvas_get_workbook (fixture->canvas) == fixture->workbook);
+  pw_test_ui_wait (zoomed_out, fixture->canvas, "the map to be fitted to the view");
+  assert_all_in_view (fixture);
+}
+
 static void
 test_layout (Fixture       *fixture,
              gconstpointer  data)
@@ -1137,6 +1157,7 @@ main (int   argc,
   ADD ("connect", test_connect);
   ADD ("zoom", test_zoom);
   ADD ("fit", test_fit);
+  ADD ("fit-when-set", test_fit_when_set);
   ADD ("layout", test_layout);
   ADD ("selection-follows-map", test_selection_follows_map);
   ADD ("conversion", test_conversion);
