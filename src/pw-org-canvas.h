@@ -37,5 +37,8 @@ void        pw_org_canvas_get_center       (PwOrgCanvas    *self,
                                             double         *x,
                                             double         *y);
 void        pw_org_canvas_refresh_states   (PwOrgCanvas    *self);
+gboolean    pw_org_canvas_get_show_legend  (PwOrgCanvas    *self);
+void        pw_org_canvas_set_show_legend  (PwOrgCanvas    *self,
+                                            gboolean        show_legend);
 
 G_END_DECLS
