@@ -40,6 +40,169 @@ typedef enum
   N_COLUMNS
 } Column;
 
+/* A team's name, edited in place.  Not a GtkEditableLabel: in GTK 4.8 that
+ * stops editing from a timeout that outlives it, so a row recycled or a
+ * window closed within 100 ms of its losing the focus reads freed memory. */
+
+#define PW_TYPE_NAME_CELL (pw_name_cell_get_type ())
+
+G_DECLARE_FINAL_TYPE (PwNameCell, pw_name_cell, PW, NAME_CELL, GtkWidget)
+
+struct _PwNameCell
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *stack;
+  GtkWidget *label;
+  GtkWidget *entry;
+  PwTeam    *team;     /* borrowed, while bound */
+  gboolean   editing;
+};
+
+G_DEFINE_FINAL_TYPE (PwNameCell, pw_name_cell, GTK_TYPE_WIDGET)
+
+static void
+pw_name_cell_set_team (PwNameCell *self,
+                       PwTeam     *team)
+{
+  self->team = team;
+  gtk_label_set_label (GTK_LABEL (self->label), team != NULL ? pw_team_get_name (team) : "");
+}
+
+static void
+pw_name_cell_start_editing (PwNameCell *self)
+{
+  if (self->team == NULL || self->editing)
+    return;
+
+  self->editing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), pw_team_get_name (self->team));
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->entry);
+  gtk_widget_grab_focus (self->entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
+
+/* Takes the name typed when @commit, unless it is empty: a team keeps a
+ * name */
+static void
+pw_name_cell_stop_editing (PwNameCell *self,
+                           gboolean    commit)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  gboolean had_focus;
+
+  if (!self->editing)
+    return;
+
+  self->editing = FALSE;
+  if (commit && self->team != NULL)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+      g_autofree char *name = g_strstrip (g_strdup (text));
+
+      if (*name != '\0' && g_strcmp0 (name, pw_team_get_name (self->team)) != 0)
+        pw_team_set_name (self->team, name);
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  had_focus = focus != NULL && (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+  pw_name_cell_set_team (self, self->team);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
+
+  /* The focus back on the row, for the arrow keys */
+  if (had_focus)
+    for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self)); w != NULL;
+         w = gtk_widget_get_parent (w))
+      if (gtk_widget_get_focusable (w) && gtk_widget_grab_focus (w))
+        break;
+}
+
+static void
+name_entry_activate_cb (GtkEntry   *entry,
+                        PwNameCell *self)
+{
+  pw_name_cell_stop_editing (self, TRUE);
+}
+
+static void
+name_entry_leave_cb (GtkEventControllerFocus *controller,
+                     PwNameCell              *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pw_name_cell_stop_editing (self, TRUE);
+}
+
+static void
+name_cancel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  pw_name_cell_stop_editing (PW_NAME_CELL (widget), FALSE);
+}
+
+static void
+pw_name_cell_dispose (GObject *object)
+{
+  PwNameCell *self = PW_NAME_CELL (object);
+
+  self->editing = FALSE;
+  self->team = NULL;
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (pw_name_cell_parent_class)->dispose (object);
+}
+
+static void
+pw_name_cell_class_init (PwNameCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pw_name_cell_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "namecell");
+  gtk_widget_class_install_action (widget_class, "name-cell.cancel", NULL, name_cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "name-cell.cancel", NULL);
+}
+
+static void
+pw_name_cell_init (PwNameCell *self)
+{
+  GtkEventController *focus;
+
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->label, "pw-team-name");
+  /* Translators: how to rename a team in the team list, for screen readers */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Press F2 or Enter to rename"),
+                                  -1);
+
+  self->entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Team name"),
+                                  -1);
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (name_entry_activate_cb), self, 0);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (name_entry_leave_cb), self, 0);
+  gtk_widget_add_controller (self->entry, focus);
+
+  self->stack = gtk_stack_new ();
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_add_child (GTK_STACK (self->stack), self->label);
+  gtk_stack_add_child (GTK_STACK (self->stack), self->entry);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+}
+
+/* The list */
+
 struct _PwTeamList
 {
   AdwBin               parent_instance;
@@ -137,15 +300,8 @@ update_cell (PwTeamList *self,
   switch (cell_get_column (cell))
     {
     case COL_NAME:
-      if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
-        gtk_editable_set_text (GTK_EDITABLE (cell), pw_team_get_name (team));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, pw_team_get_name (team),
-                                      /* Translators: how to rename a team in the team list,
-                                       * for screen readers */
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Press F2 or Enter to rename"),
-                                      -1);
+      if (!PW_NAME_CELL (cell)->editing)
+        pw_name_cell_set_team (PW_NAME_CELL (cell), team);
       return;
 
     case COL_KIND:
@@ -279,45 +435,30 @@ compare_column (gconstpointer a,
     return result;
 
   order = compare_teams (self, kind, PW_TEAM ((gpointer) a), PW_TEAM ((gpointer) b));
-  /* Equal ones by name */
+  /* Equal ones by name, in either order */
   if (order == 0 && kind != COL_NAME)
-    order = compare_teams (self, COL_NAME, PW_TEAM ((gpointer) a), PW_TEAM ((gpointer) b));
+    {
+      order = compare_teams (self, COL_NAME, PW_TEAM ((gpointer) a), PW_TEAM ((gpointer) b));
+      if (_pw_sort_is_descending (column))
+        order = -order;
+    }
 
   return to_ordering (order);
 }
 
 /* Editing a name in place */
 
-static void
-name_editing_cb (GtkEditableLabel *label,
-                 GParamSpec       *pspec,
-                 PwTeamList       *self)
-{
-  PwTeam *team = cell_get_team (GTK_WIDGET (label));
-  g_autofree char *name = NULL;
-
-  if (team == NULL || gtk_editable_label_get_editing (label))
-    return;
-
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
-  /* A team keeps a name: an empty one is not taken */
-  if (*name != '\0' && g_strcmp0 (name, pw_team_get_name (team)) != 0)
-    pw_team_set_name (team, name);
-
-  update_cell (self, GTK_WIDGET (label));
-}
-
-static GtkEditableLabel *
+static PwNameCell *
 find_name_cell (PwTeamList *self,
                 GtkWidget  *root)
 {
-  if (GTK_IS_EDITABLE_LABEL (root) && g_hash_table_contains (self->cells, root))
-    return GTK_EDITABLE_LABEL (root);
+  if (PW_IS_NAME_CELL (root) && g_hash_table_contains (self->cells, root))
+    return PW_NAME_CELL (root);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkEditableLabel *found = find_name_cell (self, child);
+      PwNameCell *found = find_name_cell (self, child);
 
       if (found != NULL)
         return found;
@@ -326,7 +467,7 @@ find_name_cell (PwTeamList *self,
   return NULL;
 }
 
-static GtkEditableLabel *
+static PwNameCell *
 find_name_cell_of (PwTeamList *self,
                    PwTeam     *team)
 {
@@ -342,13 +483,10 @@ find_name_cell_of (PwTeamList *self,
 }
 
 static void
-start_editing (GtkEditableLabel *label)
+start_editing (PwNameCell *cell)
 {
-  if (label == NULL || gtk_editable_label_get_editing (label))
-    return;
-
-  gtk_editable_label_start_editing (label);
-  gtk_widget_grab_focus (GTK_WIDGET (label));
+  if (cell != NULL)
+    pw_name_cell_start_editing (cell);
 }
 
 static void
@@ -362,29 +500,33 @@ view_activate_cb (GtkColumnView *view,
     start_editing (find_name_cell_of (self, team));
 }
 
-/* F2: the name of the row that has the focus */
-static gboolean
-rename_focused_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
+/* F2: the name of the row that has the focus, else of the one selected team */
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  PwTeamList *self = PW_TEAM_LIST (user_data);
+  PwTeamList *self = PW_TEAM_LIST (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GPtrArray) selected = NULL;
 
-  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->view);
-       w = gtk_widget_get_parent (w))
-    {
-      GtkEditableLabel *label = find_name_cell (self, w);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view)))
+    for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->view);
+         w = gtk_widget_get_parent (w))
+      {
+        PwNameCell *label = find_name_cell (self, w);
 
-      if (label != NULL)
-        {
-          start_editing (label);
-          return TRUE;
-        }
-    }
+        if (label != NULL)
+          {
+            start_editing (label);
+            return;
+          }
+      }
 
-  return FALSE;
+  selected = pw_team_list_get_selected (self);
+  if (selected->len == 1)
+    start_editing (find_name_cell_of (self, g_ptr_array_index (selected, 0)));
 }
 
 /* The factories */
@@ -400,8 +542,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COL_NAME:
-      cell = gtk_editable_label_new ("");
-      g_signal_connect_object (cell, "notify::editing", G_CALLBACK (name_editing_cb), self, 0);
+      cell = g_object_new (PW_TYPE_NAME_CELL, NULL);
       break;
 
     case COL_PHASE:
@@ -451,6 +592,11 @@ unbind_cb (GtkSignalListItemFactory *factory,
   if (self->cells != NULL)
     g_hash_table_remove (self->cells, cell);
   g_object_set_data (G_OBJECT (cell), "pw-team", NULL);
+  if (PW_IS_NAME_CELL (cell))
+    {
+      pw_name_cell_stop_editing (PW_NAME_CELL (cell), FALSE);
+      pw_name_cell_set_team (PW_NAME_CELL (cell), NULL);
+    }
 }
 
 static void
@@ -635,6 +781,7 @@ static void
 pw_team_list_class_init (PwTeamListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pw_team_list_dispose;
   object_class->finalize = pw_team_list_finalize;
@@ -653,13 +800,20 @@ pw_team_list_class_init (PwTeamListClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * PwTeamList|team-list.rename:
+   *
+   * Edits the name of the team in the row that has the focus (F2).
+   */
+  gtk_widget_class_install_action (widget_class, "team-list.rename", NULL, rename_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "team-list.rename", NULL);
 }
 
 static void
 pw_team_list_init (PwTeamList *self)
 {
   GtkWidget *status, *scrolled;
-  GtkEventController *shortcuts;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -688,13 +842,6 @@ pw_team_list_init (PwTeamList *self)
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->view));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->view, "activate", G_CALLBACK (view_activate_cb), self, 0);
-
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F2, 0),
-                                                          gtk_callback_action_new (rename_focused_cb,
-                                                                                   self, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),

@@ -451,9 +451,13 @@ compare_column (gconstpointer a,
       g_assert_not_reached ();
     }
 
-  /* Equal ones by name */
+  /* Equal ones by name, in either order */
   if (result == 0)
-    result = g_utf8_collate (row_get_name (row_a), row_get_name (row_b));
+    {
+      result = g_utf8_collate (row_get_name (row_a), row_get_name (row_b));
+      if (get_column_kind (column) != COL_TEAM && _pw_sort_is_descending (column))
+        result = -result;
+    }
 
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER
                                                         : GTK_ORDERING_EQUAL;
@@ -476,6 +480,8 @@ setup_cb (GtkSignalListItemFactory *factory,
       cell = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (cell), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
+      if (column == COL_TEAM)
+        gtk_widget_add_css_class (cell, "pw-team-name");
       break;
 
     case COL_ASSESSED:
