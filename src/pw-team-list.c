@@ -826,7 +826,8 @@ pw_team_list_init (PwTeamList *self)
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_reorderable (self->view, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  /* Columns as wide as their text, scrolled sideways when the window is narrower */
+  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Teams"),
                                   -1);

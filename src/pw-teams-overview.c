@@ -481,7 +481,10 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_xalign (GTK_LABEL (cell), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
       if (column == COL_TEAM)
-        gtk_widget_add_css_class (cell, "pw-team-name");
+        {
+          gtk_label_set_width_chars (GTK_LABEL (cell), 16);
+          gtk_widget_add_css_class (cell, "pw-team-name");
+        }
       break;
 
     case COL_ASSESSED:
@@ -491,6 +494,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 
         cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
         gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+        gtk_label_set_width_chars (GTK_LABEL (label), 12);
         gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
         gtk_accessible_update_state (GTK_ACCESSIBLE (icon),
                                      GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
@@ -780,7 +784,8 @@ pw_teams_overview_init (PwTeamsOverview *self)
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_reorderable (self->view, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  /* Columns as wide as their text, scrolled sideways when the window is narrower */
+  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
   /* Translators: the teams overview's table, for screen readers */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Teams overview"),
@@ -802,6 +807,7 @@ pw_teams_overview_init (PwTeamsOverview *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (all));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->view, "activate", G_CALLBACK (view_activate_cb), self, 0);
 
