@@ -102,7 +102,17 @@ typedef struct
 {
   GtkWidget *widget;
   double     y;
+  double     x;
 } Placed;
+
+static int
+compare_placed_x (gconstpointer a,
+                  gconstpointer b)
+{
+  const Placed *pa = a, *pb = b;
+
+  return pa->x < pb->x ? -1 : pa->x > pb->x ? 1 : 0;
+}
 
 static int
 compare_placed (gconstpointer a,
@@ -128,7 +138,7 @@ collect (GtkWidget *root,
 
       if (gtk_widget_compute_bounds (root, relative_to, &bounds))
         {
-          Placed placed = { root, bounds.origin.y + bounds.size.height / 2 };
+          Placed placed = { root, bounds.origin.y + bounds.size.height / 2, bounds.origin.x };
 
           g_array_append_val (found, placed);
         }
@@ -186,14 +196,16 @@ dup_shown_names (GtkWidget *root,
   return g_string_free (names, FALSE);
 }
 
-/* The phase cells in the row whose first column reads @name */
+/* The widgets that @cell_match accepts in the row whose first column reads
+ * @name, left to right */
 static GPtrArray *
-find_row_cells (GtkWidget  *root,
-                Match       match,
-                const char *name)
+find_row_widgets (GtkWidget  *root,
+                  Match       match,
+                  const char *name,
+                  Match       cell_match)
 {
   g_autoptr(GArray) names = collect_sorted (root, match);
-  g_autoptr(GArray) cells = collect_sorted (root, is_phase_cell);
+  g_autoptr(GArray) cells = collect_sorted (root, cell_match);
   GPtrArray *row = g_ptr_array_new ();
   double y = -1;
 
@@ -208,11 +220,74 @@ find_row_cells (GtkWidget  *root,
     }
   g_assert_cmpfloat (y, >=, 0);
 
+  g_array_sort (cells, compare_placed_x);
   for (guint i = 0; i < cells->len; i++)
     if (ABS (g_array_index (cells, Placed, i).y - y) < 4)
       g_ptr_array_add (row, g_array_index (cells, Placed, i).widget);
 
   return row;
+}
+
+/* The phase cells in the row whose first column reads @name */
+static GPtrArray *
+find_row_cells (GtkWidget  *root,
+                Match       match,
+                const char *name)
+{
+  return find_row_widgets (root, match, name, is_phase_cell);
+}
+
+static gboolean
+is_plain_label (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && !gtk_widget_has_css_class (widget, "pw-team-name")
+         && gtk_widget_get_ancestor (widget, PW_TYPE_PHASE_CELL) == NULL;
+}
+
+/* The text of the other columns of the row whose first column reads @name,
+ * joined by "|" */
+static char *
+dup_row_text (GtkWidget  *root,
+              const char *name)
+{
+  g_autoptr(GPtrArray) labels = find_row_widgets (root, is_team_label, name, is_plain_label);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '|');
+      g_string_append (text, gtk_label_get_label (labels->pdata[i]));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  const char *name;
+  GtkWidget  *root;
+  const char *expected;
+} RowText;
+
+static gboolean
+row_text_shown (gpointer data)
+{
+  RowText *row = data;
+  g_autofree char *text = dup_row_text (row->root, row->name);
+
+  return g_strcmp0 (text, row->expected) == 0;
+}
+
+static void
+wait_row_text (GtkWidget  *root,
+               const char *name,
+               const char *expected)
+{
+  RowText row = { name, root, expected };
+  g_autofree char *what = g_strdup_printf ("the row of %s to read %s", name, expected);
+
+  pw_test_ui_wait (row_text_shown, &row, what);
 }
 
 typedef struct
@@ -240,6 +315,23 @@ wait_names (GtkWidget  *root,
   g_autofree char *what = g_strdup_printf ("the rows to read %s", expected);
 
   pw_test_ui_wait (names_shown, &shown, what);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *name;
+  int         phase;
+} PhaseShown;
+
+/* Whether the first phase cell of the row of @name shows @phase */
+static gboolean
+phase_shown (gpointer data)
+{
+  PhaseShown *shown = data;
+  g_autoptr(GPtrArray) cells = find_row_cells (shown->root, is_team_label, shown->name);
+
+  return cells->len > 0 && pw_phase_cell_get_phase (cells->pdata[0]) == shown->phase;
 }
 
 /* The model */
@@ -580,6 +672,17 @@ test_list_follows_model (void)
   g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (view), "Center"));
   g_clear_pointer (&names, g_free);
 
+  /* The other columns, and a link removed and made */
+  wait_row_text (GTK_WIDGET (view), "Recruiting", "Spoke|HR|Global|Center");
+  pw_org_map_unlink_teams (map, "hub", "talent");
+  wait_row_text (GTK_WIDGET (view), "Recruiting", "Spoke|HR|Global|");
+  pw_org_map_link_teams (map, "hub", "talent");
+  wait_row_text (GTK_WIDGET (view), "Recruiting", "Spoke|HR|Global|Center");
+  pw_team_set_region (pw_org_map_find_team (map, "talent"), "Asia");
+  pw_team_set_function (pw_org_map_find_team (map, "talent"), "People");
+  wait_row_text (GTK_WIDGET (view), "Recruiting", "Spoke|People|Asia|Center");
+  wait_row_text (GTK_WIDGET (view), "Center", "Hub|Corporate communications|Global|");
+
   /* Added and removed */
   added = pw_workbook_add_team (workbook, PW_TEAM_SPOKE, "Aardvark Unit", 0, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
@@ -607,6 +710,17 @@ test_list_follows_model (void)
     g_assert_cmpint (pw_phase_cell_get_phase (cells->pdata[0]), ==,
                      latest_phase (workbook, "care", -1));
     g_assert_cmpint (pw_phase_cell_get_phase (cells->pdata[0]), >, 0);
+  }
+
+  /* Without a refresh: the list follows the workbook's changes by itself */
+  {
+    PwAssessment *assessment = pw_workbook_start_assessment (workbook, "sales-na");
+    PhaseShown shown = { GTK_WIDGET (view), "Sales North America", 0 };
+
+    answer_everything (workbook, assessment, 1);
+    shown.phase = latest_phase (workbook, "sales-na", -1);
+    g_assert_cmpint (shown.phase, ==, 1);
+    pw_test_ui_wait (phase_shown, &shown, "the new assessment's phase");
   }
 
   destroy (window, list);
@@ -1005,6 +1119,18 @@ test_overview_follows_model (void)
                                 pw_framework_get_dimension (framework, weakest)->name,
                                 mean[weakest]);
     g_assert_cmpstr (pw_teams_overview_get_summary (overview), ==, expected);
+  }
+
+  /* Without a refresh: the overview follows the workbook by itself */
+  {
+    PwAssessment *later = pw_workbook_start_assessment (workbook, "care");
+    PhaseShown shown = { GTK_WIDGET (view), "Customer Care", 0 };
+
+    answer_everything (workbook, later, 2);
+    shown.phase = latest_phase (workbook, "care", -1);
+    g_assert_cmpint (shown.phase, ==, 2);
+    pw_test_ui_wait (phase_shown, &shown, "the new assessment's phase");
+    g_assert_cmpint (pw_teams_overview_get_phase (overview, "care", -1), ==, 2);
   }
 
   /* Added, renamed and removed */
