@@ -40,9 +40,11 @@ typedef enum
   N_COLUMNS
 } Column;
 
-/* A team's name, edited in place.  Not a GtkEditableLabel: in GTK 4.8 that
- * stops editing from a timeout that outlives it, so a row recycled or a
- * window closed within 100 ms of its losing the focus reads freed memory. */
+/* A team's name, edited in place: a label, and an entry while editing.  Not
+ * a GtkEditableLabel: in GTK 4.8 one that loses the focus finishes from a
+ * main loop source that does not hold it, so a table destroyed right after
+ * (a closed window) leaves that source reading a freed event controller;
+ * the tests trip over it as a critical in gtk_event_controller_get_widget. */
 
 #define PW_TYPE_NAME_CELL (pw_name_cell_get_type ())
 
