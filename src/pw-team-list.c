@@ -109,7 +109,8 @@ pw_name_cell_stop_editing (PwNameCell *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  had_focus = focus != NULL && (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+  had_focus = focus != NULL
+              && (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
   pw_name_cell_set_team (self, self->team);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
 
