@@ -26,4 +26,7 @@ void        pw_team_list_select_teams  (PwTeamList     *self,
                                         guint           n_teams);
 void        pw_team_list_refresh_states (PwTeamList    *self);
 
+/* For tests */
+GtkColumnView *_pw_team_list_get_view   (PwTeamList    *self);
+
 G_END_DECLS

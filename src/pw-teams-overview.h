@@ -25,5 +25,8 @@ int         pw_teams_overview_get_phase    (PwTeamsOverview *self,
                                             const char      *team_id,
                                             int              dimension);
 void        pw_teams_overview_refresh      (PwTeamsOverview *self);
+gboolean    pw_teams_overview_get_stale    (PwTeamsOverview *self,
+                                            const char      *team_id);
+const char *pw_teams_overview_get_summary  (PwTeamsOverview *self);
 
 G_END_DECLS
