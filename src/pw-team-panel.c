@@ -336,15 +336,25 @@ refresh_heading (PwTeamPanel *self)
   PwAssessment *latest;
   g_autofree char *phase_text = NULL;
   g_autofree char *detail = NULL;
+  gboolean stale = FALSE;
   int phase = 0;
 
   gtk_label_set_label (self->title_label, pw_team_get_name (self->team));
-  gtk_label_set_label (self->kind_label,
-                       pw_team_get_kind (self->team) == PW_TEAM_HUB
-                       /* Translators: what the team panel's heading says of a hub */
-                       ? _("Hub · center of excellence")
-                       /* Translators: what the team panel's heading says of a spoke */
-                       : _("Spoke"));
+  {
+    const char *function = pw_team_get_function (self->team);
+    const char *kind = pw_team_get_kind (self->team) == PW_TEAM_HUB
+                       ? C_("team kind", "Hub")
+                       : C_("team kind", "Spoke");
+    g_autofree char *text = NULL;
+
+    if (function != NULL && *function != '\0')
+      /* Translators: under a team's name in the team panel: its kind and its function,
+       * "Spoke · HR" */
+      text = g_strdup_printf (_("%s · %s"), kind, function);
+    else
+      text = g_strdup (kind);
+    gtk_label_set_label (self->kind_label, text);
+  }
 
   latest = pw_workbook_find_latest_assessment (self->workbook, pw_team_get_id (self->team));
   if (latest != NULL)
@@ -354,7 +364,8 @@ refresh_heading (PwTeamPanel *self)
 
       phase_text = describe_phase (self, latest, &phase);
       _pw_date_init_today (&today);
-      if (pw_assessment_is_stale (latest, &today))
+      stale = pw_assessment_is_stale (latest, &today);
+      if (stale)
         /* Translators: under the latest phase of a team: when it was assessed, "10 June 2025",
          * and that this is long ago */
         detail = g_strdup_printf (_("Assessed %s · more than 12 months ago"), date);
@@ -371,6 +382,17 @@ refresh_heading (PwTeamPanel *self)
 
   gtk_label_set_label (self->phase_label, phase_text);
   gtk_label_set_label (self->phase_detail_label, detail);
+  /* Long ago: in the warning colour, which .pw-secondary would dim */
+  if (stale)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->phase_detail_label), "pw-secondary");
+      gtk_widget_add_css_class (GTK_WIDGET (self->phase_detail_label), "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->phase_detail_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->phase_detail_label), "pw-secondary");
+    }
   if (self->badge_phase != phase || self->badge_assessed != (latest != NULL))
     {
       self->badge_phase = phase;
@@ -727,7 +749,7 @@ team_notify_cb (PwTeam      *team,
     return;
 
   refresh_fields (self);
-  if (g_str_equal (name, "kind") || g_str_equal (name, "name"))
+  if (g_str_equal (name, "kind") || g_str_equal (name, "name") || g_str_equal (name, "function"))
     refresh_heading (self);
 }
 
@@ -1075,7 +1097,7 @@ create_details (PwTeamPanel *self)
   self->hub_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hub_row), _("Hub"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->hub_row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->hub_row),
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->hub_row),
                                _("The center of excellence that coordinates this team"));
   adw_combo_row_set_model (self->hub_row, G_LIST_MODEL (self->hub_names));
   g_signal_connect_object (self->hub_row, "notify::selected", G_CALLBACK (hub_selected_cb),
@@ -1111,7 +1133,25 @@ create_channels (PwTeamPanel *self)
                                   -1);
   for (guint i = 0; i < N_KNOWN_CHANNELS; i++)
     {
-      button = gtk_toggle_button_new_with_label (known_channels[i]);
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+      GtkWidget *label = gtk_label_new (known_channels[i]);
+
+      /* Not colour alone: a chosen channel has a check mark */
+      gtk_widget_set_visible (check, FALSE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                   -1);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (content), check);
+      gtk_box_append (GTK_BOX (content), label);
+      gtk_widget_set_halign (content, GTK_ALIGN_CENTER);
+      button = gtk_toggle_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), content);
+      gtk_widget_set_tooltip_text (button, known_channels[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, known_channels[i],
+                                      -1);
+      g_object_bind_property (button, "active", check, "visible", G_BINDING_SYNC_CREATE);
       gtk_widget_add_css_class (button, "pw-channel");
       g_object_set_data (G_OBJECT (button), "channel", (gpointer) known_channels[i]);
       g_signal_connect_object (button, "toggled", G_CALLBACK (channel_toggled_cb), self,

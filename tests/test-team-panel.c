@@ -108,8 +108,12 @@ static gboolean
 is_toggle_labelled (GtkWidget     *widget,
                     gconstpointer  label)
 {
-  return GTK_IS_TOGGLE_BUTTON (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  GtkWidget *text;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  text = pw_test_ui_find_widget (widget, GTK_TYPE_LABEL);
+  return text != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (text)), label) == 0;
 }
 
 static GtkToggleButton *
