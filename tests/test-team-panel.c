@@ -43,7 +43,23 @@ typedef struct
   PwRecorder  *recorder;
   GtkWindow   *window;
   PwTeamPanel *panel;
+  gint64       now;  /* the history's clock: edits this close are one step */
 } Fixture;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return fixture->now;
+}
+
+/* The next edit is a step of its own */
+static void
+later (Fixture *fixture)
+{
+  fixture->now += 10 * G_USEC_PER_SEC;
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -51,6 +67,8 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->workbook = pw_test_load_example ();
   fixture->history = pw_history_new ();
+  fixture->now = G_USEC_PER_SEC;
+  pw_history_set_clock (fixture->history, fake_clock, fixture);
   fixture->recorder = pw_recorder_new (fixture->workbook, fixture->history);
   fixture->panel = PW_TEAM_PANEL (pw_team_panel_new ());
   pw_team_panel_set_workbook (fixture->panel, fixture->workbook);
@@ -307,6 +325,7 @@ test_numbers (Fixture       *fixture,
 
   gtk_spin_button_set_value (headcount, 7);
   g_assert_cmpint (pw_team_get_headcount (team), ==, 7);
+  later (fixture);
   gtk_spin_button_set_value (smes, 40);
   g_assert_cmpint (pw_team_get_smes (team), ==, 40);
 
@@ -372,6 +391,7 @@ test_hub (Fixture       *fixture,
   /* …and renamed */
   pw_team_set_name (brand, "Employer Brand");
   pw_test_ui_flush ();
+  later (fixture);
   steps = pw_history_get_n_undo (fixture->history);
   adw_combo_row_set_selected (wait.row, find_choice (wait.row, "Employer Brand"));
   g_assert_true (pw_org_map_has_link (map, pw_team_get_id (brand), "talent"));
@@ -406,6 +426,7 @@ test_channels (Fixture       *fixture,
   gtk_toggle_button_set_active (find_toggle (fixture, "Instagram"), TRUE);
   g_assert_true (has_channel (team, "Instagram"));
   g_assert_true (has_channel (team, "Glassdoor"));
+  later (fixture);
   gtk_toggle_button_set_active (find_toggle (fixture, "LinkedIn"), FALSE);
   g_assert_false (has_channel (team, "LinkedIn"));
 
@@ -413,6 +434,7 @@ test_channels (Fixture       *fixture,
   g_assert_true (pw_history_undo (fixture->history));
   g_assert_true (has_channel (team, "LinkedIn"));
   g_assert_true (gtk_toggle_button_get_active (find_toggle (fixture, "LinkedIn")));
+  g_assert_true (has_channel (team, "Instagram"));
 
   /* A channel of one's own: Enter adds it */
   add_row = find_row (fixture, "Add Another Channel");
@@ -656,14 +678,39 @@ test_model_card (void)
  * Pictures to look at
  */
 
-static void
-settle (void)
+typedef struct
 {
-  for (guint i = 0; i < 60; i++)
-    {
-      pw_test_ui_flush ();
-      g_usleep (2000);
-    }
+  guint frames;
+} FrameWait;
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  FrameWait *wait = user_data;
+
+  wait->frames++;
+  return wait->frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+frames_drawn (gpointer data)
+{
+  return ((FrameWait *) data)->frames >= 3;
+}
+
+/* Until @widget was laid out and drawn: a tick of the frame clock comes
+ * before each frame's layout, so after the third the first two are done */
+static void
+settle (GtkWidget *widget)
+{
+  FrameWait wait = { 0 };
+
+  pw_test_ui_flush ();
+  gtk_widget_add_tick_callback (widget, tick_cb, &wait, NULL);
+  gtk_widget_queue_draw (widget);
+  pw_test_ui_wait (frames_drawn, &wait, "the window drawn");
 }
 
 static void
@@ -677,7 +724,7 @@ render (GtkWidget  *window,
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  settle ();
+  settle (window);
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   g_assert_cmpint (width, >, 0);
