@@ -882,6 +882,7 @@ query_info_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   GFile *file = G_FILE (object);
+  GCancellable *cancellable;
 
   info = g_file_query_info_finish (file, result, &error);
   if (info == NULL)
@@ -914,7 +915,40 @@ query_info_cb (GObject      *object,
       return;
     }
 
-  g_file_load_contents_async (file, run->cancellable, load_cb, g_steal_pointer (&run));
+  cancellable = run->cancellable;
+  g_file_load_contents_async (file, cancellable, load_cb, g_steal_pointer (&run));
+}
+
+static Run *
+run_new (GtkWindow        *parent,
+         PwWorkbook       *workbook,
+         PwTeamImportDone  done,
+         gpointer          user_data)
+{
+  Run *run = g_new0 (Run, 1);
+
+  run->parent = parent;
+  g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &run->parent);
+  run->destroy_id = g_signal_connect (parent, "destroy", G_CALLBACK (parent_destroy_cb), run);
+  run->workbook = g_object_ref (workbook);
+  run->cancellable = g_cancellable_new ();
+  run->done = done;
+  run->user_data = user_data;
+
+  return run;
+}
+
+/* Takes @run and reads @file for it. */
+static void
+run_read (Run   *run,
+          GFile *file)
+{
+  run->file = g_object_ref (file);
+  g_file_query_info_async (run->file,
+                           G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                           G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, run->cancellable,
+                           query_info_cb, run);
 }
 
 static void
@@ -935,12 +969,7 @@ chooser_response_cb (GtkFileChooserNative *native,
       return;
     }
 
-  run->file = g_steal_pointer (&file);
-  g_file_query_info_async (run->file,
-                           G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                           G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, run->cancellable,
-                           query_info_cb, run);
+  run_read (run, file);
 }
 
 /**
@@ -951,17 +980,8 @@ chooser_response_cb (GtkFileChooserNative *native,
  * @user_data: for @done
  *
  * The whole import, for a page: asks for a CSV file (#GtkFileChooserNative),
- * reads it, and shows a #PwTeamImportDialog for it.  A file that cannot be
- * read at all (not there, larger than %PW_TEAM_IMPORT_MAX_MIB MiB, empty,
- * without a name column…) is explained in a message dialog, “Could Not
- * Import Teams”, naming the file and what is wrong.
- *
- * @done is called at most once, with the number of teams added, after
- * they are on the map (one undo step) and before the dialog closes: the
- * page can show a toast and select them, the last @n_teams teams of the
- * map's list.  It is not called when the user cancels, when the file cannot
- * be read, or when @parent is destroyed first: @user_data must stay valid
- * as long as @parent (a widget inside @parent is fine).
+ * then goes on as pw_team_import_dialog_run_file().  Nothing happens when
+ * the user cancels the file chooser.
  */
 void
 pw_team_import_dialog_run (GtkWindow        *parent,
@@ -972,19 +992,9 @@ pw_team_import_dialog_run (GtkWindow        *parent,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  Run *run;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (PW_IS_WORKBOOK (workbook));
-
-  run = g_new0 (Run, 1);
-  run->parent = parent;
-  g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &run->parent);
-  run->destroy_id = g_signal_connect (parent, "destroy", G_CALLBACK (parent_destroy_cb), run);
-  run->workbook = g_object_ref (workbook);
-  run->cancellable = g_cancellable_new ();
-  run->done = done;
-  run->user_data = user_data;
 
   native = gtk_file_chooser_native_new (_("Import Teams"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
@@ -999,6 +1009,42 @@ pw_team_import_dialog_run (GtkWindow        *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), csv);
 
-  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), run);
+  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb),
+                    run_new (parent, workbook, done, user_data));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/**
+ * pw_team_import_dialog_run_file:
+ * @parent: the window of the page that imports
+ * @workbook: the workbook whose map the teams go on
+ * @file: the CSV file, chosen by the user or dropped on the page
+ * @done: (nullable): called when teams were added
+ * @user_data: for @done
+ *
+ * Reads @file without blocking and shows a #PwTeamImportDialog for it,
+ * transient for @parent.  A file that cannot be read at all (not there,
+ * larger than %PW_TEAM_IMPORT_MAX_MIB MiB, which is not even loaded,
+ * empty, without a name column…) is explained in a message dialog, “Could
+ * Not Import Teams”, naming the file and what is wrong.
+ *
+ * @done is called at most once, with the number of teams added, after
+ * they are on the map (one undo step) and before the dialog closes: the
+ * page can show a toast and select them, the last @n_teams teams of the
+ * map's list.  It is not called when the user cancels, when the file cannot
+ * be read, or when @parent is destroyed first: @user_data must stay valid
+ * as long as @parent (a widget inside @parent is fine).
+ */
+void
+pw_team_import_dialog_run_file (GtkWindow        *parent,
+                                PwWorkbook       *workbook,
+                                GFile            *file,
+                                PwTeamImportDone  done,
+                                gpointer          user_data)
+{
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (PW_IS_WORKBOOK (workbook));
+  g_return_if_fail (G_IS_FILE (file));
+
+  run_read (run_new (parent, workbook, done, user_data), file);
 }

@@ -38,5 +38,10 @@ void                pw_team_import_dialog_run          (GtkWindow          *pare
                                                         PwWorkbook         *workbook,
                                                         PwTeamImportDone    done,
                                                         gpointer            user_data);
+void                pw_team_import_dialog_run_file     (GtkWindow          *parent,
+                                                        PwWorkbook         *workbook,
+                                                        GFile              *file,
+                                                        PwTeamImportDone    done,
+                                                        gpointer            user_data);
 
 G_END_DECLS
