@@ -214,7 +214,9 @@ setup_team_cell_cb (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column == COLUMN_LINE ? 3 : 4);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription),
-                                 column == COLUMN_LINE ? 4 : column == COLUMN_KIND ? 6 : 12);
+                                 column == COLUMN_LINE ? 3
+                                 : column == COLUMN_KIND ? 5
+                                 : column == COLUMN_NAME ? 16 : 12);
   if (column == COLUMN_LINE)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
@@ -338,8 +340,8 @@ create_teams_view (PwTeamImportDialog *self)
 
       column = gtk_column_view_column_new (column_title (c), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, c == COLUMN_NAME || c == COLUMN_FUNCTION
-                                                 || c == COLUMN_REGION || c == COLUMN_HUB);
+      /* the name takes what room there is: the other columns are short */
+      gtk_column_view_column_set_expand (column, c == COLUMN_NAME);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
     }
 
@@ -570,19 +572,13 @@ build (PwTeamImportDialog *self)
                   create_heading (_("Rows That Cannot Be Read"), "dialog-warning-symbolic"));
   self->problems_view = create_problems_view (self);
   self->problems_scrolled = create_scrolled (self->problems_view);
+  /* As high as the problems, up to what room there is; beside the teams,
+   * a few lines and a scroll bar for more. */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->problems_scrolled),
+                                                    TRUE);
   if (n_teams > 0)
-    {
-      /* beside the teams: a few lines, and a scroll bar for more */
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->problems_scrolled),
-                                                        TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->problems_scrolled),
-                                                  130);
-    }
-  else
-    {
-      gtk_widget_set_vexpand (self->problems_section, TRUE);
-      gtk_widget_set_vexpand (self->problems_scrolled, TRUE);
-    }
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->problems_scrolled),
+                                                130);
   gtk_box_append (GTK_BOX (self->problems_section), self->problems_scrolled);
   gtk_widget_set_visible (self->problems_section, n_problems > 0);
   gtk_box_append (GTK_BOX (body), self->problems_section);
