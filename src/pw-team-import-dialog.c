@@ -400,6 +400,7 @@ create_problems_view (PwTeamImportDialog *self)
   g_autoptr(GPtrArray) messages = g_ptr_array_new_full (n + 1, NULL);
   g_autoptr(GtkStringList) list = NULL;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
   GtkWidget *view;
 
   for (guint i = 0; i < n; i++)
@@ -410,8 +411,8 @@ create_problems_view (PwTeamImportDialog *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_problem_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_problem_cb), NULL);
 
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)))),
-                            factory);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
   gtk_widget_add_css_class (view, "pw-import-problems");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rows That Cannot Be Read"),

@@ -16,7 +16,8 @@
  *   /phasewise/team-import-dialog/cancel     Cancel and Escape close it; the map is unchanged
  *   /phasewise/team-import-dialog/apply      Import adds the teams as one undo step, “imported”
  *   /phasewise/team-import-dialog/many       10,000 rows open
- *   /phasewise/team-import-dialog/run-file   reading a file: the dialog, or “Could Not Import Teams”
+ *   /phasewise/team-import-dialog/run-file   reading a file: the dialog, or “Could Not Import
+ *                                            Teams”
  *   /phasewise/team-import-dialog/run        the file chooser, cancelled: nothing happens
  *   /phasewise/team-import-dialog/render     drawn in light and dark (PNGs into
  *                                            $PW_TEST_PNG_DIR when it is set)
@@ -251,8 +252,8 @@ test_preview (void)
   /* every problem with its line */
   problems = get_problems_view (dialog);
   g_assert_true (gtk_widget_get_mapped (problems));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (problems)))),
-                    ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      GTK_LIST_VIEW (problems)))), ==, 2);
   g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (dialog), "Rows That Cannot Be Read"));
   label = pw_test_ui_find_label (problems, "Line 3: ");
   g_assert_nonnull (label);
