@@ -485,6 +485,13 @@ pw_map_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (self->workbook, self);
+  /* The views may say their selection changed as they go */
+  if (self->canvas != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->canvas, self);
+      g_signal_handlers_disconnect_by_data (self->team_list, self);
+      g_signal_handlers_disconnect_by_data (self->overview, self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_MAP_PAGE);
 
@@ -562,8 +569,7 @@ pw_map_page_class_init (PwMapPageClass *klass)
   g_type_ensure (PW_TYPE_TEAM_PANEL);
   g_type_ensure (PW_TYPE_ORG_MODEL_CARD);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/phasewise/Phasewise/ui/pw-map-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-map-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PwMapPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PwMapPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, PwMapPage, team_list);
