@@ -51,6 +51,8 @@ struct _PwMapPage
   PwTeamsOverview *overview;
   PwTeamPanel     *team_panel;
   PwOrgModelCard  *model_card;
+  GtkMenuButton   *model_button;
+  GtkLabel        *model_label;
   GtkWidget       *side_box;
   GtkWidget       *side_separator;
 };
@@ -60,6 +62,7 @@ G_DEFINE_FINAL_TYPE (PwMapPage, pw_map_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_VIEW,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -170,6 +173,24 @@ overview_team_activated_cb (PwMapPage       *self,
  * Following the workbook
  */
 
+/* The toolbar names the model the map shows; its card is in the popover */
+static void
+model_changed_cb (PwMapPage *self)
+{
+  PwOrgModel model = pw_org_model_card_get_model (self->model_card);
+  g_autofree char *label = NULL;
+
+  gtk_label_set_label (self->model_label, pw_org_model_get_name (model));
+  /* Translators: what a screen reader says for the button that names the
+   * organizational model the map shows, e.g. “Organizational model: Hub and
+   * spoke”; it opens its description */
+  label = g_strdup_printf (C_("accessible", "Organizational model: %s"),
+                           pw_org_model_get_name (model));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->model_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->model_button), self->workbook != NULL);
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -229,6 +250,7 @@ set_workbook (PwMapPage  *self,
   pw_teams_overview_set_workbook (self->overview, workbook);
   pw_team_panel_set_workbook (self->team_panel, workbook);
   pw_org_model_card_set_workbook (self->model_card, workbook);
+  model_changed_cb (self);
 
   if (workbook != NULL)
     g_signal_connect_object (workbook, "changed", G_CALLBACK (workbook_changed_cb), self,
@@ -476,6 +498,12 @@ import_action (GtkWidget  *widget,
  */
 
 static void
+show_legend_changed_cb (PwMapPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_LEGEND]);
+}
+
+static void
 pw_map_page_dispose (GObject *object)
 {
   PwMapPage *self = PW_MAP_PAGE (object);
@@ -491,6 +519,7 @@ pw_map_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->canvas, self);
       g_signal_handlers_disconnect_by_data (self->team_list, self);
       g_signal_handlers_disconnect_by_data (self->overview, self);
+      g_signal_handlers_disconnect_by_data (self->model_card, self);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_MAP_PAGE);
@@ -517,6 +546,11 @@ pw_map_page_get_property (GObject    *object,
       g_value_set_string (value, self->view);
       break;
 
+    case PROP_SHOW_LEGEND:
+      /* Also asked before the template is there, for the action's state */
+      g_value_set_boolean (value, self->canvas == NULL || pw_org_canvas_get_show_legend (self->canvas));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -534,6 +568,11 @@ pw_map_page_set_property (GObject      *object,
     {
     case PROP_VIEW:
       pw_map_page_set_view (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHOW_LEGEND:
+      if (self->canvas != NULL)
+        pw_org_canvas_set_show_legend (self->canvas, g_value_get_boolean (value));
       break;
 
     default:
@@ -561,6 +600,16 @@ pw_map_page_class_init (PwMapPageClass *klass)
                          "map",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * PwMapPage:show-legend:
+   *
+   * Whether the map shows its legend of the phases and shapes.
+   */
+  properties [PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PW_TYPE_ORG_CANVAS);
@@ -576,10 +625,13 @@ pw_map_page_class_init (PwMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwMapPage, overview);
   gtk_widget_class_bind_template_child (widget_class, PwMapPage, team_panel);
   gtk_widget_class_bind_template_child (widget_class, PwMapPage, model_card);
+  gtk_widget_class_bind_template_child (widget_class, PwMapPage, model_button);
+  gtk_widget_class_bind_template_child (widget_class, PwMapPage, model_label);
   gtk_widget_class_bind_template_child (widget_class, PwMapPage, side_box);
   gtk_widget_class_bind_template_child (widget_class, PwMapPage, side_separator);
 
   gtk_widget_class_install_property_action (widget_class, "map.view", "view");
+  gtk_widget_class_install_property_action (widget_class, "map.show-legend", "show-legend");
   gtk_widget_class_install_action (widget_class, "map.add-hub", NULL, add_hub_action);
   gtk_widget_class_install_action (widget_class, "map.add-spoke", NULL, add_spoke_action);
   gtk_widget_class_install_action (widget_class, "map.connect", NULL, connect_action);
@@ -609,7 +661,12 @@ pw_map_page_init (PwMapPage *self)
                            G_CALLBACK (list_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overview, "team-activated",
                            G_CALLBACK (overview_team_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::show-legend",
+                           G_CALLBACK (show_legend_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model_card, "notify::model",
+                           G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
+  model_changed_cb (self);
 }
 
 /**

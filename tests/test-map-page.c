@@ -345,6 +345,13 @@ test_example (void)
   g_assert_cmpint (model, ==, pw_org_map_detect_model (pw_workbook_get_org_map (workbook)));
   g_assert_cmpint (model, !=, PW_ORG_MODEL_NONE);
 
+  /* The legend can go, for a small screen or a projector */
+  g_assert_true (pw_org_canvas_get_show_legend (PW_ORG_CANVAS (pw_map_page_get_canvas (page))));
+  run_page_action (page, "map.show-legend");
+  g_assert_false (pw_org_canvas_get_show_legend (PW_ORG_CANVAS (pw_map_page_get_canvas (page))));
+  run_page_action (page, "map.show-legend");
+  g_assert_true (pw_org_canvas_get_show_legend (PW_ORG_CANVAS (pw_map_page_get_canvas (page))));
+
   /* The overview's row of a team selects it on the map */
   g_signal_emit_by_name (overview, "team-activated", "talent");
   pw_test_ui_flush ();
