@@ -223,23 +223,7 @@ new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  PwAssessPage *self = PW_ASSESS_PAGE (widget);
-  g_autofree char *facilitator = NULL;
-  PwAssessment *assessment;
-
-  if (self->workbook == NULL)
-    return;
-
-  facilitator = pw_session_dup_facilitator_name (pw_document_get_session (self->document));
-
-  /* One step for undo: the assessment with its facilitator */
-  pw_workbook_begin_edit (self->workbook, _("New assessment"));
-  assessment = pw_workbook_start_assessment (self->workbook, NULL);
-  if (facilitator != NULL)
-    pw_assessment_set_facilitator (assessment, facilitator);
-  pw_workbook_end_edit (self->workbook);
-
-  pw_assess_page_select (self, assessment);
+  pw_assess_page_new_assessment (PW_ASSESS_PAGE (widget), NULL);
 }
 
 /* Deletes the selected assessment at once, and offers to undo it: undo
@@ -468,6 +452,42 @@ pw_assess_page_set_document (PwAssessPage *self,
                              self, G_CONNECT_SWAPPED);
 
   set_workbook (self, document ? pw_document_get_workbook (document) : NULL);
+}
+
+/**
+ * pw_assess_page_new_assessment:
+ * @team_id: (nullable): the team of the org map to assess, or %NULL for
+ *   the whole organization
+ *
+ * Starts a new assessment of @team_id with the session's facilitator, as
+ * one step for undo, and opens it in the wizard.
+ *
+ * Returns: (transfer none) (nullable): the new assessment, or %NULL
+ *   without a workbook
+ */
+PwAssessment *
+pw_assess_page_new_assessment (PwAssessPage *self,
+                               const char   *team_id)
+{
+  g_autofree char *facilitator = NULL;
+  PwAssessment *assessment;
+
+  g_return_val_if_fail (PW_IS_ASSESS_PAGE (self), NULL);
+
+  if (self->workbook == NULL)
+    return NULL;
+
+  facilitator = pw_session_dup_facilitator_name (pw_document_get_session (self->document));
+
+  /* One step for undo: the assessment with its facilitator */
+  pw_workbook_begin_edit (self->workbook, _("New assessment"));
+  assessment = pw_workbook_start_assessment (self->workbook, team_id);
+  if (facilitator != NULL)
+    pw_assessment_set_facilitator (assessment, facilitator);
+  pw_workbook_end_edit (self->workbook);
+
+  pw_assess_page_select (self, assessment);
+  return assessment;
 }
 
 /**

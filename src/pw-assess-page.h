@@ -22,6 +22,8 @@ void          pw_assess_page_set_document     (PwAssessPage *self,
 void          pw_assess_page_select           (PwAssessPage *self,
                                                PwAssessment *assessment);
 PwAssessment *pw_assess_page_get_selected     (PwAssessPage *self);
+PwAssessment *pw_assess_page_new_assessment   (PwAssessPage *self,
+                                               const char   *team_id);
 GtkWidget    *pw_assess_page_get_wizard       (PwAssessPage *self);
 gboolean      pw_assess_page_get_sidebar_visible (PwAssessPage *self);
 void          pw_assess_page_set_sidebar_visible (PwAssessPage *self,

@@ -38,6 +38,9 @@ _pw_window_actions_update (PwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-policy-items", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.show-policy-missing-core", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.export-policy-csv", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.export-map", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.assess-team", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.show-assessment", has_workbook);
 
   if (self->session != NULL)
     {
@@ -289,6 +292,60 @@ search_policy (PwWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self->policy_page), "policy.focus-search", NULL);
 }
 
+/* The organization map as a picture: "svg" or "png" */
+static void
+export_map_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *format = g_variant_get_string (parameter, NULL);
+
+  _pw_window_export_map (PW_WINDOW (widget),
+                         g_str_equal (format, "png") ? PW_MAP_EXPORT_PNG : PW_MAP_EXPORT_SVG);
+}
+
+/* A new assessment of the team whose id is the parameter, in the wizard */
+static void
+assess_team_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  const char *team_id = g_variant_get_string (parameter, NULL);
+  PwWorkbook *workbook;
+
+  if (self->document == NULL)
+    return;
+
+  workbook = pw_document_get_workbook (self->document);
+  if (pw_org_map_find_team (pw_workbook_get_org_map (workbook), team_id) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "assess");
+  pw_assess_page_new_assessment (self->assess_page, team_id);
+}
+
+/* The assessment whose id is the parameter, in the Assess area */
+static void
+show_assessment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  PwAssessment *assessment;
+
+  if (self->document == NULL)
+    return;
+
+  assessment = pw_workbook_find_assessment (pw_document_get_workbook (self->document),
+                                            g_variant_get_string (parameter, NULL));
+  if (assessment == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "assess");
+  pw_assess_page_select (self->assess_page, assessment);
+}
+
 /* The actions without a parameter, each the window function it runs */
 static const struct {
   const char *name;
@@ -329,6 +386,10 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-policy-items", "as",
                                    show_policy_items_action);
+  gtk_widget_class_install_action (widget_class, "win.export-map", "s", export_map_action);
+  gtk_widget_class_install_action (widget_class, "win.assess-team", "s", assess_team_action);
+  gtk_widget_class_install_action (widget_class, "win.show-assessment", "s",
+                                   show_assessment_action);
   gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreen");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 

@@ -560,8 +560,14 @@ _pw_window_reload (PwWindow *self)
 
 
 /* ------------------------------------------------------------------------
- * Exporting the policy checklist
+ * Exports: the policy checklist, the organization map
  */
+
+enum {
+  EXPORT_POLICY_CSV,
+  EXPORT_MAP_SVG,
+  EXPORT_MAP_PNG,
+};
 
 static void
 write_export_thread (GTask        *task,
@@ -579,6 +585,23 @@ write_export_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* Says that @file could not be written and why, in a dialog that names it */
+static void
+show_export_error (PwWindow     *self,
+                   GFile        *file,
+                   const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+
+  /* The user is told: a debug message, not a warning (a folder gone is
+   * not the program's bug) */
+  g_debug ("Could not export to %s: %s", name, error->message);
+  /* Translators: %s is the name of the file an export was to go to */
+  text = g_strdup_printf (_("Could Not Export “%s”"), name);
+  _pw_window_show_error (self, text, error->message);
+}
+
 static void
 export_written_cb (GObject      *object,
                    GAsyncResult *result,
@@ -592,14 +615,8 @@ export_written_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* The user is told, in a dialog that names the file: a debug
-       * message, not a warning (a folder gone is not the program's bug) */
-      g_debug ("Could not export the policy checklist: %s", error->message);
-      /* Translators: %s is the name of the file the checklist was to go to */
-      text = g_strdup_printf (_("Could Not Export “%s”"), name);
-      _pw_window_show_error (self, text, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_export_error (self, file, error);
       return;
     }
 
@@ -608,14 +625,28 @@ export_written_cb (GObject      *object,
   pw_window_show_toast (self, text);
 }
 
-/* Writes the policy checklist as CSV to @file, in a thread; says where it
+/* Writes @bytes to @file whole or not at all, in a thread; says where it
  * went in a toast, or why not in a dialog that names the file. */
+static void
+write_export (PwWindow *self,
+              GFile    *file,
+              GBytes   *bytes)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, self->cancellable, export_written_cb, NULL);
+  g_task_set_source_tag (task, write_export);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "pw-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, write_export_thread);
+}
+
+/* Writes the policy checklist as CSV to @file (see write_export()). */
 void
 _pw_window_write_policy_csv (PwWindow *self,
                              GFile    *file)
 {
-  g_autoptr(GTask) task = NULL;
-  GBytes *bytes;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_if_fail (PW_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -625,59 +656,141 @@ _pw_window_write_policy_csv (PwWindow *self,
 
   bytes = pw_policy_to_csv (pw_workbook_get_policy (pw_document_get_workbook (self->document)),
                             NULL);
-
-  /* Written in a thread: the main loop goes on */
-  task = g_task_new (self, self->cancellable, export_written_cb, NULL);
-  g_task_set_source_tag (task, _pw_window_export_policy_csv);
-  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "pw-file", g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, write_export_thread);
+  write_export (self, file, bytes);
 }
 
+/* Writes the organization map as @format to @file (see write_export()),
+ * in the window's style, light or dark, as it is drawn on the screen. */
+void
+_pw_window_write_map (PwWindow          *self,
+                      GFile             *file,
+                      PwMapExportFormat  format)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GDate today;
+
+  g_return_if_fail (PW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL)
+    return;
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  bytes = pw_map_export_to_bytes (pw_document_get_workbook (self->document), format,
+                                  adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                                  &today, &error);
+  if (bytes == NULL)
+    {
+      show_export_error (self, file, error);
+      return;
+    }
+  write_export (self, file, bytes);
+}
+
+/* The export chooser's answer: what it exports is in its "pw-export" */
 static void
 export_response_cb (GtkFileChooserNative *native,
                     int                   response,
                     PwWindow             *self)
 {
   g_autoptr(GFile) chosen = NULL;
+  int what = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "pw-export"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
   g_object_unref (native);
 
-  if (chosen != NULL)
+  if (chosen == NULL)
+    return;
+  if (what == EXPORT_POLICY_CSV)
     _pw_window_write_policy_csv (self, chosen);
+  else
+    _pw_window_write_map (self, chosen,
+                          what == EXPORT_MAP_SVG ? PW_MAP_EXPORT_SVG : PW_MAP_EXPORT_PNG);
+}
+
+/* The workbook's name, for the name of an export */
+static const char *
+get_export_stem (PwWindow *self)
+{
+  const char *workbook = pw_workbook_get_name (pw_document_get_workbook (self->document));
+
+  return workbook && *workbook ? workbook : _("Workbook");
+}
+
+/* Asks where to save an export, proposing @name (its slashes made dashes) */
+static void
+choose_export_file (PwWindow   *self,
+                    int         what,
+                    const char *title,
+                    const char *filter_name,
+                    const char *mime_type,
+                    const char *suffix,
+                    char       *name)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_object_set_data (G_OBJECT (native), "pw-export", GINT_TO_POINTER (what));
+  g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 /* Asks where to save the policy checklist as CSV, and writes it there. */
 void
 _pw_window_export_policy_csv (PwWindow *self)
 {
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  const char *workbook;
 
   if (self->document == NULL)
     return;
 
-  native = gtk_file_chooser_native_new (_("Export the Policy Checklist"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV Files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  workbook = pw_workbook_get_name (pw_document_get_workbook (self->document));
   /* Translators: the file name proposed for the policy checklist as CSV;
    * %s is the workbook's name */
-  name = g_strdup_printf (_("%s policy checklist.csv"),
-                          workbook && *workbook ? workbook : _("Workbook"));
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  name = g_strdup_printf (_("%s policy checklist.csv"), get_export_stem (self));
+  choose_export_file (self, EXPORT_POLICY_CSV, _("Export the Policy Checklist"), _("CSV Files"),
+                      "text/csv", "csv", name);
 }
+
+/* Asks where to save the organization map as SVG or PNG, and writes it there. */
+void
+_pw_window_export_map (PwWindow          *self,
+                       PwMapExportFormat  format)
+{
+  gboolean svg = format == PW_MAP_EXPORT_SVG;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  if (svg)
+    /* Translators: the file name proposed for the organization map as a
+     * picture; %s is the workbook's name */
+    name = g_strdup_printf (_("%s organization map.svg"), get_export_stem (self));
+  else
+    /* Translators: the file name proposed for the organization map as a
+     * picture; %s is the workbook's name */
+    name = g_strdup_printf (_("%s organization map.png"), get_export_stem (self));
+  choose_export_file (self, svg ? EXPORT_MAP_SVG : EXPORT_MAP_PNG,
+                      _("Export the Organization Map"),
+                      svg ? _("SVG Pictures") : _("PNG Pictures"),
+                      svg ? "image/svg+xml" : "image/png", svg ? "svg" : "png", name);
+}
+

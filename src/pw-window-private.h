@@ -8,6 +8,7 @@
 #pragma once
 
 #include "pw-assess-page.h"
+#include "pw-map-page.h"
 #include "pw-policy-page.h"
 #include "pw-window.h"
 
@@ -31,6 +32,7 @@ struct _PwWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   PwAssessPage         *assess_page;
+  PwMapPage            *map_page;
   PwPolicyPage         *policy_page;
 
   PwSession            *session;
@@ -79,6 +81,11 @@ void     _pw_window_open_example        (PwWindow       *self);
 void     _pw_window_save                (PwWindow       *self);
 void     _pw_window_save_as             (PwWindow       *self);
 void     _pw_window_export_policy_csv (PwWindow     *self);
+void     _pw_window_export_map        (PwWindow     *self,
+                                       PwMapExportFormat format);
+void     _pw_window_write_map         (PwWindow     *self,
+                                       GFile        *file,
+                                       PwMapExportFormat format);
 void     _pw_window_write_policy_csv  (PwWindow     *self,
                                        GFile        *file);
 void     _pw_window_reload              (PwWindow       *self);

@@ -261,6 +261,7 @@ set_document (PwWindow   *self,
                              document ? pw_document_get_history (document) : NULL);
 
   pw_assess_page_set_document (self->assess_page, document);
+  pw_map_page_set_document (self->map_page, document);
   pw_policy_page_set_document (self->policy_page, document);
   if (document != NULL)
     changed_on_disk_cb (self);
@@ -1088,6 +1089,7 @@ pw_window_class_init (PwWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PW_TYPE_ASSESS_PAGE);
+  g_type_ensure (PW_TYPE_MAP_PAGE);
   g_type_ensure (PW_TYPE_POLICY_PAGE);
   g_type_ensure (PW_TYPE_WELCOME_PAGE);
 
@@ -1101,6 +1103,7 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, assess_page);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, map_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, policy_page);
 
   _pw_window_class_actions_init (widget_class);

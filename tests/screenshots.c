@@ -17,6 +17,7 @@
 #include "pw-policy-page.h"
 #include "pw-dimension-card.h"
 #include "pw-radar-chart.h"
+#include "pw-map-page.h"
 #include "pw-test-ui.h"
 #include "pw-window.h"
 #include "pw-wizard.h"
@@ -251,6 +252,26 @@ main (int   argc,
   shoot (GTK_WIDGET (window), dir, "profile", suffix);
 
   shoot_policy (window, dir, suffix);
+
+  /* The organization map with a spoke selected, the list, the overview */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (
+    pw_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "map");
+  {
+    PwMapPage *map_page = PW_MAP_PAGE (pw_test_ui_find_widget (GTK_WIDGET (window),
+                                                               PW_TYPE_MAP_PAGE));
+    PwDocument *document = pw_window_get_document (window);
+    PwTeam *talent = pw_org_map_find_team (pw_workbook_get_org_map (pw_document_get_workbook (document)),
+                                           "talent");
+
+    settle ();
+    pw_map_page_select_teams (map_page, &talent, 1);
+    shoot (GTK_WIDGET (window), dir, "map", suffix);
+    pw_map_page_set_view (map_page, "list");
+    shoot (GTK_WIDGET (window), dir, "teams-list", suffix);
+    pw_map_page_set_view (map_page, "overview");
+    shoot (GTK_WIDGET (window), dir, "teams-overview", suffix);
+    pw_map_page_set_view (map_page, "map");
+  }
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (
     pw_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "assess");
 
