@@ -1226,13 +1226,15 @@ create_notes (PwTeamPanel *self)
 static GtkWidget *
 create_assessments (PwTeamPanel *self)
 {
-  GtkWidget *group = create_group (_("Assessments"), NULL);
+  /* Translators: the heading of the team panel's list of the team's own
+   * assessments (not "Assessments", the heading of the Assess area's list) */
+  GtkWidget *group = create_group (_("Assessments of the Team"), NULL);
 
   self->assessments_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->assessments_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->assessments_list), "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->assessments_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessments"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessments of the Team"),
                                   -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              GTK_WIDGET (self->assessments_list));

@@ -218,7 +218,10 @@ def main():
                    'the review\'s See Result button', 'the wizard\'s review page')],
             # The second area: its rows' status menus say the item and its status
             tabs=[('Policy Checklist', starts('Status of “Purpose and role of social media”'),
-                   'the checklist\'s rows', 'the policy checklist')])
+                   'the checklist\'s rows', 'the policy checklist'),
+                  # The third: the canvas, its toolbar, the panel and the model
+                  ('Organization Map', named('Organization map'), 'the map\'s canvas',
+                   'the organization map')])
 
     print(f'1..{len(results)}')
     for number, (ok, text) in enumerate(results, 1):
