@@ -835,12 +835,13 @@ pw_team_list_init (PwTeamList *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Teams"),
                                   -1);
   /* Translators: column headers of the team list */
+  /* The phase beside the name: in view also when the window is narrow */
   add_column (self, COL_NAME, C_("team list", "Name"));
+  add_column (self, COL_PHASE, C_("team list", "Phase"));
   add_column (self, COL_KIND, C_("team list", "Kind"));
+  add_column (self, COL_HUB, C_("team list", "Hub"));
   add_column (self, COL_FUNCTION, C_("team list", "Function"));
   add_column (self, COL_REGION, C_("team list", "Region"));
-  add_column (self, COL_HUB, C_("team list", "Hub"));
-  add_column (self, COL_PHASE, C_("team list", "Phase"));
   gtk_column_view_column_set_expand (self->columns[COL_NAME], TRUE);
 
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->view));
