@@ -244,6 +244,52 @@ pw_test_ui_get_app (void)
 }
 
 /**
+ * pw_test_ui_isolate_home:
+ * @name: the start of the folder's name, "phasewise-test-widgets"
+ *
+ * Gives the test a home, data, config, cache, state and runtime folder of
+ * its own in a new temporary folder, but the system's data folders: GTK
+ * needs the MIME database to load icons, which G_TEST_OPTION_ISOLATE_DIRS
+ * would hide.  Call it before g_test_init().
+ */
+void
+pw_test_ui_isolate_home (const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
+  g_autofree char *home = g_dir_make_tmp (template, NULL);
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                         "XDG_STATE_HOME", "XDG_RUNTIME_DIR" };
+
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+}
+
+/**
+ * pw_test_ui_load_style:
+ *
+ * Loads the application's style sheet for the default display, as
+ * AdwApplication does for the program: for tests that show widgets without
+ * the application.
+ */
+void
+pw_test_ui_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/**
  * pw_test_ui_new_window:
  *
  * Returns: (transfer none): a new window of the test application, shown

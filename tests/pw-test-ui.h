@@ -22,6 +22,8 @@ typedef gboolean (*PwTestCondition) (gpointer data);
 typedef gboolean (*PwTestMatch)     (GtkWidget     *widget,
                                      gconstpointer  data);
 
+void              pw_test_ui_isolate_home (const char      *name);
+void              pw_test_ui_load_style   (void);
 void              pw_test_ui_flush        (void);
 void              pw_test_ui_wait         (PwTestCondition  condition,
                                            gpointer         data,

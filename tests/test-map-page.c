@@ -503,20 +503,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("phasewise-test-map-page-XXXXXX", NULL);
-  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-                         "XDG_STATE_HOME", "XDG_RUNTIME_DIR" };
-
-  /* Private data, config and cache folders, but the system's data folders:
-   * GTK needs the MIME database to load icons */
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (dirs[i], dir, TRUE);
-    }
+  pw_test_ui_isolate_home ("phasewise-test-map-page");
   g_setenv ("LANGUAGE", "C", TRUE);
   setlocale (LC_ALL, "");
 

@@ -1172,34 +1172,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Private data, config and cache folders, but the system's data folders:
-   * GTK needs the MIME database to load icons. */
-  g_autofree char *home = g_dir_make_tmp ("phasewise-test-team-lists-XXXXXX", NULL);
-  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-                         "XDG_STATE_HOME", "XDG_RUNTIME_DIR" };
-
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (dirs[i], dir, TRUE);
-    }
+  pw_test_ui_isolate_home ("phasewise-test-team-lists");
 
   g_test_init (&argc, &argv, NULL);
   setlocale (LC_ALL, "");
   gtk_init ();
   adw_init ();
-  /* The application's style sheet, which AdwApplication would load */
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  pw_test_ui_load_style ();
 
   g_test_add_func ("/phasewise/team-lists/phase-cell", test_phase_cell);
   g_test_add_func ("/phasewise/team-lists/list-rows-and-sorting", test_list_rows_and_sorting);

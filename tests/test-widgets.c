@@ -1577,20 +1577,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Private data, config and cache folders, but the system's data folders:
-   * GTK needs the MIME database to load icons. */
-  g_autofree char *home = g_dir_make_tmp ("phasewise-test-widgets-XXXXXX", NULL);
-  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-                         "XDG_STATE_HOME", "XDG_RUNTIME_DIR" };
-
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (dirs[i], dir, TRUE);
-    }
+  pw_test_ui_isolate_home ("phasewise-test-widgets");
 
   g_test_init (&argc, &argv, NULL);
   /* The build's translations, for the tests in other languages (LANGUAGE
@@ -1607,14 +1594,7 @@ main (int   argc,
   adw_init ();
   /* The application's style sheet, which AdwApplication would load: sizes
    * depend on it */
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  pw_test_ui_load_style ();
 
   g_test_add_func ("/phasewise/widgets/profile-scope", test_profile_scope);
   g_test_add_func ("/phasewise/widgets/profile-date", test_profile_date);

@@ -1514,18 +1514,7 @@ main (int   argc,
       /* Private data, config and cache folders, but the system's data
        * folders: GTK needs the MIME database to load icons, which
        * G_TEST_OPTION_ISOLATE_DIRS would hide. */
-      g_autofree char *home = g_dir_make_tmp ("phasewise-test-window-XXXXXX", NULL);
-      const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-                             "XDG_STATE_HOME", "XDG_RUNTIME_DIR" };
-
-      g_setenv ("HOME", home, TRUE);
-      for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-        {
-          g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
-
-          g_mkdir_with_parents (dir, 0700);
-          g_setenv (dirs[i], dir, TRUE);
-        }
+      pw_test_ui_isolate_home ("phasewise-test-window");
       g_test_init (&argc, &argv, NULL);
     }
 
