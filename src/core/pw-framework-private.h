@@ -20,6 +20,8 @@ struct _PwFramework
 
   char        *id;
   char        *version;
+  int          format_version;
+  PwPhaseRule  phase_rule;
   char        *name;
   char        *description;
   PwPhaseInfo  phases[PW_N_PHASES];

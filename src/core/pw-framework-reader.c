@@ -113,6 +113,45 @@ typedef struct
   PwPolicyCategory *category;
 } ReadContext;
 
+/* A question's `replaces`: the ids of the previous version's questions
+ * whose answers carry over to it (format version 2). */
+static void
+read_replaces (PwJsonReader *reader,
+               JsonObject   *object,
+               PwQuestion   *question)
+{
+  JsonArray *array = pw_json_read_array (reader, object, "replaces", PW_JSON_OPTIONAL, 100);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (array == NULL)
+    return;
+
+  builder = g_strv_builder_new ();
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pw_json_reader_push_member (reader, "replaces");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *id = NULL;
+
+      if (!pw_json_read_element_string (reader, array, i, PW_JSON_ID, 0, &id))
+        continue;
+
+      if (g_hash_table_contains (seen, id))
+        {
+          pw_json_reader_push_index (reader, i);
+          pw_json_reader_problem (reader, NULL, _("Duplicate question id “%s”"), id);
+          pw_json_reader_pop (reader);
+          continue;
+        }
+
+      g_strv_builder_add (builder, id);
+      g_hash_table_add (seen, g_steal_pointer (&id));
+    }
+  pw_json_reader_pop (reader);
+  question->replaces = g_strv_builder_end (builder);
+}
+
 static void
 read_question_cb (PwJsonReader *reader,
                   JsonObject   *object,
@@ -144,10 +183,47 @@ read_question_cb (PwJsonReader *reader,
   question->weight = (guint) weight;
   read_string_array (reader, object, "options", PW_N_PHASES, PW_N_PHASES,
                      MAX_FW_TEXT_CHARS, question->options);
+
+  if (self->format_version < 2)
+    return;
+
+  pw_json_read_string (reader, object, "not_applicable", PW_JSON_OPTIONAL, MAX_FW_TEXT_CHARS,
+                       &question->not_applicable);
+  pw_json_read_string (reader, object, "evidence", PW_JSON_OPTIONAL, MAX_FW_TEXT_CHARS,
+                       &question->evidence);
+  read_replaces (reader, object, question);
+}
+
+/* One step: a text, or (format version 2) an object with the text and
+ * the observable condition that says it is done. */
+static gboolean
+read_step (PwJsonReader  *reader,
+           JsonArray     *list,
+           guint          index,
+           int            format_version,
+           char         **text,
+           char         **done_when)
+{
+  JsonNode *node = json_array_get_element (list, index);
+  JsonObject *object;
+
+  if (format_version < 2 || !JSON_NODE_HOLDS_OBJECT (node))
+    return pw_json_read_element_string (reader, list, index, 0, MAX_FW_TEXT_CHARS, text);
+
+  object = json_node_get_object (node);
+  pw_json_reader_push_index (reader, index);
+  pw_json_read_string (reader, object, "text", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+                       MAX_FW_TEXT_CHARS, text);
+  pw_json_read_string (reader, object, "done_when", PW_JSON_OPTIONAL, MAX_FW_TEXT_CHARS,
+                       done_when);
+  pw_json_reader_pop (reader);
+
+  return *text != NULL;
 }
 
 static void
 read_next_steps (PwJsonReader *reader,
+                 PwFramework  *self,
                  PwDimension  *dimension,
                  JsonObject   *object)
 {
@@ -190,15 +266,21 @@ read_next_steps (PwJsonReader *reader,
 
       {
         g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_autoptr(GStrvBuilder) done_builder = g_strv_builder_new ();
 
         for (guint j = 0; j < length; j++)
           {
             g_autofree char *step = NULL;
+            g_autofree char *done_when = NULL;
 
-            if (pw_json_read_element_string (reader, list, j, 0, MAX_FW_TEXT_CHARS, &step))
-              g_strv_builder_add (builder, step);
+            if (read_step (reader, list, j, self->format_version, &step, &done_when))
+              {
+                g_strv_builder_add (builder, step);
+                g_strv_builder_add (done_builder, done_when ? done_when : "");
+              }
           }
         dimension->next_steps[i] = g_strv_builder_end (builder);
+        dimension->done_when[i] = g_strv_builder_end (done_builder);
       }
       pw_json_reader_pop (reader);
     }
@@ -237,7 +319,7 @@ read_dimension_cb (PwJsonReader *reader,
   dimension->weight = (guint) weight;
   read_string_array (reader, object, "levels", PW_N_PHASES, PW_N_PHASES,
                      MAX_FW_TEXT_CHARS, dimension->levels);
-  read_next_steps (reader, dimension, object);
+  read_next_steps (reader, self, dimension, object);
 
   questions = pw_json_read_array (reader, object, "questions", PW_JSON_REQUIRED, 0);
   if (questions == NULL)
@@ -281,6 +363,9 @@ read_policy_item_cb (PwJsonReader *reader,
   pw_json_read_string (reader, object, "description", PW_JSON_OPTIONAL,
                        MAX_FW_TEXT_CHARS, &item->description);
   pw_json_read_bool (reader, object, "core", PW_JSON_OPTIONAL, &item->core);
+  if (self->format_version >= 2)
+    pw_json_read_string (reader, object, "evidence", PW_JSON_OPTIONAL, MAX_FW_TEXT_CHARS,
+                         &item->evidence);
 }
 
 static void
@@ -334,6 +419,35 @@ read_policy (PwFramework  *self,
     pw_json_reader_foreach_object (reader, categories, "categories", read_policy_category_cb,
                                    self);
   pw_json_reader_pop (reader);
+}
+
+/* How a score becomes a phase (format version 2): "whole-part", the rule
+ * of every framework of version 1, or "nearest". */
+static void
+read_phase_rule (PwFramework  *self,
+                 PwJsonReader *reader,
+                 JsonObject   *root)
+{
+  g_autofree char *rule = NULL;
+
+  if (!pw_json_read_string (reader, root, "phase_rule", PW_JSON_OPTIONAL, MAX_TITLE_CHARS, &rule)
+      || rule == NULL)
+    return;
+
+  if (g_str_equal (rule, "whole-part"))
+    self->phase_rule = PW_PHASE_RULE_WHOLE_PART;
+  else if (g_str_equal (rule, "nearest"))
+    self->phase_rule = PW_PHASE_RULE_NEAREST;
+  else
+    {
+      g_autofree char *quoted = pw_json_quote_text (rule);
+
+      pw_json_reader_problem (reader, "phase_rule",
+                              /* Translators: %s is the rule found; keep “whole-part”
+                               * and “nearest” as they are: they are the words of the file */
+                              _("Unknown phase rule “%s” (expected “whole-part” or “nearest”)"),
+                              quoted);
+    }
 }
 
 /**
@@ -414,6 +528,9 @@ _pw_framework_new_from_node (JsonNode     *node,
     return NULL;
 
   self = _pw_framework_new (node);
+  self->format_version = (int) format_version;
+  if (format_version >= 2)
+    read_phase_rule (self, reader, root);
 
   pw_json_read_string (reader, root, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &self->id);
   if (pw_json_read_string (reader, root, "version", PW_JSON_REQUIRED, 32, &self->version)

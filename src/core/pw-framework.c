@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "pw-framework-private.h"
 
 /**
@@ -29,6 +31,9 @@ question_free (PwQuestion *question)
   g_free (question->help);
   for (guint i = 0; i < PW_N_PHASES; i++)
     g_free (question->options[i]);
+  g_free (question->not_applicable);
+  g_free (question->evidence);
+  g_strfreev (question->replaces);
   g_free (question);
 }
 
@@ -41,7 +46,10 @@ dimension_free (PwDimension *dimension)
   for (guint i = 0; i < PW_N_PHASES; i++)
     g_free (dimension->levels[i]);
   for (guint i = 0; i < PW_N_PHASES - 1; i++)
-    g_strfreev (dimension->next_steps[i]);
+    {
+      g_strfreev (dimension->next_steps[i]);
+      g_strfreev (dimension->done_when[i]);
+    }
   g_ptr_array_unref (dimension->questions);
   g_free (dimension);
 }
@@ -52,6 +60,7 @@ policy_item_def_free (PwPolicyItemDef *item)
   g_free (item->id);
   g_free (item->title);
   g_free (item->description);
+  g_free (item->evidence);
   g_free (item);
 }
 
@@ -270,7 +279,10 @@ _pw_framework_translate (PwFramework *self)
         translate (&dimension->levels[i]);
       for (guint i = 0; i < PW_N_PHASES - 1; i++)
         for (guint j = 0; dimension->next_steps[i] && dimension->next_steps[i][j]; j++)
-          translate (&dimension->next_steps[i][j]);
+          {
+            translate (&dimension->next_steps[i][j]);
+            translate (&dimension->done_when[i][j]);
+          }
 
       for (guint q = 0; q < dimension->questions->len; q++)
         {
@@ -280,6 +292,8 @@ _pw_framework_translate (PwFramework *self)
           translate (&question->help);
           for (guint i = 0; i < PW_N_PHASES; i++)
             translate (&question->options[i]);
+          translate (&question->not_applicable);
+          translate (&question->evidence);
         }
     }
 
@@ -294,6 +308,7 @@ _pw_framework_translate (PwFramework *self)
 
           translate (&item->title);
           translate (&item->description);
+          translate (&item->evidence);
         }
     }
 }
@@ -324,6 +339,132 @@ pw_framework_get_description (PwFramework *self)
 {
   g_return_val_if_fail (PW_IS_FRAMEWORK (self), NULL);
   return self->description;
+}
+
+/**
+ * pw_framework_get_format_version:
+ *
+ * Returns: the `format_version` the framework was written in, 1 or 2
+ */
+int
+pw_framework_get_format_version (PwFramework *self)
+{
+  g_return_val_if_fail (PW_IS_FRAMEWORK (self), 0);
+  return self->format_version;
+}
+
+/**
+ * pw_framework_get_phase_rule:
+ *
+ * Returns: how the framework turns a score into a phase: the whole part
+ *   (every framework of format version 1) or the nearest phase
+ */
+PwPhaseRule
+pw_framework_get_phase_rule (PwFramework *self)
+{
+  g_return_val_if_fail (PW_IS_FRAMEWORK (self), PW_PHASE_RULE_WHOLE_PART);
+  return self->phase_rule;
+}
+
+/**
+ * pw_framework_phase_for_score:
+ *
+ * Returns: the phase of @score under the framework's phase rule
+ */
+int
+pw_framework_phase_for_score (PwFramework *self,
+                              double       score)
+{
+  g_return_val_if_fail (PW_IS_FRAMEWORK (self), 1);
+  return pw_phase_rule_phase_for_score (self->phase_rule, score);
+}
+
+/* A tiny tolerance so that a mean such as 2.9999999999999996, which is 3
+ * in exact arithmetic, lands where 3 does, and 3.5000000000000004 where 3.5
+ * does. */
+#define SCORE_TOLERANCE 1e-9
+
+/**
+ * pw_phase_rule_phase_for_score:
+ *
+ * Returns: the phase of @score under @rule, 1 to 5
+ */
+int
+pw_phase_rule_phase_for_score (PwPhaseRule rule,
+                               double      score)
+{
+  int phase;
+
+  if (rule == PW_PHASE_RULE_NEAREST)
+    phase = (int) ceil (score - 0.5 - SCORE_TOLERANCE);  /* 3.5 → 3, 3.51 → 4 */
+  else
+    phase = (int) floor (score + SCORE_TOLERANCE);
+
+  return CLAMP (phase, 1, PW_N_PHASES);
+}
+
+/* The span of scores that @rule gives @phase: [low, high] */
+static void
+phase_span (PwPhaseRule  rule,
+            int          phase,
+            double      *low,
+            double      *high)
+{
+  if (rule == PW_PHASE_RULE_NEAREST)
+    {
+      *low = MAX (1.0, phase - 0.5);
+      *high = MIN ((double) PW_N_PHASES, phase + 0.5);
+    }
+  else
+    {
+      *low = phase;
+      *high = MIN ((double) PW_N_PHASES, phase + 1.0);
+    }
+}
+
+/**
+ * pw_phase_rule_top_of_phase:
+ *
+ * The highest score that @rule still counts as @phase, to one decimal, as
+ * the governance cap holds a score: 3.9 under the whole-part rule, 3.5
+ * under the nearest.
+ *
+ * Returns: the score
+ */
+double
+pw_phase_rule_top_of_phase (PwPhaseRule rule,
+                            int         phase)
+{
+  double low, high;
+
+  phase_span (rule, CLAMP (phase, 1, PW_N_PHASES), &low, &high);
+  if (rule == PW_PHASE_RULE_NEAREST || phase >= PW_N_PHASES)
+    return high;
+
+  return high - 0.1;
+}
+
+/**
+ * pw_phase_rule_position:
+ *
+ * Where @score lies within its phase under @rule: 0 at the lowest score
+ * the phase takes, 1 at the highest (phase 5 of the whole-part rule, a
+ * single score, is 1).
+ *
+ * Returns: the position, 0 to 1
+ */
+double
+pw_phase_rule_position (PwPhaseRule rule,
+                        double      score)
+{
+  int phase = pw_phase_rule_phase_for_score (rule, score);
+  double low, high;
+
+  phase_span (rule, phase, &low, &high);
+  if (high - low < SCORE_TOLERANCE)
+    return 1.0;
+
+  return CLAMP ((score - low) / (high - low), 0.0, 1.0);
 }
 
 /**

@@ -15,9 +15,23 @@
 G_BEGIN_DECLS
 
 #define PW_FRAMEWORK_FORMAT          "phasewise-framework"
-#define PW_FRAMEWORK_FORMAT_VERSION  1
+#define PW_FRAMEWORK_FORMAT_VERSION  2
 #define PW_FRAMEWORK_BUNDLED_ID      "lostinsm"
 #define PW_GOVERNANCE_DIMENSION      "governance"
+
+/**
+ * PwPhaseRule:
+ * @PW_PHASE_RULE_WHOLE_PART: a score's phase is its whole part: 3.9 is phase 3
+ * @PW_PHASE_RULE_NEAREST: a score's phase is the nearest phase, a score
+ *   exactly halfway counting toward the lower one: 3.5 is phase 3, 3.51 phase 4
+ *
+ * How a framework turns a score into a phase (its `phase_rule`).
+ */
+typedef enum
+{
+  PW_PHASE_RULE_WHOLE_PART,
+  PW_PHASE_RULE_NEAREST,
+} PwPhaseRule;
 
 struct _PwPhaseInfo
 {
@@ -34,6 +48,10 @@ struct _PwQuestion
   char              *help;
   guint              weight;
   char              *options[PW_N_PHASES];
+  char              *not_applicable;  /* when "not applicable" is right, or NULL */
+  char              *evidence;        /* what proves the fifth option, or NULL */
+  GStrv              replaces;        /* ids of the previous version whose answers
+                                       * carry over; NULL when none is declared */
   const PwDimension *dimension;
 };
 
@@ -47,6 +65,8 @@ struct _PwDimension
   char      *levels[PW_N_PHASES];
   GPtrArray *questions;                    /* PwQuestion */
   GStrv      next_steps[PW_N_PHASES - 1];  /* [k-1]: from phase k to k+1 */
+  GStrv      done_when[PW_N_PHASES - 1];   /* the same length: each step's "done
+                                            * when", "" where the step has none */
 };
 
 struct _PwPolicyItemDef
@@ -55,6 +75,7 @@ struct _PwPolicyItemDef
   char                   *title;
   char                   *description;
   gboolean                core;
+  char                   *evidence;  /* what proves it is in place, or NULL */
   const PwPolicyCategory *category;
 };
 
@@ -79,6 +100,16 @@ const char              *pw_framework_get_id            (PwFramework   *self);
 const char              *pw_framework_get_version       (PwFramework   *self);
 const char              *pw_framework_get_name          (PwFramework   *self);
 const char              *pw_framework_get_description   (PwFramework   *self);
+int                      pw_framework_get_format_version (PwFramework  *self);
+PwPhaseRule              pw_framework_get_phase_rule    (PwFramework   *self);
+int                      pw_framework_phase_for_score   (PwFramework   *self,
+                                                         double         score);
+int                      pw_phase_rule_phase_for_score  (PwPhaseRule    rule,
+                                                         double         score);
+double                   pw_phase_rule_top_of_phase     (PwPhaseRule    rule,
+                                                         int            phase);
+double                   pw_phase_rule_position         (PwPhaseRule    rule,
+                                                         double         score);
 JsonNode                *pw_framework_get_snapshot      (PwFramework   *self);
 gboolean                 pw_framework_differs_from_bundled (PwFramework *self);
 const PwPhaseInfo       *pw_framework_get_phase         (PwFramework   *self,

@@ -21,11 +21,13 @@
  * - a question's value is the phase of its chosen option; "don't know" and
  *   "not applicable" do not count;
  * - a dimension's score is the weighted mean of its counted answers
- *   (question weights), its phase the whole part of the score;
+ *   (question weights), its phase given by the framework's phase rule
+ *   (the whole part of the score, or the nearest phase);
  * - a dimension with no counted answer has no score;
  * - the governance dimension cannot exceed phase 3 while any core policy
  *   item is neither in place nor marked not applicable: its score is then
- *   held at 3.9 and the reason names the missing items.  The checklist
+ *   held at the top of phase 3 under the framework's phase rule (3.9 for
+ *   the whole part, 3.5 for the nearest phase) and the reason names the missing items.  The checklist
  *   counts as it stood on the assessment's date (its history), so that a
  *   later change does not rewrite an earlier result; core items marked not
  *   applicable are named with their reasons;
@@ -41,16 +43,16 @@
 /**
  * pw_score_to_phase:
  *
- * Returns: the phase of a score: its whole part, 1 to 5
+ * Returns: the phase of a score under the whole-part rule of frameworks of
+ *   format version 1: its whole part, 1 to 5 (pw_framework_phase_for_score()
+ *   follows a framework's own rule)
  */
 int
 pw_score_to_phase (double score)
 {
   /* A tiny tolerance so that a mean such as 2.9999999999999996 that is 3
    * in exact arithmetic lands in phase 3. */
-  int phase = (int) floor (score + 1e-9);
-
-  return CLAMP (phase, 1, PW_N_PHASES);
+  return pw_phase_rule_phase_for_score (PW_PHASE_RULE_WHOLE_PART, score);
 }
 
 static char *
@@ -150,7 +152,8 @@ list_titles (GPtrArray *items)
 
 static void
 score_dimension (PwDimensionScore *result,
-                 PwAssessment     *assessment)
+                 PwAssessment     *assessment,
+                 PwPhaseRule       rule)
 {
   const PwDimension *dimension = result->dimension;
   PwAnswerCounts counts;
@@ -179,7 +182,7 @@ score_dimension (PwDimensionScore *result,
   result->has_score = TRUE;
   result->raw_score = sum / weights;
   result->score = result->raw_score;
-  result->phase = pw_score_to_phase (result->score);
+  result->phase = pw_phase_rule_phase_for_score (rule, result->score);
 }
 
 /**
@@ -200,12 +203,14 @@ pw_score_compute (PwFramework  *framework,
 {
   PwScore *score;
   double sum = 0, weights = 0;
+  PwPhaseRule rule;
   guint n;
 
   g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), NULL);
   g_return_val_if_fail (policy == NULL || PW_IS_POLICY (policy), NULL);
 
+  rule = pw_framework_get_phase_rule (framework);
   n = pw_framework_get_n_dimensions (framework);
   score = g_new0 (PwScore, 1);
   score->n_dimensions = n;
@@ -217,7 +222,7 @@ pw_score_compute (PwFramework  *framework,
       PwDimensionScore *result = &score->dimensions[i];
 
       result->dimension = pw_framework_get_dimension (framework, i);
-      score_dimension (result, assessment);
+      score_dimension (result, assessment, rule);
 
       score->counted += result->counted;
       score->answered += result->answered;
@@ -243,7 +248,8 @@ pw_score_compute (PwFramework  *framework,
           if (result->phase > PW_CAP_PHASE && missing->len > 0)
             {
               result->capped = TRUE;
-              result->score = MIN (result->raw_score, PW_CAPPED_SCORE);
+              result->score = MIN (result->raw_score,
+                                   pw_phase_rule_top_of_phase (rule, PW_CAP_PHASE));
               result->phase = PW_CAP_PHASE;
               result->cap_reason = describe_missing_core (missing);
             }
@@ -273,7 +279,7 @@ pw_score_compute (PwFramework  *framework,
     {
       score->has_score = TRUE;
       score->score = sum / weights;
-      score->phase = pw_score_to_phase (score->score);
+      score->phase = pw_phase_rule_phase_for_score (rule, score->score);
     }
 
   return score;

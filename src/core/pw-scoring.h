@@ -13,7 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* The highest score a capped dimension keeps: the top of phase 3. */
+/* The highest score a capped dimension keeps: the top of phase 3 under
+ * the whole-part rule (pw_phase_rule_top_of_phase() gives it for a rule). */
 #define PW_CAPPED_SCORE 3.9
 #define PW_CAP_PHASE    3
 
