@@ -38,6 +38,7 @@ struct _PwAssessment
   char *facilitator;
   int participants;
   GHashTable *answers;  /* question id → PwAnswer */
+  GPtrArray *retired;   /* PwRetiredAnswer, in the order of the file */
 };
 
 enum {
@@ -73,6 +74,7 @@ pw_assessment_finalize (GObject *object)
   g_clear_pointer (&self->round, g_free);
   g_clear_pointer (&self->facilitator, g_free);
   g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pw_assessment_parent_class)->finalize (object);
 }
@@ -587,4 +589,40 @@ pw_assessment_has_answers (PwAssessment *self,
     }
 
   return FALSE;
+}
+
+/**
+ * pw_assessment_get_retired_answers:
+ *
+ * The answers to questions that a later version of the framework retired,
+ * kept from the migration that retired them (see pw_migration_new()).
+ *
+ * Returns: (transfer none) (element-type PwRetiredAnswer): the retired
+ *   answers, in the order of the file; possibly empty
+ */
+GPtrArray *
+pw_assessment_get_retired_answers (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), NULL);
+
+  if (self->retired == NULL)
+    self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_retired_answer_free);
+
+  return self->retired;
+}
+
+/**
+ * pw_assessment_add_retired_answer:
+ * @retired: (transfer full): the answer
+ *
+ * Keeps @retired with the assessment's retired answers.
+ */
+void
+pw_assessment_add_retired_answer (PwAssessment    *self,
+                                  PwRetiredAnswer *retired)
+{
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+  g_return_if_fail (retired != NULL);
+
+  g_ptr_array_add (pw_assessment_get_retired_answers (self), retired);
 }

@@ -11,6 +11,7 @@
 
 #include "pw-types.h"
 #include "pw-answer.h"
+#include "pw-retired-answer.h"
 
 G_BEGIN_DECLS
 
@@ -75,5 +76,9 @@ void          pw_assessment_count_dimension_answers (PwAssessment      *self,
                                                      PwAnswerCounts    *counts);
 gboolean      pw_assessment_has_answers             (PwAssessment      *self,
                                                      PwFramework       *framework);
+
+GPtrArray    *pw_assessment_get_retired_answers (PwAssessment    *self);
+void          pw_assessment_add_retired_answer  (PwAssessment    *self,
+                                                 PwRetiredAnswer *retired);
 
 G_END_DECLS

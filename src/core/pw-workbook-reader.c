@@ -62,7 +62,8 @@ static const char * const change_members[] = {
   "date", "status", "previous", "by", "reason", NULL
 };
 static const char * const assessment_members[] = {
-  "id", "scope", "team", "date", "round", "facilitator", "participants", "answers", NULL
+  "id", "scope", "team", "date", "round", "facilitator", "participants", "answers",
+  "retired_answers", NULL
 };
 static const char * const answer_members[] = { "value", "note", "evidence", NULL };
 static const char * const report_members[] = {
@@ -557,18 +558,13 @@ read_policy (PwWorkbook   *self,
 }
 
 static void
-read_answer (PwWorkbook   *self,
-             PwJsonReader *reader,
-             PwAssessment *assessment,
-             const char   *question_id,
-             JsonObject   *object)
+read_answer_into (PwJsonReader *reader,
+                  JsonObject   *object,
+                  PwAnswer     *answer)
 {
   g_autofree char *note = NULL;
   g_autofree char *evidence = NULL;
   JsonNode *value = json_object_get_member (object, "value");
-  PwAnswer *answer;
-
-  answer = pw_assessment_ensure_answer (assessment, question_id);
 
   if (value != NULL && JSON_NODE_HOLDS_VALUE (value)
       && json_node_get_value_type (value) == G_TYPE_INT64)
@@ -605,6 +601,79 @@ read_answer (PwWorkbook   *self,
   pw_answer_set_note (answer, note);
   pw_answer_set_evidence (answer, evidence);
   _pw_json_set_unknown (answer, pw_json_collect_unknown (object, answer_members));
+}
+
+static void
+read_answer (PwWorkbook   *self,
+             PwJsonReader *reader,
+             PwAssessment *assessment,
+             const char   *question_id,
+             JsonObject   *object)
+{
+  read_answer_into (reader, object, pw_assessment_ensure_answer (assessment, question_id));
+}
+
+/* An answer to a question a later framework retired: the answer as it
+ * was, with the question's text and version, for it to be shown. */
+static void
+read_retired_answer (PwJsonReader *reader,
+                     PwAssessment *assessment,
+                     const char   *question_id,
+                     JsonObject   *object)
+{
+  g_autoptr(PwAnswer) answer = pw_answer_new (question_id);
+  g_autofree char *version = NULL;
+  g_autofree char *question = NULL;
+  g_autofree char *option = NULL;
+
+  read_answer_into (reader, object, answer);
+  if (pw_json_read_string (reader, object, "framework_version", PW_JSON_REQUIRED, 32, &version)
+      && !pw_is_semantic_version (version))
+    pw_json_reader_problem (reader, "framework_version",
+                            _("Not a semantic version (MAJOR.MINOR.PATCH)"));
+  pw_json_read_string (reader, object, "question", PW_JSON_REQUIRED | PW_JSON_NON_EMPTY,
+                       PW_MAX_TEXT_CHARS, &question);
+  pw_json_read_string (reader, object, "option", 0, PW_MAX_TEXT_CHARS, &option);
+
+  if (version != NULL && question != NULL)
+    pw_assessment_add_retired_answer (assessment,
+                                      pw_retired_answer_new (question_id, version, question,
+                                                             option, answer));
+}
+
+static void
+read_retired_answers (PwJsonReader *reader,
+                      PwAssessment *assessment,
+                      JsonObject   *object)
+{
+  JsonObject *retired = pw_json_read_object (reader, object, "retired_answers", 0);
+  g_autoptr(GList) members = NULL;
+
+  if (retired == NULL)
+    return;
+
+  members = json_object_get_members (retired);
+  pw_json_reader_push_member (reader, "retired_answers");
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *question_id = l->data;
+      JsonObject *answer;
+
+      if (!pw_is_valid_id (question_id))
+        {
+          pw_json_reader_problem (reader, question_id, _("Not a valid identifier"));
+          continue;
+        }
+
+      answer = pw_json_read_object (reader, retired, question_id, PW_JSON_REQUIRED);
+      if (answer == NULL)
+        continue;
+
+      pw_json_reader_push_member (reader, question_id);
+      read_retired_answer (reader, assessment, question_id, answer);
+      pw_json_reader_pop (reader);
+    }
+  pw_json_reader_pop (reader);
 }
 
 static void
@@ -692,6 +761,8 @@ read_assessment_cb (PwJsonReader *reader,
         }
       pw_json_reader_pop (reader);
     }
+
+  read_retired_answers (reader, assessment, object);
 
   _pw_json_set_unknown (assessment, pw_json_collect_unknown (object, assessment_members));
   pw_workbook_add_assessment (self, assessment);

@@ -222,6 +222,32 @@ write_answer (PwAnswer *answer)
   return object;
 }
 
+/* The answers to questions a later framework retired, as they were read
+ * or as the migration kept them. */
+static void
+write_retired_answers (JsonObject   *object,
+                       PwAssessment *assessment)
+{
+  GPtrArray *retired = pw_assessment_get_retired_answers (assessment);
+  JsonObject *members;
+
+  if (retired->len == 0)
+    return;
+
+  members = json_object_new ();
+  for (guint i = 0; i < retired->len; i++)
+    {
+      const PwRetiredAnswer *answer = g_ptr_array_index (retired, i);
+      JsonObject *member = write_answer (answer->answer);
+
+      json_object_set_string_member (member, "framework_version", answer->framework_version);
+      json_object_set_string_member (member, "question", answer->question);
+      pw_json_set_string_if (member, "option", answer->option);
+      json_object_set_object_member (members, answer->question_id, member);
+    }
+  json_object_set_object_member (object, "retired_answers", members);
+}
+
 static JsonArray *
 write_assessments (PwWorkbook *self)
 {
@@ -261,6 +287,7 @@ write_assessments (PwWorkbook *self)
         }
 
       json_object_set_object_member (object, "answers", answers);
+      write_retired_answers (object, assessment);
       set_unknown_and_wrap (array, object, assessment);
     }
 
