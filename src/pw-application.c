@@ -47,8 +47,11 @@ static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export from a workbook: policy-csv, the policy checklist as CSV; map-svg or map-png, "
        "the organization map as SVG or PNG"), N_("FORMAT") },
+  { "migrate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Migrate a workbook to the framework that comes with Phasewise, written to -o"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --export, the file to write (“-” for the standard output)"), N_("FILE") },
+    N_("With --export or --migrate, the file to write (“-” for the standard output)"),
+    N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -108,6 +111,7 @@ pw_application_handle_local_options (GApplication *application,
   gboolean validate = g_variant_dict_contains (options, "validate");
   gboolean summary = g_variant_dict_contains (options, "summary");
   gboolean json = g_variant_dict_contains (options, "json");
+  gboolean migrate = g_variant_dict_contains (options, "migrate");
   const char *export = NULL;
   const char *output = NULL;
   guint n_files;
@@ -127,10 +131,31 @@ pw_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "export", "&s", &export);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
 
-  if (output != NULL && export == NULL)
+  if (output != NULL && export == NULL && !migrate)
     {
-      g_printerr ("%s\n", _("-o goes with --export"));
+      g_printerr ("%s\n", _("-o goes with --export or --migrate"));
       return PW_EXIT_USAGE;
+    }
+
+  if (migrate)
+    {
+      if (validate || summary || json || export != NULL)
+        {
+          g_printerr ("%s\n", _("Use --migrate alone, without --validate, --summary, --json "
+                                "or --export"));
+          return PW_EXIT_USAGE;
+        }
+      if (n_files > 1)
+        {
+          g_printerr ("%s\n", _("--migrate needs exactly one file"));
+          return PW_EXIT_USAGE;
+        }
+
+      status = pw_cli_migrate (n_files == 1 ? files[0] : NULL, output, out, err);
+      print_and_clear (out, stdout);
+      print_and_clear (err, stderr);
+
+      return status;
     }
 
   if (export != NULL)

@@ -16,6 +16,7 @@
 #include "pw-file-writer.h"
 #include "pw-json-util.h"
 #include "pw-map-export.h"
+#include "pw-migration.h"
 #include "pw-policy-csv.h"
 #include "pw-summary.h"
 #include "pw-utils-private.h"
@@ -274,6 +275,120 @@ pw_cli_export (const char *path,
       append_problems (err, output, error);
       return PW_EXIT_INVALID;
     }
+
+  return PW_EXIT_OK;
+}
+
+/* Writes @bytes to @output ("-": @out) whole or not at all. */
+static int
+write_output (const char *output,
+              GBytes     *bytes,
+              GString    *out,
+              GString    *err)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (output, "-"))
+    {
+      g_string_append_len (out, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+      return PW_EXIT_OK;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (*output == '\0'
+      || !pw_file_replace_contents (file, bytes, NULL, PW_FILE_WRITE_DURABLE, NULL, NULL, &error))
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                             _("No file was named (the name is empty)"));
+      append_problems (err, output, error);
+      return PW_EXIT_INVALID;
+    }
+
+  return PW_EXIT_OK;
+}
+
+/**
+ * pw_cli_migrate:
+ * @path: the workbook
+ * @output: the file to write, or "-" for @out (standard output)
+ *
+ * Migrates the workbook at @path to the framework that comes with Phasewise
+ * and writes the result to @output (never over @path unless asked to:
+ * @output may name it); says on @err what moved.
+ *
+ * Returns: %PW_EXIT_OK; %PW_EXIT_INVALID when the workbook cannot be read
+ *   or migrated, or the output not written; %PW_EXIT_USAGE without a file
+ *   or an output
+ */
+int
+pw_cli_migrate (const char *path,
+                const char *output,
+                GString    *out,
+                GString    *err)
+{
+  g_autoptr(PwWorkbook) workbook = NULL;
+  g_autoptr(PwFramework) bundled = NULL;
+  g_autoptr(PwMigration) migration = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint moved = 0, retired = 0;
+  int status;
+
+  if (path == NULL || output == NULL)
+    {
+      g_string_append_printf (err, "%s\n",
+                              /* Translators: keep “--migrate”, “-o” and “-” as they are */
+                              _("--migrate needs one workbook and -o with the file to write "
+                                "(“-” for the standard output)"));
+      return PW_EXIT_USAGE;
+    }
+
+  workbook = load (path, err);
+  if (workbook == NULL)
+    return PW_EXIT_INVALID;
+
+  bundled = pw_framework_load_bundled (&error);
+  if (bundled != NULL)
+    migration = pw_migration_new (workbook, bundled, &error);
+  if (migration == NULL)
+    {
+      append_problems (err, path, error);
+      return PW_EXIT_INVALID;
+    }
+
+  bytes = pw_workbook_serialize (pw_migration_get_result (migration));
+  status = write_output (output, bytes, out, err);
+  if (status != PW_EXIT_OK)
+    return status;
+
+  for (guint i = 0; i < pw_migration_get_n_assessments (migration); i++)
+    {
+      moved += pw_migration_get_assessment (migration, i)->moved;
+      retired += pw_migration_get_assessment (migration, i)->retired;
+    }
+
+  {
+    g_autofree char *shown = _pw_escape_invisible (path);
+    g_autofree char *answers = NULL;
+
+    /* Translators: the first part of a line such as “larkspur.phasewise: framework 1.0.0 →
+     * 2.0.0; 412 answers moved, 9 kept as retired” */
+    answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer moved",
+                                            "%u answers moved", moved), moved);
+    g_string_append_printf (err,
+                            /* Translators: FILE: framework OLD → NEW; N answers moved, M kept
+                             * as retired */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%s: framework %s → %s; %s, %u kept as retired\n",
+                                         "%s: framework %s → %s; %s, %u kept as retired\n",
+                                         retired),
+                            shown,
+                            pw_framework_get_version (pw_migration_get_old_framework (migration)),
+                            pw_framework_get_version (pw_migration_get_new_framework (migration)),
+                            answers, retired);
+  }
 
   return PW_EXIT_OK;
 }

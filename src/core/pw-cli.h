@@ -29,4 +29,9 @@ int pw_cli_export   (const char         *path,
                      GString            *out,
                      GString            *err);
 
+int pw_cli_migrate  (const char         *path,
+                     const char         *output,
+                     GString            *out,
+                     GString            *err);
+
 G_END_DECLS

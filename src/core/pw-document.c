@@ -358,21 +358,19 @@ workbook_changed_cb (PwDocument *self,
   schedule_draft (self);
 }
 
-void
-_pw_document_set_workbook (PwDocument *self,
-                           PwWorkbook *workbook)
+/* Makes @workbook the document's, recorded by @recorder into the history. */
+static void
+swap_workbook (PwDocument *self,
+               PwWorkbook *workbook,
+               PwRecorder *recorder)
 {
   gboolean modified = pw_document_get_modified (self);
 
-  if (self->workbook == workbook)
-    return;
-
   if (self->workbook != NULL)
     g_signal_handlers_disconnect_by_data (self->workbook, self);
-  g_clear_object (&self->recorder);
-  pw_history_clear (self->history);
 
   g_set_object (&self->workbook, workbook);
+  g_set_object (&self->recorder, recorder);
 
   if (workbook != NULL)
     {
@@ -382,13 +380,126 @@ _pw_document_set_workbook (PwDocument *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (workbook, "changed", G_CALLBACK (workbook_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      self->recorder = pw_recorder_new (workbook, self->history);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WORKBOOK]);
   if (modified != pw_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
   _pw_document_update_title (self);
+}
+
+void
+_pw_document_set_workbook (PwDocument *self,
+                           PwWorkbook *workbook)
+{
+  g_autoptr(PwRecorder) recorder = NULL;
+
+  if (self->workbook == workbook)
+    return;
+
+  g_clear_object (&self->recorder);
+  pw_history_clear (self->history);
+
+  if (workbook != NULL)
+    recorder = pw_recorder_new (workbook, self->history);
+  swap_workbook (self, workbook, recorder);
+}
+
+/* ------------------------------------------------------------------------
+ * Migrating to a newer framework: one step of the history that swaps the
+ * workbook for the migrated one, and back.  Both workbooks stay alive with
+ * their recorders, so the steps before the migration still apply to the
+ * workbook they were recorded on, and the file is byte for byte what it was
+ * when the migration is undone.
+ */
+
+typedef struct
+{
+  PwHistoryEntry  parent;
+  PwDocument     *document;  /* owns the history, which owns the entry */
+  PwWorkbook     *workbooks[2];  /* before, after */
+  PwRecorder     *recorders[2];
+} MigrationEntry;
+
+static void
+migration_entry_apply (PwHistoryEntry *entry,
+                       gboolean        forward)
+{
+  MigrationEntry *self = (MigrationEntry *) entry;
+
+  swap_workbook (self->document, self->workbooks[forward], self->recorders[forward]);
+  schedule_draft (self->document);
+}
+
+static gboolean
+migration_entry_merge (PwHistoryEntry *entry,
+                       PwHistoryEntry *next)
+{
+  return FALSE;
+}
+
+static gboolean
+migration_entry_is_empty (PwHistoryEntry *entry)
+{
+  return FALSE;
+}
+
+static void
+migration_entry_finalize (PwHistoryEntry *entry)
+{
+  MigrationEntry *self = (MigrationEntry *) entry;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_object (&self->recorders[i]);
+      g_clear_object (&self->workbooks[i]);
+    }
+}
+
+static const PwHistoryEntryClass migration_entry_class = {
+  sizeof (MigrationEntry),
+  migration_entry_apply,
+  migration_entry_merge,
+  migration_entry_is_empty,
+  migration_entry_finalize,
+};
+
+/**
+ * pw_document_migrate:
+ * @migration: a migration of the document's workbook
+ *
+ * Replaces the document's workbook with @migration's result, as one step
+ * that undo takes back.  The file is not written: saving it keeps the
+ * previous file as the backup.
+ */
+void
+pw_document_migrate (PwDocument  *self,
+                     PwMigration *migration)
+{
+  g_autofree char *label = NULL;
+  MigrationEntry *entry;
+  PwWorkbook *result;
+
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (PW_IS_MIGRATION (migration));
+  g_return_if_fail (pw_migration_get_workbook (migration) == self->workbook);
+
+  result = pw_migration_get_result (migration);
+  pw_workbook_set_modified (result, TRUE);
+
+  /* Translators: what undo takes back; %s is a version number such as 2.0.0 */
+  label = g_strdup_printf (_("Migration to Framework %s"),
+                           pw_framework_get_version (pw_workbook_get_framework (result)));
+  entry = pw_history_entry_new (&migration_entry_class, label);
+  entry->document = self;
+  entry->workbooks[0] = g_object_ref (self->workbook);
+  entry->recorders[0] = g_object_ref (self->recorder);
+  entry->workbooks[1] = g_object_ref (result);
+  entry->recorders[1] = pw_recorder_new (result, self->history);
+
+  swap_workbook (self, entry->workbooks[1], entry->recorders[1]);
+  pw_history_push (self->history, (PwHistoryEntry *) entry);
+  schedule_draft (self);
 }
 
 /* ------------------------------------------------------------------------

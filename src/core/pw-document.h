@@ -12,6 +12,7 @@
 #include "pw-drafts.h"
 #include "pw-history.h"
 #include "pw-session.h"
+#include "pw-migration.h"
 #include "pw-workbook.h"
 #include "pw-workbook-io.h"
 
@@ -91,6 +92,8 @@ gboolean     pw_document_restore_draft_finish   (PwDocument           *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
 void         pw_document_save_draft             (PwDocument           *self);
+void         pw_document_migrate                (PwDocument           *self,
+                                                 PwMigration          *migration);
 void         pw_document_discard_draft          (PwDocument           *self);
 
 char        *pw_document_describe_location      (GFile                *file);
