@@ -529,6 +529,8 @@ apply_hide_phases (PwQuestionCard *self)
   gtk_widget_set_visible (self->help_button, !self->hide_phases || has_own_help (self));
   if (self->hide_phases)
     {
+      /* Translators: the tooltip and name of a question's help button while
+       * the phases are hidden: the help then holds only the question's own */
       gtk_widget_set_tooltip_text (self->help_button, _("About This Question"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->help_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("About This Question"),
