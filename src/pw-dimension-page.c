@@ -385,7 +385,9 @@ focus_card (PwDimensionPage *self,
 /**
  * pw_dimension_page_choose_answer:
  * @kind: %PW_ANSWER_OPTION, %PW_ANSWER_DONT_KNOW or %PW_ANSWER_NOT_APPLICABLE
- * @phase: with %PW_ANSWER_OPTION, the phase of the option, 1 to 5
+ * @phase: with %PW_ANSWER_OPTION, the key 1 to 5: the option at that
+ *   position on the card, which is the option of that phase unless the
+ *   assessment hides its phases (pw_question_card_get_phase_at())
  * @last: (out): whether the focus is to go on past the page's last
  *   question: it was answered, not changed
  *
@@ -430,6 +432,9 @@ pw_dimension_page_choose_answer (PwDimensionPage *self,
   /* Not a key of the help popover's or another popover's */
   if (gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
     return FALSE;
+
+  if (kind == PW_ANSWER_OPTION)
+    phase = pw_question_card_get_phase_at (card, phase);
 
   answer = pw_question_card_get_answer (card);
   changed = answer != NULL && pw_answer_is_answered (answer)

@@ -18,8 +18,9 @@
  *
  * The wizard's first page: the organization's profile, shared by every
  * assessment of the workbook, and the assessment's scope, round label,
- * date, facilitator and participants.  Every field edits the model as the
- * user types, through binding groups.
+ * date, facilitator and participants, and whether it is answered with the
+ * phases hidden (#PwAssessment:hide-phases: each flip is one step to undo).
+ * Every field edits the model as the user types, through binding groups.
  *
  * The scope is chosen from "Whole organization" and the teams of the org
  * map, a model that follows the map: a team added, removed or renamed
@@ -41,6 +42,7 @@ struct _PwProfilePage
   AdwEntryRow      *date_row;
   AdwEntryRow      *facilitator_row;
   GtkSpinButton    *participants_spin;
+  GtkSwitch        *hide_phases_switch;
   GtkWidget        *calendar_button;
   gboolean          updating_calendar;
   GtkCalendar      *calendar;
@@ -468,6 +470,7 @@ pw_profile_page_class_init (PwProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, date_row);
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, facilitator_row);
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, participants_spin);
+  gtk_widget_class_bind_template_child (widget_class, PwProfilePage, hide_phases_switch);
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, PwProfilePage, calendar);
   gtk_widget_class_bind_template_callback (widget_class, calendar_popover_show_cb);
@@ -507,6 +510,14 @@ pw_profile_page_init (PwProfilePage *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("People who answered together"),
                                   -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->hide_phases_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Hide the Phases While Answering"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Show each question’s options in a shuffled order, without "
+                                    "phase numbers, so that the ladder does not steer the "
+                                    "answers. The result shows the phases."),
+                                  -1);
   /* Likewise the calendar's menu button, which GTK 4.8 would have read
    * "GtkMenuButton" (its tooltip does not name it): the name goes on it and
    * on the button inside it. */
@@ -530,6 +541,9 @@ pw_profile_page_init (PwProfilePage *self)
   bind_text (self->assessment_bindings, "facilitator", self->facilitator_row);
   g_binding_group_bind (self->assessment_bindings, "participants",
                         self->participants_spin, "value",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->assessment_bindings, "hide-phases",
+                        self->hide_phases_switch, "active",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 

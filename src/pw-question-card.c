@@ -21,6 +21,14 @@
  * as large toggles (one per phase), “don’t know” and “not applicable”, the
  * per-phase help, and a note and evidence for the answer.
  *
+ * When the assessment hides its phases (#PwAssessment:hide-phases), the
+ * options are shown in the assessment's shuffled order
+ * (pw_assessment_get_option_order()), without their phase: no badge, no
+ * phase in the tooltips, in what a screen reader says ("Option 2: …", by
+ * position), in the line above the question, or in the help, which then
+ * holds only the question's own help.  The answer still stores the phase of
+ * the option chosen.  The card follows the switch while it shows.
+ *
  * The card edits the #PwAnswer of its question in its #PwAssessment and
  * follows it when it changes elsewhere (undo, another view).  The answer is
  * created on the first edit, not when the card is shown: looking at a
@@ -46,7 +54,11 @@ struct _PwQuestionCard
   GtkEntry         *note_entry;
   GtkEntry         *evidence_entry;
 
-  GtkToggleButton  *option_buttons[PW_N_PHASES];
+  GtkToggleButton  *option_buttons[PW_N_PHASES];   /* by phase */
+  GtkWidget        *option_badges[PW_N_PHASES];    /* by phase */
+  GtkWidget        *level_rows[PW_N_PHASES];       /* by phase, in the help */
+  GtkWidget        *levels_separator;              /* in the help, or NULL */
+  int               order[PW_N_PHASES];            /* the phases by position on screen */
 
   PwFramework      *framework;
   const PwQuestion *question;
@@ -54,6 +66,7 @@ struct _PwQuestionCard
   PwAnswer         *answer;           /* NULL until the question has one */
 
   guint             updating : 1;
+  guint             hide_phases : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PwQuestionCard, pw_question_card, ADW_TYPE_BIN)
@@ -83,7 +96,8 @@ get_toggle_for_answer (PwQuestionCard *self)
     }
 }
 
-/* "Answered: 3 · The Integrators", or nothing without an answer */
+/* "Answered: 3 · The Integrators", or nothing without an answer; only
+ * "Answered" while the phases are hidden */
 static void
 update_status (PwQuestionCard *self)
 {
@@ -97,7 +111,11 @@ update_status (PwQuestionCard *self)
         int phase = pw_answer_get_phase (self->answer);
         const PwPhaseInfo *info = pw_framework_get_phase (self->framework, phase);
 
-        if (info != NULL && info->name != NULL)
+        if (self->hide_phases)
+          /* Translators: above a question answered with one of its options,
+           * while the phases are hidden (so the phase is not named) */
+          text = g_strdup (_("Answered"));
+        else if (info != NULL && info->name != NULL)
           /* Translators: above a question, the option chosen: its phase and the phase's name */
           text = g_strdup_printf (_("Answered: %d · %s"), phase, info->name);
         else
@@ -322,40 +340,66 @@ create_badge (int phase)
   return badge;
 }
 
+/* The option of @phase, shown at @position (from 1): named by its phase, or
+ * only by its position while the phases are hidden */
+static void
+label_option_button (PwQuestionCard *self,
+                     int             phase,
+                     int             position)
+{
+  const PwPhaseInfo *info = pw_framework_get_phase (self->framework, phase);
+  const char *text = self->question->options[phase - 1];
+  GtkWidget *button = GTK_WIDGET (self->option_buttons[phase - 1]);
+  g_autofree char *accessible = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (self->hide_phases)
+    {
+      /* Translators: the accessible name of an option while the phases are
+       * hidden: its position among the options, "Option 2: <the option's text>" */
+      accessible = g_strdup_printf (_("Option %d: %s"), position, text);
+      /* Translators: the tooltip of an option while the phases are hidden:
+       * the key that chooses it, its position among the options */
+      tooltip = g_strdup_printf (_("Press %d"), position);
+    }
+  else
+    {
+      /* Translators: the accessible name of an option: "Phase 3: <the option's text>" */
+      accessible = g_strdup_printf (_("Phase %d: %s"), phase, text);
+      if (info != NULL && info->name != NULL)
+        /* Translators: the tooltip of an option: the phase number, the phase
+         * name, and the key that chooses it */
+        tooltip = g_strdup_printf (_("Phase %d · %s — press %d"), phase, info->name, position);
+      else
+        /* Translators: the tooltip of an option: phase number and the key that chooses it */
+        tooltip = g_strdup_printf (_("Phase %d — press %d"), phase, position);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_visible (self->option_badges[phase - 1], !self->hide_phases);
+}
+
 static GtkWidget *
 create_option_button (PwQuestionCard *self,
                       int             phase)
 {
-  const PwPhaseInfo *info = pw_framework_get_phase (self->framework, phase);
   const char *text = self->question->options[phase - 1];
-  g_autofree char *accessible = NULL;
-  g_autofree char *tooltip = NULL;
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, -1);
+  GtkWidget *badge = create_badge (phase);
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "pw-choice-text");
 
-  gtk_box_append (GTK_BOX (box), create_badge (phase));
+  gtk_box_append (GTK_BOX (box), badge);
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "pw-choice");
-
-  /* Translators: the accessible name of an option: "Phase 3: <the option's text>" */
-  accessible = g_strdup_printf (_("Phase %d: %s"), phase, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-
-  if (info != NULL && info->name != NULL)
-    /* Translators: the tooltip of an option: the phase number, the phase
-     * name, and the key that chooses it */
-    tooltip = g_strdup_printf (_("Phase %d · %s — press %d"), phase, info->name, phase);
-  else
-    /* Translators: the tooltip of an option: phase number and the key that chooses it */
-    tooltip = g_strdup_printf (_("Phase %d — press %d"), phase, phase);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  self->option_badges[phase - 1] = badge;
 
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->dont_know_button);
   g_signal_connect_object (button, "toggled", G_CALLBACK (option_toggled_cb), self,
@@ -400,7 +444,10 @@ fill_help (PwQuestionCard *self)
     }
 
   if (gtk_widget_get_first_child (GTK_WIDGET (self->help_box)) != NULL)
-    gtk_box_append (self->help_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+    {
+      self->levels_separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+      gtk_box_append (self->help_box, self->levels_separator);
+    }
 
   for (int phase = 1; phase <= PW_N_PHASES; phase++)
     {
@@ -434,7 +481,79 @@ fill_help (PwQuestionCard *self)
       gtk_box_append (GTK_BOX (row), create_badge (phase));
       gtk_box_append (GTK_BOX (row), texts);
       gtk_box_append (self->help_box, row);
+      self->level_rows[phase - 1] = row;
     }
+}
+
+/* Whether anything but the levels of the phases is in the help */
+static gboolean
+has_own_help (PwQuestionCard *self)
+{
+  return self->levels_separator != NULL;
+}
+
+/* The options in phase order with their phases, or in the assessment's
+ * shuffled order without them; the help with or without the levels of the
+ * phases.  Reordering the buttons (not making new ones) keeps the focus and
+ * the choice where they are. */
+static void
+apply_hide_phases (PwQuestionCard *self)
+{
+  GtkWidget *previous = NULL;
+
+  self->hide_phases = pw_assessment_get_hide_phases (self->assessment);
+
+  if (self->hide_phases)
+    pw_assessment_get_option_order (self->assessment, self->question->id, self->order);
+  else
+    for (int i = 0; i < PW_N_PHASES; i++)
+      self->order[i] = i + 1;
+
+  for (int position = 0; position < PW_N_PHASES; position++)
+    {
+      int phase = self->order[position];
+      GtkWidget *button = GTK_WIDGET (self->option_buttons[phase - 1]);
+
+      gtk_box_reorder_child_after (self->options_box, button, previous);
+      label_option_button (self, phase, position + 1);
+      previous = button;
+    }
+
+  for (int phase = 1; phase <= PW_N_PHASES; phase++)
+    if (self->level_rows[phase - 1] != NULL)
+      gtk_widget_set_visible (self->level_rows[phase - 1], !self->hide_phases);
+  if (self->levels_separator != NULL)
+    gtk_widget_set_visible (self->levels_separator, !self->hide_phases);
+
+  /* Without the levels, the help is the question's own, if it has any */
+  gtk_widget_set_visible (self->help_button, !self->hide_phases || has_own_help (self));
+  if (self->hide_phases)
+    {
+      /* Translators: the tooltip and name of a question's help button while
+       * the phases are hidden: the help then holds only the question's own */
+      gtk_widget_set_tooltip_text (self->help_button, _("About This Question"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->help_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("About This Question"),
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (self->help_button, _("What Each Phase Looks Like"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->help_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("What Each Phase Looks Like"),
+                                      -1);
+    }
+
+  update_status (self);
+}
+
+static void
+hide_phases_changed_cb (PwQuestionCard *self,
+                        GParamSpec     *pspec,
+                        PwAssessment   *assessment)
+{
+  apply_hide_phases (self);
 }
 
 static void
@@ -465,10 +584,13 @@ build (PwQuestionCard *self)
   fill_help (self);
 
   set_answer (self, pw_assessment_lookup_answer (self->assessment, self->question->id));
+  apply_hide_phases (self);
   update_all (self);
 
   g_signal_connect_object (self->assessment, "changed", G_CALLBACK (assessment_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assessment, "notify::hide-phases",
+                           G_CALLBACK (hide_phases_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -640,6 +762,26 @@ pw_question_card_get_choices (PwQuestionCard *self)
 }
 
 /**
+ * pw_question_card_get_phase_at:
+ * @position: a position among the options on the card, from 1 (the top) to 5
+ *
+ * The keys 1 to 5 choose the option at their position on the card: in phase
+ * order that is the option of the same phase; while the assessment hides its
+ * phases, the options are in its shuffled order.
+ *
+ * Returns: the phase of the option shown at @position, 1 to 5
+ */
+int
+pw_question_card_get_phase_at (PwQuestionCard *self,
+                               int             position)
+{
+  g_return_val_if_fail (PW_IS_QUESTION_CARD (self), 0);
+  g_return_val_if_fail (position >= 1 && position <= PW_N_PHASES, 0);
+
+  return self->order[position - 1];
+}
+
+/**
  * pw_question_card_focus_choices:
  *
  * Moves the keyboard focus to the chosen toggle, or to the first option when
@@ -654,7 +796,7 @@ pw_question_card_focus_choices (PwQuestionCard *self)
 
   active = get_toggle_for_answer (self);
   if (active == NULL)
-    active = self->option_buttons[0];
+    active = self->option_buttons[self->order[0] - 1];
 
   gtk_widget_grab_focus (GTK_WIDGET (active));
 }

@@ -26,6 +26,8 @@ PwAnswer         *pw_question_card_get_answer     (PwQuestionCard   *self);
 void              pw_question_card_choose         (PwQuestionCard   *self,
                                                    PwAnswerKind      kind,
                                                    int               phase);
+int               pw_question_card_get_phase_at   (PwQuestionCard   *self,
+                                                   int               position);
 void              pw_question_card_focus_choices  (PwQuestionCard   *self);
 GtkWidget        *pw_question_card_get_choices    (PwQuestionCard   *self);
 

@@ -483,7 +483,9 @@ go_to_action (GtkWidget  *widget,
 }
 
 /* A choice as the wizard.answer action names it: "1" to "5", "dont-know",
- * "not-applicable" or "clear". */
+ * "not-applicable" or "clear".  "1" to "5" name the phase of the option,
+ * also while the assessment hides its phases: unlike the keys, the action
+ * does not go by the position the option is shown at. */
 static gboolean
 parse_choice (const char   *choice,
               PwAnswerKind *kind,

@@ -22,6 +22,7 @@
  *   /phasewise/history/scope               a new scope and the round label following it: one step
  *   /phasewise/history/profile             the profile and an assessment's fields, typed
  *   /phasewise/history/typed-and-erased    a field typed into and emptied again: no step
+ *   /phasewise/history/hide-phases         each flip of an assessment's hidden phases: a step
  *   /phasewise/history/two-kinds           answers, fields and the list in one history
  *   /phasewise/history/notify              can-undo / can-redo notifications
  *   /phasewise/history/modified            undo sets the workbook's modified flag
@@ -748,6 +749,37 @@ test_profile (Fixture       *fixture,
   g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
 }
 
+/* Hiding the phases is a switch: flipped twice at once, it is two steps,
+ * not typing that cancels out. */
+static void
+test_hide_phases (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  pw_assessment_set_hide_phases (fixture->assessment, TRUE);
+  advance (fixture, 0.2);
+  pw_assessment_set_hide_phases (fixture->assessment, FALSE);
+  advance (fixture, 0.2);
+  pw_assessment_set_hide_phases (fixture->assessment, TRUE);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 3);
+  g_assert_cmpstr (pw_history_get_undo_label (fixture->history), ==, "Hide the phases");
+
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_false (pw_assessment_get_hide_phases (fixture->assessment));
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_true (pw_assessment_get_hide_phases (fixture->assessment));
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_false (pw_assessment_get_hide_phases (fixture->assessment));
+  g_assert_false (pw_history_get_can_undo (fixture->history));
+
+  g_assert_true (pw_history_redo (fixture->history));
+  g_assert_true (pw_assessment_get_hide_phases (fixture->assessment));
+
+  /* Setting what it holds is no step */
+  pw_history_clear (fixture->history);
+  pw_assessment_set_hide_phases (fixture->assessment, TRUE);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 0);
+}
+
 /* A field never set, typed into and emptied again at once, changed
  * nothing: "" is no text, as for notes. */
 static void
@@ -1092,6 +1124,7 @@ main (int   argc,
   add_test ("/phasewise/history/scope", test_scope);
   add_test ("/phasewise/history/profile", test_profile);
   add_test ("/phasewise/history/typed-and-erased", test_typed_and_erased);
+  add_test ("/phasewise/history/hide-phases", test_hide_phases);
   add_test ("/phasewise/history/two-kinds", test_two_kinds);
   add_test ("/phasewise/history/notify", test_notify);
   add_test ("/phasewise/history/modified", test_modified);

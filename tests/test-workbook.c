@@ -791,6 +791,161 @@ test_team_notes_round_trip (void)
   g_assert_null (pw_team_get_notes (team));
 }
 
+/* "hide_phases" is written only when true, read back, absent on old files
+ * (read as false), and refused with its place when it is no boolean. */
+static void
+test_hide_phases (void)
+{
+  g_autoptr(PwWorkbook) workbook = load_source ("data/examples", "larkspur.phasewise");
+  PwAssessment *assessment = pw_workbook_find_assessment (workbook, "assessment-1");
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) member = NULL;
+  g_autoptr(JsonNode) id = NULL;
+  g_autoptr(PwWorkbook) loaded = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Old files have no such member: false, and saving adds none */
+  g_assert_false (pw_assessment_get_hide_phases (assessment));
+  saved = pw_workbook_serialize (workbook);
+  g_assert_null (strstr (g_bytes_get_data (saved, NULL), "hide_phases"));
+  g_clear_pointer (&saved, g_bytes_unref);
+
+  pw_assessment_set_hide_phases (assessment, TRUE);
+  g_assert_true (pw_assessment_get_hide_phases (assessment));
+  g_assert_true (pw_workbook_get_modified (workbook));
+  saved = pw_workbook_serialize (workbook);
+  root = parse (saved);
+  id = lookup (root, "$.assessments[3].id");
+  g_assert_cmpstr (json_node_get_string (id), ==, "assessment-1");
+  member = lookup (root, "$.assessments[3].hide_phases");
+  g_assert_true (json_node_get_boolean (member));
+
+  loaded = pw_workbook_load_from_bytes (saved, &error);
+  g_assert_no_error (error);
+  g_assert_true (pw_assessment_get_hide_phases (pw_workbook_find_assessment (loaded,
+                                                                             "assessment-1")));
+  g_assert_false (pw_assessment_get_hide_phases (pw_workbook_find_assessment (loaded,
+                                                                              "assessment-2")));
+
+  /* Not a boolean: refused, naming the place */
+  text = g_string_new_len (g_bytes_get_data (saved, NULL), (gssize) g_bytes_get_size (saved));
+  g_assert_cmpuint (g_string_replace (text, "\"hide_phases\" : true", "\"hide_phases\" : \"yes\"",
+                                      0), ==, 1);
+  bad = g_string_free_to_bytes (g_steal_pointer (&text));
+  g_clear_object (&loaded);
+  loaded = pw_workbook_load_from_bytes (bad, &error);
+  g_assert_null (loaded);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "$.assessments[3].hide_phases: Expected true or false"));
+  g_clear_error (&error);
+
+  /* Back to false: the member is gone again */
+  pw_assessment_set_hide_phases (assessment, FALSE);
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = pw_workbook_serialize (workbook);
+  g_assert_null (strstr (g_bytes_get_data (saved, NULL), "hide_phases"));
+}
+
+static gboolean
+is_identity (const int order[PW_N_PHASES])
+{
+  for (int i = 0; i < PW_N_PHASES; i++)
+    if (order[i] != i + 1)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+assert_permutation (const int order[PW_N_PHASES])
+{
+  gboolean seen[PW_N_PHASES + 1] = { FALSE, };
+
+  for (int i = 0; i < PW_N_PHASES; i++)
+    {
+      g_assert_cmpint (order[i], >=, 1);
+      g_assert_cmpint (order[i], <=, PW_N_PHASES);
+      g_assert_false (seen[order[i]]);
+      seen[order[i]] = TRUE;
+    }
+}
+
+/* The shuffled order of the options is a permutation of the phases, fixed
+ * by the assessment's id and the question's: the values below are those the
+ * algorithm in docs/file-format.md gives, on every machine.  It is never the
+ * phase order, and it differs between questions and between assessments. */
+static void
+test_option_order (void)
+{
+  static const struct {
+    const char *assessment;
+    const char *question;
+    int order[PW_N_PHASES];
+  } known[] = {
+    { "assessment-1", "strategy-1", { 5, 3, 2, 1, 4 } },
+    { "assessment-1", "strategy-2", { 5, 2, 4, 3, 1 } },
+    { "assessment-1", "listening-1", { 2, 5, 4, 3, 1 } },
+    { "assessment-2", "strategy-1", { 3, 4, 2, 5, 1 } },
+    { "assessment-2", "listening-1", { 3, 2, 4, 1, 5 } },
+  };
+  g_autoptr(GHashTable) orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PwAssessment) first = pw_assessment_new ("assessment-1");
+  g_autoptr(PwAssessment) second = pw_assessment_new ("assessment-2");
+  int a[PW_N_PHASES], b[PW_N_PHASES];
+  guint differ_questions, differ_assessments = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autoptr(PwAssessment) assessment = pw_assessment_new (known[i].assessment);
+      int order[PW_N_PHASES];
+
+      pw_assessment_get_option_order (assessment, known[i].question, order);
+      for (int k = 0; k < PW_N_PHASES; k++)
+        g_assert_cmpint (order[k], ==, known[i].order[k]);
+    }
+
+  /* Deterministic: asked again, and of another object with the same id */
+  pw_assessment_get_option_order (first, "strategy-1", a);
+  pw_assessment_get_option_order (first, "strategy-1", b);
+  g_assert_cmpmem (a, sizeof a, b, sizeof b);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *question = g_strdup_printf ("question-%u", i);
+      g_autofree char *id = g_strdup_printf ("assessment-%u", i);
+      g_autoptr(PwAssessment) other = pw_assessment_new (id);
+      int c[PW_N_PHASES];
+      char key[PW_N_PHASES + 1];
+
+      pw_assessment_get_option_order (first, question, a);
+      pw_assessment_get_option_order (second, question, b);
+      pw_assessment_get_option_order (other, "strategy-1", c);
+      assert_permutation (a);
+      assert_permutation (b);
+      assert_permutation (c);
+      g_assert_false (is_identity (a));
+      g_assert_false (is_identity (b));
+      g_assert_false (is_identity (c));
+
+      if (memcmp (a, b, sizeof a) != 0)
+        differ_assessments++;
+
+      for (int k = 0; k < PW_N_PHASES; k++)
+        key[k] = (char) ('0' + a[k]);
+      key[PW_N_PHASES] = '\0';
+      g_hash_table_add (orders, g_strdup (key));
+    }
+
+  /* Of 2000 questions, nearly every one of the 119 orders shows up, and
+   * two assessments mostly put a question's options differently */
+  differ_questions = g_hash_table_size (orders);
+  g_assert_cmpuint (differ_questions, >=, 100);
+  g_assert_cmpuint (differ_assessments, >=, 1500);
+}
+
 /* The latest assessment of a scope goes by date, then by the order of the
  * list, and never takes another scope's. */
 static void
@@ -1288,6 +1443,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/workbook/links", test_links);
   g_test_add_func ("/phasewise/workbook/links-round-trip", test_links_round_trip);
   g_test_add_func ("/phasewise/workbook/team-notes-round-trip", test_team_notes_round_trip);
+  g_test_add_func ("/phasewise/workbook/hide-phases", test_hide_phases);
+  g_test_add_func ("/phasewise/workbook/option-order", test_option_order);
   g_test_add_func ("/phasewise/workbook/latest-assessment", test_latest_assessment);
   g_test_add_func ("/phasewise/workbook/assessment-stale", test_assessment_stale);
   g_test_add_func ("/phasewise/workbook/bundled-framework", test_bundled_framework);

@@ -37,6 +37,7 @@ struct _PwAssessment
   char *round;
   char *facilitator;
   int participants;
+  gboolean hide_phases;
   GHashTable *answers;  /* question id → PwAnswer */
   GPtrArray *retired;   /* PwRetiredAnswer, in the order of the file */
 };
@@ -58,6 +59,7 @@ enum {
   PROP_ROUND,
   PROP_FACILITATOR,
   PROP_PARTICIPANTS,
+  PROP_HIDE_PHASES,
   N_PROPS
 };
 
@@ -113,6 +115,10 @@ pw_assessment_get_property (GObject    *object,
       g_value_set_int (value, self->participants);
       break;
 
+    case PROP_HIDE_PHASES:
+      g_value_set_boolean (value, self->hide_phases);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -150,6 +156,10 @@ pw_assessment_set_property (GObject      *object,
 
     case PROP_PARTICIPANTS:
       pw_assessment_set_participants (self, g_value_get_int (value));
+      break;
+
+    case PROP_HIDE_PHASES:
+      pw_assessment_set_hide_phases (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -195,6 +205,19 @@ pw_assessment_class_init (PwAssessmentClass *klass)
     g_param_spec_int ("participants", NULL, NULL,
                       0, 100000, 0,
                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  /**
+   * PwAssessment:hide-phases:
+   *
+   * Whether the assessment is answered “blind”: the options of each
+   * question are shown in a shuffled order (pw_assessment_get_option_order())
+   * and without their phases, so that the ladder does not steer the
+   * answers.  The result shows the phases as usual.
+   */
+  properties [PROP_HIDE_PHASES] =
+    g_param_spec_boolean ("hide-phases", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -461,6 +484,125 @@ pw_assessment_set_participants (PwAssessment *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARTICIPANTS]);
 }
 
+gboolean
+pw_assessment_get_hide_phases (PwAssessment *self)
+{
+  g_return_val_if_fail (PW_IS_ASSESSMENT (self), FALSE);
+
+  return self->hide_phases;
+}
+
+void
+pw_assessment_set_hide_phases (PwAssessment *self,
+                               gboolean      hide_phases)
+{
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+
+  hide_phases = !!hide_phases;
+  if (self->hide_phases == hide_phases)
+    return;
+
+  self->hide_phases = hide_phases;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIDE_PHASES]);
+}
+
+/* FNV-1a, 32 bits, over @text and then a zero byte, which keeps "ab" + "c"
+ * apart from "a" + "bc": written out so that the order never changes with
+ * GLib's own hash functions. */
+static guint32
+hash_text (guint32     hash,
+           const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= 16777619u;
+    }
+
+  /* the zero byte: xor with 0 leaves the hash as it is */
+  hash *= 16777619u;
+
+  return hash;
+}
+
+/* xorshift32: a small generator whose sequence is fixed by its seed */
+static guint32
+next_random (guint32 *state)
+{
+  guint32 x = *state;
+
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  *state = x;
+
+  return x;
+}
+
+static void
+shuffle_options (guint32 seed,
+                 int     order[PW_N_PHASES])
+{
+  guint32 state = seed != 0 ? seed : 0x9e3779b9u;
+
+  for (int i = 0; i < PW_N_PHASES; i++)
+    order[i] = i + 1;
+
+  /* Fisher–Yates, from the end */
+  for (int i = PW_N_PHASES - 1; i > 0; i--)
+    {
+      int j = (int) (next_random (&state) % (guint32) (i + 1));
+      int swap = order[i];
+
+      order[i] = order[j];
+      order[j] = swap;
+    }
+}
+
+/**
+ * pw_assessment_get_option_order:
+ * @question_id: the question
+ * @order: (out caller-allocates) (array fixed-size=5): the phases of the
+ *   options, by the position they are shown at
+ *
+ * The order in which the options of @question_id are shown when the
+ * assessment is answered with its phases hidden: `order[0]` is the phase
+ * (1–5) of the option shown first, and so on.
+ *
+ * The order is a pure function of the assessment's id and @question_id: the
+ * same workbook shows the same order on every machine and every run.  It is
+ * never the phase order 1, 2, 3, 4, 5 (which would give the ladder away), and
+ * it differs from question to question.
+ */
+void
+pw_assessment_get_option_order (PwAssessment *self,
+                                const char   *question_id,
+                                int           order[PW_N_PHASES])
+{
+  guint32 seed = 2166136261u;
+  gboolean identity = TRUE;
+
+  g_return_if_fail (PW_IS_ASSESSMENT (self));
+  g_return_if_fail (question_id != NULL);
+  g_return_if_fail (order != NULL);
+
+  seed = hash_text (seed, self->id);
+  seed = hash_text (seed, question_id);
+  shuffle_options (seed, order);
+
+  for (int i = 0; i < PW_N_PHASES && identity; i++)
+    identity = order[i] == i + 1;
+
+  /* The phase order shows the ladder: turn it by a step instead, still
+   * fixed by the seed. */
+  if (identity)
+    {
+      int shift = 1 + (int) (seed % (PW_N_PHASES - 1));
+
+      for (int i = 0; i < PW_N_PHASES; i++)
+        order[i] = (i + shift) % PW_N_PHASES + 1;
+    }
+}
 
 static void
 add_answer_count (PwAnswerCounts *counts,

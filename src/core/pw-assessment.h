@@ -67,6 +67,12 @@ void          pw_assessment_set_facilitator  (PwAssessment *self,
 int           pw_assessment_get_participants (PwAssessment *self);
 void          pw_assessment_set_participants (PwAssessment *self,
                                               int           participants);
+gboolean      pw_assessment_get_hide_phases  (PwAssessment *self);
+void          pw_assessment_set_hide_phases  (PwAssessment *self,
+                                              gboolean      hide_phases);
+void          pw_assessment_get_option_order (PwAssessment *self,
+                                              const char   *question_id,
+                                              int           order[PW_N_PHASES]);
 
 void          pw_assessment_count_answers           (PwAssessment      *self,
                                                      PwFramework       *framework,

@@ -216,7 +216,8 @@ property_entry_apply (PwHistoryEntry *entry,
   g_object_set_property (self->object, self->pspec->name, forward ? &self->after : &self->before);
 }
 
-/* Consecutive changes of one property are typing in one field. */
+/* Consecutive changes of one property are typing in one field.  A switch
+ * flipped is no typing: each flip is a step of its own. */
 static gboolean
 property_entry_merge (PwHistoryEntry *entry,
                       PwHistoryEntry *next_entry)
@@ -224,7 +225,8 @@ property_entry_merge (PwHistoryEntry *entry,
   PropertyEntry *self = (PropertyEntry *) entry;
   PropertyEntry *next = (PropertyEntry *) next_entry;
 
-  if (next->object != self->object || next->pspec != self->pspec)
+  if (next->object != self->object || next->pspec != self->pspec
+      || G_PARAM_SPEC_VALUE_TYPE (self->pspec) == G_TYPE_BOOLEAN)
     return FALSE;
 
   g_value_copy (&next->after, &self->after);

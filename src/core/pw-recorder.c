@@ -28,7 +28,7 @@
  *   a note or in the evidence merges into one step;
  * - the profile of the workbook (name, industry, size, region), the
  *   fields of every assessment (scope, date, round, facilitator,
- *   participants) and which assessment a report draft is about; typing in
+ *   participants, hidden phases) and which assessment a report draft is about; typing in
  *   one field merges into one step;
  * - assessments added to or removed from the workbook, at their place in
  *   the list;
@@ -176,6 +176,8 @@ static const PropertyInfo assessment_properties[] = {
   { "facilitator", N_("Facilitator") },
   /* Translators: what undo takes back: the number of participants */
   { "participants", N_("Participants") },
+  /* Translators: what undo takes back: whether the phases were hidden while answering */
+  { "hide-phases", N_("Hide the phases") },
 };
 
 static const PropertyInfo policy_item_properties[] = {

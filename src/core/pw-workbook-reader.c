@@ -62,8 +62,8 @@ static const char * const change_members[] = {
   "date", "status", "previous", "by", "reason", NULL
 };
 static const char * const assessment_members[] = {
-  "id", "scope", "team", "date", "round", "facilitator", "participants", "answers",
-  "retired_answers", NULL
+  "id", "scope", "team", "date", "round", "facilitator", "participants", "hide_phases",
+  "answers", "retired_answers", NULL
 };
 static const char * const answer_members[] = { "value", "note", "evidence", NULL };
 static const char * const report_members[] = {
@@ -693,6 +693,7 @@ read_assessment_cb (PwJsonReader *reader,
   g_autofree char *facilitator = NULL;
   JsonObject *answers;
   gint64 participants = 0;
+  gboolean hide_phases = FALSE;
   gboolean has_scope;
   guint scope = 0;
 
@@ -728,12 +729,14 @@ read_assessment_cb (PwJsonReader *reader,
   pw_json_read_string (reader, object, "facilitator", PW_JSON_LINE, PW_MAX_NAME_CHARS,
                        &facilitator);
   pw_json_read_int (reader, object, "participants", 0, 0, 100000, &participants);
+  pw_json_read_bool (reader, object, "hide_phases", 0, &hide_phases);
 
   pw_assessment_set_team_id (assessment, team);
   pw_assessment_set_date (assessment, date);
   pw_assessment_set_round (assessment, round);
   pw_assessment_set_facilitator (assessment, facilitator);
   pw_assessment_set_participants (assessment, (int) participants);
+  pw_assessment_set_hide_phases (assessment, hide_phases);
 
   answers = pw_json_read_object (reader, object, "answers", 0);
   if (answers != NULL)

@@ -271,6 +271,8 @@ write_assessments (PwWorkbook *self)
       pw_json_set_string_if (object, "facilitator", pw_assessment_get_facilitator (assessment));
       json_object_set_int_member (object, "participants",
                                   pw_assessment_get_participants (assessment));
+      if (pw_assessment_get_hide_phases (assessment))
+        json_object_set_boolean_member (object, "hide_phases", TRUE);
 
       for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
         {
