@@ -31,6 +31,7 @@ typedef struct
   char      *title;
   GPtrArray *dimensions;  /* ExampleDimension */
   gboolean   policy_in_place;
+  gboolean   nearest;     /* "rule: nearest": the framework's phase rule */
   GPtrArray *expects;     /* char *: "id: rest" */
 } Example;
 
@@ -105,6 +106,13 @@ parse_examples (const char *doc)
         }
       else if (current != NULL && g_str_has_prefix (line, "policy: "))
         current->policy_in_place = g_str_equal (line + strlen ("policy: "), "in-place");
+      else if (current != NULL && g_str_has_prefix (line, "rule: "))
+        {
+          const char *rule = line + strlen ("rule: ");
+
+          g_assert_true (g_str_equal (rule, "nearest") || g_str_equal (rule, "whole-part"));
+          current->nearest = g_str_equal (rule, "nearest");
+        }
       else if (current != NULL && g_str_has_prefix (line, "expect "))
         g_ptr_array_add (current->expects, g_strdup (line + strlen ("expect ")));
       else if (current != NULL && *line != '\0')
@@ -156,7 +164,12 @@ build_framework (Example *example)
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, "phasewise-framework");
   json_builder_set_member_name (builder, "format_version");
-  json_builder_add_int_value (builder, 1);
+  json_builder_add_int_value (builder, example->nearest ? 2 : 1);
+  if (example->nearest)
+    {
+      json_builder_set_member_name (builder, "phase_rule");
+      json_builder_add_string_value (builder, "nearest");
+    }
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, "example");
   json_builder_set_member_name (builder, "version");
@@ -544,6 +557,62 @@ test_phase_boundaries (void)
   g_assert_cmpint (pw_score_to_phase (5.0), ==, 5);
 }
 
+/* Both rules at and around every boundary, and where within its phase a
+ * score lies. */
+static void
+test_phase_rules (void)
+{
+  static const struct {
+    double score;
+    int    whole_part;
+    int    nearest;
+  } cases[] = {
+    { 1.0, 1, 1 }, { 1.49, 1, 1 }, { 1.5, 1, 1 }, { 1.51, 1, 2 }, { 1.99, 1, 2 },
+    { 2.0, 2, 2 }, { 2.49, 2, 2 }, { 2.5, 2, 2 }, { 2.5000000000000004, 2, 2 },
+    { 2.51, 2, 3 }, { 2.93, 2, 3 }, { 2.9999999999999996, 3, 3 }, { 3.0, 3, 3 },
+    { 3.4999999999999996, 3, 3 }, { 3.5, 3, 3 }, { 3.51, 3, 4 }, { 3.9, 3, 4 },
+    { 4.0, 4, 4 }, { 4.5, 4, 4 }, { 4.51, 4, 5 }, { 4.999, 4, 5 }, { 5.0, 5, 5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpint (pw_phase_rule_phase_for_score (PW_PHASE_RULE_WHOLE_PART, cases[i].score),
+                       ==, cases[i].whole_part);
+      g_assert_cmpint (pw_phase_rule_phase_for_score (PW_PHASE_RULE_NEAREST, cases[i].score),
+                       ==, cases[i].nearest);
+    }
+
+  /* The cap holds a score at the top of phase 3 under each rule */
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_top_of_phase (PW_PHASE_RULE_WHOLE_PART, 3),
+                                  3.9, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_top_of_phase (PW_PHASE_RULE_NEAREST, 3),
+                                  3.5, 1e-9);
+  g_assert_cmpint (pw_phase_rule_phase_for_score (PW_PHASE_RULE_NEAREST,
+                     pw_phase_rule_top_of_phase (PW_PHASE_RULE_NEAREST, 3)), ==, 3);
+  g_assert_cmpint (pw_phase_rule_phase_for_score (PW_PHASE_RULE_WHOLE_PART,
+                     pw_phase_rule_top_of_phase (PW_PHASE_RULE_WHOLE_PART, 3)), ==, 3);
+
+  /* Position: 0 at the bottom of the phase, 1 at its top */
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_WHOLE_PART, 3.0), 0.0,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_WHOLE_PART, 3.6), 0.6,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_WHOLE_PART, 5.0), 1.0,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_NEAREST, 3.0), 0.5,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_NEAREST, 3.5), 1.0,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_NEAREST, 2.75), 0.25,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_NEAREST, 1.0), 0.0,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_NEAREST, 1.25), 0.5,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (pw_phase_rule_position (PW_PHASE_RULE_NEAREST, 5.0), 1.0,
+                                  1e-9);
+}
+
 /* Scores follow edits: computing again after a change gives the new result. */
 static void
 test_rescore_after_edit (void)
@@ -597,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/scoring/bundled-uniform", test_bundled_uniform);
   g_test_add_func ("/phasewise/scoring/bundled-cap", test_bundled_cap);
   g_test_add_func ("/phasewise/scoring/phase-boundaries", test_phase_boundaries);
+  g_test_add_func ("/phasewise/scoring/phase-rules", test_phase_rules);
   g_test_add_func ("/phasewise/scoring/rescore-after-edit", test_rescore_after_edit);
 
   return g_test_run ();
