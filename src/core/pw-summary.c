@@ -14,6 +14,7 @@
 
 #include "pw-result-text.h"
 #include "pw-scoring.h"
+#include "pw-migration.h"
 #include "pw-summary.h"
 #include "pw-utils-private.h"
 
@@ -153,6 +154,23 @@ append_assessment_text (GString      *text,
     }
 }
 
+/* "Version 2.0.0 of the framework comes with Phasewise…" for a workbook
+ * answered against an older version of the bundled framework, or NULL. */
+static char *
+newer_version (PwWorkbook *workbook)
+{
+  g_autoptr(PwFramework) bundled = pw_framework_load_bundled (NULL);
+
+  if (bundled == NULL || !pw_migration_is_available (workbook, bundled))
+    return NULL;
+
+  /* Translators: under “Framework: NAME VERSION”; %s is a version such as 2.0.0;
+   * keep “phasewise --migrate” as it is */
+  return g_strdup_printf (_("Version %s of the framework comes with Phasewise: nothing changes "
+                            "until the workbook is migrated (phasewise --migrate)"),
+                          pw_framework_get_version (bundled));
+}
+
 /**
  * pw_summary_to_text:
  *
@@ -202,6 +220,12 @@ pw_summary_to_text (PwWorkbook *workbook)
                                 "that comes with Phasewise, so its results are not that "
                                 "framework's"));
     }
+  {
+    g_autofree char *newer = newer_version (workbook);
+
+    if (newer != NULL)
+      g_string_append_printf (text, "  %s\n", newer);
+  }
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE, "%u assessment\n", "%u assessments\n", n),
                           n);
@@ -377,6 +401,19 @@ pw_summary_to_json (PwWorkbook *workbook)
   add_string (builder, "name", pw_framework_get_name (framework));
   json_builder_set_member_name (builder, "differs_from_bundled");
   json_builder_add_boolean_value (builder, pw_framework_differs_from_bundled (framework));
+  json_builder_set_member_name (builder, "phase_rule");
+  json_builder_add_string_value (builder,
+                                 pw_framework_get_phase_rule (framework) == PW_PHASE_RULE_NEAREST
+                                 ? "nearest" : "whole-part");
+  {
+    g_autoptr(PwFramework) bundled = pw_framework_load_bundled (NULL);
+
+    json_builder_set_member_name (builder, "newer_version");
+    if (bundled != NULL && pw_migration_is_available (workbook, bundled))
+      json_builder_add_string_value (builder, pw_framework_get_version (bundled));
+    else
+      json_builder_add_null_value (builder);
+  }
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "assessments");
