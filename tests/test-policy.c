@@ -1525,7 +1525,7 @@ test_larkspur (void)
   g_autoptr(PwScore) review_score = NULL;
   const PwDimensionScore *result;
   const char * const holding[] = {
-    "identity-endorsement", "accounts-security", "crisis-plan", "compliance-privacy", NULL
+    "identity-endorsement", "accounts-security", "crisis-plan", NULL
   };
 
   g_assert_cmpstr (pw_policy_get_history_since (policy), ==, "2025-09-01");
@@ -1534,11 +1534,10 @@ test_larkspur (void)
 
   missing_then = pw_policy_get_missing_core (policy, "2025-10-14");
   ASSERT_IDS (join_ids (missing_then),
-              "scope-purpose identity-endorsement accounts-security crisis-plan compliance-privacy "
-              "training-required enforcement-owner");
+              "scope-purpose identity-endorsement accounts-security crisis-plan training-required "
+              "enforcement-owner");
   missing_now = pw_policy_get_missing_core (policy, "2026-10-20");
-  ASSERT_IDS (join_ids (missing_now),
-              "identity-endorsement accounts-security crisis-plan compliance-privacy");
+  ASSERT_IDS (join_ids (missing_now), "identity-endorsement accounts-security crisis-plan");
 
   /* The baseline's governance answers give 18 / 7 = 2.57, the nearest
    * phase 3: the cap holds nothing back below the top of phase 3 */
@@ -1550,7 +1549,7 @@ test_larkspur (void)
   g_assert_null (result->waivers);
 
   /* The review's answers give 27 / 7 = 3.86, phase 4 by the nearest rule;
-   * four core items hold it at 3.5, the top of phase 3 */
+   * three core items hold it at 3.5, the top of phase 3 */
   review_score = pw_score_compute (framework, review, policy);
   result = pw_score_find_dimension (review_score, PW_GOVERNANCE_DIMENSION);
   assert_cap_items (result, holding);
