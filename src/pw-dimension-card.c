@@ -18,15 +18,16 @@
  * PwDimensionCard:
  *
  * The result of one dimension, as a card in the list of a #PwResultView:
- * its name, phase and score on the scale of the chart, its coverage, the
+ * its name, phase, where within the phase its score lies, and the score on
+ * the scale of the chart, its coverage, the
  * change since the previous round, the governance cap when it applies, and
  * the framework's next steps from its phase.
  *
  * The card shows its #PwDimensionCard:score and, when there is a previous
  * round, its #PwDimensionCard:previous score under the name
  * #PwDimensionCard:previous-name.  Every text comes from pw-result-text.c.
- * A screen reader hears the phase, score and coverage when the card has
- * the focus.
+ * A screen reader hears the phase, score, position and coverage when the
+ * card has the focus.
  */
 struct _PwDimensionCard
 {
@@ -34,6 +35,7 @@ struct _PwDimensionCard
 
   GtkLabel          *name_label;
   GtkLabel          *phase_label;
+  GtkLabel          *position_label;
   GtkLabel          *score_label;
   GtkLevelBar       *bar;
   GtkLabel          *coverage_label;
@@ -209,7 +211,10 @@ update_score (PwDimensionCard        *self,
       g_autofree char *score = pw_result_text_score_value (result->score);
       g_autofree char *value = pw_result_text_score_of_five (result->score);
 
+      g_autofree char *position = pw_result_text_position (self->framework, result->score);
+
       gtk_label_set_label (self->phase_label, phase);
+      gtk_label_set_label (self->position_label, position);
       gtk_label_set_label (self->score_label, score);
       gtk_widget_remove_css_class (score_label, "dim-label");
       gtk_widget_remove_css_class (score_label, "heading");
@@ -230,6 +235,7 @@ update_score (PwDimensionCard        *self,
       gtk_widget_add_css_class (score_label, "dim-label");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->bar), result->has_score);
+  gtk_widget_set_visible (GTK_WIDGET (self->position_label), result->has_score);
 }
 
 static void
@@ -298,10 +304,12 @@ update (PwDimensionCard *self)
     {
       g_autofree char *phase = pw_result_text_phase (self->framework, result->phase);
       g_autofree char *score = pw_result_text_score_value (result->score);
+      g_autofree char *position = pw_result_text_position (self->framework, result->score);
 
-      /* Translators: a dimension card for screen readers: phase, score and coverage,
-       * "Phase 3 · The Integrators, score 3.4, 4 of 4 answered" */
-      description = g_strdup_printf (_("%s, score %s, %s"), phase, score, coverage);
+      /* Translators: a dimension card for screen readers: phase, score, where within
+       * its phase the score lies, and coverage,
+       * "Phase 3 · The Integrators, score 3.4, High in phase 3, 4 of 4 answered" */
+      description = g_strdup_printf (_("%s, score %s, %s, %s"), phase, score, position, coverage);
       if (preliminary != NULL)
         {
           g_autofree char *plain = g_steal_pointer (&description);
@@ -519,6 +527,7 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
                                                RESOURCE_PREFIX "/pw-dimension-card.ui");
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, position_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, score_label);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, bar);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, coverage_label);

@@ -23,9 +23,11 @@
  *
  * The result of an assessment: the overall phase and score with the
  * coverage and the change since the previous round of the same scope, a
- * mark when the result is preliminary, the weakest dimension, a radar chart
- * of every dimension against the previous round, and one #PwDimensionCard
- * per dimension.  Every text comes from pw-result-text.c, so the window
+ * mark when the result is preliminary, where within its phase the score
+ * lies, the weakest dimension, a radar chart of every dimension against the
+ * previous round, one #PwDimensionCard per dimension, and the answers to
+ * questions that an earlier version of the framework retired, when the
+ * assessment has any.  Every text comes from pw-result-text.c, so the window
  * says what the command line and reports say.
  *
  * The view follows its workbook through one #GSignalGroup: any edit of the
@@ -49,6 +51,9 @@ struct _PwResultView
   GtkWidget        *preliminary_box;
   GtkLabel         *preliminary_label;
   GtkLabel         *score_label;
+  GtkWidget        *position_box;
+  GtkLabel         *position_label;
+  GtkLevelBar      *position_bar;
   GtkLabel         *coverage_label;
   GtkWidget        *change_box;
   GtkImage         *change_icon;
@@ -62,6 +67,7 @@ struct _PwResultView
   GtkBox           *legend_previous;
   GtkLabel         *legend_previous_label;
   GtkListBox       *cards_box;
+  AdwPreferencesGroup *retired_group;
 
   GSignalGroup     *workbook_signals;
   guint             refresh_id;
@@ -69,6 +75,7 @@ struct _PwResultView
 
   PwFramework      *framework;       /* of the cards */
   GPtrArray        *cards;           /* PwDimensionCard */
+  GPtrArray        *retired_rows;    /* AdwActionRow, one per retired answer */
   int               weakest;         /* index of the weakest dimension, -1 for none */
   char             *headline;
 };
@@ -110,6 +117,28 @@ ensure_cards (PwResultView *self,
 }
 
 /* Updating */
+
+/* Where within its phase the score lies: the bar spans the phase. */
+static void
+update_position (PwResultView  *self,
+                 const PwScore *score)
+{
+  g_autofree char *position = NULL;
+
+  gtk_widget_set_visible (self->position_box, score->has_score);
+  if (!score->has_score)
+    return;
+
+  position = pw_result_text_position (self->framework, score->score);
+  gtk_label_set_label (self->position_label, position);
+  gtk_level_bar_set_value (self->position_bar,
+                           pw_phase_rule_position (pw_framework_get_phase_rule (self->framework),
+                                                   score->score));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->position_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, position,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, position,
+                                  -1);
+}
 
 static void
 update_header (PwResultView  *self,
@@ -156,6 +185,7 @@ update_header (PwResultView  *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->score_label), "body");
     }
   gtk_label_set_label (self->headline_label, self->headline);
+  update_position (self, score);
 
   /* A result from fewer than half of the questions says so, to everyone. */
   preliminary = pw_result_text_preliminary (score->counted, score->total);
@@ -238,6 +268,72 @@ update_chart (PwResultView  *self,
 }
 
 static void
+remove_retired (PwResultView *self)
+{
+  for (guint i = 0; i < self->retired_rows->len; i++)
+    adw_preferences_group_remove (self->retired_group, g_ptr_array_index (self->retired_rows, i));
+  g_ptr_array_set_size (self->retired_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->retired_group), FALSE);
+}
+
+/* What a retired answer was: the option's text as that version had it, or
+ * how the app words the other answers */
+static const char *
+describe_retired_answer (const PwRetiredAnswer *retired)
+{
+  switch (pw_answer_get_kind (retired->answer))
+    {
+    case PW_ANSWER_DONT_KNOW:
+      return _("Don’t know");
+    case PW_ANSWER_NOT_APPLICABLE:
+      return _("Not applicable");
+    case PW_ANSWER_OPTION:
+      if (retired->option != NULL && *retired->option != '\0')
+        return retired->option;
+      break;
+    case PW_ANSWER_NONE:
+    default:
+      break;
+    }
+
+  /* Translators: a retired answer with neither an option nor "Don’t know" or
+   * "Not applicable" (only a note or evidence) */
+  return _("No answer");
+}
+
+/* The answers to questions that an earlier version of the framework asked:
+ * shown, never counted. */
+static void
+update_retired (PwResultView *self,
+                PwAssessment *assessment)
+{
+  GPtrArray *retired = pw_assessment_get_retired_answers (assessment);
+
+  remove_retired (self);
+  if (retired == NULL || retired->len == 0)
+    return;
+
+  for (guint i = 0; i < retired->len; i++)
+    {
+      const PwRetiredAnswer *answer = g_ptr_array_index (retired, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: below a retired question: the answer given and the version of the
+       * framework it was given against, "Weiß nicht · Framework 1.0.0" */
+      subtitle = g_strdup_printf (_("%s · Framework %s"), describe_retired_answer (answer),
+                                  answer->framework_version != NULL
+                                  ? answer->framework_version : "");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), answer->question);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->retired_group, row);
+      g_ptr_array_add (self->retired_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->retired_group), TRUE);
+}
+
+static void
 clear (PwResultView *self)
 {
   g_clear_pointer (&self->headline, g_free);
@@ -249,6 +345,7 @@ clear (PwResultView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->chart_card), FALSE);
   pw_radar_chart_set_series (self->chart, 0, NULL, NULL, NULL);
   remove_cards (self);
+  remove_retired (self);
 }
 
 static void
@@ -286,6 +383,7 @@ refresh (PwResultView *self)
   update_header (self, score, previous_score, previous_name);
   update_weakest (self, score);
   update_chart (self, score, previous_score, previous_name);
+  update_retired (self, assessment);
 
   g_assert (score->n_dimensions == self->cards->len);
   for (guint i = 0; i < self->cards->len; i++)
@@ -420,6 +518,7 @@ pw_result_view_dispose (GObject *object)
   g_clear_object (&self->workbook_signals);
   g_clear_object (&self->framework);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_pointer (&self->retired_rows, g_ptr_array_unref);
   g_clear_pointer (&self->headline, g_free);
 
   G_OBJECT_CLASS (pw_result_view_parent_class)->dispose (object);
@@ -450,6 +549,9 @@ pw_result_view_class_init (PwResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwResultView, preliminary_box);
   gtk_widget_class_bind_template_child (widget_class, PwResultView, preliminary_label);
   gtk_widget_class_bind_template_child (widget_class, PwResultView, score_label);
+  gtk_widget_class_bind_template_child (widget_class, PwResultView, position_box);
+  gtk_widget_class_bind_template_child (widget_class, PwResultView, position_label);
+  gtk_widget_class_bind_template_child (widget_class, PwResultView, position_bar);
   gtk_widget_class_bind_template_child (widget_class, PwResultView, coverage_label);
   gtk_widget_class_bind_template_child (widget_class, PwResultView, change_box);
   gtk_widget_class_bind_template_child (widget_class, PwResultView, change_icon);
@@ -463,6 +565,7 @@ pw_result_view_class_init (PwResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwResultView, legend_previous);
   gtk_widget_class_bind_template_child (widget_class, PwResultView, legend_previous_label);
   gtk_widget_class_bind_template_child (widget_class, PwResultView, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, PwResultView, retired_group);
   gtk_widget_class_bind_template_callback (widget_class, weakest_row_activated_cb);
 }
 
@@ -470,12 +573,18 @@ static void
 pw_result_view_init (PwResultView *self)
 {
   self->cards = g_ptr_array_new ();
+  self->retired_rows = g_ptr_array_new ();
   self->weakest = -1;
   self->workbook_signals = g_signal_group_new (PW_TYPE_WORKBOOK);
   g_signal_group_connect_object (self->workbook_signals, "changed",
                                  G_CALLBACK (workbook_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One colour along the phase: no part of it is "low" */
+  gtk_level_bar_remove_offset_value (self->position_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->position_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->position_bar, GTK_LEVEL_BAR_OFFSET_FULL);
 
   clear (self);
 }
@@ -520,6 +629,40 @@ pw_result_view_get_headline (PwResultView *self)
   flush (self);
 
   return self->headline;
+}
+
+/**
+ * pw_result_view_get_position:
+ *
+ * Returns: (nullable): where within its phase the overall score lies, as
+ *   the view says it, "Mid phase 3"; %NULL without a score
+ */
+const char *
+pw_result_view_get_position (PwResultView *self)
+{
+  g_return_val_if_fail (PW_IS_RESULT_VIEW (self), NULL);
+
+  flush (self);
+
+  if (!gtk_widget_get_visible (self->position_box))
+    return NULL;
+
+  return gtk_label_get_label (self->position_label);
+}
+
+/**
+ * pw_result_view_get_n_retired:
+ *
+ * Returns: the number of retired answers listed
+ */
+guint
+pw_result_view_get_n_retired (PwResultView *self)
+{
+  g_return_val_if_fail (PW_IS_RESULT_VIEW (self), 0);
+
+  flush (self);
+
+  return self->retired_rows->len;
 }
 
 /**

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (PwResultView, pw_result_view, PW, RESULT_VIEW, PwAssessmen
 PwResultView *pw_result_view_new           (void);
 guint         pw_result_view_get_n_cards   (PwResultView *self);
 const char   *pw_result_view_get_headline  (PwResultView *self);
+const char   *pw_result_view_get_position  (PwResultView *self);
+guint         pw_result_view_get_n_retired (PwResultView *self);
 void          pw_result_view_scroll_to_top (PwResultView *self);
 
 G_END_DECLS

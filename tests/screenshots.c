@@ -18,6 +18,7 @@
 #include "pw-dimension-card.h"
 #include "pw-radar-chart.h"
 #include "pw-map-page.h"
+#include "pw-result-view.h"
 #include "pw-test-ui.h"
 #include "pw-window.h"
 #include "pw-wizard.h"
@@ -241,6 +242,12 @@ main (int   argc,
   /* The governance card: the cap, the core items behind it, the way to them */
   scroll_to (pw_test_ui_find (GTK_WIDGET (wizard), is_governance_card, NULL));
   shoot (GTK_WIDGET (window), dir, "result-governance", suffix);
+
+  /* The answers to questions that framework 2.0.0 retired */
+  scroll_to (pw_test_ui_find_widget (pw_test_ui_find_widget (GTK_WIDGET (wizard),
+                                                             PW_TYPE_RESULT_VIEW),
+                                     ADW_TYPE_PREFERENCES_GROUP));
+  shoot (GTK_WIDGET (window), dir, "result-retired", suffix);
 
   pw_wizard_set_page (wizard, 2);
   shoot (GTK_WIDGET (window), dir, "wizard", suffix);

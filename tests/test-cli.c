@@ -105,13 +105,16 @@ test_summary_text (void)
   g_assert_nonnull (strstr (run.out, "Held at phase 3"));
   g_assert_nonnull (strstr (run.out, "is a given. The answers alone give 3.9.\n"));
 
-  /* The same figures as the window: answered beside counted, never 100 % early */
-  g_assert_nonnull (strstr (run.out, "Overall: phase 2, The Seekers (score 2.05), "
+  /* The same figures as the window: answered beside counted, never 100 % early, and
+   * where within its phase the score lies */
+  g_assert_nonnull (strstr (run.out, "Overall: phase 2, The Seekers (score 2.05 · Mid phase 2), "
                                      "56 of 56 questions answered · 53 count toward the score "
                                      "(95\u00a0%)\n"));
-  g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators (score 2.97), "
-                                     "56 of 56 questions answered · 54 count toward the score "
-                                     "(96\u00a0%)\n"));
+  g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators "
+                                     "(score 2.97 · Mid phase 3), 56 of 56 questions answered · "
+                                     "54 count toward the score (96\u00a0%)\n"));
+  g_assert_nonnull (strstr (run.out, "    Content & channels             phase 4  score 3.86  "
+                                     "Mid phase 4\n"));
   g_assert_null (strstr (run.out, "Preliminary"));
 }
 
@@ -148,7 +151,8 @@ test_summary_preliminary (void)
   run_phasewise (&text, "--summary", early, NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Whole organization — Round 3, 2026-12-01\n"
-                                      "  Overall: phase 3, The Integrators (score 3.33), "
+                                      "  Overall: phase 3, The Integrators "
+                                      "(score 3.33 · High in phase 3), "
                                       "3 of 56 questions answered · 2 count toward the score "
                                       "(4\u00a0%)\n"
                                       "  Preliminary: only 2 of 56 questions count toward this "
@@ -157,7 +161,7 @@ test_summary_preliminary (void)
                                       "no score (1 of 5 answered · 0 count toward the score)\n"));
   /* A dimension counted from 2 of its 5 questions is preliminary too */
   g_assert_nonnull (strstr (text.out, "    Strategy & business alignment  phase 3  score 3.33  "
-                                      "Preliminary\n"));
+                                      "High in phase 3  Preliminary\n"));
 
   run_phasewise (&json, "--summary", "--json", early, NULL);
   g_assert_cmpint (json.status, ==, 0);
@@ -200,6 +204,7 @@ test_summary_json (void)
   g_auto(Run) run = { 0 };
   JsonObject *root;
   JsonArray *assessments;
+  PwPhaseRule rule;
 
   run_phasewise (&run, "--summary", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -208,6 +213,7 @@ test_summary_json (void)
 
   workbook = pw_workbook_load (file, NULL, &error);
   g_assert_no_error (error);
+  rule = pw_framework_get_phase_rule (pw_workbook_get_framework (workbook));
 
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root,
@@ -230,6 +236,9 @@ test_summary_json (void)
       g_assert_cmpstr (json_object_get_string_member (a, "scope"), ==,
                        pw_assessment_get_team_id (assessment) != NULL ? "team" : "organization");
       g_assert_cmpint (json_object_get_int_member (a, "phase"), ==, score->phase);
+      /* Where within its phase the score lies, 0 to 1 */
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (a, "position"),
+                                      pw_phase_rule_position (rule, score->score), 0.005);
       g_assert_cmpfloat_with_epsilon (json_object_get_double_member (a, "score"), score->score,
                                       0.005);
       g_assert_cmpstr (json_object_get_string_member (a, "group"), ==,
@@ -245,6 +254,9 @@ test_summary_json (void)
 
           g_assert_cmpint (json_object_get_int_member (dim, "phase"), ==,
                            score->dimensions[d].phase);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dim, "position"),
+                                          pw_phase_rule_position (rule, score->dimensions[d].score),
+                                          0.005);
           g_assert_cmpint (json_object_get_boolean_member (dim, "capped"), ==,
                            score->dimensions[d].capped);
           g_assert_cmpint (json_object_get_int_member (dim, "answered"), ==,

@@ -156,6 +156,77 @@ test_phase_and_scores (void)
   g_assert_cmpstr (of_five, ==, "3.4 of 5");
 }
 
+static PwFramework *
+load_framework (const char *name)
+{
+  g_autofree char *path = pw_test_source_path ("data", "frameworks", name, NULL);
+  g_autoptr(GBytes) bytes = pw_test_read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  PwFramework *framework = pw_framework_new_from_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  return framework;
+}
+
+/* Where a score lies within its phase, in thirds of the phase's span under
+ * the framework's rule: phase 3 spans 2.5–3.5 under the nearest phase and
+ * 3.0–4.0 under the whole part; phases 1 and 5 end at 1 and 5, which
+ * leaves them half as wide under the nearest phase. */
+static void
+test_position (void)
+{
+  g_autoptr(PwFramework) nearest = load_framework ("lostinsm.json");
+  g_autoptr(PwFramework) whole = load_framework ("lostinsm-1.0.0.json");
+  static const struct
+  {
+    double      score;
+    const char *nearest;
+    const char *whole;
+  } cases[] = {
+    { 1.0,  "Low in phase 1",  "Low in phase 1" },
+    { 1.16, "Low in phase 1",  "Low in phase 1" },
+    { 1.17, "Mid phase 1",     "Low in phase 1" },
+    { 1.34, "High in phase 1", "Mid phase 1" },
+    { 1.5,  "High in phase 1", "Mid phase 1" },
+    { 1.51, "Low in phase 2",  "Mid phase 1" },
+    { 1.99, "Mid phase 2",     "High in phase 1" },
+    { 2.0,  "Mid phase 2",     "Low in phase 2" },
+    { 2.5,  "High in phase 2", "Mid phase 2" },
+    { 2.51, "Low in phase 3",  "Mid phase 2" },
+    { 2.83, "Low in phase 3",  "High in phase 2" },
+    { 2.84, "Mid phase 3",     "High in phase 2" },
+    { 2.93, "Mid phase 3",     "High in phase 2" },
+    { 3.0,  "Mid phase 3",     "Low in phase 3" },
+    { 3.16, "Mid phase 3",     "Low in phase 3" },
+    { 3.17, "High in phase 3", "Low in phase 3" },
+    { 3.33, "High in phase 3", "Low in phase 3" },
+    { 10.0 / 3.0, "High in phase 3", "Mid phase 3" },
+    { 3.5,  "High in phase 3", "Mid phase 3" },
+    { 3.51, "Low in phase 4",  "Mid phase 3" },
+    { 11.0 / 3.0, "Low in phase 4", "High in phase 3" },
+    { 3.99, "Mid phase 4",     "High in phase 3" },
+    { 4.0,  "Mid phase 4",     "Low in phase 4" },
+    { 4.5,  "High in phase 4", "Mid phase 4" },
+    { 4.51, "Low in phase 5",  "Mid phase 4" },
+    { 4.67, "Mid phase 5",     "High in phase 4" },
+    { 4.84, "High in phase 5", "High in phase 4" },
+    { 5.0,  "High in phase 5", "High in phase 5" },
+  };
+
+  g_assert_cmpint (pw_framework_get_phase_rule (nearest), ==, PW_PHASE_RULE_NEAREST);
+  g_assert_cmpint (pw_framework_get_phase_rule (whole), ==, PW_PHASE_RULE_WHOLE_PART);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *under_nearest = pw_result_text_position (nearest, cases[i].score);
+      g_autofree char *under_whole = pw_result_text_position (whole, cases[i].score);
+
+      g_test_message ("score %.4f", cases[i].score);
+      g_assert_cmpstr (under_nearest, ==, cases[i].nearest);
+      g_assert_cmpstr (under_whole, ==, cases[i].whole);
+    }
+}
+
 /* The window and the command line name an assessment's result alike. */
 static void
 test_example_result (void)
@@ -432,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/result-text/coverage", test_coverage);
   g_test_add_func ("/phasewise/result-text/change", test_change);
   g_test_add_func ("/phasewise/result-text/phase-and-scores", test_phase_and_scores);
+  g_test_add_func ("/phasewise/result-text/position", test_position);
   g_test_add_func ("/phasewise/result-text/example-result", test_example_result);
   g_test_add_func ("/phasewise/result-text/round-name", test_round_name);
   g_test_add_func ("/phasewise/result-text/dates", test_dates);

@@ -455,6 +455,54 @@ test_result_preliminary (void)
   destroy (window, view);
 }
 
+/* The example's review: the position within its phase reads as the core
+ * words it, and each retired answer has its row. */
+static void
+test_result_position_and_retired (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  g_autoptr(PwAssessment) review = g_object_ref (pw_workbook_find_assessment (workbook,
+                                                                              "assessment-2"));
+  g_autoptr(PwScore) score = pw_score_compute (framework, review,
+                                               pw_workbook_get_policy (workbook));
+  g_autofree char *position = pw_result_text_position (framework, score->score);
+  GPtrArray *retired = pw_assessment_get_retired_answers (review);
+  GtkWidget *view = GTK_WIDGET (pw_result_view_new ());
+  PwAssessment *fresh;
+  GtkWidget *group;
+  GtkWindow *window;
+
+  g_assert_nonnull (retired);
+  g_assert_cmpuint (retired->len, ==, 4);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (view), workbook, review);
+  window = show (view);
+
+  g_assert_cmpstr (pw_result_view_get_position (PW_RESULT_VIEW (view)), ==, position);
+  g_assert_nonnull (find_label (view, position));
+  g_assert_cmpuint (pw_result_view_get_n_retired (PW_RESULT_VIEW (view)), ==, retired->len);
+  group = pw_test_ui_find_widget (view, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_get_visible (group));
+  for (guint i = 0; i < retired->len; i++)
+    {
+      const PwRetiredAnswer *answer = g_ptr_array_index (retired, i);
+
+      g_assert_nonnull (pw_test_ui_find_row (view, answer->question));
+    }
+
+  /* A new round has neither a score nor retired answers */
+  fresh = pw_workbook_start_assessment (workbook, NULL);
+  pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (view), workbook, fresh);
+  iterate_a_little ();
+  g_assert_null (pw_result_view_get_position (PW_RESULT_VIEW (view)));
+  g_assert_cmpuint (pw_result_view_get_n_retired (PW_RESULT_VIEW (view)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (group));
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, view);
+}
+
 /* A card shows what it is given, and says so only when it changed. */
 static void
 test_dimension_card (void)
@@ -485,6 +533,8 @@ test_dimension_card (void)
   iterate_a_little ();
   g_assert_nonnull (find_label (card, "Cross-functional integration"));
   g_assert_nonnull (find_label (card, "Phase 3 · The Integrators"));
+  /* 2.8 is 30 % into phase 3 (2.5–3.5) */
+  g_assert_nonnull (find_label (card, "Low in phase 3"));
   g_assert_nonnull (find_label (card, "6 of 6 answered · 4 count toward the score"));
   g_assert_nonnull (find_label (card, "Next steps towards Phase 4 · The Relators"));
 
@@ -572,6 +622,7 @@ label_width (GtkWidget  *card,
 {
   GtkLabel *label = find_label (card, text);
   graphene_rect_t bounds;
+
 
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), card, &bounds));
@@ -1415,18 +1466,18 @@ test_review_without_assessment (void)
   g_assert_null (pw_test_ui_find_label (page, "No answer yet"));
 
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
-  g_assert_nonnull (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_nonnull (pw_test_ui_find_label (page, "56 Questions Without an Answer"));
   g_assert_nonnull (pw_test_ui_find_label (page, "No answer yet"));
 
   /* The same workbook, and no assessment: its questions are built, not asked */
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, NULL);
   pw_test_ui_flush ();
   g_assert_null (pw_test_ui_find_label (page, "Every question has an answer"));
-  g_assert_null (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_null (pw_test_ui_find_label (page, "56 Questions Without an Answer"));
   g_assert_null (pw_test_ui_find_label (page, "No answer yet"));
 
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
-  g_assert_nonnull (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_nonnull (pw_test_ui_find_label (page, "56 Questions Without an Answer"));
 
   destroy (window, page);
 }
@@ -1468,12 +1519,12 @@ test_hidden_pages (void)
   gtk_stack_set_visible_child (GTK_STACK (stack), review);
   g_assert_cmpstr (get_count (review, "Options chosen"), ==, "1");
   g_assert_cmpstr (get_count (review, "Don’t know"), ==, "1");
-  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "44");
-  g_assert_nonnull (pw_test_ui_find_label (review, "44 Questions Without an Answer"));
+  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "54");
+  g_assert_nonnull (pw_test_ui_find_label (review, "54 Questions Without an Answer"));
 
   gtk_stack_set_visible_child (GTK_STACK (stack), result);
   g_assert_nonnull (pw_test_ui_find_label (result, "Phase 3 · The Integrators"));
-  g_assert_nonnull (pw_test_ui_find_label (result, "2 of 46 questions answered · 1 counts"));
+  g_assert_nonnull (pw_test_ui_find_label (result, "2 of 56 questions answered · 1 counts"));
 
   /* Taken back while hidden: both say so when they show again */
   gtk_stack_set_visible_child (GTK_STACK (stack), front);
@@ -1483,7 +1534,7 @@ test_hidden_pages (void)
   g_assert_nonnull (pw_test_ui_find_label (result, "No score yet"));
   gtk_stack_set_visible_child (GTK_STACK (stack), review);
   g_assert_cmpstr (get_count (review, "Options chosen"), ==, "0");
-  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "45");
+  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "55");
 
   pw_workbook_set_modified (workbook, FALSE);
   destroy (window, stack);
@@ -1605,6 +1656,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/profile-participants", test_profile_participants);
   g_test_add_func ("/phasewise/widgets/review-in-place", test_review_in_place);
   g_test_add_func ("/phasewise/widgets/result-preliminary", test_result_preliminary);
+  g_test_add_func ("/phasewise/widgets/result-position-and-retired",
+                   test_result_position_and_retired);
   g_test_add_func ("/phasewise/widgets/dimension-card", test_dimension_card);
   g_test_add_func ("/phasewise/widgets/dimension-card-stacks", test_dimension_card_stacks);
   g_test_add_func ("/phasewise/widgets/dimension-card-cap", test_dimension_card_cap);

@@ -162,6 +162,49 @@ pw_result_text_phase (PwFramework *framework,
   return g_strdup_printf (_("Phase %d"), phase);
 }
 
+/* A position exactly on a third's border, such as 11/3 = 3.666… under the
+ * whole part (2/3 in exact arithmetic), lands in the upper third. */
+#define POSITION_TOLERANCE 1e-9
+
+/**
+ * pw_result_text_position:
+ * @score: a score, 1 to 5
+ *
+ * Where @score lies within its phase under the framework's phase rule
+ * (pw_phase_rule_position()), in thirds of the phase's span: under the
+ * nearest phase, phase 3 spans 2.5 to 3.5, so 2.93 is "Mid phase 3" and
+ * 3.5 "High in phase 3"; under the whole part, phase 3 spans 3.0 to 4.0.
+ * Phases 1 and 5 end at 1 and 5.
+ *
+ * Returns: (transfer full): "Low in phase 3", "Mid phase 3" or "High in
+ *   phase 3"
+ */
+char *
+pw_result_text_position (PwFramework *framework,
+                         double       score)
+{
+  PwPhaseRule rule;
+  double position;
+  int phase;
+
+  g_return_val_if_fail (PW_IS_FRAMEWORK (framework), NULL);
+
+  rule = pw_framework_get_phase_rule (framework);
+  phase = pw_phase_rule_phase_for_score (rule, score);
+  position = pw_phase_rule_position (rule, score);
+
+  if (position < 1.0 / 3.0 - POSITION_TOLERANCE)
+    /* Translators: where a score lies within its phase: in the lowest third of its span */
+    return g_strdup_printf (_("Low in phase %d"), phase);
+
+  if (position < 2.0 / 3.0 - POSITION_TOLERANCE)
+    /* Translators: where a score lies within its phase: in the middle third of its span */
+    return g_strdup_printf (_("Mid phase %d"), phase);
+
+  /* Translators: where a score lies within its phase: in the highest third of its span */
+  return g_strdup_printf (_("High in phase %d"), phase);
+}
+
 /**
  * pw_result_text_score_value:
  *

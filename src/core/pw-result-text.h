@@ -64,6 +64,8 @@ const char *pw_result_text_group_name         (PwFramework            *framework
                                                int                     phase);
 char       *pw_result_text_phase              (PwFramework            *framework,
                                                int                     phase);
+char       *pw_result_text_position           (PwFramework            *framework,
+                                               double                  score);
 char       *pw_result_text_score_value        (double                  score);
 char       *pw_result_text_score              (double                  score);
 char       *pw_result_text_score_of_five      (double                  score);

@@ -21,7 +21,8 @@
 /*
  * The summary of a workbook, as `phasewise --summary` prints it: the
  * organization, and for each assessment its scope, date, overall phase,
- * score and group, the weakest dimension and each dimension's result.
+ * score and group, where within the phase the score lies, the weakest
+ * dimension and each dimension's result.
  * Coverage, group names and the preliminary mark follow the rules of
  * pw-result-text.c, so the summary says what the window says.
  *
@@ -82,14 +83,16 @@ append_assessment_text (GString      *text,
 
   coverage = pw_result_text_coverage (score->answered, score->counted, score->total);
   if (score->has_score)
-    /* Translators: the overall result: phase number, group name, score, and the
-     * coverage, "46 of 46 questions answered · 45 count toward the score (98 %)" */
     {
       g_autofree char *group =
         _pw_escape_invisible (pw_result_text_group_name (framework, score->phase));
+      g_autofree char *position = pw_result_text_position (framework, score->score);
 
-      g_string_append_printf (text, _("  Overall: phase %d, %s (score %.2f), %s"),
-                              score->phase, group, score->score, coverage);
+      /* Translators: the overall result: phase number, group name, score, where
+       * within its phase the score lies ("High in phase 3"), and the coverage,
+       * "46 of 46 questions answered · 45 count toward the score (98 %)" */
+      g_string_append_printf (text, _("  Overall: phase %d, %s (score %.2f · %s), %s"),
+                              score->phase, group, score->score, position, coverage);
     }
   else
     /* Translators: the overall result without a score, and the coverage,
@@ -129,7 +132,12 @@ append_assessment_text (GString      *text,
       append_padded (text, result->dimension->name, width + 2);
       if (result->has_score)
         {
-          g_string_append_printf (text, _("phase %d  score %.2f"), result->phase, result->score);
+          g_autofree char *position = pw_result_text_position (framework, result->score);
+
+          /* Translators: a dimension's phase and score, and where within its phase the
+           * score lies: "phase 3  score 3.40  High in phase 3" */
+          g_string_append_printf (text, _("phase %d  score %.2f  %s"),
+                                  result->phase, result->score, position);
           /* Counted from fewer than half of its questions, as the window says */
           if (pw_result_text_is_preliminary (result->counted, result->total))
             g_string_append_printf (text, "  %s", pw_result_text_preliminary_mark ());
@@ -252,6 +260,23 @@ add_score (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* Where within its phase the score lies under the framework's rule, 0 to 1
+ * (pw_phase_rule_position()) */
+static void
+add_position (JsonBuilder *builder,
+              PwFramework *framework,
+              gboolean     has_score,
+              double       score)
+{
+  PwPhaseRule rule = pw_framework_get_phase_rule (framework);
+
+  json_builder_set_member_name (builder, "position");
+  if (has_score)
+    json_builder_add_double_value (builder, round2 (pw_phase_rule_position (rule, score)));
+  else
+    json_builder_add_null_value (builder);
+}
+
 static void
 add_string (JsonBuilder *builder,
             const char  *member,
@@ -317,6 +342,7 @@ add_assessment_json (JsonBuilder  *builder,
   add_string (builder, "round", pw_assessment_get_round (assessment));
   add_phase (builder, framework, score->has_score, score->phase);
   add_score (builder, score->has_score, score->score);
+  add_position (builder, framework, score->has_score, score->score);
   add_coverage (builder, score->answered, score->counted, score->total);
   json_builder_set_member_name (builder, "preliminary");
   json_builder_add_boolean_value (builder,
@@ -350,6 +376,7 @@ add_assessment_json (JsonBuilder  *builder,
       add_string (builder, "name", result->dimension->name);
       add_phase (builder, framework, result->has_score, result->phase);
       add_score (builder, result->has_score, result->score);
+      add_position (builder, framework, result->has_score, result->score);
       add_coverage (builder, result->answered, result->counted, result->total);
       json_builder_set_member_name (builder, "preliminary");
       json_builder_add_boolean_value (builder,
