@@ -413,11 +413,11 @@ test_result_preliminary (void)
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
   GtkWidget *view = GTK_WIDGET (pw_result_view_new ());
-  const char *preliminary = "Preliminary: only 1 of 46 questions counts toward this result";
+  const char *preliminary = "Preliminary: only 1 of 56 questions counts toward this result";
   GtkWindow *window;
   guint answered = 0;
 
-  g_assert_cmpuint (pw_framework_get_n_questions (framework), ==, 46);
+  g_assert_cmpuint (pw_framework_get_n_questions (framework), ==, 56);
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "strategy-1"), 3);
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (view), workbook, assessment);
   window = show (view);
@@ -425,16 +425,16 @@ test_result_preliminary (void)
   g_assert_cmpstr (pw_result_view_get_headline (PW_RESULT_VIEW (view)), ==,
                    "Phase 3 · The Integrators");
   g_assert_nonnull (find_label (view, preliminary));
-  g_assert_nonnull (find_label (view, "1 of 46 questions answered, 2 %"));
+  g_assert_nonnull (find_label (view, "1 of 56 questions answered, 2 %"));
 
   /* Half of them: no longer preliminary; one not applicable shows beside */
   pw_answer_set_kind (pw_assessment_ensure_answer (assessment, "strategy-2"),
                       PW_ANSWER_NOT_APPLICABLE);
-  for (guint d = 0; answered < 22; d++)
+  for (guint d = 0; answered < 27; d++)
     {
       const PwDimension *dimension = pw_framework_get_dimension (framework, d);
 
-      for (guint q = 0; q < dimension->questions->len && answered < 22; q++)
+      for (guint q = 0; q < dimension->questions->len && answered < 27; q++)
         {
           const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
 
@@ -446,9 +446,9 @@ test_result_preliminary (void)
     }
   iterate_a_little ();
   g_assert_null (find_label (view, preliminary));
-  g_assert_null (find_label (view, "Preliminary: only 23 of 46 questions count toward this "
+  g_assert_null (find_label (view, "Preliminary: only 28 of 56 questions count toward this "
                                    "result"));
-  g_assert_nonnull (find_label (view, "24 of 46 questions answered · 23 count toward the score "
+  g_assert_nonnull (find_label (view, "29 of 56 questions answered · 28 count toward the score "
                                       "(50\u00a0%)"));
 
   pw_workbook_set_modified (workbook, FALSE);
@@ -512,7 +512,7 @@ test_dimension_card (void)
   destroy (window, list);
 }
 
-/* The governance card of the example's review names the two core items that
+/* The governance card of the example's review names the four core items that
  * hold it at phase 3, offers them in the checklist, and puts them first
  * among the steps; once they are in place, all of that goes. */
 static void
@@ -538,11 +538,14 @@ test_dimension_card_cap (void)
   pw_dimension_card_set_result (PW_DIMENSION_CARD (card), governance, NULL, NULL);
   iterate_a_little ();
 
-  g_assert_nonnull (pw_test_ui_find_label (card, "Held at phase 3: 2 core policy items are not in "
-                                                 "place (Account access and security, Social "
-                                                 "media crisis plan)"));
-  g_assert_nonnull (find_label (card, "Put the 2 core policy items that phase 4 requires in place: "
-                                      "Account access and security, Social media crisis plan."));
+  g_assert_nonnull (pw_test_ui_find_label (card, "Held at phase 3: 4 core policy items are not in "
+                                                 "place (Employment disclosed in endorsements, "
+                                                 "Account access and security, Social media "
+                                                 "crisis plan, Privacy and data protection)"));
+  g_assert_nonnull (find_label (card, "Put the 4 core policy items that phase 4 requires in place: "
+                                      "Employment disclosed in endorsements, Account access and "
+                                      "security, Social media crisis plan, Privacy and data "
+                                      "protection."));
   button = pw_test_ui_find_button (card, "win.show-policy-items");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
@@ -550,19 +553,21 @@ test_dimension_card_cap (void)
   g_assert_nonnull (target);
   g_variant_ref (target);
   ids = g_variant_get_strv (target, NULL);
-  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 2);
-  g_assert_cmpstr (ids[0], ==, "accounts-security");
-  g_assert_cmpstr (ids[1], ==, "crisis-plan");
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 4);
+  g_assert_cmpstr (ids[0], ==, "identity-endorsement");
+  g_assert_cmpstr (ids[1], ==, "accounts-security");
+  g_assert_cmpstr (ids[2], ==, "crisis-plan");
+  g_assert_cmpstr (ids[3], ==, "compliance-privacy");
 
   /* In place on the review's day (before it): the cap and its step go */
-  pw_test_set_status (pw_policy_find_item (policy, "accounts-security"), PW_POLICY_IN_PLACE);
-  pw_test_set_status (pw_policy_find_item (policy, "crisis-plan"), PW_POLICY_IN_PLACE);
+  for (guint i = 0; ids[i] != NULL; i++)
+    pw_test_set_status (pw_policy_find_item (policy, ids[i]), PW_POLICY_IN_PLACE);
   lifted = pw_score_compute (framework, review, policy);
   governance = pw_score_find_dimension (lifted, PW_GOVERNANCE_DIMENSION);
   g_assert_false (governance->capped);
   pw_dimension_card_set_result (PW_DIMENSION_CARD (card), governance, NULL, NULL);
   iterate_a_little ();
-  g_assert_null (pw_test_ui_find_label (card, "Put the 2 core policy items"));
+  g_assert_null (pw_test_ui_find_label (card, "Put the 4 core policy items"));
   g_assert_null (pw_test_ui_find_label (card, "Held at phase 3"));
   g_assert_false (gtk_widget_get_visible (button));
 
@@ -1493,18 +1498,18 @@ test_review_without_assessment (void)
   g_assert_null (pw_test_ui_find_label (page, "No answer yet"));
 
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
-  g_assert_nonnull (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_nonnull (pw_test_ui_find_label (page, "56 Questions Without an Answer"));
   g_assert_nonnull (pw_test_ui_find_label (page, "No answer yet"));
 
   /* The same workbook, and no assessment: its questions are built, not asked */
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, NULL);
   pw_test_ui_flush ();
   g_assert_null (pw_test_ui_find_label (page, "Every question has an answer"));
-  g_assert_null (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_null (pw_test_ui_find_label (page, "56 Questions Without an Answer"));
   g_assert_null (pw_test_ui_find_label (page, "No answer yet"));
 
   pw_assessment_view_set_assessment (PW_ASSESSMENT_VIEW (page), workbook, assessment);
-  g_assert_nonnull (pw_test_ui_find_label (page, "46 Questions Without an Answer"));
+  g_assert_nonnull (pw_test_ui_find_label (page, "56 Questions Without an Answer"));
 
   destroy (window, page);
 }
@@ -1546,12 +1551,12 @@ test_hidden_pages (void)
   gtk_stack_set_visible_child (GTK_STACK (stack), review);
   g_assert_cmpstr (get_count (review, "Options chosen"), ==, "1");
   g_assert_cmpstr (get_count (review, "Don’t know"), ==, "1");
-  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "44");
-  g_assert_nonnull (pw_test_ui_find_label (review, "44 Questions Without an Answer"));
+  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "54");
+  g_assert_nonnull (pw_test_ui_find_label (review, "54 Questions Without an Answer"));
 
   gtk_stack_set_visible_child (GTK_STACK (stack), result);
   g_assert_nonnull (pw_test_ui_find_label (result, "Phase 3 · The Integrators"));
-  g_assert_nonnull (pw_test_ui_find_label (result, "2 of 46 questions answered · 1 counts"));
+  g_assert_nonnull (pw_test_ui_find_label (result, "2 of 56 questions answered · 1 counts"));
 
   /* Taken back while hidden: both say so when they show again */
   gtk_stack_set_visible_child (GTK_STACK (stack), front);
@@ -1561,7 +1566,7 @@ test_hidden_pages (void)
   g_assert_nonnull (pw_test_ui_find_label (result, "No score yet"));
   gtk_stack_set_visible_child (GTK_STACK (stack), review);
   g_assert_cmpstr (get_count (review, "Options chosen"), ==, "0");
-  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "45");
+  g_assert_cmpstr (get_count (review, "No answer yet"), ==, "55");
 
   pw_workbook_set_modified (workbook, FALSE);
   destroy (window, stack);
