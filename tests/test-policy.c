@@ -45,9 +45,9 @@
 #include "pw-test-core.h"
 
 static const char * const core_ids[] = {
-  "scope-purpose", "identity-spokespeople", "legal-confidentiality", "accounts-registry",
-  "accounts-security", "response-flow", "crisis-plan", "training-required",
-  "enforcement-owner", NULL
+  "scope-purpose", "identity-spokespeople", "identity-endorsement", "legal-confidentiality",
+  "accounts-registry", "accounts-security", "response-flow", "crisis-plan",
+  "compliance-privacy", "training-required", "enforcement-owner", NULL
 };
 
 /* ------------------------------------------------------------------------
@@ -531,7 +531,7 @@ test_cap_as_of_date (void)
   g_autoptr(PwDimensionScore) again = NULL;
   const char * const crisis_only[] = { "crisis-plan", NULL };
 
-  /* Nothing in place: capped, all nine core items named */
+  /* Nothing in place: capped, all eleven core items named */
   baseline = governance_on (policy, "2025-10-14");
   assert_cap_items (baseline, core_ids);
   g_assert_cmpint (baseline->phase, ==, PW_CAP_PHASE);
