@@ -21,7 +21,8 @@
  * its name, phase, where within the phase its score lies, and the score on
  * the scale of the chart, its coverage, the
  * change since the previous round, the governance cap when it applies, and
- * the framework's next steps from its phase.
+ * the framework's next steps from its phase, each with the condition that
+ * says it is done when the framework gives one.
  *
  * The card shows its #PwDimensionCard:score and, when there is a previous
  * round, its #PwDimensionCard:previous score under the name
@@ -93,20 +94,46 @@ create_text (const char *text,
   return label;
 }
 
+/* A next step and, when the framework gives it (format 2), the observable
+ * condition that says it is done, under it, dimmed as .pw-secondary (which,
+ * unlike .dim-label, keeps the contrast of small text).  A screen reader
+ * hears that condition as the description of the step, once. */
 static GtkWidget *
-create_step (const char *text)
+create_step (const char *text,
+             const char *done_when)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *bullet = gtk_label_new ("•");
+  GtkWidget *label = create_text (text, NULL);
 
   gtk_widget_set_valign (bullet, GTK_ALIGN_START);
   gtk_widget_add_css_class (bullet, "dim-label");
   gtk_accessible_update_state (GTK_ACCESSIBLE (bullet),
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
                                -1);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), label);
+
+  if (done_when != NULL && *done_when != '\0')
+    {
+      /* Translators: under a next step, the observable condition that says
+       * the step is done */
+      g_autofree char *done = g_strdup_printf (_("Done when: %s"), done_when);
+      GtkWidget *done_label = create_text (done, "pw-secondary");
+
+      gtk_widget_add_css_class (done_label, "caption");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (done_label),
+                                   GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, done,
+                                      -1);
+      gtk_box_append (GTK_BOX (texts), done_label);
+    }
 
   gtk_box_append (GTK_BOX (row), bullet);
-  gtk_box_append (GTK_BOX (row), create_text (text, NULL));
+  gtk_box_append (GTK_BOX (row), texts);
 
   return row;
 }
@@ -135,7 +162,7 @@ add_core_items_step (PwDimensionCard        *self,
                                        "Put the %u core policy items that phase 4 requires in "
                                        "place: %s.", n),
                           n, names);
-  gtk_box_append (self->steps_box, create_step (step));
+  gtk_box_append (self->steps_box, create_step (step, NULL));
 }
 
 /* The steps from the result's phase to the next one; from phase 1 without
@@ -196,7 +223,10 @@ update_steps (PwDimensionCard        *self,
     }
 
   for (guint i = 0; dimension->next_steps[phase - 1][i] != NULL; i++)
-    gtk_box_append (self->steps_box, create_step (dimension->next_steps[phase - 1][i]));
+    gtk_box_append (self->steps_box,
+                    create_step (dimension->next_steps[phase - 1][i],
+                                 dimension->done_when[phase - 1] != NULL
+                                 ? dimension->done_when[phase - 1][i] : NULL));
 }
 
 static void

@@ -19,9 +19,10 @@
  * PwPolicyPage:
  *
  * The Policy area of a workbook: the checklist of the social media policy,
- * one section per category, each item with its status, owner, review date,
- * note, link and history; progress, filters, the checklist as it stood on
- * a past day, and the custom items and categories.
+ * one section per category, each item with its status, what it covers and
+ * the evidence that proves it, its owner, review date, note, link and
+ * history; progress, filters, the checklist as it stood on a past day, and
+ * the custom items and categories.
  *
  * The sections are built again only when what they show changes (items or
  * categories added, removed, moved or renamed); an edit of an item updates
@@ -818,16 +819,20 @@ create_text_row (const char *heading,
 {
   GtkWidget *list_row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (heading);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), label);
+  if (heading != NULL)
+    {
+      GtkWidget *label = gtk_label_new (heading);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_box_append (GTK_BOX (box), label);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
   *box_out = box;
   return list_row;
@@ -849,6 +854,8 @@ build_details (PwPolicyPage *self,
 {
   PwPolicyItem *item = row_get_item (row);
   const char *description = pw_policy_item_get_description (item);
+  const char *evidence = pw_policy_get_item_evidence (self->policy, item);
+  gboolean has_description = description != NULL && *description != '\0';
   GtkWidget *details = create_boxed_list ();
   GtkWidget *history_row, *history_box, *reason_row, *reason_button, *entry;
   GtkWidget *text_box;
@@ -856,12 +863,25 @@ build_details (PwPolicyPage *self,
   if (g_object_get_data (G_OBJECT (row), "pw-details") != NULL)
     return;
 
-  if (description != NULL && *description != '\0')
+  /* What the item covers, and what proves it is in place (framework 2.0) */
+  if (has_description || evidence != NULL)
     {
-      GtkWidget *text_row = create_text_row (_("What It Covers"), &text_box);
+      GtkWidget *text_row = create_text_row (has_description ? _("What It Covers") : NULL,
+                                             &text_box);
 
-      gtk_box_append (GTK_BOX (text_box),
-                      _pw_label_new_wrapping (description, PANGO_WRAP_WORD_CHAR, 80));
+      if (has_description)
+        gtk_box_append (GTK_BOX (text_box),
+                        _pw_label_new_wrapping (description, PANGO_WRAP_WORD_CHAR, 80));
+      if (evidence != NULL)
+        {
+          /* Translators: in an open policy item, the document or record
+           * that proves the item is in place */
+          g_autofree char *text = g_strdup_printf (_("Evidence: %s"), evidence);
+          GtkWidget *label = _pw_label_new_wrapping (text, PANGO_WRAP_WORD_CHAR, 80);
+
+          gtk_widget_add_css_class (label, "pw-secondary");
+          gtk_box_append (GTK_BOX (text_box), label);
+        }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row);
     }
 

@@ -26,8 +26,10 @@
  * (pw_assessment_get_option_order()), without their phase: no badge, no
  * phase in the tooltips, in what a screen reader says ("Option 2: …", by
  * position), in the line above the question, or in the help, which then
- * holds only the question's own help.  The answer still stores the phase of
- * the option chosen.  The card follows the switch while it shows.
+ * holds only the question's own help and when "Not applicable" is right:
+ * not the evidence of the highest option, which would point to it.  The
+ * answer still stores the phase of the option chosen.  The card follows
+ * the switch while it shows.
  *
  * The card edits the #PwAnswer of its question in its #PwAssessment and
  * follows it when it changes elsewhere (undo, another view).  The answer is
@@ -58,6 +60,7 @@ struct _PwQuestionCard
   GtkWidget        *option_badges[PW_N_PHASES];    /* by phase */
   GtkWidget        *level_rows[PW_N_PHASES];       /* by phase, in the help */
   GtkWidget        *levels_separator;              /* in the help, or NULL */
+  GtkWidget        *evidence_section;              /* in the help, or NULL */
   int               order[PW_N_PHASES];            /* the phases by position on screen */
 
   PwFramework      *framework;
@@ -67,6 +70,7 @@ struct _PwQuestionCard
 
   guint             updating : 1;
   guint             hide_phases : 1;
+  guint             has_own_help : 1;  /* help that names no phase */
 };
 
 G_DEFINE_FINAL_TYPE (PwQuestionCard, pw_question_card, ADW_TYPE_BIN)
@@ -417,6 +421,35 @@ checklist_clicked_cb (GtkWidget *button)
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* A heading and its text in the help; NULL for an empty text (a framework
+ * of format 1 has none of these texts) */
+static GtkWidget *
+add_help_section (PwQuestionCard *self,
+                  const char     *heading,
+                  const char     *text)
+{
+  GtkWidget *section, *label;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", heading,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                        "xalign", 0.0f,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD,
+                        "max-width-chars", 48,
+                        NULL);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (section), label);
+  gtk_box_append (GTK_BOX (section), _pw_label_new_wrapping (text, PANGO_WRAP_WORD, 48));
+  gtk_box_append (self->help_box, section);
+
+  return section;
+}
+
 static void
 fill_help (PwQuestionCard *self)
 {
@@ -427,7 +460,22 @@ fill_help (PwQuestionCard *self)
     {
       label = _pw_label_new_wrapping (self->question->help, PANGO_WRAP_WORD, 48);
       gtk_box_append (self->help_box, label);
+      self->has_own_help = TRUE;
     }
+
+  /* Translators: a heading in the help of a question, above when the
+   * answer "Not applicable" is the right one */
+  if (add_help_section (self, _("When Not Applicable Is Right"),
+                        self->question->not_applicable) != NULL)
+    self->has_own_help = TRUE;
+  /* What proves the fifth option: it points to the highest phase, so it is
+   * hidden with the phases (apply_hide_phases()) */
+  self->evidence_section = add_help_section (self,
+                                             /* Translators: a heading in the help of a
+                                              * question, above what proves that its
+                                              * highest option is the right answer */
+                                             _("Evidence for the Highest Option"),
+                                             self->question->evidence);
 
   /* Governance past phase 3 depends on the core items of the checklist */
   if (dimension != NULL && g_strcmp0 (dimension->id, PW_GOVERNANCE_DIMENSION) == 0)
@@ -441,6 +489,7 @@ fill_help (PwQuestionCard *self)
       gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
       g_signal_connect (button, "clicked", G_CALLBACK (checklist_clicked_cb), NULL);
       gtk_box_append (self->help_box, button);
+      self->has_own_help = TRUE;
     }
 
   if (gtk_widget_get_first_child (GTK_WIDGET (self->help_box)) != NULL)
@@ -485,13 +534,6 @@ fill_help (PwQuestionCard *self)
     }
 }
 
-/* Whether anything but the levels of the phases is in the help */
-static gboolean
-has_own_help (PwQuestionCard *self)
-{
-  return self->levels_separator != NULL;
-}
-
 /* The options in phase order with their phases, or in the assessment's
  * shuffled order without them; the help with or without the levels of the
  * phases.  Reordering the buttons (not making new ones) keeps the focus and
@@ -524,9 +566,12 @@ apply_hide_phases (PwQuestionCard *self)
       gtk_widget_set_visible (self->level_rows[phase - 1], !self->hide_phases);
   if (self->levels_separator != NULL)
     gtk_widget_set_visible (self->levels_separator, !self->hide_phases);
+  if (self->evidence_section != NULL)
+    gtk_widget_set_visible (self->evidence_section, !self->hide_phases);
 
-  /* Without the levels, the help is the question's own, if it has any */
-  gtk_widget_set_visible (self->help_button, !self->hide_phases || has_own_help (self));
+  /* Without the levels and the evidence, the help is the question's own,
+   * if it has any */
+  gtk_widget_set_visible (self->help_button, !self->hide_phases || self->has_own_help);
   if (self->hide_phases)
     {
       /* Translators: the tooltip and name of a question's help button while

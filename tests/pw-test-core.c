@@ -133,7 +133,7 @@ pw_test_read_csv (const char *path)
  * pw_test_csv_cell:
  *
  * Returns: the cell at @column of record @row of what pw_test_read_csv()
- *   read, a record of the 9 columns of the policy checklist's export
+ *   read, a record of the 10 columns of the policy checklist's export
  */
 const char *
 pw_test_csv_cell (GPtrArray *rows,
@@ -142,6 +142,6 @@ pw_test_csv_cell (GPtrArray *rows,
 {
   JsonArray *array = json_node_get_array (g_ptr_array_index (rows, row));
 
-  g_assert_cmpuint (json_array_get_length (array), ==, 9);
+  g_assert_cmpuint (json_array_get_length (array), ==, 10);
   return json_array_get_string_element (array, column);
 }

@@ -157,6 +157,24 @@ shows_within (GtkWidget *widget,
   return FALSE;
 }
 
+/* Whether a label under @top that reads @text shows, as far as @top */
+static gboolean
+shows_label (GtkWidget  *top,
+             GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
+      && shows_within (widget, top))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (top, child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 typedef struct
 {
   GtkWidget *top;
@@ -221,6 +239,7 @@ test_answer_by_position (void)
   GtkWidget *profile;
   GtkWidget *row;
   GtkWidget *help;
+  GtkWidget *popover;
   int order[PW_N_PHASES];
   int position = 0;
   guint n_phase_texts = 0;
@@ -282,6 +301,18 @@ test_answer_by_position (void)
   g_assert_cmpuint (count_shown_badges (card, &n_phase_texts), ==, 0);
   g_assert_cmpuint (n_phase_texts, ==, 0);
 
+  /* The help says when "Not applicable" is right, but not what proves the
+   * highest option: that would point to it */
+  g_assert_nonnull (question->not_applicable);
+  g_assert_nonnull (question->evidence);
+  help = pw_test_ui_find_widget (GTK_WIDGET (card), GTK_TYPE_MENU_BUTTON);
+  g_assert_true (gtk_widget_get_visible (help));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (help)));
+  g_assert_true (shows_label (popover, popover, "When Not Applicable Is Right"));
+  g_assert_true (shows_label (popover, popover, question->not_applicable));
+  g_assert_false (shows_label (popover, popover, "Evidence for the Highest Option"));
+  g_assert_false (shows_label (popover, popover, question->evidence));
+
   /* The key of the position chooses the option shown there: its phase is stored */
   pw_question_card_focus_choices (card);
   g_assert_true (press_key (GTK_WIDGET (wizard), GDK_KEY_0 + position));
@@ -324,6 +355,9 @@ test_answer_by_position (void)
   help = pw_test_ui_find_widget (GTK_WIDGET (card), GTK_TYPE_MENU_BUTTON);
   g_assert_true (gtk_widget_get_visible (help));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (help), ==, "What Each Phase Looks Like");
+  /* …and the evidence of the highest option with them */
+  g_assert_true (shows_label (popover, popover, "Evidence for the Highest Option"));
+  g_assert_true (shows_label (popover, popover, question->evidence));
 
   pw_workbook_set_modified (pw_wizard_get_workbook (wizard), FALSE);
   pw_test_ui_destroy_window (window);

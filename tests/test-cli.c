@@ -581,7 +581,7 @@ test_export_policy_csv (void)
 
   /* No cell anywhere that starts a formula */
   for (guint r = 0; r < rows->len; r++)
-    for (guint c = 0; c < 9; c++)
+    for (guint c = 0; c < 10; c++)
       g_assert_null (strchr ("=+-@\t\r", pw_test_csv_cell (rows, r, c)[0] ? pw_test_csv_cell (rows, r, c)[0] : 'x'));
 
   /* The first item of the example, as the workbook has it */

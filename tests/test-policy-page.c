@@ -27,6 +27,7 @@
  *   /phasewise/policy-page/show-items    win.show-policy-items shows exactly those, and back;
  *                                        win.show-policy-missing-core
  *   /phasewise/policy-page/edit-item     the owner typed in the row, in the model; undone
+ *   /phasewise/policy-page/evidence      an open item shows the framework's evidence of it
  *   /phasewise/policy-page/add-item      a custom item through the dialog; moved; removed; undone
  *   /phasewise/policy-page/core-in-place the nine core items in place lift the governance cap;
  *                                        undo, save, reopen: statuses and history kept
@@ -290,6 +291,57 @@ test_edit_item (void)
   pw_test_ui_flush ();
   g_assert_cmpstr (pw_policy_item_get_owner (item), ==, before);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, before ? before : "");
+
+  destroy_window (window);
+}
+
+/* A label of @widget's row, that would show with the page, whose text
+ * starts with @prefix (the Policy area need not be the one shown) */
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  prefix)
+{
+  if (!GTK_IS_LABEL (widget)
+      || !g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return FALSE;
+
+  for (; widget != NULL && !ADW_IS_EXPANDER_ROW (widget); widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget)
+        || (GTK_IS_REVEALER (widget) && !gtk_revealer_get_reveal_child (GTK_REVEALER (widget))))
+      return FALSE;
+
+  return widget != NULL;
+}
+
+/* An open item says what proves it is in place, as the framework has it */
+static void
+test_evidence (void)
+{
+  PwWindow *window = open_example ();
+  PwPolicy *policy = get_policy (window);
+  PwPolicyItem *item = pw_policy_find_item (policy, "crisis-plan");
+  const PwPolicyItemDef *def = pw_framework_find_policy_item (pw_policy_get_framework (policy),
+                                                              "crisis-plan");
+  GtkWidget *row = pw_policy_page_get_row (get_page (window), "crisis-plan");
+  g_autofree char *expected = NULL;
+  GtkLabel *label;
+
+  g_assert_nonnull (item);
+  g_assert_nonnull (def);
+  g_assert_nonnull (def->evidence);
+  g_assert_cmpstr (pw_policy_get_item_evidence (policy, item), ==, def->evidence);
+  g_assert_nonnull (row);
+
+  /* Closed, it does not show; open, under what the item covers */
+  g_assert_null (pw_test_ui_find (row, is_shown_label, "Evidence: "));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  pw_test_ui_flush ();
+  label = GTK_LABEL (pw_test_ui_find (row, is_shown_label, "Evidence: "));
+  g_assert_nonnull (label);
+  expected = g_strdup_printf ("Evidence: %s", def->evidence);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_nonnull (pw_test_ui_find (row, is_shown_label, "What It Covers"));
 
   destroy_window (window);
 }
@@ -884,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/policy-page/filter", test_filter);
   g_test_add_func ("/phasewise/policy-page/show-items", test_show_items);
   g_test_add_func ("/phasewise/policy-page/edit-item", test_edit_item);
+  g_test_add_func ("/phasewise/policy-page/evidence", test_evidence);
   g_test_add_func ("/phasewise/policy-page/add-item", test_add_item);
   g_test_add_func ("/phasewise/policy-page/core-in-place", test_core_in_place);
   g_test_add_func ("/phasewise/policy-page/reason", test_reason);

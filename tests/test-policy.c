@@ -531,7 +531,7 @@ test_cap_as_of_date (void)
   g_autoptr(PwDimensionScore) again = NULL;
   const char * const crisis_only[] = { "crisis-plan", NULL };
 
-  /* Nothing in place: capped, all nine core items named */
+  /* Nothing in place: capped, all eleven core items named */
   baseline = governance_on (policy, "2025-10-14");
   assert_cap_items (baseline, core_ids);
   g_assert_cmpint (baseline->phase, ==, PW_CAP_PHASE);
@@ -1264,6 +1264,7 @@ test_csv_hostile (void)
       assert_cell (rows, i + 1, 4, pw_policy_item_get_owner (item));
       assert_cell (rows, i + 1, 7, pw_policy_item_get_note (item));
       assert_cell (rows, i + 1, 8, pw_policy_item_get_link (item));
+      assert_cell (rows, i + 1, 9, pw_policy_get_item_evidence (policy, item));
       if (g_str_equal (pw_policy_item_get_id (item), "crisis-plan"))
         {
           g_assert_cmpuint (g_utf8_strlen (pw_test_csv_cell (rows, i + 1, 7), -1), ==, PW_MAX_TEXT_CHARS);
@@ -1281,7 +1282,7 @@ test_csv_hostile (void)
 
   /* No cell of the file starts a formula */
   for (guint r = 0; r < rows->len; r++)
-    for (guint c = 0; c < 9; c++)
+    for (guint c = 0; c < 10; c++)
       {
         const char *value = pw_test_csv_cell (rows, r, c);
 
@@ -1334,8 +1335,20 @@ test_csv_order (void)
             last_builtin_of_first = (gint) i;
         }
       if (g_str_equal (pw_policy_item_get_id (item), "crisis-plan"))
-        g_assert_cmpstr (pw_test_csv_cell (rows, i + 1, 3), ==, "In place");
+        {
+          g_assert_cmpstr (pw_test_csv_cell (rows, i + 1, 3), ==, "In place");
+          g_assert_true (g_str_has_prefix (pw_test_csv_cell (rows, i + 1, 9), "The crisis plan"));
+        }
+      /* The framework's evidence of its items; none for a custom one */
+      if (pw_policy_item_get_custom (item))
+        g_assert_cmpstr (pw_test_csv_cell (rows, i + 1, 9), ==, "");
+      else
+        assert_cell (rows, i + 1, 9,
+                     pw_framework_find_policy_item (framework,
+                                                    pw_policy_item_get_id (item))->evidence);
     }
+  g_assert_cmpstr (pw_test_csv_cell (rows, 0, 9), ==, "Evidence");
+  g_assert_cmpstr (pw_test_csv_cell (rows, 0, 8), ==, "Link");
 
   /* A custom item in a framework category follows that category's items */
   g_assert_cmpint (scope_custom, ==, last_builtin_of_first + 1);

@@ -520,6 +520,7 @@ test_dimension_card (void)
 
   g_assert_cmpuint (integration->answered, ==, 6);
   g_assert_cmpuint (integration->counted, ==, 4);
+  g_assert_cmpint (integration->phase, ==, 3);
 
   gtk_list_box_append (GTK_LIST_BOX (list), card);
   g_signal_connect_swapped (card, "notify::score", G_CALLBACK (count_cb), &notified);
@@ -537,6 +538,26 @@ test_dimension_card (void)
   g_assert_nonnull (find_label (card, "Low in phase 3"));
   g_assert_nonnull (find_label (card, "6 of 6 answered · 4 count toward the score"));
   g_assert_nonnull (find_label (card, "Next steps towards Phase 4 · The Relators"));
+
+  /* Each step with the condition that says it is done (framework 2.0),
+   * which a screen reader hears as the step's description */
+  g_assert_nonnull (integration->dimension->next_steps[2][0]);
+  for (guint i = 0; integration->dimension->next_steps[2][i] != NULL; i++)
+    {
+      GtkLabel *step = find_label (card, integration->dimension->next_steps[2][i]);
+      g_autofree char *done = g_strdup_printf ("Done when: %s",
+                                               integration->dimension->done_when[2][i]);
+      GtkLabel *done_label = find_label (card, done);
+
+      g_assert_cmpstr (integration->dimension->done_when[2][i], !=, "");
+      g_assert_nonnull (step);
+      g_assert_nonnull (done_label);
+      g_assert_true (gtk_label_get_wrap (done_label));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (done_label), "pw-secondary"));
+      /* Under its step */
+      g_assert_true (gtk_widget_get_prev_sibling (GTK_WIDGET (done_label)) == GTK_WIDGET (step));
+      gtk_test_accessible_assert_property (step, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, done);
+    }
 
   destroy (window, list);
 }
@@ -1279,6 +1300,67 @@ test_question_help_fits (void)
   destroy (window, wizard);
 }
 
+/* The help of a question says when "Not applicable" is right and what
+ * proves its highest option; while the phases are hidden, only the first:
+ * the evidence of the highest option would point to it. */
+static void
+test_question_help_texts (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
+  PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+  const PwQuestion *question = pw_framework_find_question (framework, "strategy-1");
+  GtkWidget *card = GTK_WIDGET (pw_question_card_new (framework, question, assessment));
+  GtkWidget *button, *popover;
+  GtkWindow *window;
+  GtkLabel *label;
+
+  g_assert_nonnull (question->not_applicable);
+  g_assert_nonnull (question->evidence);
+  window = show (card);
+  button = find_widget (card, GTK_TYPE_MENU_BUTTON);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate_a_little ();
+  g_assert_true (gtk_widget_get_mapped (popover));
+  label = find_label (popover, "When Not Applicable Is Right");
+  g_assert_nonnull (label);
+  gtk_test_accessible_assert_role (label, GTK_ACCESSIBLE_ROLE_HEADING);
+  label = find_label (popover, question->not_applicable);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_nonnull (find_label (popover, "Evidence for the Highest Option"));
+  g_assert_nonnull (find_label (popover, question->evidence));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  iterate_a_little ();
+
+  /* Blind: the help has the question's own texts only */
+  pw_assessment_set_hide_phases (assessment, TRUE);
+  iterate_a_little ();
+  g_assert_true (gtk_widget_get_visible (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate_a_little ();
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_nonnull (find_label (popover, "When Not Applicable Is Right"));
+  g_assert_nonnull (find_label (popover, question->not_applicable));
+  g_assert_null (find_label (popover, "Evidence for the Highest Option"));
+  g_assert_null (find_label (popover, question->evidence));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  iterate_a_little ();
+
+  /* …and back */
+  pw_assessment_set_hide_phases (assessment, FALSE);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate_a_little ();
+  g_assert_nonnull (find_label (popover, question->evidence));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  iterate_a_little ();
+
+  pw_workbook_set_modified (workbook, FALSE);
+  destroy (window, card);
+}
+
 /* The example's own assessment at @index (0 is the Baseline, 1 the later
  * Review of the same scope) */
 static PwAssessment *
@@ -1668,6 +1750,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/widgets/wizard-keys", test_wizard_keys);
   g_test_add_func ("/phasewise/widgets/wizard-earlier-round", test_wizard_earlier_round);
   g_test_add_func ("/phasewise/widgets/question-help-fits", test_question_help_fits);
+  g_test_add_func ("/phasewise/widgets/question-help-texts", test_question_help_texts);
   g_test_add_func ("/phasewise/widgets/wizard-arrival-heading", test_wizard_arrival_heading);
   g_test_add_func ("/phasewise/widgets/weakest-link-scrolls", test_weakest_link_scrolls);
   g_test_add_func ("/phasewise/widgets/one-suggested-action", test_one_suggested_action);

@@ -84,7 +84,8 @@ yes_no (gboolean value)
  *   today, in local time
  *
  * Returns: (transfer full): one row of headings, then one row per item:
- *   category, item, core, status, owner, review date, overdue, note, link
+ *   category, item, core, status, owner, review date, overdue, note, link,
+ *   and the framework's evidence of the item (empty for a custom item)
  */
 GBytes *
 pw_policy_to_csv (PwPolicy *policy,
@@ -109,7 +110,10 @@ pw_policy_to_csv (PwPolicy *policy,
   append_field (out, C_("csv", "Review date"), FALSE);
   append_field (out, C_("csv", "Overdue"), FALSE);
   append_field (out, C_("csv", "Note"), FALSE);
-  append_field (out, C_("csv", "Link"), TRUE);
+  append_field (out, C_("csv", "Link"), FALSE);
+  /* Translators: a heading of the policy checklist's CSV export: the
+   * document or record that proves an item is in place */
+  append_field (out, C_("csv", "Evidence"), TRUE);
 
   items = pw_policy_get_ordered_items (policy);
   for (guint i = 0; i < items->len; i++)
@@ -126,7 +130,8 @@ pw_policy_to_csv (PwPolicy *policy,
       append_field (out, pw_policy_item_get_review_date (item), FALSE);
       append_field (out, yes_no (pw_policy_item_is_overdue (item, today)), FALSE);
       append_field (out, pw_policy_item_get_note (item), FALSE);
-      append_field (out, pw_policy_item_get_link (item), TRUE);
+      append_field (out, pw_policy_item_get_link (item), FALSE);
+      append_field (out, pw_policy_get_item_evidence (policy, item), TRUE);
     }
 
   return g_string_free_to_bytes (out);

@@ -806,6 +806,35 @@ pw_policy_get_category_name (PwPolicy   *self,
 }
 
 /**
+ * pw_policy_get_item_evidence:
+ * @item: an item of the checklist
+ *
+ * What proves that @item is in place, as the framework says: the document
+ * or record to look at.
+ *
+ * Returns: (nullable): the framework's evidence of @item; %NULL for a
+ *   custom item and for an item of a framework without evidence (format 1)
+ */
+const char *
+pw_policy_get_item_evidence (PwPolicy     *self,
+                             PwPolicyItem *item)
+{
+  const PwPolicyItemDef *def;
+
+  g_return_val_if_fail (PW_IS_POLICY (self), NULL);
+  g_return_val_if_fail (PW_IS_POLICY_ITEM (item), NULL);
+
+  if (pw_policy_item_get_custom (item))
+    return NULL;
+
+  def = pw_framework_find_policy_item (self->framework, pw_policy_item_get_id (item));
+  if (def == NULL || def->evidence == NULL || *def->evidence == '\0')
+    return NULL;
+
+  return def->evidence;
+}
+
+/**
  * pw_policy_list_categories:
  *
  * Returns: (transfer full): the ids of the categories in the order they

@@ -64,6 +64,8 @@ const char   *pw_policy_get_category_name      (PwPolicy         *self,
                                                 const char       *category_id);
 gboolean      pw_policy_has_category           (PwPolicy         *self,
                                                 const char       *category_id);
+const char   *pw_policy_get_item_evidence      (PwPolicy         *self,
+                                                PwPolicyItem     *item);
 const char   *pw_policy_get_history_since      (PwPolicy         *self);
 void          pw_policy_set_history_since      (PwPolicy         *self,
                                                 const char       *date);
