@@ -100,7 +100,7 @@ pw_migration_dialog_format_result (PwFramework *framework,
 
   /* Translators: a result in the preview of a framework migration: the
    * score with one decimal, then the phase, "2.4 (Phase 2 · The Seekers)" */
-  return g_strdup_printf (_("%s (%s)"), score_text, phase_text);
+  return g_strdup_printf (C_("framework migration", "%s (%s)"), score_text, phase_text);
 }
 
 /* "before → after" */
