@@ -103,15 +103,15 @@ test_summary_text (void)
   g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators"));
   g_assert_nonnull (strstr (run.out, "Weakest dimension: Measurement & analytics"));
   g_assert_nonnull (strstr (run.out, "Held at phase 3"));
-  g_assert_nonnull (strstr (run.out, "is a given. The answers alone give 4.0.\n"));
+  g_assert_nonnull (strstr (run.out, "is a given. The answers alone give 3.9.\n"));
 
   /* The same figures as the window: answered beside counted, never 100 % early */
-  g_assert_nonnull (strstr (run.out, "Overall: phase 2, The Seekers (score 2.12), "
-                                     "46 of 46 questions answered · 44 count toward the score "
+  g_assert_nonnull (strstr (run.out, "Overall: phase 2, The Seekers (score 2.05), "
+                                     "56 of 56 questions answered · 53 count toward the score "
+                                     "(95\u00a0%)\n"));
+  g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators (score 2.97), "
+                                     "56 of 56 questions answered · 54 count toward the score "
                                      "(96\u00a0%)\n"));
-  g_assert_nonnull (strstr (run.out, "Overall: phase 3, The Integrators (score 3.10), "
-                                     "46 of 46 questions answered · 45 count toward the score "
-                                     "(98\u00a0%)\n"));
   g_assert_null (strstr (run.out, "Preliminary"));
 }
 
@@ -149,12 +149,12 @@ test_summary_preliminary (void)
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Whole organization — Round 3, 2026-12-01\n"
                                       "  Overall: phase 3, The Integrators (score 3.33), "
-                                      "3 of 46 questions answered · 2 count toward the score "
+                                      "3 of 56 questions answered · 2 count toward the score "
                                       "(4\u00a0%)\n"
-                                      "  Preliminary: only 2 of 46 questions count toward this "
+                                      "  Preliminary: only 2 of 56 questions count toward this "
                                       "result\n"));
   g_assert_nonnull (strstr (text.out, "Listening & monitoring         "
-                                      "no score (1 of 4 answered · 0 count toward the score)\n"));
+                                      "no score (1 of 5 answered · 0 count toward the score)\n"));
   /* A dimension counted from 2 of its 5 questions is preliminary too */
   g_assert_nonnull (strstr (text.out, "    Strategy & business alignment  phase 3  score 3.33  "
                                       "Preliminary\n"));
@@ -168,7 +168,7 @@ test_summary_preliminary (void)
   /* The new round comes after the three team rounds and two of the whole
    * organization */
   third = json_array_get_object_element (assessments, 5);
-  g_assert_cmpint (json_object_get_int_member (third, "questions"), ==, 46);
+  g_assert_cmpint (json_object_get_int_member (third, "questions"), ==, 56);
   g_assert_cmpint (json_object_get_int_member (third, "answered"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (third, "counted"), ==, 2);
   g_assert_cmpfloat (json_object_get_double_member (third, "coverage"), ==, 0.04);
@@ -263,9 +263,9 @@ test_summary_json (void)
         g_assert_cmpint (json_object_get_int_member (a, "questions"), ==, counts.total);
         g_assert_cmpint (json_object_get_int_member (a, "answered"), ==, counts.answered);
         g_assert_cmpint (json_object_get_int_member (a, "counted"), ==, counts.options);
-        g_assert_cmpint (json_object_get_int_member (a, "answered"), ==, 46);
+        g_assert_cmpint (json_object_get_int_member (a, "answered"), ==, 56);
         g_assert_cmpint (json_object_get_int_member (a, "counted"), ==,
-                         g_str_equal (pw_assessment_get_id (assessment), "assessment-1") ? 44 : 45);
+                         g_str_equal (pw_assessment_get_id (assessment), "assessment-1") ? 53 : 54);
         g_assert_cmpfloat (json_object_get_double_member (a, "coverage"), ==,
                            pw_result_text_percent (counts.options, counts.total) / 100.0);
       }

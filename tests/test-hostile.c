@@ -1211,7 +1211,7 @@ static const HostileCase framework_cases[] = {
     "Not a semantic version", F_EMBED },
   { "version-leading-zero", SET ("version", "\"01.0.0\""), PW (INVALID), "$.version",
     "Not a semantic version", F_EMBED },
-  { "format-version-2-newer", SET ("format_version", "2"), PW (NEWER_VERSION),
+  { "format-version-3-newer", SET ("format_version", "3"), PW (NEWER_VERSION),
     "$.format_version", "newer version", F_EMBED },
   { "format-version-0", SET ("format_version", "0"), PW (INVALID), "$.format_version",
     "out of range", F_EMBED },

@@ -45,9 +45,9 @@
 #include "pw-test-core.h"
 
 static const char * const core_ids[] = {
-  "scope-purpose", "identity-spokespeople", "legal-confidentiality", "accounts-registry",
-  "accounts-security", "response-flow", "crisis-plan", "training-required",
-  "enforcement-owner", NULL
+  "scope-purpose", "identity-spokespeople", "identity-endorsement", "legal-confidentiality",
+  "accounts-registry", "accounts-security", "response-flow", "crisis-plan", "compliance-privacy",
+  "training-required", "enforcement-owner", NULL
 };
 
 /* ------------------------------------------------------------------------
@@ -1524,7 +1524,9 @@ test_larkspur (void)
   g_autoptr(PwScore) baseline_score = NULL;
   g_autoptr(PwScore) review_score = NULL;
   const PwDimensionScore *result;
-  const char * const holding[] = { "accounts-security", "crisis-plan", NULL };
+  const char * const holding[] = {
+    "identity-endorsement", "accounts-security", "crisis-plan", "compliance-privacy", NULL
+  };
 
   g_assert_cmpstr (pw_policy_get_history_since (policy), ==, "2025-09-01");
   g_assert_cmpstr (pw_assessment_get_date (baseline), ==, "2025-10-14");
@@ -1532,23 +1534,29 @@ test_larkspur (void)
 
   missing_then = pw_policy_get_missing_core (policy, "2025-10-14");
   ASSERT_IDS (join_ids (missing_then),
-              "scope-purpose accounts-security crisis-plan training-required enforcement-owner");
+              "scope-purpose identity-endorsement accounts-security crisis-plan compliance-privacy "
+              "training-required enforcement-owner");
   missing_now = pw_policy_get_missing_core (policy, "2026-10-20");
-  ASSERT_IDS (join_ids (missing_now), "accounts-security crisis-plan");
+  ASSERT_IDS (join_ids (missing_now),
+              "identity-endorsement accounts-security crisis-plan compliance-privacy");
 
-  /* The baseline's governance is at phase 2: the cap holds nothing back */
+  /* The baseline's governance answers give 18 / 7 = 2.57, the nearest
+   * phase 3: the cap holds nothing back below the top of phase 3 */
   baseline_score = pw_score_compute (framework, baseline, policy);
   result = pw_score_find_dimension (baseline_score, PW_GOVERNANCE_DIMENSION);
   g_assert_false (result->capped);
-  g_assert_cmpint (result->phase, ==, 2);
+  g_assert_cmpfloat_with_epsilon (result->score, 18.0 / 7, 1e-9);
+  g_assert_cmpint (result->phase, ==, 3);
   g_assert_null (result->waivers);
 
-  /* The review's answers give 4.0; two core items hold it at 3.9 */
+  /* The review's answers give 27 / 7 = 3.86, phase 4 by the nearest rule;
+   * four core items hold it at 3.5, the top of phase 3 */
   review_score = pw_score_compute (framework, review, policy);
   result = pw_score_find_dimension (review_score, PW_GOVERNANCE_DIMENSION);
   assert_cap_items (result, holding);
-  g_assert_cmpfloat_with_epsilon (result->raw_score, 4.0, 1e-9);
-  g_assert_cmpfloat (result->score, ==, PW_CAPPED_SCORE);
+  g_assert_cmpfloat_with_epsilon (result->raw_score, 27.0 / 7, 1e-9);
+  g_assert_cmpfloat (result->score, ==, 3.5);
+  g_assert_cmpint (result->phase, ==, 3);
 }
 
 /* A name or a title emptied in the editor: the file still reopens */

@@ -499,10 +499,15 @@ test_bundled_cap (void)
   g_assert_nonnull (governance);
   g_assert_true (governance->capped);
   g_assert_cmpint (governance->phase, ==, 3);
-  g_assert_cmpfloat (governance->score, ==, PW_CAPPED_SCORE);
+  /* The bundled framework's rule is the nearest phase: held at 3.5, the top of phase 3 */
+  g_assert_cmpfloat (governance->score, ==,
+                     pw_phase_rule_top_of_phase (pw_framework_get_phase_rule (framework), 3));
+  g_assert_cmpfloat (governance->score, ==, 3.5);
   g_assert_cmpfloat (governance->raw_score, ==, 5.0);
   g_assert_cmpstr (score->dimensions[score->weakest].dimension->id, ==, PW_GOVERNANCE_DIMENSION);
-  g_assert_cmpint (score->phase, ==, 4);
+  /* The overall is the weighted mean, (70 − 1.5) / 14 = 4.89: nearest phase 5 */
+  g_assert_cmpfloat_with_epsilon (score->score, 68.5 / 14, 1e-9);
+  g_assert_cmpint (score->phase, ==, 5);
 
   /* Every core item in place, or marked not applicable, lifts the cap. */
   missing = pw_policy_get_missing_core (policy, NULL);
@@ -614,6 +619,185 @@ test_phase_rules (void)
 }
 
 /* Scores follow edits: computing again after a change gives the new result. */
+/* The bundled framework with every dimension and question weight set to 1 */
+static PwFramework *
+load_unit_weights (PwFramework *framework)
+{
+  g_autoptr(JsonNode) root = json_node_copy (pw_framework_get_snapshot (framework));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *dimensions = json_object_get_array_member (json_node_get_object (root), "dimensions");
+  PwFramework *unit;
+  char *text;
+
+  for (guint d = 0; d < json_array_get_length (dimensions); d++)
+    {
+      JsonObject *dimension = json_array_get_object_element (dimensions, d);
+      JsonArray *questions = json_object_get_array_member (dimension, "questions");
+
+      json_object_set_int_member (dimension, "weight", 1);
+      for (guint q = 0; q < json_array_get_length (questions); q++)
+        json_object_set_int_member (json_array_get_object_element (questions, q), "weight", 1);
+    }
+  text = json_to_string (root, FALSE);
+  bytes = g_bytes_new_take (text, strlen (text));
+  unit = pw_framework_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return unit;
+}
+
+typedef int (*ProfileFunc) (const PwDimension *dimension,
+                            guint              index,
+                            const PwQuestion  *question);
+
+/* Mostly phase 3, the first question of every dimension at 2 */
+static int
+profile_mostly_three (const PwDimension *dimension, guint index, const PwQuestion *question)
+{
+  return index == 0 ? 2 : 3;
+}
+
+/* Strong where the weights are 2 (strategy, participation, organization) */
+static int
+profile_strong_core (const PwDimension *dimension, guint index, const PwQuestion *question)
+{
+  return dimension->weight > 1 ? 4 : 2;
+}
+
+/* The reverse: weak where the weights are 2 */
+static int
+profile_weak_core (const PwDimension *dimension, guint index, const PwQuestion *question)
+{
+  return dimension->weight > 1 ? 2 : 4;
+}
+
+/* Marketing-led: content, engagement and advocacy ahead, measurement,
+ * integration and governance behind */
+static int
+profile_marketing_led (const PwDimension *dimension, guint index, const PwQuestion *question)
+{
+  static const char * const ahead[] = { "content", "engagement", "advocacy", NULL };
+  static const char * const behind[] = { "measurement", "integration", "governance", NULL };
+
+  if (g_strv_contains (ahead, dimension->id))
+    return 4;
+  return g_strv_contains (behind, dimension->id) ? 2 : 3;
+}
+
+/* The headline questions (weight 2) a phase above the others */
+static int
+profile_headlines_ahead (const PwDimension *dimension, guint index, const PwQuestion *question)
+{
+  return question->weight > 1 ? 4 : 3;
+}
+
+/* A profile at a boundary on purpose: questions alternate 3 and 4 */
+static int
+profile_alternating (const PwDimension *dimension, guint index, const PwQuestion *question)
+{
+  return index % 2 == 0 ? 3 : 4;
+}
+
+static void
+check_sensitivity (const char   *name,
+                   PwFramework  *framework,
+                   PwFramework  *unit,
+                   PwAssessment *assessment,
+                   PwPolicy     *policy,
+                   int           weighted_phase,
+                   int           unit_phase,
+                   guint         dimensions_changed)
+{
+  g_autoptr(PwScore) a = pw_score_compute (framework, assessment, policy);
+  g_autoptr(PwScore) b = pw_score_compute (unit, assessment, policy);
+  guint changed = 0;
+
+  for (guint d = 0; d < a->n_dimensions; d++)
+    if (a->dimensions[d].phase != b->dimensions[d].phase)
+      changed++;
+  g_test_message ("%s: weighted %.2f (phase %d), all weights 1 %.2f (phase %d); "
+                  "%u dimensions change phase", name, a->score, a->phase, b->score, b->phase,
+                  changed);
+  g_assert_cmpint (a->phase, ==, weighted_phase);
+  g_assert_cmpint (b->phase, ==, unit_phase);
+  g_assert_cmpuint (changed, ==, dimensions_changed);
+}
+
+/* docs/scoring.md, "Why these weights": do the example's rounds and the
+ * test profiles change phase when every weight is 1? */
+static void
+test_weights_sensitivity (void)
+{
+  static const struct
+  {
+    const char  *name;
+    ProfileFunc  func;
+    int          weighted_phase;
+    int          unit_phase;
+    guint        dimensions_changed;
+  } profiles[] = {
+    { "mostly phase 3, one answer at 2 in each dimension", profile_mostly_three, 3, 3, 0 },
+    { "strategy, participation and organization ahead", profile_strong_core, 3, 3, 0 },
+    { "strategy, participation and organization behind", profile_weak_core, 3, 3, 0 },
+    { "marketing-led", profile_marketing_led, 3, 3, 0 },
+    { "headline questions a phase ahead", profile_headlines_ahead, 3, 3, 0 },
+    { "alternating 3 and 4", profile_alternating, 3, 3, 2 },
+  };
+  static const struct
+  {
+    const char *id;
+    int         weighted_phase;
+    int         unit_phase;
+    guint       dimensions_changed;
+  } rounds[] = {
+    { "assessment-5", 2, 2, 0 },
+    { "assessment-4", 3, 3, 0 },
+    { "assessment-3", 3, 3, 1 },
+    { "assessment-1", 2, 2, 1 },
+    { "assessment-2", 3, 3, 0 },
+  };
+  g_autoptr(PwWorkbook) example = pw_test_load_example ();
+  PwFramework *framework = pw_workbook_get_framework (example);
+  g_autoptr(PwFramework) unit = load_unit_weights (framework);
+  g_autoptr(PwWorkbook) workbook = pw_workbook_new (framework);
+  GListModel *items = pw_policy_get_items (pw_workbook_get_policy (workbook));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rounds); i++)
+    check_sensitivity (rounds[i].id, framework, unit,
+                       pw_workbook_find_assessment (example, rounds[i].id),
+                       pw_workbook_get_policy (example), rounds[i].weighted_phase,
+                       rounds[i].unit_phase, rounds[i].dimensions_changed);
+
+  /* The profiles with the checklist in place, so that the cap stays out */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PwPolicyItem) item = g_list_model_get_item (items, i);
+
+      pw_test_set_status (item, PW_POLICY_IN_PLACE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      PwAssessment *assessment = pw_workbook_start_assessment (workbook, NULL);
+
+      for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
+        {
+          const PwDimension *dimension = pw_framework_get_dimension (framework, d);
+
+          for (guint q = 0; q < dimension->questions->len; q++)
+            {
+              const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
+
+              pw_answer_choose (pw_assessment_ensure_answer (assessment, question->id),
+                                profiles[i].func (dimension, q, question));
+            }
+        }
+      check_sensitivity (profiles[i].name, framework, unit, assessment,
+                         pw_workbook_get_policy (workbook), profiles[i].weighted_phase,
+                         profiles[i].unit_phase, profiles[i].dimensions_changed);
+    }
+}
+
 static void
 test_rescore_after_edit (void)
 {
@@ -668,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/scoring/phase-boundaries", test_phase_boundaries);
   g_test_add_func ("/phasewise/scoring/phase-rules", test_phase_rules);
   g_test_add_func ("/phasewise/scoring/rescore-after-edit", test_rescore_after_edit);
+  g_test_add_func ("/phasewise/scoring/weights-sensitivity", test_weights_sensitivity);
 
   return g_test_run ();
 }

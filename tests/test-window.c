@@ -441,7 +441,11 @@ test_walk_wizard_save (void)
 
   /* Undo takes the last answer back, redo brings it again */
   {
-    PwAnswer *last = pw_assessment_lookup_answer (assessment, "advocacy-4");
+    const PwDimension *dimension =
+      pw_framework_get_dimension (framework, pw_framework_get_n_dimensions (framework) - 1);
+    const PwQuestion *question =
+      g_ptr_array_index (dimension->questions, dimension->questions->len - 1);
+    PwAnswer *last = pw_assessment_lookup_answer (assessment, question->id);
     int phase = pw_answer_get_phase (last);
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);

@@ -348,11 +348,11 @@ test_framework_differs_from_bundled (void)
   no_core = load_edited_example ("\"core\" : true", "\"core\" : false");
   g_assert_true (pw_framework_differs_from_bundled (pw_workbook_get_framework (no_core)));
   text = pw_summary_to_text (no_core);
-  g_assert_nonnull (strstr (text, "Framework: Social media maturity (#lostinsm) 1.0.0\n"
+  g_assert_nonnull (strstr (text, "Framework: Social media maturity (#lostinsm) 2.0.0\n"
                                   "  Changed: this is not the framework of that name and "
                                   "version that comes with Phasewise"));
 
-  own_version = load_edited_example ("\"version\" : \"1.0.0\"", "\"version\" : \"1.0.1\"");
+  own_version = load_edited_example ("\"version\" : \"2.0.0\"", "\"version\" : \"2.0.1\"");
   g_assert_false (pw_framework_differs_from_bundled (pw_workbook_get_framework (own_version)));
 }
 
@@ -1116,9 +1116,9 @@ test_new_workbook (void)
   pw_workbook_set_name (workbook, "Ørsted & Söhne “Test”");
   assessment = pw_workbook_start_assessment (workbook, NULL);
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "listening-2"), 4);
-  pw_answer_set_kind (pw_assessment_ensure_answer (assessment, "tools-3"),
+  pw_answer_set_kind (pw_assessment_ensure_answer (assessment, "tools-5"),
                       PW_ANSWER_NOT_APPLICABLE);
-  pw_answer_set_note (pw_assessment_ensure_answer (assessment, "tools-4"), "Only a note");
+  pw_answer_set_note (pw_assessment_ensure_answer (assessment, "tools-6"), "Only a note");
 
   bytes = pw_workbook_serialize (workbook);
   loaded = pw_workbook_load_from_bytes (bytes, &error);
@@ -1128,11 +1128,11 @@ test_new_workbook (void)
   g_assert_nonnull (assessment);
   g_assert_cmpint (pw_answer_get_phase (pw_assessment_lookup_answer (assessment, "listening-2")),
                    ==, 4);
-  g_assert_cmpint (pw_answer_get_kind (pw_assessment_lookup_answer (assessment, "tools-3")),
+  g_assert_cmpint (pw_answer_get_kind (pw_assessment_lookup_answer (assessment, "tools-5")),
                    ==, PW_ANSWER_NOT_APPLICABLE);
-  g_assert_cmpint (pw_answer_get_kind (pw_assessment_lookup_answer (assessment, "tools-4")),
+  g_assert_cmpint (pw_answer_get_kind (pw_assessment_lookup_answer (assessment, "tools-6")),
                    ==, PW_ANSWER_NONE);
-  g_assert_cmpstr (pw_answer_get_note (pw_assessment_lookup_answer (assessment, "tools-4")),
+  g_assert_cmpstr (pw_answer_get_note (pw_assessment_lookup_answer (assessment, "tools-6")),
                    ==, "Only a note");
   g_assert_true (json_node_equal (pw_framework_get_snapshot (framework),
                                   pw_framework_get_snapshot (pw_workbook_get_framework (loaded))));

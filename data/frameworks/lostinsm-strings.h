@@ -4,39 +4,2105 @@
 /* Translators: the framework's name */
 N_("Social media maturity (#lostinsm)");
 /* Translators: the framework's description */
-N_("Assesses how far an organization, or one part of it, has taken social media: from not being present at all to social being an ordinary part of how the whole business works. Eleven dimensions, from strategy and listening to governance and advocacy, are each placed in one of five adoption phases, and a policy checklist records which parts of a social media policy are in place. The phases come from the #lostinsm (“Lost in Social Media”) series published on Cisco Blogs in 2011; the dimensions, answer options and checklist build on that series and on published social business maturity and governance research.");
+N_("Assesses how far an organization, or one part of it, has taken social media: from no presence at all to social as an ordinary part of how the whole business works. Each of eleven dimensions, from strategy and listening to governance and advocacy, is placed in one of five adoption phases, and a policy checklist records which parts of a social media policy are in place and what proves it. The phases come from the #lostinsm (“Lost in Social Media”) series published on Cisco Blogs in 2011. The answer options follow those articles and later maturity and governance research; elements of the fifth phase that go beyond the articles are marked as extensions of the series. Version 2.0 also covers social customer care, community management, paid social, creators, AI-generated content, accessibility of posts and platform risk.");
 /* Translators: the name of phase 1 of the maturity model */
 N_("The Missing");
 /* Translators: the stage of phase 1 */
 N_("Absence");
 /* Translators: what phase 1 looks like */
-N_("The organization has no real presence on social media: no official accounts, or only dormant placeholders that someone registered years ago. Leaders regard social media as a danger or a passing fashion, and the objection heard most often is that the company cannot control what people say there. Nobody owns the topic, no budget or working time is set aside for it, and staff have neither the skills nor the permission to take part. The conversation about the organization goes on anyway, only without it.");
+N_("The organization has no real presence on social media: no official accounts, or only dormant ones registered long ago. Leaders tend to see social media as a risk or a passing trend, often because what people say there cannot be controlled. No one owns the topic, no budget or working time is set aside for it, and staff have neither the training nor the permission to take part. Conversations about the organization take place all the same, without its voice.");
 /* Translators: the name of phase 2 of the maturity model */
 N_("The Seekers");
 /* Translators: the stage of phase 2 */
 N_("Experimentation");
 /* Translators: what phase 2 looks like */
-N_("Pioneers in one or a few pockets of the organization open accounts and try out tools, mostly on their own initiative and in their spare time. Everything runs on free tools and the networks’ built-in features; there is no budget and no plan beyond finding out what works. Much of the activity is observation: following conversations, learning each network’s etiquette and listening before joining in. Several groups may experiment in parallel without knowing about each other, or a small central team tests tactics for its own department only.");
+N_("Individuals or small teams in one or a few parts of the organization open accounts and try out networks and tools, mostly on their own initiative and beside their regular work. They use free tools and the networks’ built-in features; there is no budget and no plan beyond learning what works. Much of the time goes into observing: following conversations, learning each network’s etiquette and listening before joining in. Several teams may experiment in parallel without knowing of each other.");
 /* Translators: the name of phase 3 of the maturity model */
 N_("The Integrators");
 /* Translators: the stage of phase 3 */
 N_("Integration");
 /* Translators: what phase 3 looks like */
-N_("Social media is accepted as part of marketing, and the chosen channels are tied to traditional campaigns and to each other so that a launch tells one connected story. Launches and events drive most of the activity because they are easy to plan around; between them, attention and resources fall away. Social managers start recruiting subject matter experts, the tone loosens up from corporate prose, and marketing and PR may work together for the length of a program. Listening and measurement happen around campaigns, and the first results are used to argue for money and people. All of this still sits in one corner of the organization.");
+N_("Social media is accepted as part of marketing or communications, and the chosen channels are connected with traditional work and with each other so that a program tells one story. Time-boxed programs drive the activity: a launch, an event, a campaign, a season, an enrolment period, a fundraising drive or a budget cycle. Between programs, attention and resources drop. Social managers begin to involve subject matter experts, posts move from corporate language to a looser tone, and marketing and PR may work together for the length of a program. Listening and measurement take place around each program, and the first results support the case for money and people. All of this stays within one corner of the organization.");
 /* Translators: the name of phase 4 of the maturity model */
 N_("The Relators");
 /* Translators: the stage of phase 4 */
 N_("Operationalizing & Scaling");
 /* Translators: what phase 4 looks like */
-N_("Social media is run as an everyday, long-term discipline: launches and events slot into an ongoing calendar of conversations instead of driving it. A central hub supports spokes in business units and functions with tools, training and guidance, with money set aside for listening, analytics and social CRM. Subject matter experts take part widely, including on channels the organization does not own, and the tone is human and conversational. A social media policy is a given, metrics combine qualitative and quantitative evidence and reach into sales, and PR, customer service and HR work with marketing continuously.");
+N_("Social media is an everyday, long-term discipline: programs slot into a standing calendar of conversations instead of driving it, and planning separates everyday conversations from special occasions. One or more hubs, or a single coordinating owner in a smaller organization, support the teams active on social with standards, tools, training and advice, and money is set aside for listening, analytics and social CRM. Experts from most customer-facing teams take part regularly, also on channels the organization does not own, and the tone is human and conversational. A social media policy is a given. Metrics combine qualitative and quantitative evidence and begin to reach into sales, and PR, customer service and HR work with marketing on a continuing basis.");
 /* Translators: the name of phase 5 of the maturity model */
 N_("The Proficient");
 /* Translators: the stage of phase 5 */
 N_("Nirvana");
 /* Translators: what phase 5 looks like */
-N_("Social is part of how the organization works: it is treated like any other channel and used wherever it serves the purpose, online and offline alike. It has an equal seat in the annual and quarterly budget discussions, and its results are reported beside other channels against business outcomes. Skilled practitioners work throughout the organization and keep lasting relationships with customers, advocates and influencers. Listening routinely shapes products, service and sales, and governance stays light because people are trained and trusted. Not every organization needs to get here; those that do get here on purpose.");
+N_("Social is part of how the whole organization works: it is treated like any other channel and used wherever it serves the purpose, online and offline. It has an equal seat in the annual and quarterly budget discussions, and its results are reported beside those of other channels against business outcomes. Skilled practitioners work throughout the organization and keep lasting relationships with customers, advocates and influencers. Three further signs are extensions of the #lostinsm series: listening routinely shapes products, service and sales; governance stays light because people are trained and trusted; channels are added or dropped on purpose. Not every organization needs to get here; those that do get here deliberately.");
 /* Translators: the name of the dimension strategy */
 N_("Strategy & business alignment");
+/* Translators: what the dimension strategy covers */
+N_("Whether social media has written goals tied to the business, who backs it at leadership level, how leaders talk about it, and how its initiatives are prioritized and funded.");
+/* Translators: the dimension strategy at phase 1 */
+N_("No goals, sponsor or budget exist for social media; leaders mainly see it as a risk, and it does not come up in planning.");
+/* Translators: the dimension strategy at phase 2 */
+N_("Individuals set their own informal goals and work with free tools and spare time; managers allow the trials, but nobody senior owns them.");
+/* Translators: the dimension strategy at phase 3 */
+N_("Each campaign, event or other time-boxed program sets its own social objectives and wins its own money and people, argued from earlier results; a marketing or communications manager champions the work.");
+/* Translators: the dimension strategy at phase 4 */
+N_("A written strategy, reviewed at least yearly, links social to marketing and business objectives. A named executive sponsor and a standing annual budget carry long-term programs, and leaders plan how to scale the work.");
+/* Translators: the dimension strategy at phase 5 */
+N_("Social goals sit in the organization’s own strategy and budget rounds on the same terms as other channels; the executive team reviews social results, and initiatives are started or stopped on measured evidence.");
+/* Translators: question strategy-1, asked in a workshop */
+N_("Where are the organization’s goals for social media written down?");
+/* Translators: help for question strategy-1 */
+N_("Ask for the documents that set goals for social media and read what the goals point to: a network, a program, marketing objectives or the organization’s own objectives. A goal counts only if it is written down and someone can show it. For a written strategy, check the date of its last review. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question strategy-1, the answer that means phase 1 */
+N_("No plan or document of the organization sets any goal for social media.");
+/* Translators: question strategy-1, the answer that means phase 2 */
+N_("The people who run the accounts set their own informal goals, such as growing a following on one network.");
+/* Translators: question strategy-1, the answer that means phase 3 */
+N_("Each program plan, such as a campaign, an event or an enrolment period, sets social objectives that its channels serve together.");
+/* Translators: question strategy-1, the answer that means phase 4 */
+N_("A written social strategy, reviewed at least yearly, links channel goals to marketing and business objectives.");
+/* Translators: question strategy-1, the answer that means phase 5 */
+N_("The organization’s own strategy and business plan contain the social goals, stated as outcomes shared with every other channel.");
+/* Translators: question strategy-1: when “Not applicable” is the right answer */
+N_("Almost never applicable: any organization with official accounts, or deciding whether to have them, can set goals for them. If the practice could apply but is not done, choose the first option.");
+/* Translators: question strategy-1: what proves its highest answer */
+N_("The current strategy or business plan of the organization contains the social goals, and they are stated as outcomes shared with other channels.");
+/* Translators: question strategy-2, asked in a workshop */
+N_("Who sponsors social media at leadership level?");
+/* Translators: help for question strategy-2 */
+N_("Sponsorship shows in who defends the budget, removes obstacles and asks for results. Ask for a name and for one thing that person did for social media in the last year: a decision, a budget line, a review. For the executive team, ask for the agendas or minutes of its recent business reviews. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question strategy-2, the answer that means phase 1 */
+N_("No manager above team level has taken responsibility for social media.");
+/* Translators: question strategy-2, the answer that means phase 2 */
+N_("Line managers allow individuals some working time for social media, without anyone senior being accountable for it.");
+/* Translators: question strategy-2, the answer that means phase 3 */
+N_("A marketing or communications manager champions social for the programs they run and reports on it to their own management.");
+/* Translators: question strategy-2, the answer that means phase 4 */
+N_("A named executive sponsor owns the social strategy and defends its budget in the planning rounds.");
+/* Translators: question strategy-2, the answer that means phase 5 */
+N_("The executive team reviews social results in its regular business reviews.");
+/* Translators: question strategy-2: when “Not applicable” is the right answer */
+N_("Not applicable only where the organization has no management above the team that runs social media, for example a very small firm whose owner runs the accounts; then there is no one above to sponsor it. If the practice could apply but is not done, choose the first option.");
+/* Translators: question strategy-2: what proves its highest answer */
+N_("The agendas or minutes of the executive team’s last four regular business reviews show social results discussed.");
+/* Translators: question strategy-3, asked in a workshop */
+N_("How are social media initiatives chosen and prioritized?");
+/* Translators: help for question strategy-3 */
+N_("Ask how the last three social initiatives started and who decided on them. Interest of individuals, the needs of one program, a ranked roadmap and a shared investment portfolio are different answers. For a roadmap, ask for the current version and the date it was last reviewed with the sponsor. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question strategy-3, the answer that means phase 1 */
+N_("No social media initiatives have been proposed or considered so far.");
+/* Translators: question strategy-3, the answer that means phase 2 */
+N_("Initiatives start where someone has the interest and the time, and they are not compared with each other.");
+/* Translators: question strategy-3, the answer that means phase 3 */
+N_("Each initiative is decided inside its own program, by what that campaign, event or season needs.");
+/* Translators: question strategy-3, the answer that means phase 4 */
+N_("A roadmap ranks social initiatives by their contribution to business goals and is reviewed with the sponsor twice a year.");
+/* Translators: question strategy-3, the answer that means phase 5 */
+N_("Social initiatives pass through the same portfolio process as other investments and are expanded or stopped on measured results.");
+/* Translators: question strategy-3: when “Not applicable” is the right answer */
+N_("Almost never applicable: even one account involves choices about what to start. If the practice could apply but is not done, choose the first option.");
+/* Translators: question strategy-3: what proves its highest answer */
+N_("The investment portfolio records of the last year list social initiatives next to other investments, with a recorded continue, expand or stop decision for each.");
+/* Translators: question strategy-4, asked in a workshop */
+N_("How is the social media budget decided?");
+/* Translators: help for question strategy-4 */
+N_("Money is a more reliable sign of commitment than statements. Ask where the money for social tools, people and paid media comes from, who approved it and for how long; a line in the annual budget differs from money borrowed from a program. Look at the last budget request and the argument it used. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question strategy-4, the answer that means phase 1 */
+N_("No money or working time has been set aside for social media so far.");
+/* Translators: question strategy-4, the answer that means phase 2 */
+N_("Free tools and spare working time are used; any small cost is paid from a team’s discretionary spending.");
+/* Translators: question strategy-4, the answer that means phase 3 */
+N_("Each program wins its own money and staff time, argued from earlier results, for as long as the program runs.");
+/* Translators: question strategy-4, the answer that means phase 4 */
+N_("A standing annual social budget funds long-term programs and tools such as listening, analytics or social CRM.");
+/* Translators: question strategy-4, the answer that means phase 5 */
+N_("Social is funded in the annual and quarterly budget rounds on the same terms as other channels, its share moving with results.");
+/* Translators: question strategy-4: when “Not applicable” is the right answer */
+N_("Almost never applicable: the working time spent on social media is already a cost. If the practice could apply but is not done, choose the first option.");
+/* Translators: question strategy-4: what proves its highest answer */
+N_("The documents of the last annual budget round show social assessed as a channel with the same criteria as the others, and its share changed or confirmed on results.");
+/* Translators: question strategy-5, asked in a workshop */
+N_("How do leaders talk about social media?");
+/* Translators: help for question strategy-5 */
+N_("Listen to how leaders describe social media in the workshop, in planning documents and in internal messages: as a risk to avoid, a curiosity, a marketing tool, a capability to scale or an ordinary part of the business. Note how they speak about its risks. Ask for an internal message or all-hands recording in which a leader spoke about social. The last option is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question strategy-5, the answer that means phase 1 */
+N_("Leaders describe social media mainly as a risk to avoid, because what is said there cannot be controlled.");
+/* Translators: question strategy-5, the answer that means phase 2 */
+N_("Leaders are curious but cautious, and accept small trials that stay low-profile.");
+/* Translators: question strategy-5, the answer that means phase 3 */
+N_("Leaders speak of social as an accepted marketing tool, valued for the campaigns and programs it supports.");
+/* Translators: question strategy-5, the answer that means phase 4 */
+N_("In planning, leaders talk about how to scale and operationalize social, and treat its risks as managed, not avoided.");
+/* Translators: question strategy-5, the answer that means phase 5 */
+N_("Leaders share social media successes and mistakes openly with staff, as they do for any other part of the business.");
+/* Translators: question strategy-5: when “Not applicable” is the right answer */
+N_("Not applicable only where the organization has no leaders apart from the people who run social media themselves. If the practice could apply but is not done, choose the first option.");
+/* Translators: question strategy-5: what proves its highest answer */
+N_("At least two internal messages, all-hands sessions or meeting notes from the last year show a leader discussing a social media success or mistake openly with staff.");
+/* Translators: dimension strategy, a step from phase 1 to 2 */
+N_("Ask one manager to give a named person a few hours a week to try social media for the team.");
+/* Translators: dimension strategy, when a step from phase 1 to 2 is done */
+N_("Line managers allow individuals some working time for social media.");
+/* Translators: dimension strategy, a step from phase 1 to 2 */
+N_("Present the trial to the leadership team as a small, low-risk test with an end date.");
+/* Translators: dimension strategy, when a step from phase 1 to 2 is done */
+N_("Leaders are curious but cautious and accept small trials.");
+/* Translators: dimension strategy, a step from phase 1 to 2 */
+N_("Write down one or two informal goals for the trial, such as the audience to reach on one network.");
+/* Translators: dimension strategy, when a step from phase 1 to 2 is done */
+N_("The people who run the accounts have their own goals, even if informal.");
+/* Translators: dimension strategy, a step from phase 2 to 3 */
+N_("Add a social section with its own objectives to the plan of the next campaign, event or enrolment period.");
+/* Translators: dimension strategy, when a step from phase 2 to 3 is done */
+N_("Each program plan sets social objectives that its channels serve together.");
+/* Translators: dimension strategy, a step from phase 2 to 3 */
+N_("Ask the manager who owns that program to champion social in it and to report on it to their management.");
+/* Translators: dimension strategy, when a step from phase 2 to 3 is done */
+N_("A marketing or communications manager champions social for their programs and reports on it.");
+/* Translators: dimension strategy, a step from phase 2 to 3 */
+N_("Reserve money and staff time for social in that program’s budget, citing what the trial achieved.");
+/* Translators: dimension strategy, when a step from phase 2 to 3 is done */
+N_("Each program wins its own money and staff time for social, argued from earlier results.");
+/* Translators: dimension strategy, a step from phase 3 to 4 */
+N_("Draft a written social strategy that links each channel’s goals to marketing and business objectives, with a yearly review date.");
+/* Translators: dimension strategy, a step from phase 3 to 4 */
+N_("Secure a named executive sponsor who owns the strategy and defends its budget in the planning rounds.");
+/* Translators: dimension strategy, when a step from phase 3 to 4 is done */
+N_("A named executive sponsor owns the social strategy and defends its budget.");
+/* Translators: dimension strategy, a step from phase 3 to 4 */
+N_("Build a roadmap that ranks social initiatives by business contribution and review it with the sponsor twice a year.");
+/* Translators: dimension strategy, a step from phase 3 to 4 */
+N_("Replace program-by-program funding with a standing annual social budget for long-term programs and tools.");
+/* Translators: dimension strategy, a step from phase 4 to 5 */
+N_("Put social results on the agenda of the executive team’s regular business reviews.");
+/* Translators: dimension strategy, a step from phase 4 to 5 */
+N_("Write the social goals into the organization’s strategy and business plan as outcomes shared with other channels.");
+/* Translators: dimension strategy, when a step from phase 4 to 5 is done */
+N_("The organization’s own strategy and business plan contain the social goals, stated as shared outcomes.");
+/* Translators: dimension strategy, a step from phase 4 to 5 */
+N_("Enter social into the annual and quarterly budget rounds with the evidence every other channel must bring.");
+/* Translators: dimension strategy, when a step from phase 4 to 5 is done */
+N_("Social is funded in the budget rounds on the same terms as other channels, its share moving with results.");
+/* Translators: dimension strategy, a step from phase 4 to 5 */
+N_("Run social initiatives through the investment portfolio process, with expand-or-stop decisions on measured results.");
+/* Translators: dimension strategy, when a step from phase 4 to 5 is done */
+N_("Social initiatives pass through the same portfolio process as other investments.");
+/* Translators: the name of the dimension listening */
+N_("Listening & monitoring");
+/* Translators: what the dimension listening covers */
+N_("How the organization finds out what is said about it, its products or services, its people and its field, what it learns about its audience, and what it does with what it hears.");
+/* Translators: the dimension listening at phase 1 */
+N_("No one follows what is said about the organization online, and no searches are saved.");
+/* Translators: the dimension listening at phase 2 */
+N_("Individuals check mentions now and then, mostly to learn how the networks work, and what they notice is passed on by word of mouth, if at all.");
+/* Translators: the dimension listening at phase 3 */
+N_("Searches run for the length of each campaign, event or enrolment period, and a summary is filed with its results; little is followed between programs.");
+/* Translators: the dimension listening at phase 4 */
+N_("A named owner watches a written topic list all year, a monthly insight report reaches other functions, and written audience profiles say what the audience cares about.");
+/* Translators: the dimension listening at phase 5 */
+N_("Decisions taken on listening insight are logged and followed up, and the topic list and audience profiles are revised on a fixed cycle from what is learned.");
+/* Translators: question listening-1, asked in a workshop */
+N_("Who looks after listening for the organization?");
+/* Translators: help for question listening-1 */
+N_("Ask who set up the current searches, who reads the results and where that work is written down: in a role description, in a program plan, or nowhere. Work squeezed in between other tasks counts as individual initiative. A listening service with agreed deliverables for every unit is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question listening-1, the answer that means phase 1 */
+N_("No one has been asked to follow what is said about the organization online.");
+/* Translators: question listening-1, the answer that means phase 2 */
+N_("Individuals look at mentions on their own initiative, in time they find between other tasks.");
+/* Translators: question listening-1, the answer that means phase 3 */
+N_("The person running each campaign or program watches mentions for its duration as part of that work.");
+/* Translators: question listening-1, the answer that means phase 4 */
+N_("A named owner keeps the searches going all year, and listening is written into that person’s role description.");
+/* Translators: question listening-1, the answer that means phase 5 */
+N_("A listening owner or team serves every unit active on social with agreed deliverables, reviewed each year.");
+/* Translators: question listening-1: when “Not applicable” is the right answer */
+N_("Rarely right: people can talk about any organization, even one without accounts of its own. Choose not applicable only while the organization is not yet publicly known, for example before its first announcement; if listening could apply but is not done, choose the first option.");
+/* Translators: question listening-1: what proves its highest answer */
+N_("The written list of listening deliverables agreed with each unit active on social, and the record of its last yearly review.");
+/* Translators: question listening-2, asked in a workshop */
+N_("What does your listening cover?");
+/* Translators: help for question listening-2 */
+N_("Ask to see the saved searches or the topic list and compare it with what matters to the organization: its name alone, the hashtags of the current program, or also products or services, leaders, competitors and known issues. Check the languages and markets the searches cover against those the organization serves. A topic list revised with other owners is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question listening-2, the answer that means phase 1 */
+N_("No topics or search terms for listening have been defined.");
+/* Translators: question listening-2, the answer that means phase 2 */
+N_("People search for the organization’s name from time to time, in the networks and languages they use themselves.");
+/* Translators: question listening-2, the answer that means phase 3 */
+N_("Searches cover the organization’s name plus the hashtags, offers or themes of the current program.");
+/* Translators: question listening-2, the answer that means phase 4 */
+N_("A written topic list covers brand, products or services, leaders, competitors and known issues in the main markets.");
+/* Translators: question listening-2, the answer that means phase 5 */
+N_("The topic list is reviewed at least twice a year with service, product and risk owners and changes with the business.");
+/* Translators: question listening-2: what proves its highest answer */
+N_("The topic list with its change history, and the notes of the last two reviews held with service, product and risk owners.");
+/* Translators: question listening-3, asked in a workshop */
+N_("When does listening take place?");
+/* Translators: help for question listening-3 */
+N_("Look at the monitoring history or the saved searches for gaps between programs, and ask who would notice a sudden rise in complaints on a weekend. A program can be a launch, an event, a campaign, a season, an enrolment period or a fundraising drive. Out-of-hours alerts handled through a rota are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question listening-3, the answer that means phase 1 */
+N_("No one looks for mentions of the organization at any time of the year.");
+/* Translators: question listening-3, the answer that means phase 2 */
+N_("Someone checks now and then, mostly to learn how a network works before taking part in it.");
+/* Translators: question listening-3, the answer that means phase 3 */
+N_("Searches are switched on for each campaign, event, season or drive and off again a few weeks after it ends.");
+/* Translators: question listening-3, the answer that means phase 4 */
+N_("Searches run all year, between programs as well, and a named person reviews them every working day.");
+/* Translators: question listening-3, the answer that means phase 5 */
+N_("Alerts for spikes outside working hours reach a named person on a rota, and the alert log shows them handled.");
+/* Translators: question listening-3: what proves its highest answer */
+N_("The alert log and rota of the last three months show spikes outside working hours reaching a named person.");
+/* Translators: question listening-4, asked in a workshop */
+N_("What happens to what listening finds?");
+/* Translators: help for question listening-4 */
+N_("Ask for a recent finding and trace where it went: nowhere, to a colleague in passing, into a program report, to a manager with an owner for the action, or into a logged decision. A summary that is filed and not acted on is passive listening. Insight that routinely shapes products, services and communication is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question listening-4, the answer that means phase 1 */
+N_("Listening produces no findings that are written down or passed on.");
+/* Translators: question listening-4, the answer that means phase 2 */
+N_("Whoever notices something mentions it to a colleague informally; nothing is recorded.");
+/* Translators: question listening-4, the answer that means phase 3 */
+N_("A summary is filed with each program’s results report, and no follow-up actions are assigned from it.");
+/* Translators: question listening-4, the answer that means phase 4 */
+N_("A monthly insight report reaches managers in other functions, and each finding has a named owner for the action.");
+/* Translators: question listening-4, the answer that means phase 5 */
+N_("Decisions taken on listening insight are logged, and the log records what was changed and whether it worked.");
+/* Translators: question listening-4: what proves its highest answer */
+N_("The decision log of the last two quarters shows decisions on products, services or communication traced to listening, with their follow-up.");
+/* Translators: question listening-5, asked in a workshop */
+N_("What does the organization know about what its audience cares about?");
+/* Translators: help for question listening-5 */
+N_("Ask for audience descriptions used in planning: personas, audience profiles, research summaries or program briefs. Check where they come from (listening, surveys, interviews, analytics) and when they were last updated. Profiles tested against results and cited in plans are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question listening-5, the answer that means phase 1 */
+N_("The audience on social is not described; posts start from the topics the organization wants to talk about.");
+/* Translators: question listening-5, the answer that means phase 2 */
+N_("Individuals have a personal sense of who follows them, from reading comments and profiles.");
+/* Translators: question listening-5, the answer that means phase 3 */
+N_("Each campaign or program brief names a target group, described for that program only.");
+/* Translators: question listening-5, the answer that means phase 4 */
+N_("Written audience profiles, updated at least yearly from listening and research, state what each main audience cares about.");
+/* Translators: question listening-5, the answer that means phase 5 */
+N_("The audience profiles are checked against results in each planning round, and plans cite the revised profiles.");
+/* Translators: question listening-5: what proves its highest answer */
+N_("Planning documents from the last two cycles cite the audience profiles, and the profiles carry dated revisions based on results.");
+/* Translators: dimension listening, a step from phase 1 to 2 */
+N_("Save searches for the organization’s name, main services and leaders in each network’s own search, and read them once a week.");
+/* Translators: dimension listening, when a step from phase 1 to 2 is done */
+N_("Someone checks mentions of the organization now and then and can show the saved searches.");
+/* Translators: dimension listening, a step from phase 1 to 2 */
+N_("Watch for two weeks how your audience talks on one network before posting there, and note what you learn.");
+/* Translators: dimension listening, when a step from phase 1 to 2 is done */
+N_("Notes show what was learned about the network from watching it before taking part.");
+/* Translators: dimension listening, a step from phase 2 to 3 */
+N_("Write the search terms for the next campaign, event, enrolment period or drive into its plan, from the announcement to a month after.");
+/* Translators: dimension listening, when a step from phase 2 to 3 is done */
+N_("Searches run for the length of the program and are switched off afterwards on a planned date.");
+/* Translators: dimension listening, a step from phase 2 to 3 */
+N_("Name in each program plan the person who watches mentions while the program runs.");
+/* Translators: dimension listening, when a step from phase 2 to 3 is done */
+N_("The person running each program watches mentions for its duration as part of that work.");
+/* Translators: dimension listening, a step from phase 2 to 3 */
+N_("File a one-page listening summary with each program’s results report.");
+/* Translators: dimension listening, when a step from phase 2 to 3 is done */
+N_("A listening summary is filed with the results report of each recent program.");
+/* Translators: dimension listening, a step from phase 3 to 4 */
+N_("Write a topic list covering brand, products or services, leaders, competitors and known issues, and give it a named owner.");
+/* Translators: dimension listening, a step from phase 3 to 4 */
+N_("Add listening to the owner’s role description and keep the searches running between programs, reviewed every working day.");
+/* Translators: dimension listening, when a step from phase 3 to 4 is done */
+N_("Searches run all year, and a named person whose role description includes listening reviews them every working day.");
+/* Translators: dimension listening, a step from phase 3 to 4 */
+N_("Send a monthly insight report to managers in other functions, naming an owner for each finding.");
+/* Translators: dimension listening, a step from phase 3 to 4 */
+N_("Write audience profiles that state what each main audience cares about, drawn from listening and research, and date them for a yearly update.");
+/* Translators: dimension listening, a step from phase 4 to 5 */
+N_("Start a decision log that records each decision taken on listening insight, what changed and whether it worked.");
+/* Translators: dimension listening, when a step from phase 4 to 5 is done */
+N_("The decision log of the last two quarters shows decisions traced to listening, with their follow-up.");
+/* Translators: dimension listening, a step from phase 4 to 5 */
+N_("Review the topic list twice a year with service, product and risk owners and record the changes.");
+/* Translators: dimension listening, a step from phase 4 to 5 */
+N_("Check the audience profiles against results in every planning round and cite the revised profiles in the plans.");
+/* Translators: dimension listening, when a step from phase 4 to 5 is done */
+N_("Plans of the last two cycles cite audience profiles revised from results.");
+/* Translators: dimension listening, a step from phase 4 to 5 */
+N_("Set up a rota that receives alerts for mention spikes outside working hours, and keep an alert log.");
+/* Translators: the name of the dimension measurement */
+N_("Measurement & analytics");
+/* Translators: what the dimension measurement covers */
+N_("What is measured about social media, against what, who receives the results, how social data is analysed, and how results show contribution and change the work.");
+/* Translators: the dimension measurement at phase 1 */
+N_("No figures about social media are collected, compared or reported.");
+/* Translators: the dimension measurement at phase 2 */
+N_("Follower and like counts are read from the networks’ built-in statistics when someone is curious, with no report and no recorded starting point.");
+/* Translators: the dimension measurement at phase 3 */
+N_("Each campaign or program gets a results report showing what social added, sometimes set against a similar traditional effort; the data is used little beyond that report.");
+/* Translators: the dimension measurement at phase 4 */
+N_("A defined set of quantitative and qualitative indicators is tracked against a baseline, reported monthly or quarterly, mined for patterns and used in a monthly review that changes the work.");
+/* Translators: the dimension measurement at phase 5 */
+N_("Social figures share definitions and dashboards with other channels, their contribution is estimated across channels, and return on investment is calculated yearly for planning.");
+/* Translators: question measurement-1, asked in a workshop */
+N_("What do you measure about your social media activity?");
+/* Translators: help for question measurement-1 */
+N_("Ask for the latest report or dashboard and list the indicators in it: counts read from the networks, reach and engagement per program, qualitative measures such as sentiment or whether the right people follow, or definitions shared with other channels. Check that the indicators are defined in writing. Definitions shared with other channels are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question measurement-1, the answer that means phase 1 */
+N_("No figures about social media activity are collected or kept.");
+/* Translators: question measurement-1, the answer that means phase 2 */
+N_("Follower, like and post counts are read from each network’s built-in statistics.");
+/* Translators: question measurement-1, the answer that means phase 3 */
+N_("Reach, engagement and clicks are measured for each campaign or program against its own objectives.");
+/* Translators: question measurement-1, the answer that means phase 4 */
+N_("A defined indicator set pairs counts with qualitative measures, such as sentiment and audience quality, tracked over time.");
+/* Translators: question measurement-1, the answer that means phase 5 */
+N_("Social indicators use the same written definitions as other channels, so figures compare directly with web, email or paid media.");
+/* Translators: question measurement-1: when “Not applicable” is the right answer */
+N_("Only when the organization has no social media activity of its own to measure: no official accounts, no paid social and no posting on its behalf. If there is activity but this practice is not done, choose the first option; not applicable is never right merely because nothing is measured.");
+/* Translators: question measurement-1: what proves its highest answer */
+N_("The written indicator definitions, used unchanged in the reports of web, email or paid media, and the last report that applies them.");
+/* Translators: question measurement-2, asked in a workshop */
+N_("Who receives the results of social media work?");
+/* Translators: help for question measurement-2 */
+N_("Check the distribution list and dates of the last reports: who receives results, how often, and whether trends over time are shown. Ask whether managers outside the people running social can open the figures themselves. Social figures in shared performance dashboards are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question measurement-2, the answer that means phase 1 */
+N_("No results of social media work are passed on to anyone in the organization.");
+/* Translators: question measurement-2, the answer that means phase 2 */
+N_("Individuals look at their own numbers and share them informally with colleagues, when asked.");
+/* Translators: question measurement-2, the answer that means phase 3 */
+N_("The owner of each campaign, event or fundraising drive receives a results report when it ends.");
+/* Translators: question measurement-2, the answer that means phase 4 */
+N_("A dashboard with trends goes monthly or quarterly to those running social and the managers of each unit active on social.");
+/* Translators: question measurement-2, the answer that means phase 5 */
+N_("Social figures sit in the organization’s shared performance dashboards beside other channels, open to every manager.");
+/* Translators: question measurement-2: what proves its highest answer */
+N_("The shared performance dashboard shows social figures beside other channels, with refresh dates for each of the last three months.");
+/* Translators: question measurement-3, asked in a workshop */
+N_("How does the organization show what social media contributes?");
+/* Translators: help for question measurement-3 */
+N_("Ask for one concrete case where a social result was traced to an outcome outside the networks, such as a visit, a sign-up, an enquiry, a saving or wider word of mouth, and how the link was made. Links to the CRM and the sales pipeline are assessed elsewhere, not here. A cross-channel attribution or mix model is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question measurement-3, the answer that means phase 1 */
+N_("No link is made between social activity and any result beyond the networks themselves.");
+/* Translators: question measurement-3, the answer that means phase 2 */
+N_("Success stories circulate, such as a customer who mentions a post, without being tracked.");
+/* Translators: question measurement-3, the answer that means phase 3 */
+N_("Each campaign or drive report shows what social added, such as reach, word of mouth or cost saved.");
+/* Translators: question measurement-3, the answer that means phase 4 */
+N_("Tracked links and conversion tracking credit visits, sign-ups or enquiries to social all year round.");
+/* Translators: question measurement-3, the answer that means phase 5 */
+N_("Social is part of the organization’s cross-channel attribution or mix model, and its estimated share is reported quarterly.");
+/* Translators: question measurement-3: what proves its highest answer */
+N_("The quarterly reports of the last year show social’s estimated share of outcomes from the cross-channel attribution or mix model.");
+/* Translators: question measurement-4, asked in a workshop */
+N_("What are social media results compared against?");
+/* Translators: help for question measurement-4 */
+N_("Look for a recorded starting point: a baseline per account, the targets set from it and the tracking against them. Where no baseline exists, ask how a program’s results were judged, for example against a comparable traditional effort. Comparisons with competitors are not scored here. Targets set alongside other channels are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question measurement-4, the answer that means phase 1 */
+N_("Figures are seen only in the moment; no earlier numbers are kept to compare them with.");
+/* Translators: question measurement-4, the answer that means phase 2 */
+N_("Figures are compared informally with what people remember of earlier weeks; no starting point is recorded.");
+/* Translators: question measurement-4, the answer that means phase 3 */
+N_("A program’s results are compared with a similar traditional effort or an earlier program of the same kind.");
+/* Translators: question measurement-4, the answer that means phase 4 */
+N_("A baseline recorded for each account sets yearly targets, and results are tracked against them all year.");
+/* Translators: question measurement-4, the answer that means phase 5 */
+N_("Social targets are set in the same planning round and terms as other channels’ targets, each from a recorded baseline.");
+/* Translators: question measurement-4: what proves its highest answer */
+N_("The last two yearly planning rounds set social targets in the same document and terms as other channels, each from a recorded baseline.");
+/* Translators: question measurement-5, asked in a workshop */
+N_("How is social data analysed beyond the standard reports?");
+/* Translators: help for question measurement-5 */
+N_("Ask for the last analysis that went beyond a routine report: an export of posts, comments or mentions examined for patterns in topics, sentiment, timing or audience. Note who did it, how often it is done and which data sources were combined. Combining social data with other sources for planning is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question measurement-5, the answer that means phase 1 */
+N_("No social data is exported or kept; only what the networks display at the moment is seen.");
+/* Translators: question measurement-5, the answer that means phase 2 */
+N_("Someone occasionally scrolls through comments or exports a table to answer a question of their own.");
+/* Translators: question measurement-5, the answer that means phase 3 */
+N_("Data is exported for the report on each campaign, event or enrolment period, and no further analysis follows.");
+/* Translators: question measurement-5, the answer that means phase 4 */
+N_("A named person mines posts, comments and mentions all year for patterns in topics, sentiment and timing.");
+/* Translators: question measurement-5, the answer that means phase 5 */
+N_("Social data is analysed together with web analytics or survey data, and the findings are presented in planning rounds.");
+/* Translators: question measurement-5: what proves its highest answer */
+N_("The last two analyses combine social data with web analytics or survey data, and a planning document cites each of them.");
+/* Translators: question measurement-6, asked in a workshop */
+N_("How do results change the way social media is done?");
+/* Translators: help for question measurement-6 */
+N_("Ask for the last change to content, timing, channels or budget and for the evidence behind it. Look for written lessons, review notes or decision records, and check how often the review takes place. Return on investment with full costs and lift tests, used in planning, is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question measurement-6, the answer that means phase 1 */
+N_("The way social media is run is not reviewed against any results.");
+/* Translators: question measurement-6, the answer that means phase 2 */
+N_("People adjust their own posting by feel, after seeing what seemed to work for them.");
+/* Translators: question measurement-6, the answer that means phase 3 */
+N_("Lessons are written up at the end of each campaign or season and read when the next one is planned.");
+/* Translators: question measurement-6, the answer that means phase 4 */
+N_("A results review at least once a month decides changes to content, timing or channels and records them.");
+/* Translators: question measurement-6, the answer that means phase 5 */
+N_("Return on investment is calculated yearly with full costs and lift tests, and the planning papers cite the figure.");
+/* Translators: question measurement-6: what proves its highest answer */
+N_("The return-on-investment calculation of the last year, with costs and a lift or holdout test, and the planning papers that cite it.");
+/* Translators: dimension measurement, a step from phase 1 to 2 */
+N_("Switch on the built-in statistics of every official account and note its follower, like and post counts once a month.");
+/* Translators: dimension measurement, a step from phase 1 to 2 */
+N_("Share the monthly counts with the colleagues who post, in a team channel or by e-mail.");
+/* Translators: dimension measurement, when a step from phase 1 to 2 is done */
+N_("Individuals look at their numbers and share them informally with colleagues.");
+/* Translators: dimension measurement, a step from phase 2 to 3 */
+N_("Write objectives for social into each campaign or program plan and send its owner a results report against them when it ends.");
+/* Translators: dimension measurement, when a step from phase 2 to 3 is done */
+N_("The owner of each campaign or program receives a results report against its own objectives when it ends.");
+/* Translators: dimension measurement, a step from phase 2 to 3 */
+N_("Add tracked links to every post that points to the website during a program.");
+/* Translators: dimension measurement, a step from phase 2 to 3 */
+N_("Compare one social-supported program with a similar past effort without social, using the same measures.");
+/* Translators: dimension measurement, a step from phase 3 to 4 */
+N_("Define an indicator set that pairs counts with qualitative measures such as sentiment and audience quality, with one owner for the definitions.");
+/* Translators: dimension measurement, a step from phase 3 to 4 */
+N_("Record a baseline for each account and set yearly targets from it.");
+/* Translators: dimension measurement, a step from phase 3 to 4 */
+N_("Issue a dashboard with trends monthly or quarterly to those running social and the managers of each unit active on social.");
+/* Translators: dimension measurement, a step from phase 3 to 4 */
+N_("Hold a monthly results review that records the changes decided to content, timing or channels.");
+/* Translators: dimension measurement, a step from phase 4 to 5 */
+N_("Agree shared indicator definitions with the owners of web, email and paid media reporting.");
+/* Translators: dimension measurement, when a step from phase 4 to 5 is done */
+N_("Social indicators use the same written definitions as other channels, so figures compare directly.");
+/* Translators: dimension measurement, a step from phase 4 to 5 */
+N_("Add social figures to the organization’s shared performance dashboards beside the other channels.");
+/* Translators: dimension measurement, when a step from phase 4 to 5 is done */
+N_("Social figures sit in the shared performance dashboards beside other channels, open to every manager.");
+/* Translators: dimension measurement, a step from phase 4 to 5 */
+N_("Agree with finance a method for estimating social’s share of outcomes across channels, and report the estimate quarterly.");
+/* Translators: dimension measurement, when a step from phase 4 to 5 is done */
+N_("Social is part of the cross-channel attribution or mix model, and its estimated share is reported quarterly.");
+/* Translators: dimension measurement, a step from phase 4 to 5 */
+N_("Calculate the return on investment of social once a year with full costs and a lift test, and bring it to the planning round.");
+/* Translators: the name of the dimension engagement */
+N_("Engagement & community");
+/* Translators: what the dimension engagement covers */
+N_("How the organization takes part in conversations on social media: the tone it uses, whether conversation lasts beyond campaigns and other programs, how it earns trust, and how it supports communities in which its audience talks among itself. Response times, routing and escalation belong to cross-functional integration.");
+/* Translators: the dimension engagement at phase 1 */
+N_("The organization takes no part in conversations on social media, and it runs no space where its audience meets.");
+/* Translators: the dimension engagement at phase 2 */
+N_("Posts are mostly one-way announcements; replies and conversations depend on whoever notices a comment and has the time.");
+/* Translators: the dimension engagement at phase 3 */
+N_("Conversation grows during campaigns, events and seasonal peaks, in a voice that starts corporate and relaxes with experience. Between them it thins out, and the organization still talks at its audience more than with it.");
+/* Translators: the dimension engagement at phase 4 */
+N_("Conversation runs all year in a natural, human voice. Owned groups or communities have a named community manager, and errors and criticism get open public answers.");
+/* Translators: the dimension engagement at phase 5 */
+N_("The audience starts much of the conversation, members help each other in well-kept communities, and tone, community health and trust are reviewed from regular evidence.");
+/* Translators: question engagement-2, asked in a workshop */
+N_("How would you describe the tone of your posts and replies?");
+/* Translators: help for question engagement-2 */
+N_("Read a handful of recent posts and replies aloud, from more than one account. Listen for press-release language, for a voice that loosens with experience, and for posts that ask questions and talk with people. Ask whether a voice guide exists and when it was last changed. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question engagement-2, the answer that means phase 1 */
+N_("No posts or replies go out under the organization’s name on social media.");
+/* Translators: question engagement-2, the answer that means phase 2 */
+N_("Posts are mostly one-way announcements whose style depends on whoever writes them that day.");
+/* Translators: question engagement-2, the answer that means phase 3 */
+N_("Posts still start from corporate language but grow looser with experience; most promote the current program.");
+/* Translators: question engagement-2, the answer that means phase 4 */
+N_("The voice is natural and conversational: posts ask questions, invite replies and talk with people.");
+/* Translators: question engagement-2, the answer that means phase 5 */
+N_("A shared voice guide is used on every account, and tone is adjusted after quarterly reviews of how the audience responds.");
+/* Translators: question engagement-2: when “Not applicable” is the right answer */
+N_("Almost never applicable: an organization that could post but does not has no voice there yet. If the practice could apply but is not done, choose the first option.");
+/* Translators: question engagement-2: what proves its highest answer */
+N_("A shared voice guide is in use, and notes of the quarterly sample reviews of the last year show changes made from how the audience responded.");
+/* Translators: question engagement-3, asked in a workshop */
+N_("When does two-way conversation take place on the official accounts?");
+/* Translators: help for question engagement-3 */
+N_("Compare a busy month with a quiet one on the main accounts: count the threads in which the organization replied more than once or asked something back, and note who took part. Ask who keeps the conversation going between campaigns, events or seasons, and whether experts still join then. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question engagement-3, the answer that means phase 1 */
+N_("The organization does not start or join conversations; its accounts publish notices at most.");
+/* Translators: question engagement-3, the answer that means phase 2 */
+N_("Conversation happens when an individual notices a thread and has the time to take part.");
+/* Translators: question engagement-3, the answer that means phase 3 */
+N_("Real conversations, often with experts, happen during campaigns or seasonal peaks; between them fewer people reply.");
+/* Translators: question engagement-3, the answer that means phase 4 */
+N_("Conversation continues at a steady level all year; busy periods add to it rather than start it.");
+/* Translators: question engagement-3, the answer that means phase 5 */
+N_("Every active account holds conversations in every week, and most threads in a sample month are started by the audience.");
+/* Translators: question engagement-3: when “Not applicable” is the right answer */
+N_("Not applicable only if the organization has no official accounts and cannot have them, for example under a legal bar on public communication. If the practice could apply but is not done, choose the first option.");
+/* Translators: question engagement-3: what proves its highest answer */
+N_("A count over a sample month shows two-way conversation on every active account in every week, and most threads started by members of the audience.");
+/* Translators: question engagement-5, asked in a workshop */
+N_("How does the organization support conversation among members of its audience?");
+/* Translators: help for question engagement-5 */
+N_("Ask which groups, forums or community spaces the organization runs or looks after, and who looks after them. Read a few recent threads: does the organization talk at its audience, or do members answer each other? Ask for the house rules and for any community health figures. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question engagement-5, the answer that means phase 1 */
+N_("There is no group, forum or other space where the audience gathers around the organization’s topics.");
+/* Translators: question engagement-5, the answer that means phase 2 */
+N_("Some members gather in groups or threads that individuals started, and nobody from the organization looks after them.");
+/* Translators: question engagement-5, the answer that means phase 3 */
+N_("The organization mostly talks at its audience in program threads; members rarely talk with each other there.");
+/* Translators: question engagement-5, the answer that means phase 4 */
+N_("Each owned group or community has a named community manager, published house rules and regular programming.");
+/* Translators: question engagement-5, the answer that means phase 5 */
+N_("Community health is tracked monthly, and members answer most of each other’s questions in the owned spaces.");
+/* Translators: question engagement-5: when “Not applicable” is the right answer */
+N_("Not applicable only if the organization may not host or moderate any public space, for example because a regulator bars it from hosting user discussion. If the practice could apply but is not done, choose the first option.");
+/* Translators: question engagement-5: what proves its highest answer */
+N_("A monthly community health report for the last quarter shows active members, returning members and the share of questions answered by other members.");
+/* Translators: question engagement-6, asked in a workshop */
+N_("How does the organization earn its audience’s trust on social media?");
+/* Translators: help for question engagement-6 */
+N_("Look for what the audience can judge the organization by: whether posts add useful information, how errors were corrected and how criticism was answered in the last months. Ask for two recent cases of public criticism and trace what happened. Measuring trust as a result is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question engagement-6, the answer that means phase 1 */
+N_("Nothing is published or answered yet that the audience could judge the organization by.");
+/* Translators: question engagement-6, the answer that means phase 2 */
+N_("Criticism and corrections are handled case by case by whoever runs the account, often without a public reply.");
+/* Translators: question engagement-6, the answer that means phase 3 */
+N_("Trust starts to build during programs, as posts add useful information and criticism gets a direct answer.");
+/* Translators: question engagement-6, the answer that means phase 4 */
+N_("Every account follows a standing practice: errors are corrected in public and criticism gets a visible answer.");
+/* Translators: question engagement-6, the answer that means phase 5 */
+N_("Audience trust is measured at least yearly and reported with the organization’s other reputation results.");
+/* Translators: question engagement-6: when “Not applicable” is the right answer */
+N_("Not applicable only if the organization has no public presence on social media and may not have one. If the practice could apply but is not done, choose the first option.");
+/* Translators: question engagement-6: what proves its highest answer */
+N_("The results of the latest yearly reputation or audience survey include trust measures for social media, reported with the other reputation results.");
+/* Translators: dimension engagement, a step from phase 1 to 2 */
+N_("Let one or two named people answer simple comments on the main account for a trial month.");
+/* Translators: dimension engagement, a step from phase 1 to 2 */
+N_("Post short updates in the organization’s own words on the main account at least weekly.");
+/* Translators: dimension engagement, when a step from phase 1 to 2 is done */
+N_("Posts go out under the organization’s name as announcements, in the style of whoever writes them.");
+/* Translators: dimension engagement, a step from phase 2 to 3 */
+N_("Plan who replies to comments and questions during the next campaign, event or busy season.");
+/* Translators: dimension engagement, when a step from phase 2 to 3 is done */
+N_("Real conversations happen during campaigns or seasonal peaks.");
+/* Translators: dimension engagement, a step from phase 2 to 3 */
+N_("Invite an expert to answer questions in the threads of the next program.");
+/* Translators: dimension engagement, when a step from phase 2 to 3 is done */
+N_("Conversations during programs often include experts.");
+/* Translators: dimension engagement, a step from phase 2 to 3 */
+N_("Rewrite program announcements in plain language for each network before they are posted.");
+/* Translators: dimension engagement, when a step from phase 2 to 3 is done */
+N_("Posts start from corporate language but grow looser with experience.");
+/* Translators: dimension engagement, a step from phase 2 to 3 */
+N_("Agree how criticism is answered during a program: a public reply with facts and a contact.");
+/* Translators: dimension engagement, when a step from phase 2 to 3 is done */
+N_("During programs, posts add useful information and criticism gets a direct answer.");
+/* Translators: dimension engagement, a step from phase 3 to 4 */
+N_("Write a short voice guide with examples of natural, conversational posts and replies.");
+/* Translators: dimension engagement, a step from phase 3 to 4 */
+N_("Plan weekly conversation themes so the accounts keep talking between campaigns and seasons.");
+/* Translators: dimension engagement, a step from phase 3 to 4 */
+N_("Name a community manager for each owned group or forum and publish its house rules.");
+/* Translators: dimension engagement, a step from phase 3 to 4 */
+N_("Adopt a rule that errors are corrected in public on the account where they appeared.");
+/* Translators: dimension engagement, when a step from phase 3 to 4 is done */
+N_("Every account corrects errors in public and gives criticism a visible answer.");
+/* Translators: dimension engagement, a step from phase 4 to 5 */
+N_("Review a sample of posts and replies against audience reactions every quarter and update the voice guide.");
+/* Translators: dimension engagement, when a step from phase 4 to 5 is done */
+N_("A shared voice guide is used on every account, and tone is adjusted after quarterly reviews.");
+/* Translators: dimension engagement, a step from phase 4 to 5 */
+N_("Track community health every month: active members, returning members, questions answered by members.");
+/* Translators: dimension engagement, when a step from phase 4 to 5 is done */
+N_("Community health is tracked monthly, and members answer most of each other’s questions.");
+/* Translators: dimension engagement, a step from phase 4 to 5 */
+N_("Count in a sample month how many threads the audience starts, and raise the share with open questions and recurring formats.");
+/* Translators: dimension engagement, when a step from phase 4 to 5 is done */
+N_("Every active account holds conversations in every week, and most threads are started by the audience.");
+/* Translators: dimension engagement, a step from phase 4 to 5 */
+N_("Add trust questions to the yearly reputation or audience survey and report them with the other reputation results.");
+/* Translators: dimension engagement, when a step from phase 4 to 5 is done */
+N_("Audience trust is measured at least yearly and reported with the other reputation results.");
+/* Translators: the name of the dimension content */
+N_("Content & channels");
+/* Translators: what the dimension content covers */
+N_("How the organization plans what it publishes and where: the editorial calendar, the purpose of each channel, the mix of topics, the link with other marketing and communications, paid social, and the accessibility of posts.");
+/* Translators: the dimension content at phase 1 */
+N_("Nothing is published regularly on official social media accounts, and there is no plan for content.");
+/* Translators: the dimension content at phase 2 */
+N_("Posts go out when the person running an account has time, on accounts opened to try networks out without a written purpose.");
+/* Translators: the dimension content at phase 3 */
+N_("Content is planned around time-boxed programs such as campaigns, events or seasons. One story is harmonized across and within networks and with traditional marketing, and paid budgets and accessible assets come with each program.");
+/* Translators: the dimension content at phase 4 */
+N_("A year-round editorial calendar separates everyday conversation from special occasions and follows a planned mix of industry, everyday and company topics. Each channel has its own written purpose, paid and organic work share one calendar, and a written accessibility standard covers every official post.");
+/* Translators: the dimension content at phase 5 */
+N_("Social content is planned with the other channels in the organization's yearly planning and reviewed on evidence: channels, topics and paid spend are revisited on a fixed cycle and accessibility is audited. These elements are extensions of the #lostinsm series.");
+/* Translators: question content-1, asked in a workshop */
+N_("How is the content published on the organization's social media accounts planned?");
+/* Translators: help for question content-1 */
+N_("Ask for the plan for the coming month and the plan of the last program. Look for whether a calendar exists, whether it covers only the time of a campaign or season, and whether it holds everyday themes with programs slotted in as special occasions. Planning tied to the yearly business plan is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question content-1, the answer that means phase 1 */
+N_("No official account publishes regularly, and there is no plan for what to post or when.");
+/* Translators: question content-1, the answer that means phase 2 */
+N_("Posts go out when the person running an account has time and something to share.");
+/* Translators: question content-1, the answer that means phase 3 */
+N_("Content is planned for each time-boxed program, such as a campaign, an event or an enrolment period, and posting is sparse in between.");
+/* Translators: question content-1, the answer that means phase 4 */
+N_("A shared editorial calendar plans everyday themes months ahead and slots each program in as a special occasion.");
+/* Translators: question content-1, the answer that means phase 5 */
+N_("Social content themes are set in the organization's yearly planning with the other channels and revisited each quarter against results.");
+/* Translators: question content-1: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization is barred from publishing on social media, for example by law or by its owner, and not because it has chosen not to publish; if it could publish but does not, choose the first option.");
+/* Translators: question content-1: what proves its highest answer */
+N_("The yearly plan lists the social content themes, and the notes of the last four quarterly reviews show them revisited against results.");
+/* Translators: question content-2, asked in a workshop */
+N_("How is the purpose of each social media channel defined?");
+/* Translators: help for question content-2 */
+N_("List the official accounts, including several accounts on the same network, and ask each owner what the account is for, whom it serves and which deliverables and formats (for example short-form video) it carries. Compare a week of posts across the accounts: identical posts everywhere show harmonization without separate purposes. Pruning channels on evidence is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question content-2, the answer that means phase 1 */
+N_("The organization has no active social media channel; any accounts that exist are dormant.");
+/* Translators: question content-2, the answer that means phase 2 */
+N_("Accounts were opened on several networks, sometimes more than one on a network, and their purpose is not written down.");
+/* Translators: question content-2, the answer that means phase 3 */
+N_("Names, visuals and program messages are harmonized across networks and across the accounts on the same network.");
+/* Translators: question content-2, the answer that means phase 4 */
+N_("Each channel has a written purpose, audience and set of deliverables, and its posts and formats visibly follow them.");
+/* Translators: question content-2, the answer that means phase 5 */
+N_("Channels are reviewed at least yearly against their purpose, and the last review closed, merged or started at least one channel.");
+/* Translators: question content-2: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization is barred from running social media channels, not because it has none; if it could run channels but does not, choose the first option.");
+/* Translators: question content-2: what proves its highest answer */
+N_("The record of the last yearly channel review lists each channel against its purpose and the decisions taken: channels closed, merged or started.");
+/* Translators: question content-3, asked in a workshop */
+N_("What mix of topics does the published content cover?");
+/* Translators: help for question content-3 */
+N_("Sort the last twenty posts of the main account into company news, industry topics, everyday conversation and useful material such as tips, answers or explainers. Ask whether a target mix is written down and when it was last changed. Revising the mix on evidence is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question content-3, the answer that means phase 1 */
+N_("No posts were published on the official accounts in the last three months, on any topic.");
+/* Translators: question content-3, the answer that means phase 2 */
+N_("Most posts are company news, announcements or shared links about the organization itself.");
+/* Translators: question content-3, the answer that means phase 3 */
+N_("Posts centre on the current campaign or season and regularly add useful material such as tips, answers or explainers.");
+/* Translators: question content-3, the answer that means phase 4 */
+N_("Posts follow a planned mix of industry, everyday and company topics, with company news in the minority.");
+/* Translators: question content-3, the answer that means phase 5 */
+N_("The planned topic mix is reviewed at least yearly against engagement and audience feedback, and later posts show the changes.");
+/* Translators: question content-3: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization is barred from publishing on social media, not because it publishes little; if nothing has been published, choose the first option.");
+/* Translators: question content-3: what proves its highest answer */
+N_("The record of the last yearly topic review shows changes to the mix, and a sample of later posts reflects them.");
+/* Translators: question content-4, asked in a workshop */
+N_("How is social media content connected to the rest of the organization's marketing and communications?");
+/* Translators: help for question content-4 */
+N_("Read the briefs of the last two campaigns or programs and the plans of the marketing and communications teams. Check whether social is in the brief from the start, whether press releases, email, web, print and events point to the social channels, and how many teams use social outside their campaigns. Channel-neutral planning is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question content-4, the answer that means phase 1 */
+N_("Social media is not used in the organization's marketing or communications work.");
+/* Translators: question content-4, the answer that means phase 2 */
+N_("Social posts are made separately from other marketing and communications, often after the fact.");
+/* Translators: question content-4, the answer that means phase 3 */
+N_("Social is a required part of every campaign brief from the start, telling one connected story with the other channels.");
+/* Translators: question content-4, the answer that means phase 4 */
+N_("Most marketing and communications teams use social in their year-round plans, across their programs and not only in campaigns.");
+/* Translators: question content-4, the answer that means phase 5 */
+N_("Campaigns are planned channel-neutrally, with the role and budget of social set on the same evidence as for other channels.");
+/* Translators: question content-4: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization does no marketing or communications work at all besides social media; if it does, and social is kept apart from it, choose the second option.");
+/* Translators: question content-4: what proves its highest answer */
+N_("The last four campaign or program plans show the choice of channels justified by results, with social weighed like any other channel.");
+/* Translators: question content-5, asked in a workshop */
+N_("How is paid social media planned alongside the organic work?");
+/* Translators: help for question content-5 */
+N_("Ask for the paid social budget lines of the last year, who decides on spend, and whether paid and organic posts share a plan and themes. Look at the ad library of the main accounts for what has run. Paid social is an extension of the #lostinsm series; account ownership and access are scored under governance, not here. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question content-5, the answer that means phase 1 */
+N_("The organization does not pay to promote posts or run ads on social platforms.");
+/* Translators: question content-5, the answer that means phase 2 */
+N_("Individual staff boost selected posts now and then, with spend decided case by case.");
+/* Translators: question content-5, the answer that means phase 3 */
+N_("Paid budgets come with each campaign or recruitment drive and are planned apart from the organic posts.");
+/* Translators: question content-5, the answer that means phase 4 */
+N_("A year-round paid plan shares themes, calendar and audiences with the organic work, under a named owner.");
+/* Translators: question content-5, the answer that means phase 5 */
+N_("Paid and organic social share one plan and one set of targets for every team that advertises, reviewed together each quarter.");
+/* Translators: question content-5: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization may not pay for advertising on social platforms, for example by law or under its funding terms, and not because it has chosen not to; if it could advertise but does not, choose the first option.");
+/* Translators: question content-5: what proves its highest answer */
+N_("One paid and organic plan with shared targets, and the notes of the last four quarterly reviews covering both for every team that advertises.");
+/* Translators: question content-6, asked in a workshop */
+N_("How are the organization's social media posts made accessible?");
+/* Translators: help for question content-6 */
+N_("Look at twenty recent posts with images or video: count the images with alt text, the videos with captions or transcripts, and the hashtags written in camel case (#LikeThis); check the contrast of text on images. Ask for any written standard and where it is checked. Accessibility is an extension of the #lostinsm series; for public bodies it can be a legal duty. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question content-6, the answer that means phase 1 */
+N_("Posts are published without alt text, captions or other accessibility measures.");
+/* Translators: question content-6, the answer that means phase 2 */
+N_("Individual staff add alt text or captions when they know how and remember to.");
+/* Translators: question content-6, the answer that means phase 3 */
+N_("Assets made for a campaign or program get alt text and captions; everyday posts often lack them.");
+/* Translators: question content-6, the answer that means phase 4 */
+N_("A written accessibility standard (alt text, captions, camel-case hashtags, contrast) applies to every official post and is checked before publishing.");
+/* Translators: question content-6, the answer that means phase 5 */
+N_("Posts are audited at least twice a year against WCAG-based criteria, and the findings are reported and fixed.");
+/* Translators: question content-6: when “Not applicable” is the right answer */
+N_("Hardly ever: every official post can be made accessible. Not applicable only when the organization publishes no posts by rule, not because it does not add these measures; if posts go out without them, choose the first option.");
+/* Translators: question content-6: what proves its highest answer */
+N_("The reports of the last two accessibility audits against WCAG-based criteria, with the record of the fixes made.");
+/* Translators: dimension content, a step from phase 1 to 2 */
+N_("Choose one or two networks where your audience is active, and name a person to post there every week.");
+/* Translators: dimension content, when a step from phase 1 to 2 is done */
+N_("An official account publishes posts, run by a named person who posts when there is time and something to share.");
+/* Translators: dimension content, a step from phase 1 to 2 */
+N_("Add alt text to every image from the first post onwards.");
+/* Translators: dimension content, when a step from phase 1 to 2 is done */
+N_("The staff running the accounts add alt text or captions to their posts.");
+/* Translators: dimension content, a step from phase 2 to 3 */
+N_("Write social into the brief of the next campaign, event or enrolment period, with the same story as the other channels.");
+/* Translators: dimension content, when a step from phase 2 to 3 is done */
+N_("Social is a required part of every campaign brief from the start, and content is planned for each program.");
+/* Translators: dimension content, a step from phase 2 to 3 */
+N_("Harmonize names, profile visuals and messages across networks and across the accounts you run on one network.");
+/* Translators: dimension content, a step from phase 2 to 3 */
+N_("Reserve a slot for tips, answers or explainers in each program's posting plan.");
+/* Translators: dimension content, when a step from phase 2 to 3 is done */
+N_("Posts centre on the current program and regularly add useful material such as tips, answers or explainers.");
+/* Translators: dimension content, a step from phase 2 to 3 */
+N_("Add alt text and captions to the production checklist for program assets.");
+/* Translators: dimension content, when a step from phase 2 to 3 is done */
+N_("Assets made for a campaign or program get alt text and captions.");
+/* Translators: dimension content, a step from phase 3 to 4 */
+N_("Build a shared editorial calendar of everyday themes for the next six months, with a target topic mix, and slot programs into it as special occasions.");
+/* Translators: dimension content, when a step from phase 3 to 4 is done */
+N_("A shared editorial calendar plans everyday themes months ahead, follows a mix of industry, everyday and company topics, and holds each program as a special occasion.");
+/* Translators: dimension content, a step from phase 3 to 4 */
+N_("Write a purpose, audience and deliverables for each channel, and agree them with the channel owners.");
+/* Translators: dimension content, a step from phase 3 to 4 */
+N_("Name an owner for a year-round paid social plan that uses the themes and calendar of the organic work.");
+/* Translators: dimension content, a step from phase 3 to 4 */
+N_("Adopt a written accessibility standard for posts, and add its check to the publishing step.");
+/* Translators: dimension content, when a step from phase 3 to 4 is done */
+N_("A written accessibility standard applies to every official post and is checked before publishing.");
+/* Translators: dimension content, a step from phase 4 to 5 */
+N_("Bring social content themes into the organization's yearly planning with the other channels, and revisit them every quarter.");
+/* Translators: dimension content, when a step from phase 4 to 5 is done */
+N_("Social content themes are set in the yearly planning with the other channels and revisited each quarter against results.");
+/* Translators: dimension content, a step from phase 4 to 5 */
+N_("Hold a yearly channel review against each channel's purpose, and record which channels are closed, merged or started.");
+/* Translators: dimension content, when a step from phase 4 to 5 is done */
+N_("The last yearly channel review closed, merged or started at least one channel.");
+/* Translators: dimension content, a step from phase 4 to 5 */
+N_("Merge paid and organic social into one plan with shared targets for every team that advertises, and review it each quarter.");
+/* Translators: dimension content, when a step from phase 4 to 5 is done */
+N_("Paid and organic social share one plan and one set of targets, reviewed together each quarter.");
+/* Translators: dimension content, a step from phase 4 to 5 */
+N_("Schedule an audit of posts against WCAG-based criteria twice a year, and track the fixes.");
+/* Translators: the name of the dimension participation */
+N_("SME & employee participation");
+/* Translators: what the dimension participation covers */
+N_("Who, beyond the social media team, takes part on the organization’s behalf — above all subject matter experts and senior leaders — where they take part, and how they are trained, given time and helped to share what they learn.");
+/* Translators: the dimension participation at phase 1 */
+N_("Employees have no guidance on taking part in social media for work, or are asked to stay away; no one is trained for it.");
+/* Translators: the dimension participation at phase 2 */
+N_("A few self-taught employees take part on their own initiative, and what they learn stays with them and a few colleagues.");
+/* Translators: the dimension participation at phase 3 */
+N_("The social team asks subject matter experts to contribute to time-boxed programs and coaches them one to one; leaders post when an occasion calls for it.");
+/* Translators: the dimension participation at phase 4 */
+N_("Experts from most customer-facing units take part all year, also on channels the organization does not own, after a required course and with time agreed with their managers; practitioners lead the sharing of good practice.");
+/* Translators: the dimension participation at phase 5 */
+N_("Taking part is written into experts’ roles, training is tiered with refreshers, and participation, leaders’ presence and the shared playbook are reviewed against results on a fixed cycle.");
+/* Translators: question participation-1, asked in a workshop */
+N_("Who, besides the social media team, takes part in social media on the organization’s behalf?");
+/* Translators: help for question participation-1 */
+N_("Ask for the names of people outside the social team who posted or replied for the organization in the last three months, and note the team or unit of each. Compare them with the list of customer-facing units, and ask two or three managers whether time for it is agreed. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question participation-1, the answer that means phase 1 */
+N_("Only the people who run the accounts post for the organization; other employees do not take part.");
+/* Translators: question participation-1, the answer that means phase 2 */
+N_("A few employees post about their work on their own accounts, on their own initiative and without support.");
+/* Translators: question participation-1, the answer that means phase 3 */
+N_("A few subject matter experts contribute when the social team asks them to for a specific campaign, event or program.");
+/* Translators: question participation-1, the answer that means phase 4 */
+N_("Experts from most customer-facing units contribute regularly, with time for it agreed with their managers.");
+/* Translators: question participation-1, the answer that means phase 5 */
+N_("Contributing to social media is written into the role descriptions or objectives of experts in every unit where it applies.");
+/* Translators: question participation-1: when “Not applicable” is the right answer */
+N_("Only when the organization has no staff besides the people who run its social media (for example a sole trader). If the practice could apply but is not done, choose the first option.");
+/* Translators: question participation-1: what proves its highest answer */
+N_("A sample of current role descriptions or yearly objectives of experts, from every unit where social applies, names contributing to social media.");
+/* Translators: question participation-2, asked in a workshop */
+N_("Where do your subject matter experts hold their conversations with the audience?");
+/* Translators: help for question participation-2 */
+N_("Ask for recent examples of experts’ posts and replies: on the organization’s own accounts, on guest destinations it does not run (forums, partner blogs, industry communities, other people’s channels), and conversations moved to a call or meeting and back online. Note the month of each example. Being invited or quoted as a voice in the field is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question participation-2, the answer that means phase 1 */
+N_("Experts do not take part in conversations on social media, either on the organization’s channels or elsewhere.");
+/* Translators: question participation-2, the answer that means phase 2 */
+N_("Individual experts answer now and then in forums or groups in a personal capacity, without coordination.");
+/* Translators: question participation-2, the answer that means phase 3 */
+N_("Experts reply to questions and join conversations on the organization’s own accounts while an initiative they work on runs.");
+/* Translators: question participation-2, the answer that means phase 4 */
+N_("Experts engage all year on own accounts and on guest destinations, and take conversations offline and back when needed.");
+/* Translators: question participation-2, the answer that means phase 5 */
+N_("Experts are regularly invited or quoted as voices in their field by outside communities, events or media.");
+/* Translators: question participation-2: when “Not applicable” is the right answer */
+N_("Only when the organization has no subject matter experts whose knowledge its audience asks for. If the practice could apply but is not done, choose the first option.");
+/* Translators: question participation-2: what proves its highest answer */
+N_("A log of invitations, talks and third-party quotes from the last 12 months shows experts from most units active on social invited or quoted in their field.");
+/* Translators: question participation-3, asked in a workshop */
+N_("What training is there for people who use social media for work?");
+/* Translators: help for question participation-3 */
+N_("Ask to see the training material, the list of who has completed it and when, and whether completion is checked before someone speaks for the organization. Look for different courses by role and for refresher dates. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question participation-3, the answer that means phase 1 */
+N_("No training or written guidance exists for people who use social media for work.");
+/* Translators: question participation-3, the answer that means phase 2 */
+N_("People learn from online articles and from colleagues, each on their own.");
+/* Translators: question participation-3, the answer that means phase 3 */
+N_("The social manager coaches experts one to one before a campaign, conference or enrolment period they will post for.");
+/* Translators: question participation-3, the answer that means phase 4 */
+N_("A course is required before anyone speaks for the organization on social media, and completion is recorded.");
+/* Translators: question participation-3, the answer that means phase 5 */
+N_("Training is tiered by role, from occasional sharers to official spokespeople, with yearly refreshers tracked for each tier.");
+/* Translators: question participation-3: when “Not applicable” is the right answer */
+N_("Only when nobody uses social media for work at all and none is planned. If the practice could apply but is not done, choose the first option.");
+/* Translators: question participation-3: what proves its highest answer */
+N_("Training records for the last 12 months show a course for each role tier and refreshers completed by the people in each tier.");
+/* Translators: question participation-4, asked in a workshop */
+N_("How is good practice shared among the people who take part?");
+/* Translators: help for question participation-4 */
+N_("Look for a community of practice, an internal channel, regular sessions or a playbook. Ask when each was last used or updated, who led the last session and which teams attended. Revising the playbook from measured results on a fixed cycle is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question participation-4, the answer that means phase 1 */
+N_("Lessons from social media work are not collected or passed on within the organization.");
+/* Translators: question participation-4, the answer that means phase 2 */
+N_("Practitioners swap tips with a few colleagues informally, when the occasion arises.");
+/* Translators: question participation-4, the answer that means phase 3 */
+N_("After each campaign or event, the social team passes its lessons to the people who worked on it.");
+/* Translators: question participation-4, the answer that means phase 4 */
+N_("Experienced practitioners lead regular sessions in which teams across the organization learn from each other’s work.");
+/* Translators: question participation-4, the answer that means phase 5 */
+N_("A shared playbook is revised at least quarterly from measured results, and its change log records what changed and why.");
+/* Translators: question participation-4: when “Not applicable” is the right answer */
+N_("Only when a single person does all the social media work and there is nobody to share with. If the practice could apply but is not done, choose the first option.");
+/* Translators: question participation-4: what proves its highest answer */
+N_("The playbook’s change log for the last 12 months shows at least four revisions, each citing the results that prompted it.");
+/* Translators: question participation-5, asked in a workshop */
+N_("How do senior leaders take part in social media under their own names?");
+/* Translators: help for question participation-5 */
+N_("Find the leadership team’s public accounts and scroll through the last six months: count who posted, how often, and whether the posts cluster around announcements. Ask who drafts the posts and whether goals for leaders’ presence exist and are reviewed. Reviewing leaders’ presence against goals is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question participation-5, the answer that means phase 1 */
+N_("Senior leaders do not post about the organization’s work on social media under their own names.");
+/* Translators: question participation-5, the answer that means phase 2 */
+N_("One senior leader posts now and then on a personal account, without support from the social team.");
+/* Translators: question participation-5, the answer that means phase 3 */
+N_("Senior leaders post when a results announcement, event or fundraising drive calls for it, usually from drafted text.");
+/* Translators: question participation-5, the answer that means phase 4 */
+N_("Most members of the leadership team post about their field throughout the year, not only for announcements.");
+/* Translators: question participation-5, the answer that means phase 5 */
+N_("Leaders’ social presence is reviewed with the social team each quarter against goals set for it, and the goals are adjusted.");
+/* Translators: question participation-5: when “Not applicable” is the right answer */
+N_("Only when the assessment covers a team whose senior leaders are outside its scope. If the practice could apply but is not done, choose the first option.");
+/* Translators: question participation-5: what proves its highest answer */
+N_("Notes of the last four quarterly reviews of leaders’ social presence show results compared with the goals and goals adjusted.");
+/* Translators: dimension participation, a step from phase 1 to 2 */
+N_("Write a one-page note telling employees what they may say about their work on social media.");
+/* Translators: dimension participation, when a step from phase 1 to 2 is done */
+N_("A few employees post about their work on their own initiative, knowing what is allowed.");
+/* Translators: dimension participation, a step from phase 1 to 2 */
+N_("Give one or two interested employees a few hours a month to try posting about their field.");
+/* Translators: dimension participation, when a step from phase 1 to 2 is done */
+N_("Some employees take part of their own accord and swap tips with a few colleagues.");
+/* Translators: dimension participation, a step from phase 2 to 3 */
+N_("Ask two subject matter experts to contribute to the next campaign, event or program, and coach them before they post.");
+/* Translators: dimension participation, when a step from phase 2 to 3 is done */
+N_("Experts contribute to a time-boxed program at the social team’s request, coached one to one beforehand.");
+/* Translators: dimension participation, a step from phase 2 to 3 */
+N_("Hold a short review of lessons with everyone who worked on each program once it ends.");
+/* Translators: dimension participation, a step from phase 2 to 3 */
+N_("Brief a senior leader to post and reply during the next results announcement or event.");
+/* Translators: dimension participation, when a step from phase 2 to 3 is done */
+N_("Senior leaders post when an announcement, event or drive calls for it.");
+/* Translators: dimension participation, a step from phase 3 to 4 */
+N_("Turn the one-to-one coaching into a required course for experts and record who completes it.");
+/* Translators: dimension participation, a step from phase 3 to 4 */
+N_("Agree with the managers of customer-facing units a share of their experts’ time for social, beyond single programs.");
+/* Translators: dimension participation, when a step from phase 3 to 4 is done */
+N_("Experts from most customer-facing units contribute regularly, with time agreed with their managers.");
+/* Translators: dimension participation, a step from phase 3 to 4 */
+N_("List the guest destinations for each expert field — forums, partner blogs, industry communities — and share it with the experts.");
+/* Translators: dimension participation, when a step from phase 3 to 4 is done */
+N_("Experts engage all year on own accounts and guest destinations, and take conversations offline and back when needed.");
+/* Translators: dimension participation, a step from phase 3 to 4 */
+N_("Start a community of practice in which experienced practitioners lead a session every month.");
+/* Translators: dimension participation, when a step from phase 3 to 4 is done */
+N_("Experienced practitioners lead regular sessions in which teams across the organization learn from each other.");
+/* Translators: dimension participation, a step from phase 4 to 5 */
+N_("Write social participation into the role descriptions or yearly objectives of experts where it applies.");
+/* Translators: dimension participation, when a step from phase 4 to 5 is done */
+N_("The role descriptions or objectives of experts in every unit where social applies name contributing to social media.");
+/* Translators: dimension participation, a step from phase 4 to 5 */
+N_("Split the expert course into tiers by role and add yearly refreshers with tracked completion.");
+/* Translators: dimension participation, when a step from phase 4 to 5 is done */
+N_("Training is tiered by role, from occasional sharers to official spokespeople, with yearly refreshers tracked.");
+/* Translators: dimension participation, a step from phase 4 to 5 */
+N_("Set goals for each leader’s social presence and review them with the social team every quarter.");
+/* Translators: dimension participation, when a step from phase 4 to 5 is done */
+N_("Leaders’ social presence is reviewed each quarter against its goals, and the goals are adjusted.");
+/* Translators: dimension participation, a step from phase 4 to 5 */
+N_("Revise the shared playbook every quarter from measured results and keep a change log.");
+/* Translators: dimension participation, when a step from phase 4 to 5 is done */
+N_("The playbook is revised at least quarterly from measured results, and its change log records what changed and why.");
+/* Translators: the name of the dimension organization */
+N_("Organization & resources");
+/* Translators: what the dimension organization covers */
+N_("Who is accountable for social media, which dedicated people and working time it has, what central support the teams active on social receive, and how well those teams are coordinated. The organizational form (centralized, hub and spoke and so on) is shown on the organization map and is not scored.");
+/* Translators: the dimension organization at phase 1 */
+N_("No one is assigned to social media, and no working time or support is set aside for it.");
+/* Translators: the dimension organization at phase 2 */
+N_("Individuals or a single team look after accounts informally, in spare hours, and work out tools and guidance alone.");
+/* Translators: the dimension organization at phase 3 */
+N_("A social media manager in one department is accountable for its activity; extra time and shared support come with each campaign or program, and teams outside that corner act on their own.");
+/* Translators: the dimension organization at phase 4 */
+N_("A named lead is accountable across the organization, dedicated roles are standing posts, one or more hubs equip every active team, and each active team has a named owner.");
+/* Translators: the dimension organization at phase 5 */
+N_("Unit leaders carry social results in their objectives, staffing and central support are adjusted from data every cycle, and coordination across teams is reviewed each quarter.");
+/* Translators: question organization-1, asked in a workshop */
+N_("Who is accountable for social media in the organization?");
+/* Translators: help for question organization-1 */
+N_("Accountability means answering for results and decisions, not holding the passwords. Ask who would answer for a social media problem tomorrow, and ask to see the written remit or role description that says so, and who agreed it. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question organization-1, the answer that means phase 1 */
+N_("No person or team has been given responsibility for social media in the organization.");
+/* Translators: question organization-1, the answer that means phase 2 */
+N_("Whoever opened an account looks after it, so responsibility is informal and differs from account to account.");
+/* Translators: question organization-1, the answer that means phase 3 */
+N_("A social media manager in one department, such as marketing or communications, is accountable for that department’s activity.");
+/* Translators: question organization-1, the answer that means phase 4 */
+N_("A named lead is accountable for social media across the whole organization, with a written remit agreed by senior management.");
+/* Translators: question organization-1, the answer that means phase 5 */
+N_("The leaders of every unit active on social carry social results in their own objectives, beside the central lead’s remit.");
+/* Translators: question organization-1: when “Not applicable” is the right answer */
+N_("Hardly ever: any organization that has or considers a social presence can name someone accountable. If the practice could apply but is not done, choose the first option.");
+/* Translators: question organization-1: what proves its highest answer */
+N_("The current yearly objectives of the leaders of every unit active on social include social results, and the central lead’s remit is written.");
+/* Translators: question organization-2, asked in a workshop */
+N_("How much dedicated working time does social media have?");
+/* Translators: help for question organization-2 */
+N_("Count full-time equivalents for social media and where they sit, from the budget or the staffing plan rather than from estimates. Note which roles are standing posts and which are hours borrowed for a program. Adjusting staffing from workload and results data is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question organization-2, the answer that means phase 1 */
+N_("No working time is assigned to social media; any activity happens outside people’s defined duties.");
+/* Translators: question organization-2, the answer that means phase 2 */
+N_("A few people spend spare hours on social media beside their main job, with no time formally allocated.");
+/* Translators: question organization-2, the answer that means phase 3 */
+N_("One person’s role is mostly social media, and colleagues add hours for the length of a campaign, season or budget period.");
+/* Translators: question organization-2, the answer that means phase 4 */
+N_("Dedicated social media roles are budgeted as standing posts, sized to the number of teams active on social.");
+/* Translators: question organization-2, the answer that means phase 5 */
+N_("Social staffing is reviewed each budget cycle against workload and results data, and roles are added or moved accordingly.");
+/* Translators: question organization-2: when “Not applicable” is the right answer */
+N_("Only when the organization has no social presence and plans none. If the practice could apply but is not done, choose the first option.");
+/* Translators: question organization-2: what proves its highest answer */
+N_("The staffing reviews of the last two budget cycles compare social workload and results data with headcount and record the roles added or moved.");
+/* Translators: question organization-4, asked in a workshop */
+N_("What central support do the teams active on social media receive?");
+/* Translators: help for question organization-4 */
+N_("A hub is any central team or person whose job is to support the others; in a small organization it may be one lead, and the number of hubs does not matter. Ask for the hub’s list of services, its budget line and the last requests it handled for other teams. The yearly rating of the hub by the teams it serves is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question organization-4, the answer that means phase 1 */
+N_("No central support exists; each person active on social media finds tools and guidance alone.");
+/* Translators: question organization-4, the answer that means phase 2 */
+N_("People active on social compare notes informally now and then, without shared tools or guidance.");
+/* Translators: question organization-4, the answer that means phase 3 */
+N_("Marketing and communications form a project team for a campaign or program, sharing tools and guidance until it ends.");
+/* Translators: question organization-4, the answer that means phase 4 */
+N_("A standing hub, or one per area, staffed by marketing and PR, gives active teams standards, tools, training, consulting and funding.");
+/* Translators: question organization-4, the answer that means phase 5 */
+N_("The teams the hub serves rate its support every year, and its services are changed in response to the results.");
+/* Translators: question organization-4: when “Not applicable” is the right answer */
+N_("Only when one person or one team does all the social media work, so there are no other teams to support. If the practice could apply but is not done, choose the first option.");
+/* Translators: question organization-4: what proves its highest answer */
+N_("The yearly survey of the teams the hub serves, and the changes to its services that followed, are on record for the last two years.");
+/* Translators: question organization-5, asked in a workshop */
+N_("How is the work of the teams active on social media coordinated?");
+/* Translators: help for question organization-5 */
+N_("List the teams, units or people who run social activity and ask each who it reports its social work to. In a single-unit organization the question is whether one coordinating owner works with a named contributor in each team. Ask for the record of the last cross-team review. The quarterly cross-team review is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question organization-5, the answer that means phase 1 */
+N_("Individuals post for the organization on their own; no team has taken on social media as part of its work.");
+/* Translators: question organization-5, the answer that means phase 2 */
+N_("One team or unit experiments with social media on its own, and other teams know little of what it does.");
+/* Translators: question organization-5, the answer that means phase 3 */
+N_("Social work is coordinated inside one department or corner of the organization, while teams elsewhere act on their own.");
+/* Translators: question organization-5, the answer that means phase 4 */
+N_("Every team active on social runs its own activity with a named owner, linked to one coordinating owner.");
+/* Translators: question organization-5, the answer that means phase 5 */
+N_("A quarterly review with data from every active team finds duplicated efforts and gaps, and each one found is resolved.");
+/* Translators: question organization-5: when “Not applicable” is the right answer */
+N_("Only when one person does all the social media work for the whole organization. If the practice could apply but is not done, choose the first option.");
+/* Translators: question organization-5: what proves its highest answer */
+N_("Minutes of the last four quarterly cross-team reviews show data from every active team and the duplicated efforts or gaps resolved.");
+/* Translators: dimension organization, a step from phase 1 to 2 */
+N_("Name who looks after the organization’s social media for now, even informally, and tell colleagues.");
+/* Translators: dimension organization, when a step from phase 1 to 2 is done */
+N_("Someone looks after each account, even if responsibility is informal and differs by account.");
+/* Translators: dimension organization, a step from phase 1 to 2 */
+N_("Agree a few hours a month of working time for the people who already post for the organization.");
+/* Translators: dimension organization, when a step from phase 1 to 2 is done */
+N_("A few people spend hours on social media beside their main job.");
+/* Translators: dimension organization, a step from phase 2 to 3 */
+N_("Appoint a social media manager in one department with a written remit for its social activity.");
+/* Translators: dimension organization, when a step from phase 2 to 3 is done */
+N_("A social media manager in one department is accountable for that department’s activity.");
+/* Translators: dimension organization, a step from phase 2 to 3 */
+N_("Make social media most of that manager’s role, and plan extra hours from colleagues for each campaign or program.");
+/* Translators: dimension organization, when a step from phase 2 to 3 is done */
+N_("One person’s role is mostly social media, and colleagues add hours for the length of a program.");
+/* Translators: dimension organization, a step from phase 2 to 3 */
+N_("Form a project team with communications for the next campaign or program to share tools and guidance.");
+/* Translators: dimension organization, when a step from phase 2 to 3 is done */
+N_("Marketing and communications share tools and guidance in a project team for the length of a program.");
+/* Translators: dimension organization, a step from phase 3 to 4 */
+N_("Write a remit for an organization-wide social media lead and have senior management agree it.");
+/* Translators: dimension organization, when a step from phase 3 to 4 is done */
+N_("A named lead is accountable for social media across the whole organization, with a written remit.");
+/* Translators: dimension organization, a step from phase 3 to 4 */
+N_("Name an owner in every team active on social and link each to the coordinating lead.");
+/* Translators: dimension organization, a step from phase 3 to 4 */
+N_("Budget dedicated social roles as standing posts, sized to the number of active teams.");
+/* Translators: dimension organization, a step from phase 3 to 4 */
+N_("Give the hub a yearly budget and a published list of services: standards, tools, training, consulting and project funding.");
+/* Translators: dimension organization, when a step from phase 3 to 4 is done */
+N_("A standing hub gives active teams standards, tools, training, consulting and funding.");
+/* Translators: dimension organization, a step from phase 4 to 5 */
+N_("Add social results to the yearly objectives of the leaders of every active unit.");
+/* Translators: dimension organization, when a step from phase 4 to 5 is done */
+N_("The leaders of every unit active on social carry social results in their own objectives.");
+/* Translators: dimension organization, a step from phase 4 to 5 */
+N_("Review social staffing in each budget cycle against workload and results data.");
+/* Translators: dimension organization, when a step from phase 4 to 5 is done */
+N_("Social roles are added or moved each budget cycle on the basis of workload and results data.");
+/* Translators: dimension organization, a step from phase 4 to 5 */
+N_("Survey the teams the hub serves every year and change its services from the results.");
+/* Translators: dimension organization, when a step from phase 4 to 5 is done */
+N_("The teams the hub serves rate its support every year, and its services change in response.");
+/* Translators: dimension organization, a step from phase 4 to 5 */
+N_("Hold a quarterly cross-team review of all active teams’ data to find duplicated efforts and gaps.");
+/* Translators: dimension organization, when a step from phase 4 to 5 is done */
+N_("Each quarterly review finds duplicated efforts and gaps from every active team’s data, and each is resolved.");
+/* Translators: the name of the dimension integration */
+N_("Cross-functional integration");
+/* Translators: what the dimension integration covers */
+N_("How social media work connects marketing with PR, customer service, HR and sales: who works together and for how long, how service questions are answered and routed, and how leads and candidates from social are handled.");
+/* Translators: the dimension integration at phase 1 */
+N_("No function works on social media, so there is no joint work, service, sales or recruiting use of social to connect.");
+/* Translators: the dimension integration at phase 2 */
+N_("Functions try social media separately with their own accounts, and questions, leads and candidates arriving there are handled by whoever sees them.");
+/* Translators: the dimension integration at phase 3 */
+N_("Functions join forces for a time-boxed program such as a launch, a campaign, a season or a hiring round, and the joint work ends with it.");
+/* Translators: the dimension integration at phase 4 */
+N_("Marketing works all year with PR, customer service, HR and other groups on social; service has target response times and a documented routing flow, and sales is piloting how social leads enter its tools.");
+/* Translators: the dimension integration at phase 5 */
+N_("Working across functions on social is the normal way of operating: shared goals are reviewed quarterly, and service, sales and recruiting results from social are reported beside other sources.");
+/* Translators: question integration-1, asked in a workshop */
+N_("Which functions work on social media together with marketing?");
+/* Translators: help for question integration-1 */
+N_("List the functions active on social media (PR, customer service, HR, sales, product, others) and ask for something they did together in the last six months: a joint plan, a shared calendar entry, a handover. Functions that are active but unaware of each other fit the option in which each works on its own. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question integration-1, the answer that means phase 1 */
+N_("No function, marketing included, is active on social media on behalf of the organization.");
+/* Translators: question integration-1, the answer that means phase 2 */
+N_("Several functions are active on social media, each on its own, and they rarely know what the others do.");
+/* Translators: question integration-1, the answer that means phase 3 */
+N_("Marketing and PR work together on social when both support the same launch, event or campaign.");
+/* Translators: question integration-1, the answer that means phase 4 */
+N_("Marketing works with PR, customer service, HR and other groups active on social throughout the year.");
+/* Translators: question integration-1, the answer that means phase 5 */
+N_("Every function facing customers, partners, citizens or candidates plans its social work with the others as routine.");
+/* Translators: question integration-1: when “Not applicable” is the right answer */
+N_("Only when the organization has a single function, so there is no other function to work with. If other functions exist but do not take part, choose the option that describes them, not N/A.");
+/* Translators: question integration-1: what proves its highest answer */
+N_("The shared plan or calendar for the last two quarters contains entries from every function that faces customers, partners, citizens or candidates.");
+/* Translators: question integration-2, asked in a workshop */
+N_("How long does collaboration between functions on social media last?");
+/* Translators: help for question integration-2 */
+N_("Ask when two functions last worked together on social and what held the work together: a person, a project team or a standing arrangement. Look for a shared calendar, a recurring meeting or agreed handovers and check how old they are. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question integration-2, the answer that means phase 1 */
+N_("Functions have not yet worked together on social media content, replies or plans.");
+/* Translators: question integration-2, the answer that means phase 2 */
+N_("Collaboration rests on two colleagues who know each other and stops when one of them moves on.");
+/* Translators: question integration-2, the answer that means phase 3 */
+N_("A project team brings functions together for one program, such as a campaign or an enrolment period, and disbands afterwards.");
+/* Translators: question integration-2, the answer that means phase 4 */
+N_("At least one standing arrangement, such as a shared calendar or a regular meeting, keeps functions working together between programs.");
+/* Translators: question integration-2, the answer that means phase 5 */
+N_("Functions share written social goals and review progress against them together every quarter.");
+/* Translators: question integration-2: when “Not applicable” is the right answer */
+N_("Only when the organization has a single function, so there is no collaboration between functions to sustain. If the practice could apply but is not done, choose the first option.");
+/* Translators: question integration-2: what proves its highest answer */
+N_("Minutes of the last four quarterly joint reviews show written social goals shared by the functions and the progress against them.");
+/* Translators: question integration-3, asked in a workshop */
+N_("How are service questions and complaints on your social accounts answered?");
+/* Translators: help for question integration-3 */
+N_("Read the last month of messages and comments on the main accounts, or post a test question: who answered, how long it took, and whether target response times are published for each channel. Ask for the latest report of response and resolution times. Social customer care beyond the articles’ brief mention of customer service is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question integration-3, the answer that means phase 1 */
+N_("No one is assigned to answer, and questions posted on social media receive no reply from the organization.");
+/* Translators: question integration-3, the answer that means phase 2 */
+N_("Whoever runs the account replies when they notice a message, sometimes days later, often pointing to phone or email.");
+/* Translators: question integration-3, the answer that means phase 3 */
+N_("Replies come quickly while a campaign, season or busy period is staffed, and messages at other times wait longer.");
+/* Translators: question integration-3, the answer that means phase 4 */
+N_("Customer service answers on social within published target response times for each channel, at least on working days.");
+/* Translators: question integration-3, the answer that means phase 5 */
+N_("Monthly reports show response and resolution times per channel against their targets, with most messages inside target.");
+/* Translators: question integration-3: when “Not applicable” is the right answer */
+N_("Only when nobody can ask the organization for service, for example a holding company with no customers, users, members or citizens. If the practice could apply but is not done, choose the first option.");
+/* Translators: question integration-3: what proves its highest answer */
+N_("The last three monthly care reports show response and resolution times per channel against target, with most messages inside target.");
+/* Translators: question integration-4, asked in a workshop */
+N_("How are leads and relationships from social media handled in sales?");
+/* Translators: help for question integration-4 */
+N_("Ask sales how a lead from a post or a message reaches them, and ask to see a CRM record or sales report that names social as a source. Linking social data to the CRM and other sales tools is scored only in this question. Curiosity and pilots come from the #lostinsm series; routine pipeline reporting from social is an extension of the series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question integration-4, the answer that means phase 1 */
+N_("Sales makes no use of social media, and no contacts from social reach the sales team.");
+/* Translators: question integration-4, the answer that means phase 2 */
+N_("Individual salespeople use personal profiles on their own initiative and track any contacts in their own notes.");
+/* Translators: question integration-4, the answer that means phase 3 */
+N_("Leads from social arrive mainly during campaigns or trade-fair pushes and reach sales by email or spreadsheet.");
+/* Translators: question integration-4, the answer that means phase 4 */
+N_("Sales is piloting ways to record leads and contacts from social in its CRM or other sales tools.");
+/* Translators: question integration-4, the answer that means phase 5 */
+N_("Quarterly pipeline reports, drawn from CRM records, show opportunities from social beside other lead sources.");
+/* Translators: question integration-4: when “Not applicable” is the right answer */
+N_("Only when the organization has no sales function, for example a public authority or a grant-funded body that sells nothing, so there is no sales process. If the practice could apply but is not done, choose the first option.");
+/* Translators: question integration-4: what proves its highest answer */
+N_("The last four quarterly pipeline reports, drawn from CRM records, show opportunities from social beside other lead sources.");
+/* Translators: question integration-5, asked in a workshop */
+N_("What happens when a message on social media needs another team or a private channel?");
+/* Translators: help for question integration-5 */
+N_("Ask for the written routing and escalation flow, then ask someone who runs an account how they would handle a complaint about an order, a press enquiry, a legal threat and a request that needs personal data. Check how conversations move to direct messages, messaging apps or phone, and who picks them up there. Quarterly case reviews are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question integration-5, the answer that means phase 1 */
+N_("Messages on social media are not handled, so none are passed on to another team or taken private.");
+/* Translators: question integration-5, the answer that means phase 2 */
+N_("Each person decides alone whether to reply, whom to ask, and whether to move a conversation to a private channel.");
+/* Translators: question integration-5, the answer that means phase 3 */
+N_("For a campaign or busy period, a temporary contact list says who takes which questions; it lapses when the period ends.");
+/* Translators: question integration-5, the answer that means phase 4 */
+N_("A documented flow names who takes each type of message, when to escalate, and how to move to direct messages or messaging apps.");
+/* Translators: question integration-5, the answer that means phase 5 */
+N_("The routing flow is revised after quarterly reviews of real cases, and the review notes record each change.");
+/* Translators: question integration-5: when “Not applicable” is the right answer */
+N_("Only when the organization receives no messages on social media because it has no accounts that accept comments or messages. If the practice could apply but is not done, choose the first option.");
+/* Translators: question integration-5: what proves its highest answer */
+N_("Notes of the last four quarterly reviews of real cases list the changes made to the routing and escalation flow.");
+/* Translators: question integration-6, asked in a workshop */
+N_("How does HR use social media in recruiting?");
+/* Translators: help for question integration-6 */
+N_("Ask HR where vacancies and workplace stories are published, who plans them, and whether candidates and hires are counted by source. Look at the organization’s career pages and accounts over the last year. Yearly source comparisons are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question integration-6, the answer that means phase 1 */
+N_("HR makes no use of social media, and vacancies are advertised only through other channels.");
+/* Translators: question integration-6, the answer that means phase 2 */
+N_("Individual recruiters or managers share vacancies from their personal profiles on their own initiative.");
+/* Translators: question integration-6, the answer that means phase 3 */
+N_("HR runs social recruiting pushes for a hiring round, a graduate intake or a recruiting season, with marketing’s help.");
+/* Translators: question integration-6, the answer that means phase 4 */
+N_("HR publishes vacancies and workplace stories on social all year, planned together with marketing and communications.");
+/* Translators: question integration-6, the answer that means phase 5 */
+N_("A yearly recruiting review compares candidates and hires from social with other sources and sets the next channel mix.");
+/* Translators: question integration-6: when “Not applicable” is the right answer */
+N_("Only when the organization does not recruit on the open market, for example because staff are assigned by a parent body or by law. If the practice could apply but is not done, choose the first option.");
+/* Translators: question integration-6: what proves its highest answer */
+N_("The last yearly recruiting review compares candidates and hires from social with other sources and sets the channel mix for the next year.");
+/* Translators: dimension integration, a step from phase 1 to 2 */
+N_("Ask customer service, HR, sales and PR whether they want to use social media and for what, and keep the answers in one list.");
+/* Translators: dimension integration, when a step from phase 1 to 2 is done */
+N_("Several functions are active on social media, even if each works on its own.");
+/* Translators: dimension integration, a step from phase 1 to 2 */
+N_("Name one person who reads and answers messages on the main account at least every working day.");
+/* Translators: dimension integration, when a step from phase 1 to 2 is done */
+N_("Whoever runs the account replies to the messages they notice.");
+/* Translators: dimension integration, a step from phase 2 to 3 */
+N_("Make an inventory of the functions active on social media with one contact person each, and share it with all of them.");
+/* Translators: dimension integration, when a step from phase 2 to 3 is done */
+N_("Every function active on social media knows whom to contact in the others.");
+/* Translators: dimension integration, a step from phase 2 to 3 */
+N_("Plan the next launch, campaign or season jointly with PR in one shared brief.");
+/* Translators: dimension integration, a step from phase 2 to 3 */
+N_("Staff the social inbox for the busiest weeks of the next program and write down who takes service, press and sales questions.");
+/* Translators: dimension integration, when a step from phase 2 to 3 is done */
+N_("Replies come quickly while the program is staffed, and a contact list says who takes which questions.");
+/* Translators: dimension integration, a step from phase 2 to 3 */
+N_("Agree with sales how leads from the next campaign are passed on, even if only by email or a shared spreadsheet.");
+/* Translators: dimension integration, when a step from phase 2 to 3 is done */
+N_("Leads from social campaigns reach sales by an agreed route.");
+/* Translators: dimension integration, a step from phase 3 to 4 */
+N_("Set up a shared calendar and a monthly meeting between marketing, PR, customer service and HR that continues between programs.");
+/* Translators: dimension integration, when a step from phase 3 to 4 is done */
+N_("At least one standing arrangement keeps functions working together between programs, and marketing works with PR, customer service and HR throughout the year.");
+/* Translators: dimension integration, a step from phase 3 to 4 */
+N_("Agree response-time targets for each channel with customer service, publish them, and staff the inbox to meet them on working days.");
+/* Translators: dimension integration, a step from phase 3 to 4 */
+N_("Write the routing and escalation flow, including when and how a conversation moves to direct messages or a messaging app.");
+/* Translators: dimension integration, when a step from phase 3 to 4 is done */
+N_("A documented flow names who takes each type of message, when to escalate, and how to move to a private channel.");
+/* Translators: dimension integration, a step from phase 3 to 4 */
+N_("Run a one-quarter pilot with one sales team that records leads from social in the CRM or sales tool.");
+/* Translators: dimension integration, a step from phase 4 to 5 */
+N_("Write shared social goals for all functions and review progress against them in a joint meeting every quarter.");
+/* Translators: dimension integration, a step from phase 4 to 5 */
+N_("Report response and resolution times for each channel every month against their targets.");
+/* Translators: dimension integration, a step from phase 4 to 5 */
+N_("Review a sample of real social service cases every quarter and record the changes made to the routing flow.");
+/* Translators: dimension integration, a step from phase 4 to 5 */
+N_("Add social as a source in the quarterly pipeline report and in the yearly recruiting review.");
+/* Translators: dimension integration, when a step from phase 4 to 5 is done */
+N_("Quarterly pipeline reports and the yearly recruiting review show results from social beside other sources.");
+/* Translators: the name of the dimension governance */
+N_("Governance, policy & risk");
+/* Translators: what the dimension governance covers */
+N_("The rules, records and routines that let social media grow without growing the risk: the written policy, control of accounts and access, approval, crisis readiness, the use of AI, and how all of it is kept current.");
+/* Translators: the dimension governance at phase 1 */
+N_("Social media rules are missing or amount to a ban, and nobody tracks the accounts that carry the organization’s name.");
+/* Translators: the dimension governance at phase 2 */
+N_("Rules of thumb differ from person to person: individuals open accounts, post without review and would improvise in a crisis.");
+/* Translators: the dimension governance at phase 3 */
+N_("The social team has written guidelines, and approval, risk plans and AI rules are set up for individual campaigns, events or seasons; accounts elsewhere go untracked.");
+/* Translators: the dimension governance at phase 4 */
+N_("A policy is a given: written, owned, reviewed yearly and known to those who post. Accounts are registered and secured, approval follows content risk, a crisis plan covers hacked accounts, and AI-made content is reviewed and disclosed.");
+/* Translators: the dimension governance at phase 5 */
+N_("Governance is reviewed as a whole on evidence from incidents, audits and access reviews, and stays light because trained staff publish routine posts without sign-off.");
+/* Translators: question governance-1, asked in a workshop */
+N_("How well established is the social media policy across the organization?");
+/* Translators: help for question governance-1 */
+N_("Ask for the policy document and the date of its current version, then ask two people outside the social team who post for the organization what it says about speaking for the organization. Who owns and reviews the policy is asked separately; the policy checklist records which core topics it covers. A blanket ban as the only rule, and recorded acknowledgement of every update, are extensions of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question governance-1, the answer that means phase 1 */
+N_("No social media policy exists, or the only rule is that staff may not use social networks at work.");
+/* Translators: question governance-1, the answer that means phase 2 */
+N_("Nothing is written down; people follow rules of thumb passed on by colleagues.");
+/* Translators: question governance-1, the answer that means phase 3 */
+N_("Guidelines written for the social team or for a campaign exist, but few people beyond that group know them.");
+/* Translators: question governance-1, the answer that means phase 4 */
+N_("A published policy applies across the organization, and people who post for it can say what it asks.");
+/* Translators: question governance-1, the answer that means phase 5 */
+N_("Every employee acknowledges each significant update of the policy, and the acknowledgements are on record.");
+/* Translators: question governance-1: when “Not applicable” is the right answer */
+N_("Practically never: any organization whose name can come up on social media can have a policy. If a policy could apply but does not exist, choose the first option, not N/A.");
+/* Translators: question governance-1: what proves its highest answer */
+N_("Acknowledgement records for the last significant policy update cover every employee, each with the date of confirmation.");
+/* Translators: question governance-2, asked in a workshop */
+N_("How is control over the official accounts organized?");
+/* Translators: help for question governance-2 */
+N_("Ask for the account list, then find two accounts carrying the organization’s name by searching the networks and check that each is on the list with an owner. Ask how logins are protected (multi-factor authentication, shared credentials kept in a password vault) and what happened to the access of the last person or agency that left. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question governance-2, the answer that means phase 1 */
+N_("No one keeps track of which accounts use the organization’s name or who can log in to them.");
+/* Translators: question governance-2, the answer that means phase 2 */
+N_("Individuals open accounts with their own email addresses and share the passwords with those who help.");
+/* Translators: question governance-2, the answer that means phase 3 */
+N_("The social team lists the accounts it runs itself; accounts opened by other teams or units are missing.");
+/* Translators: question governance-2, the answer that means phase 4 */
+N_("A registry names an owner for every official account; logins use MFA and a vault and end when people leave.");
+/* Translators: question governance-2, the answer that means phase 5 */
+N_("Access rights are reviewed and adjusted on every change of staff or agency, and each review is logged.");
+/* Translators: question governance-2: when “Not applicable” is the right answer */
+N_("Only when the unit assessed cannot hold accounts of its own because a parent organization owns and controls all of them; not because no one keeps track. If accounts exist or could be opened, choose an option.");
+/* Translators: question governance-2: what proves its highest answer */
+N_("An access log shows a review for each staff or agency change of the last twelve months, checked against the lists of leavers and of agency contracts.");
+/* Translators: question governance-3, asked in a workshop */
+N_("How is content approved before it is published?");
+/* Translators: help for question governance-3 */
+N_("Trace one routine post and one sensitive or regulated post through their approvals, and ask for the written approval levels if there are any. Letting trained staff publish routine posts without sign-off, with review kept for a short list of high-risk content, is light-touch governance, an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question governance-3, the answer that means phase 1 */
+N_("Each social media post needs case-by-case clearance from senior management, which is seldom given.");
+/* Translators: question governance-3, the answer that means phase 2 */
+N_("Each person publishes what they judge appropriate, without anyone reviewing it first.");
+/* Translators: question governance-3, the answer that means phase 3 */
+N_("A manager signs off content for a campaign, event or announcement; other posts are left to the poster.");
+/* Translators: question governance-3, the answer that means phase 4 */
+N_("Written approval levels by content risk apply to every post, with legal or compliance review where needed.");
+/* Translators: question governance-3, the answer that means phase 5 */
+N_("Trained staff publish routine posts without sign-off; review is kept for a short, defined list of high-risk content.");
+/* Translators: question governance-3: when “Not applicable” is the right answer */
+N_("Only when the unit assessed publishes nothing itself because every post goes out through another unit, whose approval route is assessed there; not because approval is missing.");
+/* Translators: question governance-3: what proves its highest answer */
+N_("The approval log of the last quarter shows routine posts published without sign-off and every post on the high-risk list reviewed before publication.");
+/* Translators: question governance-4, asked in a workshop */
+N_("How is the organization prepared for a social media crisis?");
+/* Translators: help for question governance-4 */
+N_("Ask what would happen tonight if an account were hacked or a complaint spread fast: who would be called, who could pause scheduled posts, and where the recovery steps are written. Ask for the plan and for the written reviews of recent incidents. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question governance-4, the answer that means phase 1 */
+N_("A social media crisis has not been discussed, and no one is named to act if one occurs.");
+/* Translators: question governance-4, the answer that means phase 2 */
+N_("People expect to improvise, and it is unclear whom to call outside office hours.");
+/* Translators: question governance-4, the answer that means phase 3 */
+N_("Risks and contacts are prepared for a major campaign, event or season and lapse when it ends.");
+/* Translators: question governance-4, the answer that means phase 4 */
+N_("A written crisis plan sets roles and out-of-hours contacts and includes steps to recover a hacked account.");
+/* Translators: question governance-4, the answer that means phase 5 */
+N_("Every real incident is followed by a written review, and the agreed changes are made to the plan.");
+/* Translators: question governance-4: when “Not applicable” is the right answer */
+N_("Practically never: any organization can face a crisis on social media, even without accounts of its own. If preparation could exist but does not, choose the first option.");
+/* Translators: question governance-4: what proves its highest answer */
+N_("A written review exists for every incident of the last twelve months, and the plan’s version history shows the changes each one led to.");
+/* Translators: question governance-5, asked in a workshop */
+N_("How is social media governance kept up to date?");
+/* Translators: help for question governance-5 */
+N_("Ask who owns the policy and its processes, when they were last reviewed and who took part, such as legal, HR and compliance. Look at the version history or the dated record of the last review. Reviewing people, policies, processes and practices together comes from later research and is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question governance-5, the answer that means phase 1 */
+N_("No social media rules have been written down, so there is nothing that anyone revisits.");
+/* Translators: question governance-5, the answer that means phase 2 */
+N_("Rules of thumb shift whenever someone runs into a problem, and the changes are not recorded.");
+/* Translators: question governance-5, the answer that means phase 3 */
+N_("Guidelines are revisited only when a new campaign, a budget cycle or an incident prompts it.");
+/* Translators: question governance-5, the answer that means phase 4 */
+N_("A named owner reviews the policy and its processes at least once a year and records the review date.");
+/* Translators: question governance-5, the answer that means phase 5 */
+N_("People, policies, processes and practices are reviewed together each year on audit and incident findings.");
+/* Translators: question governance-5: when “Not applicable” is the right answer */
+N_("Only when the unit assessed follows governance that a parent organization sets and reviews, with no rules of its own; not because nobody reviews them.");
+/* Translators: question governance-5: what proves its highest answer */
+N_("The record of the last yearly review cites findings from audits, incidents and access reviews and lists the changes made to people, policies, processes and practices.");
+/* Translators: question governance-6, asked in a workshop */
+N_("How is AI-generated content governed on the official accounts?");
+/* Translators: help for question governance-6 */
+N_("Ask which AI tools are used to draft posts, images, videos or replies, and for the written rules on them. Look at a few recent AI-assisted posts: was a person named as reviewer, do synthetic images or voices carry the platform label, and do automated replies say they are automated? AI practices are an extension of the #lostinsm series, which predates them. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question governance-6, the answer that means phase 1 */
+N_("No one knows whether AI tools are used to draft posts, images or replies on the accounts.");
+/* Translators: question governance-6, the answer that means phase 2 */
+N_("Individuals use AI tools for drafts, images or replies as they see fit, with no shared rules.");
+/* Translators: question governance-6, the answer that means phase 3 */
+N_("Rules on AI use are set in the brief for a specific campaign or agency job and apply nowhere else.");
+/* Translators: question governance-6, the answer that means phase 4 */
+N_("Written rules for all accounts require human review of AI-made posts and disclosure of synthetic media and bots.");
+/* Translators: question governance-6, the answer that means phase 5 */
+N_("Quarterly sample checks confirm that AI-made posts were reviewed and disclosed as the rules require.");
+/* Translators: question governance-6: when “Not applicable” is the right answer */
+N_("Only when the unit assessed publishes and answers nothing on social media of its own; not because nobody has set rules for AI. If AI tools could be used, choose an option even when their use is unknown.");
+/* Translators: question governance-6: what proves its highest answer */
+N_("Records of quarterly sample checks over the last year show AI-assisted posts reviewed by a named person and disclosed as the rules require.");
+/* Translators: dimension governance, a step from phase 1 to 2 */
+N_("Replace any blanket ban with a few plain rules on what staff may say about the organization.");
+/* Translators: dimension governance, when a step from phase 1 to 2 is done */
+N_("People who post follow shared rules of thumb, even though nothing is written down yet.");
+/* Translators: dimension governance, a step from phase 1 to 2 */
+N_("Search each network for accounts using the organization’s name and note who holds each one.");
+/* Translators: dimension governance, when a step from phase 1 to 2 is done */
+N_("The accounts carrying the organization’s name are known, and so are the people who hold their passwords.");
+/* Translators: dimension governance, a step from phase 1 to 2 */
+N_("Agree whom to call if an account is hacked or a post draws an angry response.");
+/* Translators: dimension governance, when a step from phase 1 to 2 is done */
+N_("Those who post know whom to call during office hours when an account is hacked or a post causes an outcry.");
+/* Translators: dimension governance, a step from phase 2 to 3 */
+N_("Write guidelines on identity, confidentiality and tone for the social team and anyone helping on a campaign.");
+/* Translators: dimension governance, when a step from phase 2 to 3 is done */
+N_("Written guidelines exist for the social team and for the campaigns it runs.");
+/* Translators: dimension governance, a step from phase 2 to 3 */
+N_("List every account the social team runs, with the person who looks after each.");
+/* Translators: dimension governance, when a step from phase 2 to 3 is done */
+N_("The social team’s own accounts are all on a shared list, each with a named person.");
+/* Translators: dimension governance, a step from phase 2 to 3 */
+N_("Name the manager who signs off content for each campaign, event or announcement.");
+/* Translators: dimension governance, when a step from phase 2 to 3 is done */
+N_("Content for each campaign, event or announcement is signed off by a named manager before it goes out.");
+/* Translators: dimension governance, a step from phase 2 to 3 */
+N_("Put rules on AI-drafted text and images into the next campaign or agency brief.");
+/* Translators: dimension governance, when a step from phase 2 to 3 is done */
+N_("At least one campaign or agency brief sets rules on the use of AI tools.");
+/* Translators: dimension governance, a step from phase 3 to 4 */
+N_("Name an owner for the social media policy and set a fixed yearly date to review it.");
+/* Translators: dimension governance, when a step from phase 3 to 4 is done */
+N_("The policy has a named owner, and its last review is dated within the past twelve months.");
+/* Translators: dimension governance, a step from phase 3 to 4 */
+N_("Publish a policy on purpose, spokespeople, endorsement disclosure, confidentiality and privacy for all staff.");
+/* Translators: dimension governance, a step from phase 3 to 4 */
+N_("Require one policy course before anyone speaks for the organization, and record who has completed it.");
+/* Translators: dimension governance, when a step from phase 3 to 4 is done */
+N_("The training record shows the course completed by everyone who posts for the organization.");
+/* Translators: dimension governance, a step from phase 3 to 4 */
+N_("Build an account registry with owners, MFA and a credential vault, and a crisis plan with hacked-account steps.");
+/* Translators: dimension governance, when a step from phase 3 to 4 is done */
+N_("Every official account is registered with an owner and MFA, and a crisis plan sets roles, contacts and the steps for a hacked account.");
+/* Translators: dimension governance, a step from phase 4 to 5 */
+N_("Log an access review whenever a person or agency joins, changes role or leaves.");
+/* Translators: dimension governance, a step from phase 4 to 5 */
+N_("Hold a written review after every incident and enter its agreed changes in the crisis plan.");
+/* Translators: dimension governance, a step from phase 4 to 5 */
+N_("Define the short list of high-risk content and let trained staff publish everything else without sign-off.");
+/* Translators: dimension governance, when a step from phase 4 to 5 is done */
+N_("Trained staff publish routine posts without sign-off, and only content on the high-risk list is reviewed.");
+/* Translators: dimension governance, a step from phase 4 to 5 */
+N_("Check a sample of AI-assisted posts every quarter against the review and disclosure rules.");
+/* Translators: the name of the dimension tools */
+N_("Tools & technology");
+/* Translators: what the dimension tools covers */
+N_("The technology used to publish, engage, listen and analyze: how it is chosen, shared and supported, how well it fits the work, and how the organization prepares for changes in the platforms it depends on. Linking social data to sales systems is covered under integration, account access under governance.");
+/* Translators: the dimension tools at phase 1 */
+N_("No social media tools are in use and no platform has been chosen.");
+/* Translators: the dimension tools at phase 2 */
+N_("Individuals use the networks’ own apps and free utilities of their own choosing, and content and followers exist only on the platforms they happened to join.");
+/* Translators: the dimension tools at phase 3 */
+N_("Marketing has a paid tool for its campaigns and programs, other teams choose their own, and a platform is checked when a program wants to use it.");
+/* Translators: the dimension tools at phase 4 */
+N_("Shared tools with a named administrator, onboarding and written practices serve most teams; users push the tools to their limits and ask vendors for features, and official accounts use approved platforms.");
+/* Translators: the dimension tools at phase 5 */
+N_("The tool set and its adoption are reviewed every year, contracts are consolidated, and a tested continuity plan protects the audience against a platform ban, suspension or decline.");
+/* Translators: question tools-1, asked in a workshop */
+N_("Which tools are used to publish, engage, listen and analyze?");
+/* Translators: help for question tools-1 */
+N_("List the tools in use, what each is for and who pays for it; finance or purchasing can provide the contracts. The number of tools says less than whether they were chosen on purpose and serve everyone who needs them. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question tools-1, the answer that means phase 1 */
+N_("No tools are used, because the organization does not publish or monitor anything on social media.");
+/* Translators: question tools-1, the answer that means phase 2 */
+N_("People use the networks’ own apps and free utilities, each person picking their own.");
+/* Translators: question tools-1, the answer that means phase 3 */
+N_("Marketing uses a paid publishing or scheduling tool for its campaigns and programs, and other teams use what they like.");
+/* Translators: question tools-1, the answer that means phase 4 */
+N_("A shared management platform, or a planned set of tools, covers publishing, engagement, listening and analytics for most teams.");
+/* Translators: question tools-1, the answer that means phase 5 */
+N_("The set of tools is reviewed against the strategy and actual use every year, and tools no longer needed are retired.");
+/* Translators: question tools-1: when “Not applicable” is the right answer */
+N_("Only when the organization’s social tools are run entirely by a parent organization and are outside the scope of the assessment. If the practice could apply but is not done, choose the first option.");
+/* Translators: question tools-1: what proves its highest answer */
+N_("The record of the last yearly tool review lists each tool with its purpose, its use and the decision taken (kept, added or retired).");
+/* Translators: question tools-2, asked in a workshop */
+N_("How are the tools supported for the teams that use them?");
+/* Translators: help for question tools-2 */
+N_("Ask who administers each shared tool, how a new user or a new team gets started, and whether written working practices exist. Ask purchasing for the list of social tool contracts and compare it with the teams that use them. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question tools-2, the answer that means phase 1 */
+N_("There are no social media tools, so none are set up, shared or supported.");
+/* Translators: question tools-2, the answer that means phase 2 */
+N_("Each person or team signs up for its own accounts, and no one has an overview of what is in use.");
+/* Translators: question tools-2, the answer that means phase 3 */
+N_("Whoever bought a tool for a particular campaign or budget cycle also runs it, and other teams get help informally if at all.");
+/* Translators: question tools-2, the answer that means phase 4 */
+N_("Shared tools come with a named administrator, onboarding for new users and written working practices for most teams.");
+/* Translators: question tools-2, the answer that means phase 5 */
+N_("Tool contracts are consolidated across the organization, with one owner and one contract for each type of tool.");
+/* Translators: question tools-2: when “Not applicable” is the right answer */
+N_("Only when the organization’s social tools are provided and supported entirely by a parent organization outside the scope of the assessment. If the practice could apply but is not done, choose the first option.");
+/* Translators: question tools-2: what proves its highest answer */
+N_("The purchasing list of social tool contracts shows one contract per type of tool, each with a named owner.");
+/* Translators: question tools-5, asked in a workshop */
+N_("How well do the tools fit the work the teams need to do?");
+/* Translators: help for question tools-5 */
+N_("Ask the heaviest users what they cannot do with the current tools and how they work around it, and ask for the feature requests or support tickets sent to vendors in the last year. Pushing tools to their limits and asking vendors for features comes from the #lostinsm series; the yearly adoption review with vendors is an extension of the series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question tools-5, the answer that means phase 1 */
+N_("No tool has been selected, so there is no experience of what tools can or cannot do.");
+/* Translators: question tools-5, the answer that means phase 2 */
+N_("People work around the limits of free utilities, copying figures by hand and switching between apps.");
+/* Translators: question tools-5, the answer that means phase 3 */
+N_("Tools are judged by whether they served the last campaign, season or event, and few features beyond scheduling are used.");
+/* Translators: question tools-5, the answer that means phase 4 */
+N_("Teams use most features of their tools and send documented feature requests to vendors when the tools fall short.");
+/* Translators: question tools-5, the answer that means phase 5 */
+N_("Adoption per team and open feature requests are reviewed with the main vendors every year.");
+/* Translators: question tools-5: when “Not applicable” is the right answer */
+N_("Only when the organization uses no tools beyond those a parent organization chooses and reviews for it. If the practice could apply but is not done, choose the first option.");
+/* Translators: question tools-5: what proves its highest answer */
+N_("Notes of the last yearly vendor review list adoption per team and the status of each open feature request.");
+/* Translators: question tools-6, asked in a workshop */
+N_("How is the organization prepared for a platform it uses being banned, suspended or abandoned by its audience?");
+/* Translators: help for question tools-6 */
+N_("Ask for the list of platforms official accounts may use and who approved it, and ask what would happen to followers and content if the largest network closed an account tomorrow. Look for scheduled data exports and for an owned channel, such as an email list or the website, that reaches the same audience. Platform risk and continuity are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question tools-6, the answer that means phase 1 */
+N_("No platforms have been chosen yet, and no one has looked at the risks of any network.");
+/* Translators: question tools-6, the answer that means phase 2 */
+N_("Networks are joined as individuals choose, and followers and content exist only on those platforms.");
+/* Translators: question tools-6, the answer that means phase 3 */
+N_("A platform’s security and terms are checked when a campaign, event or new service wants to use it, case by case.");
+/* Translators: question tools-6, the answer that means phase 4 */
+N_("An approved-platform list, based on a security and privacy review, says which networks official accounts may use.");
+/* Translators: question tools-6, the answer that means phase 5 */
+N_("A continuity plan for a ban, suspension or audience move is tested yearly, with data exports and an owned channel as fallback.");
+/* Translators: question tools-6: when “Not applicable” is the right answer */
+N_("Only when the organization has decided to use no external platform and communicates solely through channels it owns. If it uses platforms but has not prepared, choose the option that describes the current state.");
+/* Translators: question tools-6: what proves its highest answer */
+N_("The record of the last yearly continuity test shows its date, the date of the latest data export and the size of the owned-channel audience.");
+/* Translators: dimension tools, a step from phase 1 to 2 */
+N_("Try the networks’ free publishing and statistics features on one account for a month.");
+/* Translators: dimension tools, when a step from phase 1 to 2 is done */
+N_("People use the networks’ own apps and free utilities to publish and read statistics.");
+/* Translators: dimension tools, a step from phase 1 to 2 */
+N_("Test one free scheduling or alert utility and note what it can and cannot do.");
+/* Translators: dimension tools, when a step from phase 1 to 2 is done */
+N_("At least one free utility is in use and its limits are written down.");
+/* Translators: dimension tools, a step from phase 2 to 3 */
+N_("Collect the social tools each team uses, with their purpose and cost, in one spreadsheet.");
+/* Translators: dimension tools, when a step from phase 2 to 3 is done */
+N_("One overview shows every social tool in use, who uses it and what it costs.");
+/* Translators: dimension tools, a step from phase 2 to 3 */
+N_("Buy one paid publishing and scheduling tool for marketing’s campaigns and programs, and name the person who runs it.");
+/* Translators: dimension tools, when a step from phase 2 to 3 is done */
+N_("Marketing uses a paid publishing or scheduling tool for its campaigns and programs, run by a named person.");
+/* Translators: dimension tools, a step from phase 2 to 3 */
+N_("Check the security settings and terms of each network before the next campaign adds it.");
+/* Translators: dimension tools, when a step from phase 2 to 3 is done */
+N_("A platform’s security and terms are checked when a campaign, event or new service wants to use it.");
+/* Translators: dimension tools, a step from phase 3 to 4 */
+N_("Select one shared management platform, or a planned set of tools, for publishing, engagement, listening and analytics, and offer it to every team active on social.");
+/* Translators: dimension tools, a step from phase 3 to 4 */
+N_("Name an administrator for the shared tools and write an onboarding guide and working practices for new users.");
+/* Translators: dimension tools, a step from phase 3 to 4 */
+N_("Keep a log of the feature gaps users report and send it to the vendors every quarter.");
+/* Translators: dimension tools, a step from phase 3 to 4 */
+N_("Review each platform in use for security and privacy, and publish the approved-platform list.");
+/* Translators: dimension tools, a step from phase 4 to 5 */
+N_("Hold a yearly tool review that compares each tool with the strategy and its actual use, and retire the ones no longer needed.");
+/* Translators: dimension tools, a step from phase 4 to 5 */
+N_("Consolidate the social tool contracts so that each type of tool has one contract and one owner.");
+/* Translators: dimension tools, a step from phase 4 to 5 */
+N_("Meet each main vendor once a year to review adoption per team and the open feature requests.");
+/* Translators: dimension tools, a step from phase 4 to 5 */
+N_("Write a continuity plan for a platform ban or suspension, schedule data exports, grow an owned channel, and test the plan every year.");
+/* Translators: the name of the dimension advocacy */
+N_("Advocacy & influencers");
+/* Translators: what the dimension advocacy covers */
+N_("How the organization identifies its influencers and advocates among customers, partners, employees and outside voices, how it works with them and with creators, and how those relationships are disclosed.");
+/* Translators: the dimension advocacy at phase 1 */
+N_("No one has identified influencers or advocates, and no one is invited to share or recommend the organization.");
+/* Translators: the dimension advocacy at phase 2 */
+N_("Staff notice fans and influential voices informally, and some customers or staff share content on their own initiative.");
+/* Translators: the dimension advocacy at phase 3 */
+N_("Influencers, creators and staff are contacted for each campaign, event or drive, and contact ends when the program does.");
+/* Translators: the dimension advocacy at phase 4 */
+N_("A standing advocacy program and a year-round influencer program run under a named owner, aimed at the people who matter most, with written disclosure rules in every brief and contract.");
+/* Translators: the dimension advocacy at phase 5 */
+N_("Relationships with influencers, advocates and creators last beyond single programs, are recorded across teams and renewed on results, and disclosure is audited. These elements are extensions of the #lostinsm series.");
+/* Translators: question advocacy-1, asked in a workshop */
+N_("How are the organization's most important influencers and advocates identified?");
+/* Translators: help for question advocacy-1 */
+N_("Ask for the ten outside people whose opinion about the organization matters most online, and how that list was made and when it was last updated. A list built from listening data and kept current differs from names everybody happens to know. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question advocacy-1, the answer that means phase 1 */
+N_("The organization has not looked at which outside voices or fans influence its audience.");
+/* Translators: question advocacy-1, the answer that means phase 2 */
+N_("Staff can name a few fans and well-known voices from memory; no list is written down.");
+/* Translators: question advocacy-1, the answer that means phase 3 */
+N_("A contact list of influencers is compiled for each campaign or event and not kept up afterwards.");
+/* Translators: question advocacy-1, the answer that means phase 4 */
+N_("A current list ranks influencers and advocates by relevance to each topic, so outreach targets the people who matter most.");
+/* Translators: question advocacy-1, the answer that means phase 5 */
+N_("Shared relationship records hold each influencer's and advocate's interests and contact history, used by every team that works with them.");
+/* Translators: question advocacy-1: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization has no outside audience at all, for example an internal service unit; if it has one but has not looked for influencers, choose the first option.");
+/* Translators: question advocacy-1: what proves its highest answer */
+N_("Shared relationship records with entries updated in the last quarter by more than one team.");
+/* Translators: question advocacy-2, asked in a workshop */
+N_("How do customers, partners or employees take part in advocacy for the organization?");
+/* Translators: help for question advocacy-2 */
+N_("Look for a defined program: members, shareable content, guidance, recognition and a disclosure reminder. Ask what share of the people invited are active in it and how their activity is reported. Advocates co-creating content is an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question advocacy-2, the answer that means phase 1 */
+N_("Customers, partners and staff are not invited to share or recommend the organization's content.");
+/* Translators: question advocacy-2, the answer that means phase 2 */
+N_("Satisfied customers or staff share content on their own initiative, without support or recognition.");
+/* Translators: question advocacy-2, the answer that means phase 3 */
+N_("Staff and partners are asked, usually by email, to share content during a campaign or fundraising drive.");
+/* Translators: question advocacy-2, the answer that means phase 4 */
+N_("A standing voluntary program gives its members shareable content, guidance, a disclosure reminder and recognition.");
+/* Translators: question advocacy-2, the answer that means phase 5 */
+N_("Advocates co-create content or run their own activities with the organization's support, counted in a yearly program report.");
+/* Translators: question advocacy-2: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization may not ask anyone to speak for it, for example under a rule of strict neutrality, and not because no program exists; if it could but does not, choose the first option.");
+/* Translators: question advocacy-2: what proves its highest answer */
+N_("The program's yearly report counting content created and activities run by advocates with the organization's support.");
+/* Translators: question advocacy-3, asked in a workshop */
+N_("How does the organization work with influencers?");
+/* Translators: help for question advocacy-3 */
+N_("Ask how long the organization has worked with its most important influencers, who keeps in touch with them, and whether objectives, briefs and contracts exist. One-off outreach for a program differs from a relationship that continues between programs. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question advocacy-3, the answer that means phase 1 */
+N_("The organization does not work with outside influencers in any form.");
+/* Translators: question advocacy-3, the answer that means phase 2 */
+N_("Someone occasionally sends news or a product to an influencer they happen to know.");
+/* Translators: question advocacy-3, the answer that means phase 3 */
+N_("Influencers are contacted for each campaign, event or open day, and contact ends when it is over.");
+/* Translators: question advocacy-3, the answer that means phase 4 */
+N_("A year-round influencer program with objectives, briefs and contracts runs under a named owner.");
+/* Translators: question advocacy-3, the answer that means phase 5 */
+N_("Most key influencers have worked with the organization for two years or more, with contact held by more than one team.");
+/* Translators: question advocacy-3: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization may not work with outside influencers, for example by law or regulation, and not because it has not done so; if it could but does not, choose the first option.");
+/* Translators: question advocacy-3: what proves its highest answer */
+N_("Relationship records showing that most key influencers have worked with the organization for two years or more, with contact held by more than one team.");
+/* Translators: question advocacy-4, asked in a workshop */
+N_("How are sponsored and employee endorsements disclosed?");
+/* Translators: help for question advocacy-4 */
+N_("Read the rules given to influencers, creators and employees, and look at five recent sponsored or employee posts for a clear, visible disclosure. Ask who checks the posts and how often. Undisclosed endorsements carry legal and reputational risk. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question advocacy-4, the answer that means phase 1 */
+N_("Endorsements happen, but no one has considered whether or how they should be disclosed.");
+/* Translators: question advocacy-4, the answer that means phase 2 */
+N_("Disclosure is left to whoever posts, and sponsored posts sometimes carry no label.");
+/* Translators: question advocacy-4, the answer that means phase 3 */
+N_("Influencers in a campaign are asked to mention the relationship, without a written rule or a check.");
+/* Translators: question advocacy-4, the answer that means phase 4 */
+N_("Written disclosure rules for influencers and employees are part of every brief and contract.");
+/* Translators: question advocacy-4, the answer that means phase 5 */
+N_("Sponsored and employee posts are audited for disclosure at least twice a year, and lapses are corrected.");
+/* Translators: question advocacy-4: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization has no endorsements at all: no paid or gifted influencers, no sponsored posts and no employee advocacy. If endorsements exist without disclosure, choose the first option.");
+/* Translators: question advocacy-4: what proves its highest answer */
+N_("The reports of the last two disclosure audits of sponsored and employee posts, with the corrections made.");
+/* Translators: question advocacy-5, asked in a workshop */
+N_("How does the organization work with creators who make content for it?");
+/* Translators: help for question advocacy-5 */
+N_("Ask for the creator briefs and contracts of the last year: who chose the creators, what formats (for example short-form or live video) were agreed, and who holds the usage rights. Look for a record of results per partnership. Creator partnerships are an extension of the #lostinsm series. Choose the highest option whose every part is true; if only some parts are, choose the one below and note the evidence.");
+/* Translators: question advocacy-5, the answer that means phase 1 */
+N_("The organization does not commission or license content from outside creators.");
+/* Translators: question advocacy-5, the answer that means phase 2 */
+N_("Creators' posts are occasionally reshared, with permission asked informally if at all.");
+/* Translators: question advocacy-5, the answer that means phase 3 */
+N_("Creators are hired for a campaign or season with a one-off brief, and usage rights are settled job by job.");
+/* Translators: question advocacy-5, the answer that means phase 4 */
+N_("Creator partnerships run under a standard brief and contract that set deliverables, platform formats and usage rights.");
+/* Translators: question advocacy-5, the answer that means phase 5 */
+N_("Creator partnerships are chosen and renewed on recorded results, with rights and spend tracked for every team.");
+/* Translators: question advocacy-5: when “Not applicable” is the right answer */
+N_("Not applicable only when the organization may not commission or pay outside creators, for example under procurement rules, and not because it has not done so; if it could but does not, choose the first option.");
+/* Translators: question advocacy-5: what proves its highest answer */
+N_("The roster of creator partnerships with results per partnership and the renewal decisions of the last year.");
+/* Translators: dimension advocacy, a step from phase 1 to 2 */
+N_("Ask the people running the accounts to note fans and outside voices who share or comment often.");
+/* Translators: dimension advocacy, when a step from phase 1 to 2 is done */
+N_("Staff can name a few fans and well-known voices who speak about the organization.");
+/* Translators: dimension advocacy, a step from phase 1 to 2 */
+N_("Reply to or reshare people who recommend the organization, with their permission.");
+/* Translators: dimension advocacy, when a step from phase 1 to 2 is done */
+N_("Customers or staff share the organization's content on their own initiative.");
+/* Translators: dimension advocacy, a step from phase 2 to 3 */
+N_("Compile an influencer contact list for the next campaign, with the topics and channels of each.");
+/* Translators: dimension advocacy, when a step from phase 2 to 3 is done */
+N_("A contact list of influencers is compiled for the current campaign or event.");
+/* Translators: dimension advocacy, a step from phase 2 to 3 */
+N_("Send staff and partners a share kit with ready posts for the next campaign or drive.");
+/* Translators: dimension advocacy, when a step from phase 2 to 3 is done */
+N_("Staff and partners are asked to share content during a campaign or drive.");
+/* Translators: dimension advocacy, a step from phase 2 to 3 */
+N_("Ask every influencer in the next program to mention the relationship in their posts.");
+/* Translators: dimension advocacy, when a step from phase 2 to 3 is done */
+N_("Influencers in a campaign are asked to mention the relationship.");
+/* Translators: dimension advocacy, a step from phase 2 to 3 */
+N_("Hire one creator for the next campaign with a written brief and agreed usage rights.");
+/* Translators: dimension advocacy, when a step from phase 2 to 3 is done */
+N_("A creator is hired for a campaign with a one-off brief, and usage rights are settled for the job.");
+/* Translators: dimension advocacy, a step from phase 3 to 4 */
+N_("Write disclosure rules for influencers and employees, and add them to every brief and contract template.");
+/* Translators: dimension advocacy, a step from phase 3 to 4 */
+N_("Start a voluntary advocacy program with shareable content, guidance, a disclosure reminder and recognition.");
+/* Translators: dimension advocacy, a step from phase 3 to 4 */
+N_("Name an owner for a year-round influencer program, working from a list of influencers ranked by topic.");
+/* Translators: dimension advocacy, when a step from phase 3 to 4 is done */
+N_("A year-round influencer program with objectives, briefs and contracts runs under a named owner, aimed at the people who matter most.");
+/* Translators: dimension advocacy, a step from phase 3 to 4 */
+N_("Draw up a standard creator brief and contract that set deliverables, formats and usage rights.");
+/* Translators: dimension advocacy, a step from phase 4 to 5 */
+N_("Audit sponsored and employee posts for disclosure twice a year, and record the corrections.");
+/* Translators: dimension advocacy, a step from phase 4 to 5 */
+N_("Keep shared relationship records for influencers and advocates that every team working with them updates.");
+/* Translators: dimension advocacy, a step from phase 4 to 5 */
+N_("Invite advocates to co-create content or run their own activities, and count them in a yearly program report.");
+/* Translators: dimension advocacy, a step from phase 4 to 5 */
+N_("Review creator partnerships each year on their recorded results before renewing them.");
+/* Translators: dimension advocacy, when a step from phase 4 to 5 is done */
+N_("Creator partnerships are chosen and renewed on recorded results.");
+/* Translators: the policy checklist category scope */
+N_("Scope, purpose & principles");
+/* Translators: the title of the policy item scope-purpose */
+N_("Purpose and role of social media");
+/* Translators: what the policy item scope-purpose requires */
+N_("The policy explains why the organization uses social media and what it expects from it, so that the rules read as support for a goal rather than as restrictions.");
+/* Translators: what proves the policy item scope-purpose is in place */
+N_("The policy document or its introduction, stating why the organization uses social media and what it expects from it.");
+/* Translators: the title of the policy item scope-coverage */
+N_("Who and what the policy covers");
+/* Translators: what the policy item scope-coverage requires */
+N_("The policy names the people it applies to (employees, contractors, agencies, vendors) and the channels: official accounts, employees’ own accounts when they refer to the organization, and internal social tools.");
+/* Translators: what proves the policy item scope-coverage is in place */
+N_("The scope section of the policy, listing the groups of people and the kinds of accounts and channels it applies to.");
+/* Translators: the title of the policy item scope-alignment */
+N_("Consistent with related policies");
+/* Translators: what the policy item scope-alignment requires */
+N_("The policy refers to the code of conduct and the privacy, information security and anti-harassment policies, and contradicts none of them.");
+/* Translators: what proves the policy item scope-alignment is in place */
+N_("Cross-references in the policy to the related policies, and a note from the policy owner that they were compared at the last review.");
+/* Translators: the title of the policy item scope-principles */
+N_("Principles stated positively");
+/* Translators: what the policy item scope-principles requires */
+N_("Principles such as transparency, honesty, respect and adding value come first, and prohibitions are explained as consequences of them.");
+/* Translators: what proves the policy item scope-principles is in place */
+N_("The principles section at the start of the policy, with the prohibitions that follow linked to it.");
+/* Translators: the title of the policy item scope-jurisdictions */
+N_("Countries, languages and local rules");
+/* Translators: what the policy item scope-jurisdictions requires */
+N_("Where the organization posts in several countries or languages, the policy says which local laws and rules apply to which accounts, who adapts posts for each market, and who approves local deviations.");
+/* Translators: what proves the policy item scope-jurisdictions is in place */
+N_("A list of the countries or markets with their accounts, the local rules that apply and the person responsible for each.");
+/* Translators: the policy checklist category identity */
+N_("Identity, disclosure & voice");
+/* Translators: the title of the policy item identity-real-name */
+N_("Real names, no fake accounts");
+/* Translators: what the policy item identity-real-name requires */
+N_("Anyone discussing the organization’s business uses their real name and says they work there; anonymous and sock-puppet accounts are forbidden.");
+/* Translators: what proves the policy item identity-real-name is in place */
+N_("The clause in the policy, and the registry showing no official account run under an invented persona.");
+/* Translators: the title of the policy item identity-own-voice */
+N_("Personal voice and disclaimers");
+/* Translators: what the policy item identity-own-voice requires */
+N_("Employees write in the first person and add a personal-opinion disclaimer where it is not obvious that they speak only for themselves.");
+/* Translators: what proves the policy item identity-own-voice is in place */
+N_("The clause in the policy with an example disclaimer wording.");
+/* Translators: the title of the policy item identity-spokespeople */
+N_("Authorized spokespeople");
+/* Translators: what the policy item identity-spokespeople requires */
+N_("The policy says who may speak officially for the organization and how that authority is granted; nobody else may claim or imply it.");
+/* Translators: what proves the policy item identity-spokespeople is in place */
+N_("A current list of authorized spokespeople, or the rule that grants the authority, with the date it was last updated.");
+/* Translators: the title of the policy item identity-endorsement */
+N_("Employment disclosed in endorsements");
+/* Translators: what the policy item identity-endorsement requires */
+N_("Employees who recommend the organization’s products, services or causes disclose their employment in the post itself, not only in their profile. Mark it not applicable only when the organization has no endorsements of any kind.");
+/* Translators: what proves the policy item identity-endorsement is in place */
+N_("The disclosure clause with example wording for posts; for “not applicable”, a note that the organization has no products, services or causes that employees could endorse.");
+/* Translators: the title of the policy item identity-handles */
+N_("Branded handles and departing staff");
+/* Translators: what the policy item identity-handles requires */
+N_("Rules cover personal handles and profiles that use the organization’s name, and what employees change on their profiles when they leave.");
+/* Translators: what proves the policy item identity-handles is in place */
+N_("The clause on personal handles and profiles, and the offboarding checklist item that refers to it.");
+/* Translators: the title of the policy item identity-ghostwriting */
+N_("Posts written on behalf of executives");
+/* Translators: what the policy item identity-ghostwriting requires */
+N_("When others draft or publish posts for executives or other named people, the named person approves each post, knows what goes out in their name, and the practice is not denied if asked.");
+/* Translators: what proves the policy item identity-ghostwriting is in place */
+N_("The agreed procedure for assisted posts, with the approval record for a sample of recent posts.");
+/* Translators: the policy checklist category legal */
+N_("Confidentiality, IP & legal");
+/* Translators: the title of the policy item legal-confidentiality */
+N_("Confidential information protected");
+/* Translators: what the policy item legal-confidentiality requires */
+N_("Confidential and proprietary information, such as unpublished financials, unreleased products, litigation and client, partner or supplier details, is never shared without approval.");
+/* Translators: what proves the policy item legal-confidentiality is in place */
+N_("The confidentiality clause with examples of what may not be shared, and the person to ask for approval.");
+/* Translators: the title of the policy item legal-ip */
+N_("Copyright, trademarks and credit");
+/* Translators: what the policy item legal-ip requires */
+N_("People respect copyright, trademarks, logos and image rights, use others’ material only with permission or a clear legal basis, and credit their sources.");
+/* Translators: what proves the policy item legal-ip is in place */
+N_("The clause on third-party material, with the source of licensed images and music named in the asset library.");
+/* Translators: the title of the policy item legal-claims */
+N_("Claims about products and competitors");
+/* Translators: what the policy item legal-claims requires */
+N_("Statements about products, performance or competitors are truthful, substantiated and approved, and competitors are never disparaged.");
+/* Translators: what proves the policy item legal-claims is in place */
+N_("The clause, and the approval record showing who checks product and comparative claims.");
+/* Translators: the title of the policy item legal-financial */
+N_("Financial disclosure and regulated advice");
+/* Translators: what the policy item legal-financial requires */
+N_("Rules prevent selective disclosure of market-sensitive information, and regulated businesses pre-approve recommendations as their regulators require.");
+/* Translators: what proves the policy item legal-financial is in place */
+N_("The disclosure or quiet-period rule, and for regulated businesses the pre-approval log the regulator expects; “not applicable” when neither applies.");
+/* Translators: the title of the policy item legal-labor */
+N_("Reviewed against labor law");
+/* Translators: what the policy item legal-labor requires */
+N_("Legal has checked that the rules do not restrict employees’ protected discussion of pay and working conditions, using concrete examples instead of broad bans.");
+/* Translators: what proves the policy item legal-labor is in place */
+N_("A dated note or memo from legal confirming the review against labor law.");
+/* Translators: the title of the policy item legal-ugc */
+N_("Rights to user content");
+/* Translators: what the policy item legal-ugc requires */
+N_("Photos, videos, reviews and other material made by customers or the public are reused only with the creator’s documented permission and credit, and the permission covers the channels and period of use.");
+/* Translators: what proves the policy item legal-ugc is in place */
+N_("The permission records for reused user content, such as saved replies or signed releases, matched to the posts.");
+/* Translators: the policy checklist category conduct */
+N_("Conduct & content");
+/* Translators: the title of the policy item conduct-respect */
+N_("Respectful conduct");
+/* Translators: what the policy item conduct-respect requires */
+N_("Posts contain no insults, harassment, obscene material or personal attacks, and divisive subjects such as politics and religion are handled with care.");
+/* Translators: what proves the policy item conduct-respect is in place */
+N_("The conduct clause of the policy, with examples.");
+/* Translators: the title of the policy item conduct-corrections */
+N_("No fights, open corrections");
+/* Translators: what the policy item conduct-corrections requires */
+N_("People do not pick fights online; they correct their own mistakes openly and mark changes made to earlier posts.");
+/* Translators: what proves the policy item conduct-corrections is in place */
+N_("The clause, and an example of a corrected or marked post.");
+/* Translators: the title of the policy item conduct-moderation */
+N_("Public moderation rules");
+/* Translators: what the policy item conduct-moderation requires */
+N_("Each owned channel publishes what will be removed or hidden, such as spam, abuse or personal data, so that critical but civil comments stay up.");
+/* Translators: what proves the policy item conduct-moderation is in place */
+N_("The house rules published on, or linked from, each owned channel.");
+/* Translators: the title of the policy item conduct-pause */
+N_("Pause when in doubt");
+/* Translators: what the policy item conduct-pause requires */
+N_("The policy asks people to hold back a post that gives them any doubt and to seek advice first, and says whom to ask.");
+/* Translators: what proves the policy item conduct-pause is in place */
+N_("The clause naming the contact for advice, such as a person, team or mailbox.");
+/* Translators: the policy checklist category accounts */
+N_("Official accounts, access & security");
+/* Translators: the title of the policy item accounts-registry */
+N_("Registry of official accounts");
+/* Translators: what the policy item accounts-registry requires */
+N_("Every official account is recorded with its network, handle and purpose, the business owner and the person who holds the technical access; unrecorded accounts are traced and registered or closed.");
+/* Translators: what proves the policy item accounts-registry is in place */
+N_("The account registry itself, with an owner and a technical access holder for every official account and the date of its last update.");
+/* Translators: the title of the policy item accounts-lifecycle */
+N_("Opening and retiring accounts");
+/* Translators: what the policy item accounts-lifecycle requires */
+N_("New official accounts need approval against stated criteria, and inactive accounts are archived or closed on a set schedule.");
+/* Translators: what proves the policy item accounts-lifecycle is in place */
+N_("The approval criteria for new accounts, and registry entries showing when inactive accounts were archived or closed.");
+/* Translators: the title of the policy item accounts-security */
+N_("Account access and security");
+/* Translators: what the policy item accounts-security requires */
+N_("Official accounts use company-controlled email addresses, few administrators and multi-factor authentication; shared credentials are kept in a password vault, access is removed when people leave, and recovery steps are documented.");
+/* Translators: what proves the policy item accounts-security is in place */
+N_("Security settings showing multi-factor authentication on every official account, the vault holding shared credentials, and offboarding records showing access removed when people left.");
+/* Translators: the title of the policy item accounts-third-parties */
+N_("Agencies and third parties");
+/* Translators: what the policy item accounts-third-parties requires */
+N_("Agencies and other third parties sign the policy before they start, receive only the access their role needs, and lose it when the engagement ends or the people working on it change.");
+/* Translators: what proves the policy item accounts-third-parties is in place */
+N_("Signed acknowledgements from current agencies and contractors, and their access rights as listed in the registry or the platforms’ business settings.");
+/* Translators: the policy checklist category publishing */
+N_("Publishing & approval workflow");
+/* Translators: the title of the policy item publishing-approval */
+N_("Approval levels by content risk");
+/* Translators: what the policy item publishing-approval requires */
+N_("Approval steps scale with risk: routine posts, campaign material, sensitive or regulated content and posts by executives each have their own level, with legal or compliance review where needed.");
+/* Translators: what proves the policy item publishing-approval is in place */
+N_("The approval matrix by type of content, and approval records for a sample of recent regulated or executive posts.");
+/* Translators: the title of the policy item publishing-calendar */
+N_("Editorial calendar and brand rules");
+/* Translators: what the policy item publishing-calendar requires */
+N_("An editorial calendar and each channel’s purpose are documented, and the brand and visual guidelines apply to every official account.");
+/* Translators: what proves the policy item publishing-calendar is in place */
+N_("The current editorial calendar, the documented purpose of each channel and the brand guidelines for social.");
+/* Translators: the policy checklist category response */
+N_("Listening, response & escalation");
+/* Translators: the title of the policy item response-scope */
+N_("Listening scope with owners");
+/* Translators: what the policy item response-scope requires */
+N_("The monitored topics (brand, products, executives, competitors and known issues) are defined, each with a named owner.");
+/* Translators: what proves the policy item response-scope is in place */
+N_("The list of monitored topics and keywords, each with the name of its owner.");
+/* Translators: the title of the policy item response-flow */
+N_("Response and escalation flow");
+/* Translators: what the policy item response-flow requires */
+N_("A documented flow decides whether and how to respond, how to treat trolls, angry or misinformed people and unhappy customers, and when to escalate to whom.");
+/* Translators: what proves the policy item response-flow is in place */
+N_("The documented response and escalation flow, such as a decision tree or playbook, with the contacts for each escalation.");
+/* Translators: the title of the policy item response-times */
+N_("Response times and hand-offs");
+/* Translators: what the policy item response-times requires */
+N_("Target response times are set per channel and type of issue, with agreed hand-offs to customer service, PR, legal and security.");
+/* Translators: what proves the policy item response-times is in place */
+N_("Published or internal target response times per channel, and the agreed hand-offs to other teams.");
+/* Translators: the policy checklist category crisis */
+N_("Crisis management");
+/* Translators: the title of the policy item crisis-plan */
+N_("Social media crisis plan");
+/* Translators: what the policy item crisis-plan requires */
+N_("A social media crisis plan, part of the general crisis communications plan, sets severity levels, roles, an escalation tree with contacts reachable at any hour, holding statements, who may pause scheduled posts, and the first steps when an account is hacked.");
+/* Translators: what proves the policy item crisis-plan is in place */
+N_("The crisis plan with its roles, a current contact list and the steps for a hacked account, and its place in the general crisis communications plan.");
+/* Translators: the title of the policy item crisis-hijack */
+N_("Hacked accounts and impersonation");
+/* Translators: what the policy item crisis-hijack requires */
+N_("Procedures cover recovering a hijacked account, reporting impersonators and requesting takedowns, with the platform contacts needed to do so quickly.");
+/* Translators: what proves the policy item crisis-hijack is in place */
+N_("The procedure for hijacked accounts and impersonation, with the platform contacts or support routes to use.");
+/* Translators: the title of the policy item crisis-review */
+N_("Review after each incident");
+/* Translators: what the policy item crisis-review requires */
+N_("After every incident or near miss, the people involved review what happened and what to change, and the plan and procedures are updated accordingly.");
+/* Translators: what proves the policy item crisis-review is in place */
+N_("Written reviews of recent incidents, each with the changes made to the plan or procedures.");
+/* Translators: the policy checklist category compliance */
+N_("Records, privacy & compliance");
+/* Translators: the title of the policy item compliance-records */
+N_("Records retention and archiving");
+/* Translators: what the policy item compliance-records requires */
+N_("Social media communications are archived for as long as law or regulation requires, and supervised where the industry demands it.");
+/* Translators: what proves the policy item compliance-records is in place */
+N_("The retention schedule for social media content and the archiving tool or export records that apply it.");
+/* Translators: the title of the policy item compliance-privacy */
+N_("Privacy and data protection");
+/* Translators: what the policy item compliance-privacy requires */
+N_("Customers’ personal data is never shared, consent is obtained for photos and testimonials, and listening and data use comply with the applicable privacy law.");
+/* Translators: what proves the policy item compliance-privacy is in place */
+N_("The privacy clause, the consent forms used for photos and testimonials, and the privacy assessment or record of processing for listening and social data.");
+/* Translators: the title of the policy item compliance-promotions */
+N_("Contests and promotions");
+/* Translators: what the policy item compliance-promotions requires */
+N_("Contests and giveaways follow platform rules and promotion law, have official rules, and are clearly labelled in every post.");
+/* Translators: what proves the policy item compliance-promotions is in place */
+N_("The official rules of recent contests or giveaways, and the posts announcing them with their labels.");
+/* Translators: the title of the policy item compliance-messaging */
+N_("Direct messages, messaging apps and legal hold");
+/* Translators: what the policy item compliance-messaging requires */
+N_("Business conversations in direct messages, messaging apps and disappearing content take place only on approved channels that can be retained, and they are covered by retention and legal hold where law, regulation or litigation requires.");
+/* Translators: what proves the policy item compliance-messaging is in place */
+N_("The list of approved messaging channels, the retention settings or archive for them, and the legal hold procedure that names them.");
+/* Translators: the title of the policy item compliance-regulated */
+N_("Regulated promotions and age-gating");
+/* Translators: what the policy item compliance-regulated requires */
+N_("Posts and ads for regulated products or services, such as alcohol, gambling, financial products or medicines, follow the sector’s advertising rules, carry the required warnings, and are shown only to audiences above the legal age.");
+/* Translators: what proves the policy item compliance-regulated is in place */
+N_("The sector rules that apply, the approval records for regulated posts and the age settings of the accounts and ads; “not applicable” when nothing regulated is promoted.");
+/* Translators: the title of the policy item compliance-adverse-events */
+N_("Adverse events and product safety reports");
+/* Translators: what the policy item compliance-adverse-events requires */
+N_("Where health or safety reports can arrive, such as side effects of a medicine or a device fault, a procedure says how staff recognize them in comments and messages and pass them on to the safety team within the set time.");
+/* Translators: what proves the policy item compliance-adverse-events is in place */
+N_("The procedure, the training record of the people who monitor the channels, and the log of reports passed on; “not applicable” when no such reports can arise.");
+/* Translators: the policy checklist category training */
+N_("Training, advocacy & influencers");
+/* Translators: the title of the policy item training-required */
+N_("Training before speaking for the organization");
+/* Translators: what the policy item training-required requires */
+N_("Everyone who speaks for the organization on social media completes one required course on the policy before they start.");
+/* Translators: what proves the policy item training-required is in place */
+N_("The course and the completion records for everyone who currently runs or speaks for an official account.");
+/* Translators: the title of the policy item training-certification */
+N_("Further certification for wider responsibility");
+/* Translators: what the policy item training-certification requires */
+N_("Roles that carry more responsibility, such as account administrators, community managers and spokespeople, complete further training or certification, which is refreshed on a set cycle.");
+/* Translators: what proves the policy item training-certification is in place */
+N_("The training plan by role and the certification records with their renewal dates.");
+/* Translators: the title of the policy item training-advocacy */
+N_("Employee advocacy guidance");
+/* Translators: what the policy item training-advocacy requires */
+N_("Any employee advocacy program is voluntary, supplies content and guidance, and reminds participants to disclose their employment.");
+/* Translators: what proves the policy item training-advocacy is in place */
+N_("The advocacy program guide and the disclosure reminder given to participants; “not applicable” when there is no advocacy program.");
+/* Translators: the title of the policy item training-influencers */
+N_("Influencer and sponsorship guidelines");
+/* Translators: what the policy item training-influencers requires */
+N_("Influencers, creators and sponsored contributors are briefed on clear, visible disclosure and honest first-hand opinion; their contracts settle the rights to the content, and the organization monitors their posts and may ask for removal.");
+/* Translators: what proves the policy item training-influencers is in place */
+N_("The briefing and contract template for influencers and creators, covering disclosure, rights to the content and removal.");
+/* Translators: the policy checklist category enforcement */
+N_("Enforcement & maintenance");
+/* Translators: the title of the policy item enforcement-consequences */
+N_("Consequences and a contact point");
+/* Translators: what the policy item enforcement-consequences requires */
+N_("The policy states the consequences of violations and gives a contact point, such as a team mailbox, for questions.");
+/* Translators: what proves the policy item enforcement-consequences is in place */
+N_("The clause on consequences and the contact point named in the policy.");
+/* Translators: the title of the policy item enforcement-owner */
+N_("Named owner and review cycle");
+/* Translators: what the policy item enforcement-owner requires */
+N_("The policy has a named owner and is reviewed at least once a year.");
+/* Translators: what proves the policy item enforcement-owner is in place */
+N_("The policy’s front page or version record, naming the owner and the date of the last yearly review.");
+/* Translators: the title of the policy item enforcement-acknowledgement */
+N_("Version history and acknowledgement");
+/* Translators: what the policy item enforcement-acknowledgement requires */
+N_("The policy keeps a version history, and employees confirm that they have read each significant update.");
+/* Translators: what proves the policy item enforcement-acknowledgement is in place */
+N_("The version history and the acknowledgement records for the latest significant update.");
+/* Translators: the policy checklist category accessibility */
+N_("Accessibility of posts");
+/* Translators: the title of the policy item accessibility-standard */
+N_("Accessibility standard for posts");
+/* Translators: what the policy item accessibility-standard requires */
+N_("A written standard applies to every official post: alt text for images, captions or transcripts for video and audio, camel-case hashtags, sufficient colour contrast, and emoji used sparingly.");
+/* Translators: what proves the policy item accessibility-standard is in place */
+N_("The accessibility standard, and a sample of recent posts showing alt text and captions.");
+/* Translators: the title of the policy item accessibility-check */
+N_("Accessibility checked before and after posting");
+/* Translators: what the policy item accessibility-check requires */
+N_("The approval step checks every post against the standard, and where the law requires accessible communication, as it does for many public bodies, the official accounts are included in the organization’s accessibility audits.");
+/* Translators: what proves the policy item accessibility-check is in place */
+N_("The approval checklist with the accessibility step, and the record of the last accessibility check of the official accounts.");
+/* Translators: the policy checklist category ai */
+N_("AI-generated content & synthetic media");
+/* Translators: the title of the policy item ai-review */
+N_("Human review of AI-generated content");
+/* Translators: what the policy item ai-review requires */
+N_("Text, images, video and replies drafted with AI tools are checked by a person for accuracy, rights and tone before they are published.");
+/* Translators: what proves the policy item ai-review is in place */
+N_("The clause on AI use, and the approval records or workflow setting showing a named reviewer for AI-assisted posts.");
+/* Translators: the title of the policy item ai-disclosure */
+N_("Labels for synthetic media and automated replies");
+/* Translators: what the policy item ai-disclosure requires */
+N_("Realistic AI-generated or altered images, audio and video carry the platforms’ labels and any label the law requires, and chatbots and automated replies say that they are automated.");
+/* Translators: what proves the policy item ai-disclosure is in place */
+N_("The labelling rule with examples, and the disclosure text used by chatbots or automated replies.");
+/* Translators: the title of the policy item ai-data */
+N_("Data and rights in AI tools");
+/* Translators: what the policy item ai-data requires */
+N_("Confidential information and personal data are never entered into public AI tools, only approved AI tools are used for official content, and the rights to use their output are checked.");
+/* Translators: what proves the policy item ai-data is in place */
+N_("The list of approved AI tools with the terms reviewed for each, and the clause on what may be entered into them.");
+/* Translators: the title of the policy item ai-deepfakes */
+N_("Deepfakes and voice clones of executives");
+/* Translators: what the policy item ai-deepfakes requires */
+N_("A procedure covers fake videos, audio or images of executives and spokespeople: how staff verify suspicious requests or posts, who confirms what is genuine, and how takedowns are requested.");
+/* Translators: what proves the policy item ai-deepfakes is in place */
+N_("The procedure, with the verification contacts and the steps for reporting fakes to the platforms.");
+/* Translators: the policy checklist category paid */
+N_("Paid social & advertising");
+/* Translators: the title of the policy item paid-accounts */
+N_("Ownership of ad accounts");
+/* Translators: what the policy item paid-accounts requires */
+N_("Ad accounts and business managers are owned by the organization, not by individuals or agencies, and are listed in the account registry with their administrators.");
+/* Translators: what proves the policy item paid-accounts is in place */
+N_("The registry entries for ad accounts and business managers, with the organization shown as owner in the platforms’ settings.");
+/* Translators: the title of the policy item paid-spending */
+N_("Spending authority");
+/* Translators: what the policy item paid-spending requires */
+N_("The policy says who may commit money to paid social, up to what amount, which payment methods are allowed, and how spend is reconciled with the budget.");
+/* Translators: what proves the policy item paid-spending is in place */
+N_("The spending authority rule and the payment methods on file in the ad accounts; invoices reconciled for the last period.");
+/* Translators: the title of the policy item paid-targeting */
+N_("Restricted targeting and political ads");
+/* Translators: what the policy item paid-targeting requires */
+N_("Ads for housing, jobs, credit and other financial products follow the platforms’ special-category rules and anti-discrimination law, and political or social-issue ads run only with the required authorization and disclaimers.");
+/* Translators: what proves the policy item paid-targeting is in place */
+N_("The targeting rule, and the authorization or disclaimer records for any political or social-issue ads; “not applicable” when no paid social is run.");
+/* Translators: the title of the policy item paid-tracking */
+N_("Tracking pixels and conversion APIs");
+/* Translators: what the policy item paid-tracking requires */
+N_("Tracking pixels, software development kits and conversion APIs are installed only after a privacy review, and no health, financial or other sensitive data is passed to platforms.");
+/* Translators: what proves the policy item paid-tracking is in place */
+N_("The inventory of tracking pixels and conversion APIs on the organization’s sites and apps, each with the date of its privacy review.");
+/* Translators: the policy checklist category integrity */
+N_("Authentic engagement & reviews");
+/* Translators: the title of the policy item integrity-fake-engagement */
+N_("No bought followers or engagement");
+/* Translators: what the policy item integrity-fake-engagement requires */
+N_("The organization, its agencies and its creators do not buy or fake followers, likes, views or other indicators of social media influence.");
+/* Translators: what proves the policy item integrity-fake-engagement is in place */
+N_("The clause in the policy and in agency and creator contracts forbidding bought or fake engagement.");
+/* Translators: the title of the policy item integrity-reviews */
+N_("Honest reviews and testimonials");
+/* Translators: what the policy item integrity-reviews requires */
+N_("Reviews are not bought, invented or written by insiders without disclosure, and requests for reviews go to every customer, not only to those expected to be satisfied.");
+/* Translators: what proves the policy item integrity-reviews is in place */
+N_("The review and testimonial rule, and the process or tool settings used to request reviews.");
+/* Translators: the policy checklist category platforms */
+N_("Platforms & continuity");
+/* Translators: the title of the policy item platforms-approved */
+N_("Approved platforms");
+/* Translators: what the policy item platforms-approved requires */
+N_("A list names the platforms and apps the organization may use officially, each approved after a security and privacy review and in line with any device or app bans that apply.");
+/* Translators: what proves the policy item platforms-approved is in place */
+N_("The approved-platform list with the date and outcome of each review.");
+/* Translators: the title of the policy item platforms-continuity */
+N_("Exit plan for losing a platform");
+/* Translators: what the policy item platforms-continuity requires */
+N_("For each main platform a plan says what happens if it is banned, suspends an account or loses its audience: which channel takes over and how the audience is told.");
+/* Translators: what proves the policy item platforms-continuity is in place */
+N_("The continuity plan for the main platforms, with its date and owner.");
+/* Translators: the title of the policy item platforms-export */
+N_("Data exports and an owned channel");
+/* Translators: what the policy item platforms-export requires */
+N_("Content, follower and performance data of official accounts are exported on a set schedule, and an owned channel such as a website or newsletter keeps a direct line to the audience.");
+/* Translators: what proves the policy item platforms-export is in place */
+N_("The latest data exports with their dates, and the owned channel named in the continuity plan.");
+/* Translators: the policy checklist category people */
+N_("HR & staff safety");
+/* Translators: the title of the policy item people-screening */
+N_("Social media in hiring");
+/* Translators: what the policy item people-screening requires */
+N_("If candidates’ public profiles are checked, it happens in the same way for every candidate, by people not deciding on the hire, and protected characteristics are kept out of the decision.");
+/* Translators: what proves the policy item people-screening is in place */
+N_("The screening procedure from HR, and the record of who carries out checks; “not applicable” when profiles are never checked.");
+/* Translators: the title of the policy item people-passwords */
+N_("No access to personal accounts");
+/* Translators: what the policy item people-passwords requires */
+N_("Managers and HR never ask employees or candidates for passwords to their personal accounts or for access to private content, and the policy says how managers connect with staff on social networks.");
+/* Translators: what proves the policy item people-passwords is in place */
+N_("The clause in the HR or social media policy, checked against the applicable laws on personal account access.");
+/* Translators: the title of the policy item people-safety */
+N_("Staff safety and moderator wellbeing");
+/* Translators: what the policy item people-safety requires */
+N_("Staff and community managers who face harassment, threats or doxxing because of their work get defined support, and people who moderate distressing content have limits on exposure and access to counselling.");
+/* Translators: what proves the policy item people-safety is in place */
+N_("The support procedure for targeted staff and the moderation rota or wellbeing arrangements for moderators.");
+/* Translators: the framework's description */
+N_("Assesses how far an organization, or one part of it, has taken social media: from not being present at all to social being an ordinary part of how the whole business works. Eleven dimensions, from strategy and listening to governance and advocacy, are each placed in one of five adoption phases, and a policy checklist records which parts of a social media policy are in place. The phases come from the #lostinsm (“Lost in Social Media”) series published on Cisco Blogs in 2011; the dimensions, answer options and checklist build on that series and on published social business maturity and governance research.");
+/* Translators: what phase 1 looks like */
+N_("The organization has no real presence on social media: no official accounts, or only dormant placeholders that someone registered years ago. Leaders regard social media as a danger or a passing fashion, and the objection heard most often is that the company cannot control what people say there. Nobody owns the topic, no budget or working time is set aside for it, and staff have neither the skills nor the permission to take part. The conversation about the organization goes on anyway, only without it.");
+/* Translators: what phase 2 looks like */
+N_("Pioneers in one or a few pockets of the organization open accounts and try out tools, mostly on their own initiative and in their spare time. Everything runs on free tools and the networks’ built-in features; there is no budget and no plan beyond finding out what works. Much of the activity is observation: following conversations, learning each network’s etiquette and listening before joining in. Several groups may experiment in parallel without knowing about each other, or a small central team tests tactics for its own department only.");
+/* Translators: what phase 3 looks like */
+N_("Social media is accepted as part of marketing, and the chosen channels are tied to traditional campaigns and to each other so that a launch tells one connected story. Launches and events drive most of the activity because they are easy to plan around; between them, attention and resources fall away. Social managers start recruiting subject matter experts, the tone loosens up from corporate prose, and marketing and PR may work together for the length of a program. Listening and measurement happen around campaigns, and the first results are used to argue for money and people. All of this still sits in one corner of the organization.");
+/* Translators: what phase 4 looks like */
+N_("Social media is run as an everyday, long-term discipline: launches and events slot into an ongoing calendar of conversations instead of driving it. A central hub supports spokes in business units and functions with tools, training and guidance, with money set aside for listening, analytics and social CRM. Subject matter experts take part widely, including on channels the organization does not own, and the tone is human and conversational. A social media policy is a given, metrics combine qualitative and quantitative evidence and reach into sales, and PR, customer service and HR work with marketing continuously.");
+/* Translators: what phase 5 looks like */
+N_("Social is part of how the organization works: it is treated like any other channel and used wherever it serves the purpose, online and offline alike. It has an equal seat in the annual and quarterly budget discussions, and its results are reported beside other channels against business outcomes. Skilled practitioners work throughout the organization and keep lasting relationships with customers, advocates and influencers. Listening routinely shapes products, service and sales, and governance stays light because people are trained and trusted. Not every organization needs to get here; those that do get here on purpose.");
 /* Translators: what the dimension strategy covers */
 N_("Whether social media has written goals tied to the business, who backs it at leadership level, and how it is prioritized and funded.");
 /* Translators: the dimension strategy at phase 1 */
@@ -63,8 +2129,6 @@ N_("Each launch or campaign plan has a social section with its own objectives, a
 N_("A written social strategy covering at least two years links channel goals to marketing and business objectives and is reviewed yearly.");
 /* Translators: question strategy-1, the answer that means phase 5 */
 N_("Social goals are part of the company and marketing strategy itself, stated as the same business outcomes as every other channel’s.");
-/* Translators: question strategy-2, asked in a workshop */
-N_("Who sponsors social media at leadership level?");
 /* Translators: help for question strategy-2 */
 N_("Sponsorship shows in who defends the budget, removes obstacles and asks for results. Look for a name, and for something that person did for social media in the last year: a decision, a budget line, a mention at an all-hands meeting.");
 /* Translators: question strategy-2, the answer that means phase 1 */
@@ -77,8 +2141,6 @@ N_("A marketing manager or director champions social for the campaigns they own 
 N_("A named executive sponsor owns the social strategy, sits on its steering group and defends its budget.");
 /* Translators: question strategy-2, the answer that means phase 5 */
 N_("The executive team reviews social results as a routine part of business reviews, and several executives post and reply under their own names.");
-/* Translators: question strategy-3, asked in a workshop */
-N_("How are social media initiatives chosen and prioritized?");
 /* Translators: help for question strategy-3 */
 N_("Prioritization shows whether social is steered or simply happens. Ask how the last three social initiatives were started and who decided; enthusiasm, campaign needs, a roadmap and a shared investment portfolio belong to different phases.");
 /* Translators: question strategy-3, the answer that means phase 1 */
@@ -91,8 +2153,6 @@ N_("Marketing decides campaign by campaign whether to add social, based on what 
 N_("A roadmap ranks social initiatives by their contribution to business goals and is reviewed with the sponsor at least twice a year.");
 /* Translators: question strategy-3, the answer that means phase 5 */
 N_("Social initiatives go through the same portfolio process as other investments and are started or stopped on measured results.");
-/* Translators: question strategy-4, asked in a workshop */
-N_("How is the social media budget decided?");
 /* Translators: help for question strategy-4 */
 N_("Money is a more reliable sign of commitment than statements. Find out where the money for social tools, people and paid media comes from and who approved it; a line in the annual budget is a different phase from money borrowed from a campaign.");
 /* Translators: question strategy-4, the answer that means phase 1 */
@@ -143,8 +2203,6 @@ N_("Move social goals into the company and marketing plans so they are set and r
 N_("Bring social into the annual and quarterly budget rounds with the same evidence other channels must show.");
 /* Translators: dimension strategy, a step from phase 4 to 5 */
 N_("Retire social-only targets in favor of shared business outcomes such as revenue, retention or cost to serve.");
-/* Translators: the name of the dimension listening */
-N_("Listening & monitoring");
 /* Translators: what the dimension listening covers */
 N_("How the organization finds out what is said about it, its products, its people and its industry, and what it does with what it hears.");
 /* Translators: the dimension listening at phase 1 */
@@ -171,8 +2229,6 @@ N_("The campaign or social media manager monitors mentions as part of running ea
 N_("A named listening owner or analyst maintains the set-up and shares results, with part of their role formally given to it.");
 /* Translators: question listening-1, the answer that means phase 5 */
 N_("A dedicated insights team or shared listening center serves the whole organization under agreed service levels.");
-/* Translators: question listening-2, asked in a workshop */
-N_("What does your listening cover?");
 /* Translators: help for question listening-2 */
 N_("Coverage shows what the organization thinks is worth knowing. Ask to see the saved searches or topic list and compare it with what matters to the business: the brand alone, campaign hashtags, or also products, executives, competitors, industry issues and risks.");
 /* Translators: question listening-2, the answer that means phase 1 */
@@ -239,8 +2295,6 @@ N_("Agree with product, service and sales leaders which insights they need, and 
 N_("Log the decisions taken on listening insights and report what changed as a result.");
 /* Translators: dimension listening, a step from phase 4 to 5 */
 N_("Add monitoring of emerging issues and market trends, reviewed with risk and strategy owners.");
-/* Translators: the name of the dimension measurement */
-N_("Measurement & analytics");
 /* Translators: what the dimension measurement covers */
 N_("What is measured about social media, how results are reported and to whom, and whether they can be tied to business outcomes.");
 /* Translators: the dimension measurement at phase 1 */
@@ -253,8 +2307,6 @@ N_("Each campaign gets a report on reach and engagement, sometimes set against a
 N_("Regular dashboards combine quantitative and qualitative indicators such as sentiment, share of voice, traffic and leads, with competitor benchmarks.");
 /* Translators: the dimension measurement at phase 5 */
 N_("Social results sit in business dashboards beside other channels, are tied to revenue, retention or cost, and steer budget decisions.");
-/* Translators: question measurement-1, asked in a workshop */
-N_("What do you measure about your social media activity?");
 /* Translators: help for question measurement-1 */
 N_("The metrics people choose reveal what they believe social media is for. Ask for the latest report: follower and like counts point to phase 2, campaign reach and engagement to phase 3, a mix of quantitative and qualitative indicators to phase 4, business outcomes to phase 5.");
 /* Translators: question measurement-1, the answer that means phase 1 */
@@ -361,8 +2413,6 @@ N_("Comments are answered quickly during launches and events, while questions at
 N_("Every question and complaint on the official accounts gets an answer within published target times, at least on working days.");
 /* Translators: question engagement-1, the answer that means phase 5 */
 N_("Replies come within target times on every channel, and each conversation is followed until the person’s issue is resolved.");
-/* Translators: question engagement-2, asked in a workshop */
-N_("How would you describe the tone of your posts and replies?");
 /* Translators: help for question engagement-2 */
 N_("Read a handful of recent posts aloud. Press-release language, casual but self-promotional posts, and a voice that asks questions, admits mistakes and talks with people belong to different phases.");
 /* Translators: question engagement-2, the answer that means phase 1 */
@@ -427,8 +2477,6 @@ N_("Review real conversations every quarter and refine the response flow from wh
 N_("Create spaces where customers can help each other, and recognize those who do.");
 /* Translators: dimension engagement, a step from phase 4 to 5 */
 N_("Pass recurring questions and complaints to product and service owners, and report the changes made.");
-/* Translators: the name of the dimension content */
-N_("Content & channels");
 /* Translators: what the dimension content covers */
 N_("How the organization decides what to publish and where: the purpose of each channel, the editorial calendar, the mix of topics and the link with other marketing and communications.");
 /* Translators: the dimension content at phase 1 */
@@ -519,8 +2567,6 @@ N_("Plan content across online, offline and mobile channels in one integrated pl
 N_("Review every channel yearly against its purpose, and close or merge those that fall short.");
 /* Translators: dimension content, a step from phase 4 to 5 */
 N_("Invite customers, partners and advocates to co-create content, with clear rights and disclosure.");
-/* Translators: the name of the dimension participation */
-N_("SME & employee participation");
 /* Translators: what the dimension participation covers */
 N_("Who, beyond the social media team, takes part on the organization’s behalf, above all subject matter experts, and how they are trained, supported and given time for it.");
 /* Translators: the dimension participation at phase 1 */
@@ -575,8 +2621,6 @@ N_("The social manager coaches experts one-on-one before a launch or event.");
 N_("A formal course, required before speaking for the organization, runs regularly and completion is recorded.");
 /* Translators: question participation-3, the answer that means phase 5 */
 N_("Tiered training and certification cover everyone from occasional sharers to official spokespeople, with refreshers and advanced tracks.");
-/* Translators: question participation-4, asked in a workshop */
-N_("How is good practice shared among the people who take part?");
 /* Translators: help for question participation-4 */
 N_("Shared learning multiplies what the pioneers discover. Look for a community of practice, an internal channel, regular sessions or a playbook, and when each was last used.");
 /* Translators: question participation-4, the answer that means phase 1 */
@@ -611,8 +2655,6 @@ N_("Add tiered training and certification, from sharing content to speaking offi
 N_("Write social participation into job descriptions and objectives where it makes sense.");
 /* Translators: dimension participation, a step from phase 4 to 5 */
 N_("Make experienced practitioners mentors for newcomers in every business unit.");
-/* Translators: the name of the dimension organization */
-N_("Organization & resources");
 /* Translators: what the dimension organization covers */
 N_("Who owns social media, how many people work on it and in what roles, and which operating model the organization uses, from scattered pockets to hub and spoke and beyond.");
 /* Translators: the dimension organization at phase 1 */
@@ -705,8 +2747,6 @@ N_("Let large brands or regions build their own hubs, linked to the center by sh
 N_("Write social responsibilities into roles across functions, not only into the social team.");
 /* Translators: dimension organization, a step from phase 4 to 5 */
 N_("Turn the central team into an internal consultancy measured on the spokes’ results.");
-/* Translators: the name of the dimension integration */
-N_("Cross-functional integration");
 /* Translators: what the dimension integration covers */
 N_("How social media work connects marketing with PR, customer service, HR, sales and product, and whether that collaboration outlasts a single program.");
 /* Translators: the dimension integration at phase 1 */
@@ -797,8 +2837,6 @@ N_("Set shared social goals across functions and review them in one forum.");
 N_("Give product teams a regular feed of customer feedback and insight from social media.");
 /* Translators: dimension integration, a step from phase 4 to 5 */
 N_("Measure sales and recruiting results from social alongside other sources.");
-/* Translators: the name of the dimension governance */
-N_("Governance, policy & risk");
 /* Translators: what the dimension governance covers */
 N_("The rules, registers and processes that let social media grow without growing the risk: the policy, account ownership and security, approvals, crisis readiness and how all of it is kept current.");
 /* Translators: the dimension governance at phase 1 */
@@ -839,8 +2877,6 @@ N_("Marketing keeps an informal list of its own accounts, and accounts in other 
 N_("A central registry lists every official account with its purpose, business owner and custodian, and new accounts need approval.");
 /* Translators: question governance-2, the answer that means phase 5 */
 N_("The registry is audited at least yearly, inactive accounts are retired, and access is reviewed whenever people or agencies change.");
-/* Translators: question governance-3, asked in a workshop */
-N_("How is content approved before it is published?");
 /* Translators: help for question governance-3 */
 N_("Approval should match the risk of the content rather than apply the same heavy process to every post. Trace one routine post and one sensitive post through their approvals.");
 /* Translators: question governance-3, the answer that means phase 1 */
@@ -907,8 +2943,6 @@ N_("Audit the account registry and access rights every year, retiring inactive a
 N_("Simplify approvals so that trained staff publish routine content without sign-off.");
 /* Translators: dimension governance, a step from phase 4 to 5 */
 N_("Review people, policies, processes and practices together on a fixed yearly cycle.");
-/* Translators: the name of the dimension tools */
-N_("Tools & technology");
 /* Translators: what the dimension tools covers */
 N_("The technology used for publishing, listening, engagement and analytics, whether it is shared across teams, and how social data connects to other business systems.");
 /* Translators: the dimension tools at phase 1 */
@@ -999,8 +3033,6 @@ N_("Review the tool set every year against the strategy, and retire what is not 
 N_("Connect social data to business intelligence so it is analyzed with other customer data.");
 /* Translators: dimension tools, a step from phase 4 to 5 */
 N_("Tie tool access to single sign-on and review it on a fixed cycle.");
-/* Translators: the name of the dimension advocacy */
-N_("Advocacy & influencers");
 /* Translators: what the dimension advocacy covers */
 N_("Whether the organization knows its influencers and advocates among customers, partners, employees and outside voices, and how it builds lasting, honestly disclosed relationships with them.");
 /* Translators: the dimension advocacy at phase 1 */
@@ -1091,173 +3123,17 @@ N_("Invite advocates to co-create content and events, and support their own init
 N_("Build relationships with key influencers through experts across the organization, not only through PR.");
 /* Translators: dimension advocacy, a step from phase 4 to 5 */
 N_("Measure the reach and results of advocacy and influencer work beside other channels.");
-/* Translators: the policy checklist category scope */
-N_("Scope, purpose & principles");
-/* Translators: the title of the policy item scope-purpose */
-N_("Purpose and role of social media");
-/* Translators: what the policy item scope-purpose requires */
-N_("The policy explains why the organization uses social media and what it expects from it, so that the rules read as support for a goal rather than as restrictions.");
-/* Translators: the title of the policy item scope-coverage */
-N_("Who and what the policy covers");
-/* Translators: what the policy item scope-coverage requires */
-N_("The policy names the people it applies to (employees, contractors, agencies, vendors) and the channels: official accounts, employees’ own accounts when they refer to the organization, and internal social tools.");
-/* Translators: the title of the policy item scope-alignment */
-N_("Consistent with related policies");
-/* Translators: what the policy item scope-alignment requires */
-N_("The policy refers to the code of conduct and the privacy, information security and anti-harassment policies, and contradicts none of them.");
-/* Translators: the title of the policy item scope-principles */
-N_("Principles stated positively");
-/* Translators: what the policy item scope-principles requires */
-N_("Principles such as transparency, honesty, respect and adding value come first, and prohibitions are explained as consequences of them.");
-/* Translators: the policy checklist category identity */
-N_("Identity, disclosure & voice");
-/* Translators: the title of the policy item identity-real-name */
-N_("Real names, no fake accounts");
-/* Translators: what the policy item identity-real-name requires */
-N_("Anyone discussing the organization’s business uses their real name and says they work there; anonymous and sock-puppet accounts are forbidden.");
-/* Translators: the title of the policy item identity-own-voice */
-N_("Personal voice and disclaimers");
-/* Translators: what the policy item identity-own-voice requires */
-N_("Employees write in the first person and add a personal-opinion disclaimer where it is not obvious that they speak only for themselves.");
-/* Translators: the title of the policy item identity-spokespeople */
-N_("Authorized spokespeople");
-/* Translators: what the policy item identity-spokespeople requires */
-N_("The policy says who may speak officially for the organization and how that authority is granted; nobody else may claim or imply it.");
-/* Translators: the title of the policy item identity-endorsement */
-N_("Employment disclosed in endorsements");
 /* Translators: what the policy item identity-endorsement requires */
 N_("Employees who recommend the organization’s products or services disclose their employment in the post itself, not only in their profile.");
-/* Translators: the title of the policy item identity-handles */
-N_("Branded handles and departing staff");
-/* Translators: what the policy item identity-handles requires */
-N_("Rules cover personal handles and profiles that use the organization’s name, and what employees change on their profiles when they leave.");
-/* Translators: the policy checklist category legal */
-N_("Confidentiality, IP & legal");
-/* Translators: the title of the policy item legal-confidentiality */
-N_("Confidential information protected");
-/* Translators: what the policy item legal-confidentiality requires */
-N_("Confidential and proprietary information, such as unpublished financials, unreleased products, litigation and client, partner or supplier details, is never shared without approval.");
-/* Translators: the title of the policy item legal-ip */
-N_("Copyright, trademarks and credit");
-/* Translators: what the policy item legal-ip requires */
-N_("People respect copyright, trademarks, logos and image rights, use others’ material only with permission or a clear legal basis, and credit their sources.");
-/* Translators: the title of the policy item legal-claims */
-N_("Claims about products and competitors");
-/* Translators: what the policy item legal-claims requires */
-N_("Statements about products, performance or competitors are truthful, substantiated and approved, and competitors are never disparaged.");
-/* Translators: the title of the policy item legal-financial */
-N_("Financial disclosure and regulated advice");
-/* Translators: what the policy item legal-financial requires */
-N_("Rules prevent selective disclosure of market-sensitive information, and regulated businesses pre-approve recommendations as their regulators require.");
-/* Translators: the title of the policy item legal-labor */
-N_("Reviewed against labor law");
-/* Translators: what the policy item legal-labor requires */
-N_("Legal has checked that the rules do not restrict employees’ protected discussion of pay and working conditions, using concrete examples instead of broad bans.");
-/* Translators: the policy checklist category conduct */
-N_("Conduct & content");
-/* Translators: the title of the policy item conduct-respect */
-N_("Respectful conduct");
-/* Translators: what the policy item conduct-respect requires */
-N_("Posts contain no insults, harassment, obscene material or personal attacks, and divisive subjects such as politics and religion are handled with care.");
-/* Translators: the title of the policy item conduct-corrections */
-N_("No fights, open corrections");
-/* Translators: what the policy item conduct-corrections requires */
-N_("People do not pick fights online; they correct their own mistakes openly and mark changes made to earlier posts.");
-/* Translators: the title of the policy item conduct-moderation */
-N_("Public moderation rules");
-/* Translators: what the policy item conduct-moderation requires */
-N_("Each owned channel publishes what will be removed or hidden, such as spam, abuse or personal data, so that critical but civil comments stay up.");
-/* Translators: the title of the policy item conduct-pause */
-N_("Pause when in doubt");
-/* Translators: what the policy item conduct-pause requires */
-N_("The policy asks people to hold back a post that gives them any doubt and to seek advice first, and says whom to ask.");
-/* Translators: the policy checklist category accounts */
-N_("Official accounts, access & security");
-/* Translators: the title of the policy item accounts-registry */
-N_("Registry of official accounts");
-/* Translators: what the policy item accounts-registry requires */
-N_("Every official account is recorded with its network, handle and purpose, the business owner and the person who holds the technical access; unrecorded accounts are traced and registered or closed.");
-/* Translators: the title of the policy item accounts-lifecycle */
-N_("Opening and retiring accounts");
-/* Translators: what the policy item accounts-lifecycle requires */
-N_("New official accounts need approval against stated criteria, and inactive accounts are archived or closed on a set schedule.");
-/* Translators: the title of the policy item accounts-security */
-N_("Account access and security");
 /* Translators: what the policy item accounts-security requires */
 N_("Accounts use company-controlled email addresses, few administrators, multi-factor authentication and a password manager; access is revoked when people or agencies change, and recovery steps are documented.");
-/* Translators: the title of the policy item accounts-third-parties */
-N_("Agencies and third parties");
 /* Translators: what the policy item accounts-third-parties requires */
 N_("Agencies and other third parties sign the policy before they start and receive only the access their role needs.");
-/* Translators: the policy checklist category publishing */
-N_("Publishing & approval workflow");
-/* Translators: the title of the policy item publishing-approval */
-N_("Approval levels by content risk");
-/* Translators: what the policy item publishing-approval requires */
-N_("Approval steps scale with risk: routine posts, campaign material, sensitive or regulated content and posts by executives each have their own level, with legal or compliance review where needed.");
-/* Translators: the title of the policy item publishing-calendar */
-N_("Editorial calendar and brand rules");
-/* Translators: what the policy item publishing-calendar requires */
-N_("An editorial calendar and each channel’s purpose are documented, and the brand and visual guidelines apply to every official account.");
-/* Translators: the policy checklist category response */
-N_("Listening, response & escalation");
-/* Translators: the title of the policy item response-scope */
-N_("Listening scope with owners");
-/* Translators: what the policy item response-scope requires */
-N_("The monitored topics (brand, products, executives, competitors and known issues) are defined, each with a named owner.");
-/* Translators: the title of the policy item response-flow */
-N_("Response and escalation flow");
-/* Translators: what the policy item response-flow requires */
-N_("A documented flow decides whether and how to respond, how to treat trolls, angry or misinformed people and unhappy customers, and when to escalate to whom.");
-/* Translators: the title of the policy item response-times */
-N_("Response times and hand-offs");
-/* Translators: what the policy item response-times requires */
-N_("Target response times are set per channel and type of issue, with agreed hand-offs to customer service, PR, legal and security.");
-/* Translators: the policy checklist category crisis */
-N_("Crisis management");
-/* Translators: the title of the policy item crisis-plan */
-N_("Social media crisis plan");
 /* Translators: what the policy item crisis-plan requires */
 N_("A plan that forms part of the general crisis communications plan sets severity levels, a 24/7 escalation tree, holding statements, who may pause scheduled posts, and a review afterwards.");
-/* Translators: the title of the policy item crisis-hijack */
-N_("Hacked accounts and impersonation");
-/* Translators: what the policy item crisis-hijack requires */
-N_("Procedures cover recovering a hijacked account, reporting impersonators and requesting takedowns, with the platform contacts needed to do so quickly.");
-/* Translators: the policy checklist category compliance */
-N_("Records, privacy & compliance");
-/* Translators: the title of the policy item compliance-records */
-N_("Records retention and archiving");
-/* Translators: what the policy item compliance-records requires */
-N_("Social media communications are archived for as long as law or regulation requires, and supervised where the industry demands it.");
-/* Translators: the title of the policy item compliance-privacy */
-N_("Privacy and data protection");
-/* Translators: what the policy item compliance-privacy requires */
-N_("Customers’ personal data is never shared, consent is obtained for photos and testimonials, and listening and data use comply with the applicable privacy law.");
-/* Translators: the title of the policy item compliance-promotions */
-N_("Contests and promotions");
-/* Translators: what the policy item compliance-promotions requires */
-N_("Contests and giveaways follow platform rules and promotion law, have official rules, and are clearly labelled in every post.");
-/* Translators: the policy checklist category training */
-N_("Training, advocacy & influencers");
-/* Translators: the title of the policy item training-required */
-N_("Training before speaking for the organization");
 /* Translators: what the policy item training-required requires */
 N_("Everyone who speaks for the organization completes policy training first, with further certification for roles that carry more responsibility.");
-/* Translators: the title of the policy item training-advocacy */
-N_("Employee advocacy guidance");
-/* Translators: what the policy item training-advocacy requires */
-N_("Any employee advocacy program is voluntary, supplies content and guidance, and reminds participants to disclose their employment.");
-/* Translators: the title of the policy item training-influencers */
-N_("Influencer and sponsorship guidelines");
 /* Translators: what the policy item training-influencers requires */
 N_("Influencers and sponsored contributors are briefed on clear, visible disclosure, honest first-hand opinion, monitoring of their posts and the organization’s right to ask for removal.");
-/* Translators: the policy checklist category enforcement */
-N_("Enforcement & maintenance");
-/* Translators: the title of the policy item enforcement-consequences */
-N_("Consequences and a contact point");
-/* Translators: what the policy item enforcement-consequences requires */
-N_("The policy states the consequences of violations and gives a contact point, such as a team mailbox, for questions.");
-/* Translators: the title of the policy item enforcement-owner */
-N_("Named owner and review cycle");
 /* Translators: what the policy item enforcement-owner requires */
 N_("The policy has a named owner, is reviewed at least once a year, keeps a version history, and employees acknowledge each significant update.");
