@@ -186,9 +186,15 @@ question_subtitle (PwMigrationDialog         *self,
           if (old == NULL)
             continue;
           g_string_append_c (text, '\n');
-          /* Translators: below a reworded question in the preview of a
-           * framework migration: its wording until now */
-          g_string_append_printf (text, _("Before: “%s”"), old->text);
+          if (g_str_equal (old->text, question->text))
+            /* Translators: below a question of a framework migration whose own
+             * text stays, but whose options or help are worded differently */
+            g_string_append (text, _("The question stays; its options or help are worded "
+                                     "differently"));
+          else
+            /* Translators: below a reworded question in the preview of a
+             * framework migration: its wording until now */
+            g_string_append_printf (text, _("Before: “%s”"), old->text);
         }
     }
   else if (entry->change == PW_QUESTION_RETIRED)
