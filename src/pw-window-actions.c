@@ -41,6 +41,8 @@ _pw_window_actions_update (PwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-map", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.assess-team", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.show-assessment", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.migrate-framework",
+                                 idle && _pw_window_can_migrate (self));
 
   if (self->session != NULL)
     {
@@ -366,6 +368,7 @@ static const struct {
   { "win.show-policy-missing-core", show_policy_missing_core },
   { "win.export-policy-csv", _pw_window_export_policy_csv },
   { "win.search-policy", search_policy },
+  { "win.migrate-framework", _pw_window_migrate_framework },
 };
 
 static void

@@ -34,9 +34,12 @@ struct _PwWindow
   PwAssessPage         *assess_page;
   PwMapPage            *map_page;
   PwPolicyPage         *policy_page;
+  GtkRevealer          *migration_bar;   /* a newer framework comes with Phasewise */
+  GtkLabel             *migration_label;
 
   PwSession            *session;
   PwDocument           *document;
+  PwFramework          *bundled;        /* the framework that comes with Phasewise, once read */
   GSignalGroup         *document_signals;
   GSignalGroup         *history_signals;
   GCancellable         *cancellable;
@@ -89,6 +92,8 @@ void     _pw_window_write_map         (PwWindow     *self,
 void     _pw_window_write_policy_csv  (PwWindow     *self,
                                        GFile        *file);
 void     _pw_window_reload              (PwWindow       *self);
+gboolean _pw_window_can_migrate         (PwWindow       *self);
+void     _pw_window_migrate_framework   (PwWindow       *self);
 void     _pw_window_when_safe           (PwWindow         *self,
                                          PwWindowContinue  func,
                                          gpointer          data,

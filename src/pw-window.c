@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pw-migration-dialog.h"
 #include "pw-welcome-page.h"
 #include "pw-window-private.h"
 #include "pw-wizard.h"
@@ -55,6 +56,7 @@ _pw_window_get_busy (PwWindow *self)
 }
 
 static void update_title_stack (PwWindow *self);
+static void update_migration_bar (PwWindow *self);
 
 static void
 update_title (PwWindow *self)
@@ -270,6 +272,7 @@ set_document (PwWindow   *self,
   gtk_widget_set_visible (self->save_button, document != NULL);
   update_switchers (self);
   update_title (self);
+  update_migration_bar (self);
   _pw_window_actions_update (self);
 
   /* Said once, as the workbook opens: its results are not the bundled
@@ -285,6 +288,113 @@ set_document (PwWindow   *self,
                            _("This workbook’s framework differs from the one that comes with "
                              "Phasewise under the same name and version; its results are not "
                              "that framework’s."));
+}
+
+/* ------------------------------------------------------------------------
+ * Migrating to the framework that comes with Phasewise
+ */
+
+static PwFramework *
+get_bundled (PwWindow *self)
+{
+  if (self->bundled == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->bundled = pw_framework_load_bundled (&error);
+      if (self->bundled == NULL)
+        g_debug ("The bundled framework could not be read: %s", error->message);
+    }
+
+  return self->bundled;
+}
+
+/* Whether the workbook shown uses an older version of the framework that
+ * comes with Phasewise */
+gboolean
+_pw_window_can_migrate (PwWindow *self)
+{
+  PwWorkbook *workbook;
+  PwFramework *bundled;
+
+  if (self->document == NULL || (workbook = pw_document_get_workbook (self->document)) == NULL)
+    return FALSE;
+
+  bundled = get_bundled (self);
+  return bundled != NULL && pw_migration_is_available (workbook, bundled);
+}
+
+/* The bar above the content says so until the workbook is migrated, and
+ * again once the migration is undone: nothing changes until asked. */
+static void
+update_migration_bar (PwWindow *self)
+{
+  gboolean available = _pw_window_can_migrate (self);
+
+  if (available)
+    {
+      PwFramework *framework = pw_workbook_get_framework (pw_document_get_workbook (self->document));
+      g_autofree char *text = NULL;
+
+      /* Translators: on a bar above a workbook; both %s are version numbers such as 2.0.0 */
+      text = g_strdup_printf (_("This workbook uses version %s of the framework; version %s "
+                                "comes with Phasewise."),
+                              pw_framework_get_version (framework),
+                              pw_framework_get_version (self->bundled));
+      gtk_label_set_label (self->migration_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->migration_bar, available);
+}
+
+static void
+workbook_changed_cb (PwWindow *self)
+{
+  update_migration_bar (self);
+  _pw_window_actions_update (self);
+}
+
+static void
+migrated_cb (PwWindow *self)
+{
+  PwWorkbook *workbook = pw_document_get_workbook (self->document);
+  g_autofree char *text = NULL;
+
+  /* Translators: a toast after a migration, with an Undo button; %s is a
+   * version number such as 2.0.0 */
+  text = g_strdup_printf (_("Migrated to version %s of the framework"),
+                          pw_framework_get_version (pw_workbook_get_framework (workbook)));
+  pw_window_show_undo_toast (self, text);
+}
+
+/* win.migrate-framework: what the migration will do, in a dialog, and
+ * nothing before the user presses Migrate there */
+void
+_pw_window_migrate_framework (PwWindow *self)
+{
+  g_autoptr(PwMigration) migration = NULL;
+  g_autoptr(GError) error = NULL;
+  PwMigrationDialog *dialog;
+
+  if (_pw_window_get_busy (self) || !_pw_window_can_migrate (self))
+    return;
+
+  migration = pw_migration_new (pw_document_get_workbook (self->document), self->bundled,
+                                &error);
+  if (migration == NULL)
+    {
+      g_debug ("No migration: %s", error->message);
+      _pw_window_show_error (self,
+                             /* Translators: the heading of a message when a workbook cannot
+                              * be migrated to the framework that comes with Phasewise */
+                             _("Cannot Migrate the Workbook"),
+                             error->message);
+      return;
+    }
+
+  dialog = pw_migration_dialog_new (GTK_WINDOW (self), self->document, migration);
+  g_signal_connect_object (dialog, "migrated", G_CALLBACK (migrated_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------
@@ -984,6 +1094,7 @@ pw_window_dispose (GObject *object)
   g_queue_clear_full (&self->pending_toasts, g_object_unref);
   g_clear_object (&self->disk_toast);
   g_clear_object (&self->document);
+  g_clear_object (&self->bundled);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->history_signals);
   g_clear_object (&self->session);
@@ -1105,6 +1216,8 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, assess_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, map_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, policy_page);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, migration_bar);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, migration_label);
 
   _pw_window_class_actions_init (widget_class);
 }
@@ -1131,6 +1244,8 @@ pw_window_init (PwWindow *self)
                                   G_CALLBACK (document_changed_cb), self);
   g_signal_group_connect_swapped (self->document_signals, "notify::changed-on-disk",
                                   G_CALLBACK (changed_on_disk_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::workbook",
+                                  G_CALLBACK (workbook_changed_cb), self);
   g_signal_group_connect_swapped (self->document_signals, "draft-failed",
                                   G_CALLBACK (draft_failed_cb), self);
 
