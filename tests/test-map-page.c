@@ -334,7 +334,7 @@ test_example (void)
   overview = PW_TEAMS_OVERVIEW (pw_map_page_get_overview (page));
   g_assert_cmpuint (pw_teams_overview_get_n_rows (overview), ==, count_teams (workbook) + 1);
   g_assert_cmpint (pw_teams_overview_get_phase (overview, "talent", -1), ==, 3);
-  g_assert_cmpint (pw_teams_overview_get_phase (overview, "product", -1), ==, 2);
+  g_assert_cmpint (pw_teams_overview_get_phase (overview, "product", -1), ==, 3);
   g_assert_cmpint (pw_teams_overview_get_phase (overview, "sales-eu", -1), ==, 2);
   g_assert_cmpint (pw_teams_overview_get_phase (overview, NULL, -1), >, 0);
 
