@@ -126,6 +126,46 @@ pw_test_ui_find_label (GtkWidget  *root,
 }
 
 static gboolean
+has_toast (gpointer data)
+{
+  gpointer *args = data;
+
+  return pw_test_ui_find_label (args[0], args[1]) != NULL;
+}
+
+static void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * pw_test_ui_wait_for_toast:
+ *
+ * Waits for a toast of @window whose text starts with @prefix, and then as
+ * long as a user takes to see it: libadwaita 1.2 writes to freed memory when
+ * a toast is dismissed (its Undo clicked) before its show animation is over,
+ * which the window cannot prevent.
+ */
+void
+pw_test_ui_wait_for_toast (PwWindow   *window,
+                           const char *prefix)
+{
+  gpointer args[] = { window, (gpointer) prefix };
+  gboolean seen = FALSE;
+
+  pw_test_ui_wait (has_toast, args, prefix);
+  g_timeout_add_once (600, set_flag, &seen);
+  pw_test_ui_wait (flag_is_set, &seen, "the toast’s show animation");
+}
+
+static gboolean
 is_button_of (GtkWidget     *widget,
               gconstpointer  action_name)
 {

@@ -366,26 +366,6 @@ test_example (void)
   pw_test_ui_destroy_window (window);
 }
 
-static gboolean
-has_toast (gpointer data)
-{
-  gpointer *args = data;
-
-  return pw_test_ui_find_label (args[0], args[1]) != NULL;
-}
-
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 static void
 test_shared_selection (void)
 {
@@ -423,16 +403,7 @@ test_shared_selection (void)
   g_assert_cmpuint (g_list_model_get_n_items (pw_workbook_get_assessments (workbook)), ==,
                     n_assessments - 1);
   g_assert_null (pw_team_panel_get_team (PW_TEAM_PANEL (pw_map_page_get_panel (page))));
-  {
-    gpointer args[] = { window, (gpointer) "Deleted “Talent" };
-    gboolean seen = FALSE;
-
-    pw_test_ui_wait (has_toast, args, "the toast of the deletion");
-    /* libadwaita 1.2 writes to freed memory when a toast is dismissed
-     * during its show animation: a user's click comes later */
-    g_timeout_add_once (600, set_flag, &seen);
-    pw_test_ui_wait (flag_is_set, &seen, "the toast’s show animation");
-  }
+  pw_test_ui_wait_for_toast (window, "Deleted “Talent");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-toast", NULL);
   pw_test_ui_flush ();
   g_assert_cmpuint (count_teams (workbook), ==, n_teams);
@@ -477,11 +448,7 @@ test_export (void)
   pw_test_ui_wait (file_exists, svg_path, "the SVG");
   _pw_window_write_map (window, png_file, PW_MAP_EXPORT_PNG);
   pw_test_ui_wait (file_exists, png_path, "the PNG");
-  {
-    gpointer args[] = { window, (gpointer) "Exported “map.png”" };
-
-    pw_test_ui_wait (has_toast, args, "the toast of the export");
-  }
+  pw_test_ui_wait_for_toast (window, "Exported “map.png”");
 
   g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, "<svg"));

@@ -135,40 +135,6 @@ message_shown (gpointer data)
   return pw_test_ui_find_dialog (data) != NULL;
 }
 
-static gboolean
-has_toast (gpointer data)
-{
-  gpointer *args = data;
-
-  return pw_test_ui_find_label (args[0], args[1]) != NULL;
-}
-
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Waits for a toast, and then as long as a user takes to see it (see
- * test-window.c: libadwaita 1.2 and toasts dismissed while they appear) */
-static void
-wait_for_toast (PwWindow   *window,
-                const char *text)
-{
-  gpointer args[] = { window, (gpointer) text };
-  gboolean seen = FALSE;
-
-  pw_test_ui_wait (has_toast, args, text);
-  g_timeout_add_once (600, set_flag, &seen);
-  pw_test_ui_wait (flag_is_set, &seen, "the toast’s show animation");
-}
-
 /* The rows an expander row lists, not its own header */
 static void
 collect_rows (GtkWidget *widget,
@@ -397,7 +363,7 @@ test_migrate (void)
     g_autofree char *toast = g_strdup_printf ("Migrated to version %s of the framework",
                                               pw_framework_get_version (bundled));
 
-    wait_for_toast (window, toast);
+    pw_test_ui_wait_for_toast (window, toast);
   }
 
   /* The toast's Undo: the bar back, the workbook as it was, byte for byte */

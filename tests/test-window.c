@@ -146,41 +146,6 @@ choose (PwWindow   *window,
 }
 
 static gboolean
-has_toast (gpointer data)
-{
-  gpointer *args = data;
-
-  return pw_test_ui_find_label (args[0], args[1]) != NULL;
-}
-
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Waits for a toast, and then as long as a user takes to see it: libadwaita
- * 1.2 writes to freed memory when a toast is dismissed (its Undo clicked)
- * before its show animation is over, which the window cannot prevent. */
-static void
-wait_for_toast (PwWindow   *window,
-                const char *prefix)
-{
-  gpointer args[] = { window, (gpointer) prefix };
-  gboolean seen = FALSE;
-
-  pw_test_ui_wait (has_toast, args, prefix);
-  g_timeout_add_once (600, set_flag, &seen);
-  pw_test_ui_wait (flag_is_set, &seen, "the toast’s show animation");
-}
-
-static gboolean
 is_sidebar_list (GtkWidget     *widget,
                  gconstpointer  data)
 {
@@ -242,7 +207,7 @@ test_open_example (void)
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5 - 1);
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-1"));
-  wait_for_toast (window, "Deleted “Whole organization — ");
+  pw_test_ui_wait_for_toast (window, "Deleted “Whole organization — ");
 
   /* …and its Undo brings it back, saying what it took back */
   undo_button = pw_test_ui_find_button (GTK_WIDGET (window), "win.undo-toast");
@@ -251,14 +216,14 @@ test_open_example (void)
   pw_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5);
   g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-2"));
-  wait_for_toast (window, "Undone: Deleting the assessment");
+  pw_test_ui_wait_for_toast (window, "Undone: Deleting the assessment");
 
   /* Once something else was done, the toast's Undo takes nothing back: it
    * would not be what it names */
   gtk_widget_activate_action (GTK_WIDGET (get_assess_page (window)), "assess.delete", NULL);
   pw_test_ui_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 4);
-  wait_for_toast (window, "Deleted “Whole organization — ");
+  pw_test_ui_wait_for_toast (window, "Deleted “Whole organization — ");
   pw_workbook_set_name (workbook, "Larkspur Renamed");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-toast", NULL));
   pw_test_ui_flush ();
@@ -268,7 +233,7 @@ test_open_example (void)
   g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Outdoor Equipment");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, 5);
-  wait_for_toast (window, "Undone: Deleting the assessment");
+  pw_test_ui_wait_for_toast (window, "Undone: Deleting the assessment");
   g_assert_true (pw_assess_page_get_selected (get_assess_page (window))
                  == pw_workbook_find_assessment (workbook, "assessment-2"));
 
@@ -708,15 +673,15 @@ test_undo_two_kinds (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (pw_workbook_get_name (workbook), ==, "Larkspur Outdoor Equipment");
-  wait_for_toast (window, "Undone: Organization name");
+  pw_test_ui_wait_for_toast (window, "Undone: Organization name");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_OPTION);
-  wait_for_toast (window, "Undone: Answer to “");
+  pw_test_ui_wait_for_toast (window, "Undone: Answer to “");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   g_assert_cmpint (pw_answer_get_kind (answer), ==, PW_ANSWER_DONT_KNOW);
-  wait_for_toast (window, "Redone: Answer to “");
+  pw_test_ui_wait_for_toast (window, "Redone: Answer to “");
 
   pw_workbook_set_modified (workbook, FALSE);
   pw_test_ui_destroy_window (window);
@@ -834,7 +799,7 @@ test_draft_failure (void)
 
   pw_workbook_set_name (workbook, "Unsaved");
   pw_document_save_draft (pw_window_get_document (window));
-  wait_for_toast (window, "Unsaved changes cannot be kept as a draft");
+  pw_test_ui_wait_for_toast (window, "Unsaved changes cannot be kept as a draft");
 
   g_assert_cmpint (g_unlink (dir), ==, 0);
   g_assert_cmpint (g_rename (aside, dir), ==, 0);
@@ -907,7 +872,7 @@ run_recovering_session (void)
   g_assert_true (g_str_has_suffix (g_file_peek_path (pw_document_get_file (document)),
                                    "crashed.phasewise"));
   g_assert_nonnull (strstr (gtk_window_get_title (window), "•"));
-  wait_for_toast (PW_WINDOW (window), "Recovered unsaved changes");
+  pw_test_ui_wait_for_toast (PW_WINDOW (window), "Recovered unsaved changes");
 
   return 0;
 }
