@@ -126,6 +126,33 @@ pw_test_ui_find_label (GtkWidget  *root,
 }
 
 static gboolean
+shows_file (gpointer data)
+{
+  gpointer *args = data;
+  PwDocument *document = pw_window_get_document (args[0]);
+
+  return document != NULL && !pw_document_get_busy (document)
+         && pw_document_get_file (document) != NULL
+         && g_file_equal (pw_document_get_file (document), args[1]);
+}
+
+/**
+ * pw_test_ui_open_file:
+ *
+ * Opens @file in @window as the user's Open does, and waits until the
+ * window shows it.
+ */
+void
+pw_test_ui_open_file (PwWindow *window,
+                      GFile    *file)
+{
+  gpointer args[] = { window, file };
+
+  pw_window_open_file (window, file);
+  pw_test_ui_wait (shows_file, args, "the file to be shown");
+}
+
+static gboolean
 has_toast (gpointer data)
 {
   gpointer *args = data;

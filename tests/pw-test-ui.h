@@ -40,6 +40,8 @@ GtkWidget        *pw_test_ui_find_row     (GtkWidget       *root,
 GtkLabel         *pw_test_ui_find_label   (GtkWidget       *root,
                                            const char      *prefix);
 AdwMessageDialog *pw_test_ui_find_dialog  (const char      *heading);
+void              pw_test_ui_open_file    (PwWindow        *window,
+                                           GFile           *file);
 void              pw_test_ui_wait_for_toast (PwWindow      *window,
                                            const char      *prefix);
 PwApplication    *pw_test_ui_get_app      (void);

@@ -120,17 +120,6 @@ document_saved (gpointer data)
          && !pw_document_get_modified (document);
 }
 
-static gboolean
-shows_file (gpointer data)
-{
-  gpointer *args = data;
-  PwDocument *document = pw_window_get_document (args[0]);
-
-  return document != NULL && !pw_document_get_busy (document)
-         && pw_document_get_file (document) != NULL
-         && g_file_equal (pw_document_get_file (document), args[1]);
-}
-
 /* The overview's overall phase of @team_id is @phase */
 static gboolean
 overview_shows (gpointer data)
@@ -301,12 +290,7 @@ test_draw_assess_reopen (void)
   pw_test_ui_destroy_window (window);
 
   second = pw_test_ui_new_window ();
-  {
-    gpointer args[] = { second, file };
-
-    pw_window_open_file (second, file);
-    pw_test_ui_wait (shows_file, args, "the file to be shown");
-  }
+  pw_test_ui_open_file (second, file);
   reopened = pw_workbook_serialize (get_workbook (second));
   g_assert_true (g_bytes_equal (saved, reopened));
   g_assert_cmpuint (count_teams (get_workbook (second)), ==, 7);

@@ -63,17 +63,6 @@ destroy_window (PwWindow *window)
   pw_test_ui_destroy_window (window);
 }
 
-static gboolean
-shows_file (gpointer data)
-{
-  gpointer *args = data;
-  PwDocument *document = pw_window_get_document (args[0]);
-
-  return document != NULL && !pw_document_get_busy (document)
-         && pw_document_get_file (document) != NULL
-         && g_file_equal (pw_document_get_file (document), args[1]);
-}
-
 /* A window showing a copy of @bytes */
 static PwWindow *
 open_copy (const char *name,
@@ -82,11 +71,9 @@ open_copy (const char *name,
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PwWindow *window = pw_test_ui_new_window ();
-  gpointer args[] = { window, file };
 
   pw_test_write_bytes (path, bytes);
-  pw_window_open_file (window, file);
-  pw_test_ui_wait (shows_file, args, "the workbook to open");
+  pw_test_ui_open_file (window, file);
   pw_test_ui_flush ();
 
   return window;

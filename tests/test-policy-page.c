@@ -440,17 +440,6 @@ document_saved (gpointer data)
          && !pw_document_get_modified (document);
 }
 
-static gboolean
-shows_file (gpointer data)
-{
-  gpointer *args = data;
-  PwDocument *document = pw_window_get_document (args[0]);
-
-  return document != NULL && !pw_document_get_busy (document)
-         && pw_document_get_file (document) != NULL
-         && g_file_equal (pw_document_get_file (document), args[1]);
-}
-
 static const PwDimensionScore *
 governance_score (PwScore     *score,
                   PwFramework *framework)
@@ -547,12 +536,7 @@ test_core_in_place (void)
   destroy_window (window);
 
   window = pw_test_ui_new_window ();
-  {
-    gpointer args[] = { window, file };
-
-    pw_window_open_file (window, file);
-    pw_test_ui_wait (shows_file, args, "the file to be shown");
-  }
+  pw_test_ui_open_file (window, file);
   policy = get_policy (window);
   g_clear_pointer (&missing, g_ptr_array_unref);
   missing = pw_policy_get_missing_core (policy, NULL);

@@ -115,27 +115,6 @@ document_saved (gpointer data)
          && !pw_document_get_modified (document);
 }
 
-static gboolean
-shows_file (gpointer data)
-{
-  gpointer *args = data;
-  PwDocument *document = pw_window_get_document (args[0]);
-
-  return document != NULL && !pw_document_get_busy (document)
-         && pw_document_get_file (document) != NULL
-         && g_file_equal (pw_document_get_file (document), args[1]);
-}
-
-static void
-open_and_wait (PwWindow *window,
-               GFile    *file)
-{
-  gpointer args[] = { window, file };
-
-  pw_window_open_file (window, file);
-  pw_test_ui_wait (shows_file, args, "the file to be shown");
-}
-
 static void
 choose (PwWindow   *window,
         const char *question_id,
@@ -436,7 +415,7 @@ test_walk_wizard_save (void)
   pw_test_ui_destroy_window (window);
 
   /* Once it is closed, the second window opens it: the same workbook */
-  open_and_wait (second, file);
+  pw_test_ui_open_file (second, file);
   reopened = pw_workbook_serialize (get_workbook (second));
   g_assert_true (g_bytes_equal (saved, reopened));
   pw_test_ui_destroy_window (second);
@@ -528,7 +507,7 @@ test_pending_close (void)
   PwWindow *window = pw_test_ui_new_window ();
   PwAssessment *assessment;
 
-  open_and_wait (window, file);
+  pw_test_ui_open_file (window, file);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   assessment = pw_workbook_find_assessment (get_workbook (window), "assessment-2");
@@ -573,7 +552,7 @@ test_edit_during_close (void)
   AdwMessageDialog *dialog;
   PwWorkbook *workbook;
 
-  open_and_wait (window, file);
+  pw_test_ui_open_file (window, file);
   workbook = get_workbook (window);
   pw_workbook_set_name (workbook, "Saved before closing");
 
@@ -636,7 +615,7 @@ test_close_during_save (void)
   g_autofree char *on_disk = NULL;
   PwWindow *window = pw_test_ui_new_window ();
 
-  open_and_wait (window, file);
+  pw_test_ui_open_file (window, file);
   pw_workbook_set_name (get_workbook (window), "Saved while closing");
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
@@ -825,7 +804,7 @@ run_crashing_session (void)
   PwDocument *document;
   PwAssessment *assessment;
 
-  open_and_wait (window, file);
+  pw_test_ui_open_file (window, file);
   document = pw_window_get_document (window);
   assessment = pw_workbook_find_assessment (get_workbook (window), "assessment-2");
   pw_answer_choose (pw_assessment_ensure_answer (assessment, "tools-1"), 5);
@@ -1403,7 +1382,7 @@ test_recent_location (void)
   GtkWidget *row;
 
   g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_get_home_dir ()));
-  open_and_wait (window, file);
+  pw_test_ui_open_file (window, file);
   pw_test_ui_wait (is_recent, uri, "the recent workbook");
   location = g_strdup (pw_document_get_location (pw_window_get_document (window)));
   g_assert_true (g_str_has_prefix (location, "~/"));
@@ -1450,11 +1429,11 @@ test_framework_differs (void)
   edited = g_strjoin ("\"core\" : false", parts[0], parts[1], NULL);
   g_assert_true (g_file_set_contents (path, edited, -1, NULL));
 
-  open_and_wait (window, example);
+  pw_test_ui_open_file (window, example);
   pw_test_ui_flush ();
   g_assert_null (pw_test_ui_find_dialog ("Changed Framework"));
 
-  open_and_wait (window, file);
+  pw_test_ui_open_file (window, file);
   pw_test_ui_wait (changed_framework_asked, NULL, "the changed framework to be pointed out");
   dialog = pw_test_ui_find_dialog ("Changed Framework");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
