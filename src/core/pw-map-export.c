@@ -412,6 +412,66 @@ pw_map_export_to_bytes (PwWorkbook         *workbook,
 }
 
 /**
+ * pw_map_export_to_recording:
+ * @workbook: the workbook whose map to draw
+ * @today: (nullable): the day that decides which assessments are stale;
+ *   %NULL for today, in local time
+ * @width: (out): the picture's width, in map units
+ * @height: (out): the picture's height, in map units
+ *
+ * The whole map as pw_map_export_to_bytes() draws it in the light style,
+ * recorded as vector drawing operations: a report draws it onto a PDF page
+ * or into an SVG, at any scale, long after the workbook changed.
+ *
+ * Returns: (transfer full): a cairo recording surface, or %NULL with @error
+ *   set (translated) when the map has no teams
+ */
+cairo_surface_t *
+pw_map_export_to_recording (PwWorkbook   *workbook,
+                            const GDate  *today,
+                            double       *width,
+                            double       *height,
+                            GError      **error)
+{
+  g_auto(Page) page = { 0 };
+  GDate local_today;
+  cairo_rectangle_t extents;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (PW_IS_WORKBOOK (workbook), NULL);
+  g_return_val_if_fail (today == NULL || g_date_valid (today), NULL);
+  g_return_val_if_fail (width != NULL && height != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (today == NULL)
+    today = _pw_date_init_today (&local_today);
+
+  if (!page_init (&page, workbook, FALSE, today, error))
+    return NULL;
+
+  extents = (cairo_rectangle_t) { 0, 0, page.width, page.height };
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (surface);
+  page_draw (&page, cr, 1.0);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  if (!check_status (status, error))
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  *width = page.width;
+  *height = page.height;
+
+  return surface;
+}
+
+/**
  * pw_map_export:
  * @workbook: the workbook whose map to draw
  * @format: SVG or PNG

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "pw-types.h"
@@ -40,5 +41,11 @@ gboolean  pw_map_export          (PwWorkbook         *workbook,
                                   const GDate        *today,
                                   const char         *path,
                                   GError            **error);
+
+cairo_surface_t *pw_map_export_to_recording (PwWorkbook   *workbook,
+                                             const GDate  *today,
+                                             double       *width,
+                                             double       *height,
+                                             GError      **error);
 
 G_END_DECLS
