@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "pw-assessment.h"
 #include "pw-map-export.h"
 #include "pw-report.h"
 #include "pw-workbook.h"
@@ -29,6 +30,7 @@ struct _PwReport
   GObject     parent_instance;
 
   PwWorkbook *workbook;
+  PwAssessment *assessment;
   char       *title;
   GDate       date;
   GPtrArray  *blocks;      /* of PwReportBlock */
@@ -59,6 +61,7 @@ pw_report_finalize (GObject *object)
   PwReport *self = PW_REPORT (object);
 
   g_clear_object (&self->workbook);
+  g_clear_object (&self->assessment);
   g_free (self->title);
   g_ptr_array_unref (self->blocks);
   g_hash_table_unref (self->anchors);
@@ -133,6 +136,30 @@ pw_report_get_date (PwReport *self)
   g_return_val_if_fail (PW_IS_REPORT (self), NULL);
 
   return &self->date;
+}
+
+/**
+ * pw_report_get_assessment:
+ *
+ * Returns: (transfer none) (nullable): the assessment the report is about
+ *   (its answers are what the CSV export holds)
+ */
+PwAssessment *
+pw_report_get_assessment (PwReport *self)
+{
+  g_return_val_if_fail (PW_IS_REPORT (self), NULL);
+
+  return self->assessment;
+}
+
+void
+pw_report_set_assessment (PwReport     *self,
+                          PwAssessment *assessment)
+{
+  g_return_if_fail (PW_IS_REPORT (self));
+  g_return_if_fail (assessment == NULL || PW_IS_ASSESSMENT (assessment));
+
+  g_set_object (&self->assessment, assessment);
 }
 
 guint

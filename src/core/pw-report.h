@@ -86,6 +86,9 @@ PwReport            *pw_report_new            (PwWorkbook          *workbook,
 PwWorkbook          *pw_report_get_workbook   (PwReport            *self);
 const char          *pw_report_get_title      (PwReport            *self);
 const GDate         *pw_report_get_date       (PwReport            *self);
+PwAssessment        *pw_report_get_assessment (PwReport            *self);
+void                 pw_report_set_assessment (PwReport            *self,
+                                               PwAssessment        *assessment);
 guint                pw_report_get_n_blocks   (PwReport            *self);
 const PwReportBlock *pw_report_get_block      (PwReport            *self,
                                                guint                index);
