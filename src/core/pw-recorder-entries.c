@@ -102,6 +102,18 @@ _pw_property_values_equal (GParamSpec   *pspec,
       return g_strv_equal (strv_a ? strv_a : empty, strv_b ? strv_b : empty);
     }
 
+  /* The commentary of a report: a{ss}, which g_param_values_cmp() cannot order */
+  if (G_VALUE_HOLDS_VARIANT (a))
+    {
+      GVariant *variant_a = g_value_get_variant (a);
+      GVariant *variant_b = g_value_get_variant (b);
+
+      if (variant_a == NULL || variant_b == NULL)
+        return variant_a == variant_b;
+
+      return g_variant_equal (variant_a, variant_b);
+    }
+
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 
