@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pw-comparison.h"
 #include "pw-report.h"
 #include "pw-test-core.h"
 
@@ -663,7 +664,9 @@ test_preliminary (void)
         }
     }
   report = build (workbook, NULL, NULL);
-  g_assert_false (has_notice (report, "Preliminary: only"));
+  g_clear_pointer (&notice, g_free);
+  notice = g_strdup_printf (" of %u questions count toward this result", total);
+  g_assert_false (has_notice (report, notice));
 }
 
 /* The governance cap with its reason, in the overall result and under the
@@ -803,6 +806,42 @@ test_policy_as_of (void)
   facts = find_facts (report, "Policy Checklist", pw_policy_item_get_title (item_a));
   g_assert_cmpstr (fact (facts, "Status"), ==, "In place");
   g_clear_object (&report);
+
+  /* A category whose every item does not apply is there, with every item */
+  {
+    const PwPolicyCategory *category = pw_framework_get_policy_category (framework, 1);
+    int start;
+    guint n = 0;
+
+    for (guint i = 0; i < category->items->len; i++)
+      {
+        const PwPolicyItemDef *def = g_ptr_array_index (category->items, i);
+
+        pw_test_set_status (pw_policy_find_item (policy, def->id), PW_POLICY_NOT_APPLICABLE);
+      }
+    report = build (workbook, NULL, NULL);
+    start = find_section (report, "Policy Checklist");
+    for (guint i = (guint) start; i < section_end (report, start); i++)
+      {
+        const PwReportBlock *block = pw_report_get_block (report, i);
+
+        if (block->kind == PW_REPORT_BLOCK_HEADING && g_str_equal (block->text, category->name))
+          {
+            g_assert_cmpstr (pw_report_get_block (report, i + 1)->text, ==,
+                             "No items that apply");
+            n++;
+          }
+      }
+    g_assert_cmpuint (n, ==, 1);
+    for (guint i = 0; i < category->items->len; i++)
+      {
+        const PwPolicyItemDef *def = g_ptr_array_index (category->items, i);
+
+        facts = find_facts (report, "Policy Checklist", def->title);
+        g_assert_cmpstr (fact (facts, "Status"), ==, "Not applicable: Does not apply here");
+      }
+    g_clear_object (&report);
+  }
 
   /* Custom items, in their custom category */
   {

@@ -1069,40 +1069,43 @@ add_policy (Builder    *self,
   for (guint c = 0; categories[c] != NULL; c++)
     {
       const char *name = pw_policy_get_category_name (self->policy, categories[c]);
+      g_autoptr(GPtrArray) in_category = g_ptr_array_new ();
       g_autofree char *count = NULL;
-      guint n_satisfied = 0;
+      guint n_in_place = 0;
       guint n_items = 0;
 
-      pw_policy_count (self->policy, categories[c], date, &n_satisfied, &n_items);
-      if (n_items == 0)
+      for (guint i = 0; i < items->len; i++)
+        if (g_strcmp0 (pw_policy_item_get_category (g_ptr_array_index (items, i)),
+                       categories[c]) == 0)
+          g_ptr_array_add (in_category, g_ptr_array_index (items, i));
+      if (in_category->len == 0)
         continue;
 
       pw_report_add_heading (self->report, 2, has_text (name) ? name : categories[c]);
-      /* Translators: under a category of the report's policy checklist; an item
-       * that does not apply counts as satisfied: "3 of 5 items in place or not applicable" */
-      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u of %u item in place or not applicable",
-                                            "%u of %u items in place or not applicable",
-                                            n_items),
-                               n_satisfied, n_items);
+      /* As the policy page says it; items that do not apply are not counted */
+      pw_policy_count (self->policy, categories[c], date, &n_in_place, &n_items);
+      if (n_items > 0)
+        count = g_strdup_printf (_("%u of %u in place"), n_in_place, n_items);
+      else
+        count = g_strdup (_("No items that apply"));
       pw_report_add_paragraph (self->report, count);
 
-      for (guint i = 0; i < items->len; i++)
-        {
-          PwPolicyItem *item = g_ptr_array_index (items, i);
-
-          if (g_strcmp0 (pw_policy_item_get_category (item), categories[c]) == 0)
-            add_policy_item (self, item, date, &today);
-        }
+      for (guint i = 0; i < in_category->len; i++)
+        add_policy_item (self, g_ptr_array_index (in_category, i), date, &today);
     }
 
   /* Items of no known category, last rather than not at all */
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0, n = 0; i < items->len; i++)
     {
       PwPolicyItem *item = g_ptr_array_index (items, i);
 
-      if (!pw_policy_has_category (self->policy, pw_policy_item_get_category (item)))
-        add_policy_item (self, item, date, &today);
+      if (pw_policy_has_category (self->policy, pw_policy_item_get_category (item)))
+        continue;
+      if (n++ == 0)
+        /* Translators: a part of the report's policy checklist: the items of a
+         * category that the checklist no longer has */
+        pw_report_add_heading (self->report, 2, _("Other items"));
+      add_policy_item (self, item, date, &today);
     }
 
   return TRUE;
@@ -1112,6 +1115,7 @@ add_policy (Builder    *self,
  * The report
  */
 
+/* Adds a section under its heading; returns whether there was one to add */
 typedef gboolean (*AddSectionFunc) (Builder    *self,
                                     const char *section);
 
