@@ -28,7 +28,8 @@
  * limit (SIGXFSZ ignored), and this test binary as `test-report-export
  * --pw-helper export WORKBOOK FORMAT TARGET FSIZE USER` (helper_export())
  * for pw_report_export() itself under a limit or, as root, as the user
- * "nobody", for whom permissions count.
+ * "nobody", for whom permissions count.  `test-report-export --pw-helper
+ * fixture` writes the complete workbook and its expectations, to look at.
  */
 
 #define G_LOG_DOMAIN "test-report-export"
@@ -710,6 +711,28 @@ helper_export (int    argc,
   return HELPER_EXPORTED;
 }
 
+/* test-report-export --pw-helper fixture: writes the complete workbook
+ * and what its report must show into a new folder, to look at, and
+ * prints their names */
+static int
+helper_fixture (int    argc,
+                char **argv)
+{
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(PwWorkbook) workbook = pw_test_build_complete_workbook (&expected);
+  g_autoptr(GBytes) bytes = pw_workbook_serialize (workbook);
+  g_autofree char *dir = pw_test_make_tmp_dir ("report-export-fixture-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "complete.phasewise", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "expected.json", NULL);
+  g_autofree char *json = json_to_string (expected, TRUE);
+
+  pw_test_write_bytes (path, bytes);
+  pw_test_write_text (json_path, json);
+  g_print ("%s\n%s\n", path, json_path);
+
+  return HELPER_EXPORTED;
+}
+
 #define add_test(path, func, data) \
   g_test_add ((path), Fixture, (data), fixture_set_up, (func), fixture_tear_down)
 
@@ -721,6 +744,8 @@ main (int    argc,
     {
       if (g_str_equal (argv[2], "export"))
         return helper_export (argc - 3, argv + 3);
+      if (g_str_equal (argv[2], "fixture"))
+        return helper_fixture (argc - 3, argv + 3);
       return HELPER_SETUP_FAILED;
     }
 
