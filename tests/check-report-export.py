@@ -12,7 +12,7 @@
 #
 # FORMAT is html, md, pdf or csv.  EXPECTED.json is what
 # pw_test_build_complete_workbook() describes: {"values": [{"field", "text",
-# "expect": [fragments], "question_id", "csv_column"}]}.  Every fragment must
+# "expect": [fragments], "markdown", "question_id", "csv_column"}]}.  Every fragment must
 # be found in the export, escaped so that it shows as the text it is:
 #
 #   html  parsed with html.parser: each fragment in the text (whitespace
@@ -20,15 +20,19 @@
 #         javascript: URL, nothing loaded from the network (no src, srcset,
 #         poster, data or link href, and no CSS url() or @import, outside
 #         data: URLs)
-#   md    each fragment once backslash escapes and character references are
-#         undone; no raw HTML tag, no link or autolink to a javascript: URL
-#   pdf   pdftotext's text (whitespace left out, NFKC) holds each fragment
+#   md    the facilitator's Markdown as written; each fragment once backslash
+#         escapes and character references are undone; outside the
+#         facilitator's Markdown, no raw HTML tag and no link or autolink to a
+#         javascript: URL
+#   pdf   pdftotext's text (whitespace left out, NFKC, without the footers
+#         and the running header after them) holds each fragment
 #   csv   parsed with the csv module: the notes and evidence of each
 #         question in their columns, every cell that a spreadsheet would
 #         take for a formula neutralised with a leading apostrophe
 #
 # Prints each problem on a line of its own and exits 1 when there is any.
 
+import collections
 import csv
 import html
 import html.parser
@@ -47,8 +51,13 @@ def normalise(text):
     return ' '.join(unicodedata.normalize('NFKC', text).split())
 
 
+# soft hyphens, and the directional marks and embeddings that pdftotext
+# puts around right-to-left runs
+INVISIBLE = re.compile('[\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]')
+
+
 def squeeze(text):
-    return ''.join(unicodedata.normalize('NFKC', text).replace('\u00ad', '').split())
+    return ''.join(INVISIBLE.sub('', unicodedata.normalize('NFKC', text)).split())
 
 
 class Parser(html.parser.HTMLParser):
@@ -128,6 +137,7 @@ def check_html(path, values, problems):
 
 
 def undo_markdown_escapes(text):
+    text = re.sub(r'\\\n', '\n', text)  # a hard line break
     text = re.sub(r'\\([!-/:-@\[-`{-~])', r'\1', text)
     return html.unescape(text)
 
@@ -137,7 +147,15 @@ def check_markdown(path, values, problems):
         source = f.read()
     # A raw HTML tag or comment: "<" then a letter, "/" or "!", not
     # escaped.  Code spans and blocks are left out: there it is text.
-    without_code = re.sub(r'```.*?```|~~~.*?~~~', '', source, flags=re.S)
+    # The facilitator's Markdown is there as it was written (its raw HTML
+    # and links are the facilitator's); every other text is escaped.
+    without_code = source
+    for value in values:
+        if value.get('markdown'):
+            if value['text'] not in source:
+                problems.append(f'{value["field"]}: the Markdown is not there as written')
+            without_code = without_code.replace(value['text'], '')
+    without_code = re.sub(r'```.*?```|~~~.*?~~~', '', without_code, flags=re.S)
     without_code = re.sub(r'(`+)(?!`).+?(?<!`)\1(?!`)', '', without_code, flags=re.S)
     for match in re.finditer(r'(?<!\\)<(/?[A-Za-z][A-Za-z0-9-]*|!--)', without_code):
         problems.append(f'raw HTML in the Markdown: {without_code[match.start():match.start() + 40]!r}')
@@ -152,6 +170,29 @@ def check_markdown(path, values, problems):
 def check_pdf(path, values, problems):
     text = subprocess.run(['pdftotext', '-enc', 'UTF-8', path, '-'], check=True,
                           capture_output=True).stdout.decode('utf-8')
+    # A value may run on from one page to the next: leave out the footer
+    # ("Page 3 of 9") and the running header that follows it
+    lines = text.replace('\f', '\n').split('\n')
+    footer = re.compile(r'\s*Page \d+ of \d+\s*')
+    after = collections.Counter()
+    for i, line in enumerate(lines):
+        if footer.fullmatch(line):
+            rest = [l.strip() for l in lines[i + 1:] if l.strip()]
+            if rest:
+                after[rest[0]] += 1
+    header = after.most_common(1)[0][0] if after else None
+    kept = []
+    skip_header = False
+    for line in lines:
+        if footer.fullmatch(line):
+            skip_header = True
+            continue
+        if skip_header and line.strip():
+            skip_header = False
+            if line.strip() == header:
+                continue
+        kept.append(line)
+    text = '\n'.join(kept)
     flat = squeeze(text)
     # a line broken inside a word may end in a hyphen that the text lacks
     unhyphenated = squeeze(re.sub(r'-\n', '', text))

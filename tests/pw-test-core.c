@@ -164,8 +164,9 @@ typedef struct
 } Expected;
 
 /* Records a text that the report shows: @text as it was entered, @expect
- * the fragments every rendering must show (the text itself when %NULL),
- * and for an answer's note or evidence its question and CSV column. */
+ * the fragments every rendering must show (the text itself when %NULL;
+ * when given, @text is the facilitator's Markdown), and for an answer's
+ * note or evidence its question and CSV column. */
 static const char *
 expect (Expected           *expected,
         const char         *field,
@@ -188,6 +189,11 @@ expect (Expected           *expected,
   for (guint i = 0; fragments != NULL && fragments[i] != NULL; i++)
     json_builder_add_string_value (b, fragments[i]);
   json_builder_end_array (b);
+  if (fragments != NULL)
+    {
+      json_builder_set_member_name (b, "markdown");
+      json_builder_add_boolean_value (b, TRUE);
+    }
   if (question_id != NULL)
     {
       json_builder_set_member_name (b, "question_id");
@@ -284,8 +290,9 @@ markdown_text (Expected   *e,
  * pw_test_build_complete_workbook:
  * @expected: (out): what the report of assessment
  *   %PW_TEST_COMPLETE_ASSESSMENT must show, as JSON: `{"values": [{"field",
- *   "text", "expect": [fragments], "question_id", "csv_column"}]}`, the
- *   last two for an answer's note and evidence
+ *   "text", "expect": [fragments], "markdown", "question_id",
+ *   "csv_column"}]}`: "markdown" is true for the facilitator's Markdown,
+ *   the last two are there for an answer's note and evidence
  *
  * Builds a workbook with every field a user fills in set, each to a text
  * of its own that holds hostile strings (markup, an attribute breaking

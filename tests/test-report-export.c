@@ -186,6 +186,13 @@ export (Run        *run,
   run_phasewise (run, fsize, args);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The names in @dir are exactly the %NULL-terminated ones given */
 static void
 assert_dir_holds (const char *dir,
@@ -202,14 +209,14 @@ assert_dir_holds (const char *dir,
   g_assert_nonnull (handle);
   while ((name = g_dir_read_name (handle)) != NULL)
     g_ptr_array_add (found, g_strdup (name));
-  g_ptr_array_sort (found, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (found, compare_names);
   g_ptr_array_add (found, NULL);
 
   va_start (args, dir);
   while ((name = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (wanted, (gpointer) name);
   va_end (args);
-  g_ptr_array_sort (wanted, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (wanted, compare_names);
   g_ptr_array_add (wanted, NULL);
 
   found_text = g_strjoinv (", ", (char **) found->pdata);
@@ -320,27 +327,31 @@ test_answers_csv (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (cell (rows, n + 1, 6), "'=HYPERLINK("));
 }
 
-/* Runs tests/check-report-export.py on @path; fails with its problems */
+/* Runs a checker of tests/ on an export; fails with its problems */
 static void
-check_export (Fixture    *fixture,
-              const char *format,
-              const char *path)
+run_checker (const char *checker,
+             const char *format,
+             const char *path,
+             const char *expected)
 {
-  g_autofree char *script = pw_test_source_path ("tests", "check-report-export.py", NULL);
-  const char *argv[] = { g_getenv ("PW_PYTHON3"), script, format, path, fixture->expected,
-                         NULL };
+  g_autofree char *script = pw_test_source_path ("tests", checker, NULL);
+  const char *argv[] = { g_getenv ("PW_PYTHON3"), script, format, path, expected, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   int wait_status = 0;
+
+  /* check-report-html.py takes the file alone */
+  if (format == NULL)
+    memmove (&argv[2], &argv[3], 2 * sizeof (char *));
 
   g_assert_nonnull (argv[0]);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                 &wait_status, &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (wait_status, NULL))
-    g_test_fail_printf ("The %s export drops or mis-escapes what the user entered:\n%s%s",
-                        format, out, err);
+    g_test_fail_printf ("%s: the export %s drops or mis-escapes what the user entered, or "
+                        "loads or runs something:\n%s%s", checker, path, out, err);
 }
 
 /* The completeness test: every value entered, in every format */
@@ -364,7 +375,12 @@ test_complete (Fixture       *fixture,
   g_assert_cmpstr (run.err, ==, "");
   assert_dir_holds (fixture->dir, "complete.phasewise", name, NULL);
 
-  check_export (fixture, format, output);
+  run_checker ("check-report-export.py", format, output, fixture->expected);
+
+  /* and the HTML renderer's own checks: its Content Security Policy, no
+   * link to nowhere, no id twice */
+  if (g_str_equal (format, "html"))
+    run_checker ("check-report-html.py", NULL, output, NULL);
 }
 
 /* --paper: US Letter and A4 pages; the default is A4 */
@@ -378,8 +394,8 @@ test_paper (Fixture       *fixture,
     const char *size;
   } cases[] = {
     { "letter", "612 x 792 pts" },
-    { "a4", "595.276 x 841.89 pts" },
-    { NULL, "595.276 x 841.89 pts" },
+    { "a4", "595.28 x 841.89 pts" },
+    { NULL, "595.28 x 841.89 pts" },
   };
   g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   g_autofree char *output = g_build_filename (fixture->dir, "report.pdf", NULL);
