@@ -251,7 +251,7 @@ dimension_name (PwFramework *framework,
   if (dimension == NULL)
     /* Translators: the heading of questions of an earlier framework version
      * that belong to no dimension of the current one */
-    return _("Retired questions");
+    return _("Retired Questions");
 
   return dimension->name;
 }

@@ -31,24 +31,6 @@
  *   /phasewise/comparison-view/empty      one assessment: nothing to compare, said so
  */
 
-static PwMigration *
-migrate_larkspur (void)
-{
-  g_autofree char *path = pw_test_source_path ("tests", "fixtures", "larkspur-1.0.phasewise",
-                                               NULL);
-  g_autoptr(PwWorkbook) workbook = pw_test_load_workbook (path);
-  g_autoptr(PwFramework) target = NULL;
-  g_autoptr(GError) error = NULL;
-  PwMigration *migration;
-
-  target = pw_framework_load_bundled (&error);
-  g_assert_no_error (error);
-  migration = pw_migration_new (workbook, target, &error);
-  g_assert_no_error (error);
-
-  return migration;
-}
-
 static GtkWindow *
 show_view (PwComparisonView *view)
 {
@@ -101,14 +83,6 @@ choose (GtkDropDown  *dropdown,
   g_assert_not_reached ();
 }
 
-static gboolean
-is_label_text (GtkWidget     *widget,
-               gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
 /* The question row titled @question, and the change it shows */
 static GtkWidget *
 find_question_row (PwComparisonView *view,
@@ -119,7 +93,7 @@ find_question_row (PwComparisonView *view,
 
   g_assert_nonnull (row);
   if (tag != NULL)
-    g_assert_nonnull (pw_test_ui_find (row, is_label_text, tag));
+    g_assert_nonnull (pw_test_ui_find_label (row, tag));
 
   return row;
 }
@@ -127,7 +101,7 @@ find_question_row (PwComparisonView *view,
 static void
 test_defaults (void)
 {
-  g_autoptr(PwMigration) migration = migrate_larkspur ();
+  g_autoptr(PwMigration) migration = pw_test_migrate_fixture ("larkspur-1.0.phasewise");
   PwWorkbook *workbook = pw_migration_get_result (migration);
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *latest = pw_workbook_find_assessment (workbook, "assessment-2");
@@ -193,7 +167,7 @@ test_defaults (void)
 static void
 test_migrated (void)
 {
-  g_autoptr(PwMigration) migration = migrate_larkspur ();
+  g_autoptr(PwMigration) migration = pw_test_migrate_fixture ("larkspur-1.0.phasewise");
   PwWorkbook *workbook = pw_migration_get_result (migration);
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *migrated = pw_workbook_find_assessment (workbook, "assessment-2");
@@ -268,7 +242,7 @@ is_inside (GtkWidget *focus,
 static void
 test_keyboard (void)
 {
-  g_autoptr(PwMigration) migration = migrate_larkspur ();
+  g_autoptr(PwMigration) migration = pw_test_migrate_fixture ("larkspur-1.0.phasewise");
   PwWorkbook *workbook = pw_migration_get_result (migration);
   PwComparisonView *view = PW_COMPARISON_VIEW (pw_comparison_view_new ());
   GtkWindow *window;
@@ -310,16 +284,11 @@ test_keyboard (void)
 static void
 test_empty (void)
 {
-  g_autoptr(PwFramework) framework = NULL;
-  g_autoptr(PwWorkbook) workbook = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PwWorkbook) workbook = pw_test_new_workbook ();
   PwComparisonView *view = PW_COMPARISON_VIEW (pw_comparison_view_new ());
   GtkWindow *window;
   GtkWidget *status;
 
-  framework = pw_framework_load_bundled (&error);
-  g_assert_no_error (error);
-  workbook = pw_workbook_new (framework);
   pw_workbook_start_assessment (workbook, NULL);
 
   pw_comparison_view_set_workbook (view, workbook);
