@@ -161,7 +161,10 @@ test_defaults (void)
   pw_test_ui_flush ();
   g_assert_cmpuint (pw_comparison_view_get_n_shown_rows (view), ==, n_rows);
 
+  /* Closed, the view goes with its window, and lets the workbook go */
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   close_window (window);
+  g_assert_null (view);
 }
 
 static void
