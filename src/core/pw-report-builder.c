@@ -44,7 +44,7 @@ typedef struct
   PwScore       *previous_score;
   char          *previous_name;
   PwAssessment  *compared;      /* the draft's compare-id, nullable */
-  char           date[11];      /* the report's date, YYYY-MM-DD */
+  char           date[16];      /* the report's date, YYYY-MM-DD */
 } Builder;
 
 static void
@@ -1054,10 +1054,7 @@ add_policy (Builder    *self,
   g_auto(GStrv) categories = pw_policy_list_categories (self->policy);
   g_autofree char *day = pw_result_text_format_date (date);
   g_autofree char *as_of = NULL;
-  GDate today;
-
-  g_date_clear (&today, 1);
-  g_date_set_parse (&today, self->date);
+  GDate today = *pw_report_get_date (self->report);
 
   pw_report_add_heading (self->report, 1, section_title (section));
   /* Translators: at the start of the report's policy checklist: the
@@ -1253,7 +1250,10 @@ pw_report_build (PwWorkbook     *workbook,
   self.framework = pw_workbook_get_framework (workbook);
   self.policy = pw_workbook_get_policy (workbook);
   self.draft = draft;
-  g_date_strftime (self.date, sizeof self.date, "%Y-%m-%d", pw_report_get_date (report));
+  g_snprintf (self.date, sizeof self.date, "%04u-%02u-%02u",
+              (guint) g_date_get_year (pw_report_get_date (report)),
+              (guint) g_date_get_month (pw_report_get_date (report)),
+              (guint) g_date_get_day (pw_report_get_date (report)));
 
   self.score = pw_score_compute (self.framework, self.assessment, self.policy);
   self.previous = pw_workbook_get_previous_round (workbook, self.assessment);
