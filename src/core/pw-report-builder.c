@@ -108,30 +108,26 @@ new_rows (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
-/* Adds a row of cells to @rows; takes the cells, ended by NULL */
+/* Adds a row of @n_cells cells to @rows; takes the cells, NULL for an
+ * empty one */
 static void
 add_row (GPtrArray *rows,
-         char      *first,
+         guint      n_cells,
          ...)
 {
-  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  char **row = g_new0 (char *, n_cells + 1);
   va_list args;
 
-  va_start (args, first);
-  for (char *cell = first; cell != NULL; cell = va_arg (args, char *))
+  va_start (args, n_cells);
+  for (guint i = 0; i < n_cells; i++)
     {
-      g_strv_builder_add (cells, cell);
-      g_free (cell);
+      char *cell = va_arg (args, char *);
+
+      row[i] = cell != NULL ? cell : g_strdup ("");
     }
   va_end (args);
 
-  g_ptr_array_add (rows, g_strv_builder_end (cells));
-}
-
-static const char *
-section_title (const char *section)
-{
-  return pw_report_section_get_title (section);
+  g_ptr_array_add (rows, row);
 }
 
 static double
@@ -242,7 +238,7 @@ add_summary (Builder    *self,
   if (!has_text (summary))
     return FALSE;
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   pw_report_add_markdown (self->report, summary);
 
   return TRUE;
@@ -269,7 +265,6 @@ add_caps (Builder *self)
     }
 }
 
-
 static gboolean
 add_result (Builder    *self,
             const char *section)
@@ -279,7 +274,7 @@ add_result (Builder    *self,
   g_autofree char *heading = pw_result_text_heading (self->workbook, self->assessment);
   g_autofree char *preliminary = NULL;
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   pw_report_add_paragraph (self->report, heading);
 
   /* Translators: a row of the overall result in the report */
@@ -349,7 +344,7 @@ add_radar (Builder    *self,
       previous_name = pw_result_text_round_name (other);
     }
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   pw_report_add_radar (self->report, n, (const char * const *) labels, current, current_name,
                        previous, previous_name);
 
@@ -360,7 +355,7 @@ static gboolean
 add_dimensions (Builder    *self,
                 const char *section)
 {
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
 
   for (guint i = 0; i < pw_framework_get_n_dimensions (self->framework); i++)
     {
@@ -525,7 +520,7 @@ static gboolean
 add_answers (Builder    *self,
              const char *section)
 {
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
 
   for (guint i = 0; i < pw_framework_get_n_dimensions (self->framework); i++)
     {
@@ -586,14 +581,14 @@ add_dimension_steps (Builder                *self,
       guint n = g_strv_length (result->cap_titles);
       g_autofree char *names = g_strjoinv (_(", "), result->cap_titles);
 
-      add_row (rows,
+      add_row (rows, 2,
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Put the %u core policy item that phase 4 "
                                              "requires in place: %s.",
                                              "Put the %u core policy items that phase 4 "
                                              "requires in place: %s.", n),
                                 n, names),
-               g_strdup (""), NULL);
+               NULL);
     }
 
   for (guint i = 0; dimension->next_steps[phase - 1] != NULL
@@ -602,8 +597,7 @@ add_dimension_steps (Builder                *self,
       const char *done_when = dimension->done_when[phase - 1] != NULL
                               ? dimension->done_when[phase - 1][i] : NULL;
 
-      add_row (rows, g_strdup (dimension->next_steps[phase - 1][i]),
-               g_strdup (done_when != NULL ? done_when : ""), NULL);
+      add_row (rows, 2, g_strdup (dimension->next_steps[phase - 1][i]), g_strdup (done_when));
     }
 
   if (rows->len == 0)
@@ -626,7 +620,7 @@ static gboolean
 add_next_steps (Builder    *self,
                 const char *section)
 {
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
 
   for (guint i = 0; i < pw_framework_get_n_dimensions (self->framework); i++)
     {
@@ -670,8 +664,8 @@ add_comparison_deltas (Builder      *self,
 
   pw_comparison_get_overall (comparison, &first, &second);
   /* Translators: the first row of the comparison's table of dimensions */
-  add_row (rows, g_strdup (_("Overall")), score_cell (first), score_cell (second),
-           change_cell (first, second, first_name), NULL);
+  add_row (rows, 4, g_strdup (_("Overall")), score_cell (first), score_cell (second),
+           change_cell (first, second, first_name));
 
   for (guint i = 0; i < n; i++)
     {
@@ -681,9 +675,9 @@ add_comparison_deltas (Builder      *self,
       if (!pw_comparison_get_dimension (comparison, i, &dimension_id,
                                         &first_scores[i], &second_scores[i]))
         continue;
-      add_row (rows, g_strdup (labels[i]), score_cell (first_scores[i]),
+      add_row (rows, 4, g_strdup (labels[i]), score_cell (first_scores[i]),
                score_cell (second_scores[i]),
-               change_cell (first_scores[i], second_scores[i], first_name), NULL);
+               change_cell (first_scores[i], second_scores[i], first_name));
     }
 
   /* Translators: a column of the comparison's table of dimensions */
@@ -720,14 +714,14 @@ add_comparison_questions (Builder      *self,
         case PW_COMPARISON_UP:
         case PW_COMPARISON_DOWN:
         case PW_COMPARISON_CHANGED:
-          add_row (moved, g_strdup (row->question), g_strdup (row->first_answer),
-                   g_strdup (row->second_answer), NULL);
+          add_row (moved, 3, g_strdup (row->question), g_strdup (row->first_answer),
+                   g_strdup (row->second_answer));
           break;
         case PW_COMPARISON_ONLY_FIRST:
-          add_row (only_first, g_strdup (row->question), g_strdup (row->first_answer), NULL);
+          add_row (only_first, 2, g_strdup (row->question), g_strdup (row->first_answer));
           break;
         case PW_COMPARISON_ONLY_SECOND:
-          add_row (only_second, g_strdup (row->question), g_strdup (row->second_answer), NULL);
+          add_row (only_second, 2, g_strdup (row->question), g_strdup (row->second_answer));
           break;
         case PW_COMPARISON_SAME:
         default:
@@ -808,7 +802,7 @@ add_comparison (Builder    *self,
   first_name = pw_result_text_heading (self->workbook, first);
   second_name = pw_result_text_heading (self->workbook, second);
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   /* Translators: the start of the report's comparison: two assessments, each
    * "scope · round · date" */
   text = g_strdup_printf (_("%s compared with %s."), second_name, first_name);
@@ -867,18 +861,16 @@ add_history (Builder    *self,
     {
       PwAssessment *round = g_ptr_array_index (rounds, i);
       g_autoptr(PwScore) score = pw_score_compute (self->framework, round, self->policy);
-      const char *label = pw_assessment_get_round (round);
 
-      add_row (rows,
+      add_row (rows, 5,
                pw_result_text_format_date (pw_assessment_get_date (round)),
-               g_strdup (label != NULL ? label : ""),
+               g_strdup (pw_assessment_get_round (round)),
                phase_text (self, score->has_score, score->phase),
-               score->has_score ? pw_result_text_score_value (score->score) : g_strdup (""),
-               pw_result_text_coverage (score->answered, score->counted, score->total),
-               NULL);
+               score->has_score ? pw_result_text_score_value (score->score) : NULL,
+               pw_result_text_coverage (score->answered, score->counted, score->total));
     }
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   /* Translators: the caption of the report's history: "The rounds of Whole organization" */
   caption = g_strdup_printf (_("The rounds of %s"), scope);
   pw_report_add_table (self->report, caption, columns, rows);
@@ -897,7 +889,7 @@ add_map (Builder    *self,
   g_autofree char *day = pw_result_text_format_date (self->date);
   g_autofree char *caption = NULL;
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
 
   /* Translators: the caption of the organization map in the report, "The
    * organization map on 20 October 2026" */
@@ -957,24 +949,22 @@ add_teams (Builder    *self,
   char *date;
 
   date = latest_cells (self, NULL, &phase);
-  add_row (rows, g_strdup (_("Whole organization")), g_strdup (""), g_strdup (""), date, phase,
-           NULL);
+  add_row (rows, 5, g_strdup (_("Whole organization")), NULL, NULL, date, phase);
 
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr(PwTeam) team = g_list_model_get_item (teams, i);
-      const char *function = pw_team_get_function (team);
 
       date = latest_cells (self, pw_team_get_id (team), &phase);
-      add_row (rows,
+      add_row (rows, 5,
                g_strdup (pw_team_get_name (team)),
                g_strdup (pw_team_get_kind (team) == PW_TEAM_HUB ? C_("team kind", "Hub")
                                                                 : C_("team kind", "Spoke")),
-               g_strdup (function != NULL ? function : ""),
-               date, phase, NULL);
+               g_strdup (pw_team_get_function (team)),
+               date, phase);
     }
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   pw_report_add_table (self->report, NULL, columns, rows);
 
   return TRUE;
@@ -1056,7 +1046,7 @@ add_policy (Builder    *self,
   g_autofree char *as_of = NULL;
   GDate today = *pw_report_get_date (self->report);
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   /* Translators: at the start of the report's policy checklist: the
    * assessment's date, "As it stood on 20 October 2026, the day of the assessment." */
   as_of = g_strdup_printf (_("As it stood on %s, the day of the assessment."),
