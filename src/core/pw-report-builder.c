@@ -203,6 +203,9 @@ add_title_page (Builder *self)
   int participants = pw_assessment_get_participants (self->assessment);
 
   add_pair (pairs, _("Organization"), g_strdup (has_text (name) ? name : _("Unnamed")));
+  add_pair (pairs, _("Industry"), g_strdup (pw_workbook_get_industry (self->workbook)));
+  add_pair (pairs, _("Organization size"), g_strdup (pw_workbook_get_size (self->workbook)));
+  add_pair (pairs, _("Region"), g_strdup (pw_workbook_get_region (self->workbook)));
   add_pair (pairs, _("Scope"), pw_workbook_describe_scope (self->workbook, self->assessment));
   /* Translators: a fact of the report's title page */
   add_pair (pairs, _("Assessment date"),
@@ -1010,6 +1013,12 @@ add_policy_item (Builder      *self,
     value = g_strdup (policy_status_name (status));
   /* Translators: a row of a policy item in the report */
   add_pair (pairs, C_("report", "Status"), value);
+  /* The framework's items are described in the framework; a custom item's
+   * description is the facilitator's */
+  if (pw_policy_item_get_custom (item))
+    /* Translators: a row of a custom policy item in the report */
+    add_pair (pairs, C_("report", "Description"),
+              g_strdup (pw_policy_item_get_description (item)));
   if (pw_policy_item_get_core (item))
     /* Translators: a row of a policy item in the report: marks one of the core
      * items that phase 4 of governance requires */
