@@ -502,6 +502,44 @@ test_defaults (void)
   /* No team on the map: no picture, and the map says why */
   g_assert_null (find_in_section (report, "Organization Map", PW_REPORT_BLOCK_MAP));
   g_assert_true (has_text (report, pw_org_model_get_description (PW_ORG_MODEL_NONE)));
+  g_clear_object (&report);
+
+  /* Of two on the latest date, the one further down the list */
+  {
+    PwAssessment *same_day = add_assessment (workbook, "2026-03-01", 4);
+
+    report = build (workbook, NULL, NULL);
+    g_assert_true (pw_report_get_assessment (report) == same_day);
+  }
+}
+
+/* The report holds copies: what changes in the workbook after it was built
+ * does not change it, so that it may be rendered in another thread */
+static void
+test_copies (void)
+{
+  g_autoptr(PwWorkbook) workbook = new_workbook ();
+  PwAssessment *assessment = add_assessment (workbook, "2026-03-01", 3);
+  const PwQuestion *question = first_question (workbook, 0);
+  PwAnswer *answer = pw_assessment_ensure_answer (assessment, question->id);
+  g_autoptr(PwReport) report = NULL;
+  const PwReportBlock *radar;
+
+  pw_answer_set_note (answer, "Before the change");
+  pw_workbook_set_name (workbook, "Old name");
+  report = build (workbook, NULL, NULL);
+  pw_answer_set_note (answer, "After the change");
+  pw_workbook_set_name (workbook, "New name");
+  g_assert_cmpstr (fact (find_facts (report, "Answers", question->text), "Note"), ==,
+                   "Before the change");
+  g_assert_cmpstr (fact (pw_report_get_block (report, 0), "Organization"), ==, "Old name");
+  g_assert_false (has_text (report, "After the change"));
+
+  /* One round of the scope: one series */
+  radar = find_in_section (report, "Maturity Profile", PW_REPORT_BLOCK_RADAR);
+  g_assert_null (radar->previous);
+  g_assert_null (radar->previous_name);
+  g_assert_cmpfloat (radar->current[0], ==, 3.0);
 }
 
 /* A draft whose summary is only white space has no executive summary */
@@ -1095,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/report/example-sections", test_example_sections);
   g_test_add_func ("/phasewise/report/example-answers", test_example_answers);
   g_test_add_func ("/phasewise/report/defaults", test_defaults);
+  g_test_add_func ("/phasewise/report/copies", test_copies);
   g_test_add_func ("/phasewise/report/empty-summary", test_empty_summary);
   g_test_add_func ("/phasewise/report/errors", test_errors);
   g_test_add_func ("/phasewise/report/answer-kinds", test_answer_kinds);
