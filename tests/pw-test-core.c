@@ -146,6 +146,47 @@ pw_test_csv_cell (GPtrArray *rows,
   return json_array_get_string_element (array, column);
 }
 
+/**
+ * pw_test_new_workbook:
+ *
+ * Returns: (transfer full): a new, empty workbook of the bundled framework
+ */
+PwWorkbook *
+pw_test_new_workbook (void)
+{
+  g_autoptr(PwFramework) framework = NULL;
+  g_autoptr(GError) error = NULL;
+
+  framework = pw_framework_load_bundled (&error);
+  g_assert_no_error (error);
+
+  return pw_workbook_new (framework);
+}
+
+/**
+ * pw_test_migrate_fixture:
+ * @name: a workbook in tests/fixtures, "larkspur-1.0.phasewise"
+ *
+ * Returns: (transfer full): the migration of that workbook to the bundled
+ *   framework; pw_migration_get_result() is the migrated workbook
+ */
+PwMigration *
+pw_test_migrate_fixture (const char *name)
+{
+  g_autofree char *path = pw_test_source_path ("tests", "fixtures", name, NULL);
+  g_autoptr(PwWorkbook) workbook = pw_test_load_workbook (path);
+  g_autoptr(PwFramework) target = NULL;
+  g_autoptr(GError) error = NULL;
+  PwMigration *migration;
+
+  target = pw_framework_load_bundled (&error);
+  g_assert_no_error (error);
+  migration = pw_migration_new (workbook, target, &error);
+  g_assert_no_error (error);
+
+  return migration;
+}
+
 /* ------------------------------------------------------------------------
  * A workbook with every field set (pw_test_build_complete_workbook())
  */
@@ -309,12 +350,11 @@ markdown_text (Expected   *e,
 PwWorkbook *
 pw_test_build_complete_workbook (JsonNode **expected)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PwFramework) framework = pw_framework_load_bundled (&error);
+  PwWorkbook *workbook = pw_test_new_workbook ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   Expected e = { builder, texts };
-  PwWorkbook *workbook;
   PwPolicy *policy;
   g_autoptr(PwTeam) hub = NULL;
   g_autoptr(PwTeam) spoke = NULL;
@@ -327,8 +367,6 @@ pw_test_build_complete_workbook (JsonNode **expected)
   g_autofree char *summary = NULL;
   const char *channels[] = { "Mastodon <script>alert(1)</script>", "שלום", NULL };
 
-  g_assert_no_error (error);
-  workbook = pw_workbook_new (framework);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "values");
   json_builder_begin_array (builder);

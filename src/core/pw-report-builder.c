@@ -44,7 +44,7 @@ typedef struct
   PwScore       *previous_score;
   char          *previous_name;
   PwAssessment  *compared;      /* the draft's compare-id, nullable */
-  char           date[11];      /* the report's date, YYYY-MM-DD */
+  char           date[16];      /* the report's date, YYYY-MM-DD */
 } Builder;
 
 static void
@@ -108,30 +108,26 @@ new_rows (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
-/* Adds a row of cells to @rows; takes the cells, ended by NULL */
+/* Adds a row of @n_cells cells to @rows; takes the cells, NULL for an
+ * empty one */
 static void
 add_row (GPtrArray *rows,
-         char      *first,
+         guint      n_cells,
          ...)
 {
-  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  char **row = g_new0 (char *, n_cells + 1);
   va_list args;
 
-  va_start (args, first);
-  for (char *cell = first; cell != NULL; cell = va_arg (args, char *))
+  va_start (args, n_cells);
+  for (guint i = 0; i < n_cells; i++)
     {
-      g_strv_builder_add (cells, cell);
-      g_free (cell);
+      char *cell = va_arg (args, char *);
+
+      row[i] = cell != NULL ? cell : g_strdup ("");
     }
   va_end (args);
 
-  g_ptr_array_add (rows, g_strv_builder_end (cells));
-}
-
-static const char *
-section_title (const char *section)
-{
-  return pw_report_section_get_title (section);
+  g_ptr_array_add (rows, row);
 }
 
 static double
@@ -207,6 +203,9 @@ add_title_page (Builder *self)
   int participants = pw_assessment_get_participants (self->assessment);
 
   add_pair (pairs, _("Organization"), g_strdup (has_text (name) ? name : _("Unnamed")));
+  add_pair (pairs, _("Industry"), g_strdup (pw_workbook_get_industry (self->workbook)));
+  add_pair (pairs, _("Organization size"), g_strdup (pw_workbook_get_size (self->workbook)));
+  add_pair (pairs, _("Region"), g_strdup (pw_workbook_get_region (self->workbook)));
   add_pair (pairs, _("Scope"), pw_workbook_describe_scope (self->workbook, self->assessment));
   /* Translators: a fact of the report's title page */
   add_pair (pairs, _("Assessment date"),
@@ -242,7 +241,7 @@ add_summary (Builder    *self,
   if (!has_text (summary))
     return FALSE;
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   pw_report_add_markdown (self->report, summary);
 
   return TRUE;
@@ -269,7 +268,6 @@ add_caps (Builder *self)
     }
 }
 
-
 static gboolean
 add_result (Builder    *self,
             const char *section)
@@ -279,7 +277,7 @@ add_result (Builder    *self,
   g_autofree char *heading = pw_result_text_heading (self->workbook, self->assessment);
   g_autofree char *preliminary = NULL;
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   pw_report_add_paragraph (self->report, heading);
 
   /* Translators: a row of the overall result in the report */
@@ -349,7 +347,7 @@ add_radar (Builder    *self,
       previous_name = pw_result_text_round_name (other);
     }
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   pw_report_add_radar (self->report, n, (const char * const *) labels, current, current_name,
                        previous, previous_name);
 
@@ -360,7 +358,7 @@ static gboolean
 add_dimensions (Builder    *self,
                 const char *section)
 {
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
 
   for (guint i = 0; i < pw_framework_get_n_dimensions (self->framework); i++)
     {
@@ -525,7 +523,7 @@ static gboolean
 add_answers (Builder    *self,
              const char *section)
 {
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
 
   for (guint i = 0; i < pw_framework_get_n_dimensions (self->framework); i++)
     {
@@ -586,14 +584,14 @@ add_dimension_steps (Builder                *self,
       guint n = g_strv_length (result->cap_titles);
       g_autofree char *names = g_strjoinv (_(", "), result->cap_titles);
 
-      add_row (rows,
+      add_row (rows, 2,
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Put the %u core policy item that phase 4 "
                                              "requires in place: %s.",
                                              "Put the %u core policy items that phase 4 "
                                              "requires in place: %s.", n),
                                 n, names),
-               g_strdup (""), NULL);
+               NULL);
     }
 
   for (guint i = 0; dimension->next_steps[phase - 1] != NULL
@@ -602,8 +600,7 @@ add_dimension_steps (Builder                *self,
       const char *done_when = dimension->done_when[phase - 1] != NULL
                               ? dimension->done_when[phase - 1][i] : NULL;
 
-      add_row (rows, g_strdup (dimension->next_steps[phase - 1][i]),
-               g_strdup (done_when != NULL ? done_when : ""), NULL);
+      add_row (rows, 2, g_strdup (dimension->next_steps[phase - 1][i]), g_strdup (done_when));
     }
 
   if (rows->len == 0)
@@ -626,7 +623,7 @@ static gboolean
 add_next_steps (Builder    *self,
                 const char *section)
 {
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
 
   for (guint i = 0; i < pw_framework_get_n_dimensions (self->framework); i++)
     {
@@ -670,8 +667,8 @@ add_comparison_deltas (Builder      *self,
 
   pw_comparison_get_overall (comparison, &first, &second);
   /* Translators: the first row of the comparison's table of dimensions */
-  add_row (rows, g_strdup (_("Overall")), score_cell (first), score_cell (second),
-           change_cell (first, second, first_name), NULL);
+  add_row (rows, 4, g_strdup (_("Overall")), score_cell (first), score_cell (second),
+           change_cell (first, second, first_name));
 
   for (guint i = 0; i < n; i++)
     {
@@ -681,9 +678,9 @@ add_comparison_deltas (Builder      *self,
       if (!pw_comparison_get_dimension (comparison, i, &dimension_id,
                                         &first_scores[i], &second_scores[i]))
         continue;
-      add_row (rows, g_strdup (labels[i]), score_cell (first_scores[i]),
+      add_row (rows, 4, g_strdup (labels[i]), score_cell (first_scores[i]),
                score_cell (second_scores[i]),
-               change_cell (first_scores[i], second_scores[i], first_name), NULL);
+               change_cell (first_scores[i], second_scores[i], first_name));
     }
 
   /* Translators: a column of the comparison's table of dimensions */
@@ -720,14 +717,14 @@ add_comparison_questions (Builder      *self,
         case PW_COMPARISON_UP:
         case PW_COMPARISON_DOWN:
         case PW_COMPARISON_CHANGED:
-          add_row (moved, g_strdup (row->question), g_strdup (row->first_answer),
-                   g_strdup (row->second_answer), NULL);
+          add_row (moved, 3, g_strdup (row->question), g_strdup (row->first_answer),
+                   g_strdup (row->second_answer));
           break;
         case PW_COMPARISON_ONLY_FIRST:
-          add_row (only_first, g_strdup (row->question), g_strdup (row->first_answer), NULL);
+          add_row (only_first, 2, g_strdup (row->question), g_strdup (row->first_answer));
           break;
         case PW_COMPARISON_ONLY_SECOND:
-          add_row (only_second, g_strdup (row->question), g_strdup (row->second_answer), NULL);
+          add_row (only_second, 2, g_strdup (row->question), g_strdup (row->second_answer));
           break;
         case PW_COMPARISON_SAME:
         default:
@@ -808,7 +805,7 @@ add_comparison (Builder    *self,
   first_name = pw_result_text_heading (self->workbook, first);
   second_name = pw_result_text_heading (self->workbook, second);
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   /* Translators: the start of the report's comparison: two assessments, each
    * "scope · round · date" */
   text = g_strdup_printf (_("%s compared with %s."), second_name, first_name);
@@ -867,18 +864,16 @@ add_history (Builder    *self,
     {
       PwAssessment *round = g_ptr_array_index (rounds, i);
       g_autoptr(PwScore) score = pw_score_compute (self->framework, round, self->policy);
-      const char *label = pw_assessment_get_round (round);
 
-      add_row (rows,
+      add_row (rows, 5,
                pw_result_text_format_date (pw_assessment_get_date (round)),
-               g_strdup (label != NULL ? label : ""),
+               g_strdup (pw_assessment_get_round (round)),
                phase_text (self, score->has_score, score->phase),
-               score->has_score ? pw_result_text_score_value (score->score) : g_strdup (""),
-               pw_result_text_coverage (score->answered, score->counted, score->total),
-               NULL);
+               score->has_score ? pw_result_text_score_value (score->score) : NULL,
+               pw_result_text_coverage (score->answered, score->counted, score->total));
     }
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   /* Translators: the caption of the report's history: "The rounds of Whole organization" */
   caption = g_strdup_printf (_("The rounds of %s"), scope);
   pw_report_add_table (self->report, caption, columns, rows);
@@ -897,7 +892,7 @@ add_map (Builder    *self,
   g_autofree char *day = pw_result_text_format_date (self->date);
   g_autofree char *caption = NULL;
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
 
   /* Translators: the caption of the organization map in the report, "The
    * organization map on 20 October 2026" */
@@ -921,26 +916,61 @@ add_map (Builder    *self,
   return TRUE;
 }
 
-static char *
-latest_cells (Builder     *self,
-              const char  *team_id,
-              char       **phase)
+/* Whether @other replaces @latest as the latest: a later date, or the same
+ * date further down the list, as pw_workbook_find_latest_assessment()
+ * rules, with the assessments visited in the list's order */
+static gboolean
+is_later (PwAssessment *latest,
+          PwAssessment *other)
 {
-  PwAssessment *latest = pw_workbook_find_latest_assessment (self->workbook, team_id);
+  return latest == NULL
+         || g_strcmp0 (pw_assessment_get_date (latest), pw_assessment_get_date (other)) <= 0;
+}
+
+/* The latest assessment of each scope, keyed by team id, "" for the whole
+ * organization: one pass, not one a team */
+static GHashTable *
+find_latest_by_scope (PwWorkbook *workbook)
+{
+  GListModel *assessments = pw_workbook_get_assessments (workbook);
+  GHashTable *latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(PwAssessment) other = g_list_model_get_item (assessments, i);
+      const char *team_id = pw_assessment_get_team_id (other);
+      const char *key = team_id != NULL ? team_id : "";
+
+      if (is_later (g_hash_table_lookup (latest, key), other))
+        /* The key is the assessment's own string, kept alive by the value */
+        g_hash_table_replace (latest, (gpointer) key, g_steal_pointer (&other));
+    }
+
+  return latest;
+}
+
+/* The cells of a row of the teams overview: the latest assessment's date
+ * and overall phase */
+static void
+add_team_row (Builder      *self,
+              GPtrArray    *rows,
+              char         *name,
+              char         *kind,
+              char         *function,
+              PwAssessment *latest)
+{
   g_autoptr(PwScore) score = NULL;
-  char *date;
 
   if (latest == NULL)
     {
-      *phase = g_strdup ("");
-      return g_strdup (_("Not assessed"));
+      add_row (rows, 5, name, kind, function, g_strdup (_("Not assessed")), NULL);
+      return;
     }
 
   score = pw_score_compute (self->framework, latest, self->policy);
-  *phase = phase_text (self, score->has_score, score->phase);
-  date = pw_result_text_format_date (pw_assessment_get_date (latest));
-
-  return date != NULL ? date : g_strdup ("");
+  add_row (rows, 5, name, kind, function,
+           pw_result_text_format_date (pw_assessment_get_date (latest)),
+           phase_text (self, score->has_score, score->phase));
 }
 
 static gboolean
@@ -948,33 +978,29 @@ add_teams (Builder    *self,
            const char *section)
 {
   GListModel *teams = pw_org_map_get_teams (pw_workbook_get_org_map (self->workbook));
+  g_autoptr(GHashTable) latest = find_latest_by_scope (self->workbook);
   g_autoptr(GPtrArray) rows = new_rows ();
   /* Translators: the columns of the teams overview in the report */
   const char *columns[] = { C_("teams overview", "Team"), C_("teams overview", "Kind"),
                             C_("report", "Function"), C_("report", "Latest assessment"),
                             C_("report", "Overall phase"), NULL };
-  char *phase;
-  char *date;
 
-  date = latest_cells (self, NULL, &phase);
-  add_row (rows, g_strdup (_("Whole organization")), g_strdup (""), g_strdup (""), date, phase,
-           NULL);
+  add_team_row (self, rows, g_strdup (_("Whole organization")), NULL, NULL,
+                g_hash_table_lookup (latest, ""));
 
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr(PwTeam) team = g_list_model_get_item (teams, i);
-      const char *function = pw_team_get_function (team);
 
-      date = latest_cells (self, pw_team_get_id (team), &phase);
-      add_row (rows,
-               g_strdup (pw_team_get_name (team)),
-               g_strdup (pw_team_get_kind (team) == PW_TEAM_HUB ? C_("team kind", "Hub")
-                                                                : C_("team kind", "Spoke")),
-               g_strdup (function != NULL ? function : ""),
-               date, phase, NULL);
+      add_team_row (self, rows,
+                    g_strdup (pw_team_get_name (team)),
+                    g_strdup (pw_team_get_kind (team) == PW_TEAM_HUB ? C_("team kind", "Hub")
+                                                                     : C_("team kind", "Spoke")),
+                    g_strdup (pw_team_get_function (team)),
+                    g_hash_table_lookup (latest, pw_team_get_id (team)));
     }
 
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   pw_report_add_table (self->report, NULL, columns, rows);
 
   return TRUE;
@@ -1020,6 +1046,12 @@ add_policy_item (Builder      *self,
     value = g_strdup (policy_status_name (status));
   /* Translators: a row of a policy item in the report */
   add_pair (pairs, C_("report", "Status"), value);
+  /* The framework's items are described in the framework; a custom item's
+   * description is the facilitator's */
+  if (pw_policy_item_get_custom (item))
+    /* Translators: a row of a custom policy item in the report */
+    add_pair (pairs, C_("report", "Description"),
+              g_strdup (pw_policy_item_get_description (item)));
   if (pw_policy_item_get_core (item))
     /* Translators: a row of a policy item in the report: marks one of the core
      * items that phase 4 of governance requires */
@@ -1054,12 +1086,9 @@ add_policy (Builder    *self,
   g_auto(GStrv) categories = pw_policy_list_categories (self->policy);
   g_autofree char *day = pw_result_text_format_date (date);
   g_autofree char *as_of = NULL;
-  GDate today;
+  GDate today = *pw_report_get_date (self->report);
 
-  g_date_clear (&today, 1);
-  g_date_set_parse (&today, self->date);
-
-  pw_report_add_heading (self->report, 1, section_title (section));
+  pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
   /* Translators: at the start of the report's policy checklist: the
    * assessment's date, "As it stood on 20 October 2026, the day of the assessment." */
   as_of = g_strdup_printf (_("As it stood on %s, the day of the assessment."),
@@ -1147,8 +1176,7 @@ find_section_builder (const char *section)
   return NULL;
 }
 
-/* The latest assessment by date; of several on one date, the one further
- * down the list, as pw_workbook_find_latest_assessment() rules */
+/* The latest assessment by date, of every scope */
 static PwAssessment *
 find_latest (PwWorkbook *workbook)
 {
@@ -1159,8 +1187,7 @@ find_latest (PwWorkbook *workbook)
     {
       g_autoptr(PwAssessment) other = g_list_model_get_item (assessments, i);
 
-      if (latest == NULL
-          || g_strcmp0 (pw_assessment_get_date (latest), pw_assessment_get_date (other)) <= 0)
+      if (is_later (latest, other))
         latest = other;
     }
 
@@ -1253,7 +1280,10 @@ pw_report_build (PwWorkbook     *workbook,
   self.framework = pw_workbook_get_framework (workbook);
   self.policy = pw_workbook_get_policy (workbook);
   self.draft = draft;
-  g_date_strftime (self.date, sizeof self.date, "%Y-%m-%d", pw_report_get_date (report));
+  g_snprintf (self.date, sizeof self.date, "%04u-%02u-%02u",
+              (guint) g_date_get_year (pw_report_get_date (report)),
+              (guint) g_date_get_month (pw_report_get_date (report)),
+              (guint) g_date_get_day (pw_report_get_date (report)));
 
   self.score = pw_score_compute (self.framework, self.assessment, self.policy);
   self.previous = pw_workbook_get_previous_round (workbook, self.assessment);
