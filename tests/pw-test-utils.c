@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -506,4 +508,80 @@ pw_test_kill_child (GPid pid)
   if (!WIFSIGNALED (status) || WTERMSIG (status) != SIGKILL)
     g_error ("The child ended by itself (status %d) before it was killed", status);
   g_spawn_close_pid (pid);
+}
+
+/**
+ * pw_test_drop_privileges:
+ *
+ * As root, becomes the user and group “nobody” (65534), for whom file
+ * permissions count; as anyone else, does nothing.  For child processes:
+ * there is no way back.
+ *
+ * Returns: 0, or -1 when root could not switch
+ */
+int
+pw_test_drop_privileges (void)
+{
+  if (geteuid () != 0)
+    return 0;
+
+  if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0)
+    return -1;
+
+  /* so that the process can still read its own /proc entries (the
+   * sanitizers do); LeakSanitizer is off in such a child all the same, see
+   * pw_test_environ_without_leak_check() */
+  prctl (PR_SET_DUMPABLE, 1, 0, 0, 0);
+
+  return 0;
+}
+
+void
+pw_test_run_clear (PwTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/**
+ * pw_test_run_phasewise:
+ * @run: (out caller-allocates): its exit status and output
+ * @child_setup: (nullable): run in the child before exec, as for
+ *   g_spawn_sync()
+ * @args: the arguments, %NULL-terminated
+ *
+ * Runs the real binary ($PW_PHASEWISE_BIN) with @args and waits for it,
+ * without a display or a session bus, with pw_test_child_environment() (no
+ * leak check when @child_setup is given: it may leave the child no room to
+ * write the report).  It must exit normally.
+ */
+void
+pw_test_run_phasewise (PwTestRun            *run,
+                       GSpawnChildSetupFunc  child_setup,
+                       gpointer              user_data,
+                       const char * const   *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = pw_test_child_environment ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PW_PHASEWISE_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_nonnull (argv->pdata[0]);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  if (child_setup != NULL)
+    envp = pw_test_environ_without_leak_check (envp);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, child_setup, user_data,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
 }

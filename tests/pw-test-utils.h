@@ -54,5 +54,22 @@ gboolean     pw_test_wait_for_byte              (int                  fd,
                                                  GString             *before);
 GString     *pw_test_read_to_end                (int                  fd);
 void         pw_test_kill_child                 (GPid                 pid);
+int          pw_test_drop_privileges            (void);
+
+/* The real binary ($PW_PHASEWISE_BIN), run as a user runs it */
+typedef struct
+{
+  int   status;  /* its exit status */
+  char *out;
+  char *err;
+} PwTestRun;
+
+void         pw_test_run_clear                  (PwTestRun           *run);
+void         pw_test_run_phasewise              (PwTestRun           *run,
+                                                 GSpawnChildSetupFunc child_setup,
+                                                 gpointer             user_data,
+                                                 const char * const  *args);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PwTestRun, pw_test_run_clear)
 
 G_END_DECLS

@@ -18,57 +18,29 @@
  * display or a session bus.
  */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs phasewise with the arguments up to NULL */
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_phasewise (Run        *run,
+run_phasewise (PwTestRun  *run,
                const char *first_arg,
                ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg = first_arg;
-  va_list args;
-  int wait_status = 0;
+  va_list ap;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PW_PHASEWISE_BIN"));
-  va_start (args, first_arg);
-  for (; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  va_start (ap, first_arg);
+  for (; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  pw_test_run_phasewise (run, NULL, NULL, (const char * const *) args->pdata);
 }
 
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PwTestRun) run = { 0 };
 
   run_phasewise (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -78,7 +50,7 @@ test_version (void)
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PwTestRun) run = { 0 };
 
   run_phasewise (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -91,7 +63,7 @@ static void
 test_summary_text (void)
 {
   g_autofree char *path = pw_test_example_path ();
-  g_auto(Run) run = { 0 };
+  g_auto(PwTestRun) run = { 0 };
 
   run_phasewise (&run, "--summary", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -130,8 +102,8 @@ test_summary_preliminary (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) text = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(PwTestRun) text = { 0 };
+  g_auto(PwTestRun) json = { 0 };
   PwAssessment *assessment;
   JsonArray *assessments;
   JsonObject *third;
@@ -201,7 +173,7 @@ test_summary_json (void)
   g_autoptr(PwWorkbook) workbook = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(PwTestRun) run = { 0 };
   JsonObject *root;
   JsonArray *assessments;
   PwPhaseRule rule;
@@ -299,7 +271,7 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(PwTestRun) run = { 0 };
 
       run_phasewise (&run, cases[i][0], cases[i][0] ? cases[i][1] : NULL,
                      cases[i][0] && cases[i][1] ? cases[i][2] : NULL,
@@ -317,9 +289,9 @@ test_validate (void)
   g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-cli-XXXXXX");
   g_autofree char *broken = g_build_filename (dir, "broken.phasewise", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.phasewise", NULL);
-  g_auto(Run) valid = { 0 };
-  g_auto(Run) invalid = { 0 };
-  g_auto(Run) summary = { 0 };
+  g_auto(PwTestRun) valid = { 0 };
+  g_auto(PwTestRun) invalid = { 0 };
+  g_auto(PwTestRun) summary = { 0 };
 
   pw_test_write_text (broken, "{\n  \"format\": \"phasewise-workbook\",\n"
                               "  \"format_version\": 1,,\n}\n");
@@ -401,9 +373,9 @@ test_summary_hostile (void)
   g_autofree char *c1 = write_edited_example (dir, "c1.phasewise",
                                               "\"round\" : \"Baseline 2025\"",
                                               "\"round\" : \"B\\u0085\\u2028x\"");
-  g_auto(Run) shown = { 0 };
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) refused_c1 = { 0 };
+  g_auto(PwTestRun) shown = { 0 };
+  g_auto(PwTestRun) refused = { 0 };
+  g_auto(PwTestRun) refused_c1 = { 0 };
 
   g_test_bug ("8");
 
@@ -455,9 +427,9 @@ test_framework_differs (void)
   g_autofree char *changed = write_edited_example (dir, "changed.phasewise", "\"core\" : true",
                                                    "\"core\" : false");
   g_autofree char *example = pw_test_example_path ();
-  g_auto(Run) validate = { 0 };
-  g_auto(Run) plain = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(PwTestRun) validate = { 0 };
+  g_auto(PwTestRun) plain = { 0 };
+  g_auto(PwTestRun) json = { 0 };
 
   g_test_bug ("8");
 
@@ -484,8 +456,8 @@ test_validate_file_names (void)
 {
   g_autofree char *dir = pw_test_make_tmp_dir ("phasewise-cli-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "a\nb.phasewise: valid workbook", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) empty = { 0 };
+  g_auto(PwTestRun) run = { 0 };
+  g_auto(PwTestRun) empty = { 0 };
   g_auto(GStrv) lines = NULL;
 
   g_test_bug ("8");
@@ -534,7 +506,7 @@ test_export_policy_csv (void)
     { "Größe — ünïcödé, 🙂", "Größe — ünïcödé, 🙂" },
     { " =not at the start", " =not at the start" },
   };
-  g_auto(Run) run = { 0 };
+  g_auto(PwTestRun) run = { 0 };
 
   g_assert_cmpuint (n_items, >, G_N_ELEMENTS (notes) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
@@ -614,7 +586,7 @@ test_export_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(PwTestRun) run = { 0 };
 
       run_phasewise (&run, usage[i][0], usage[i][1], usage[i][2], usage[i][3],
                      usage[i][3] ? usage[i][4] : NULL, usage[i][3] && usage[i][4] ? usage[i][5] : NULL,
@@ -625,7 +597,7 @@ test_export_errors (void)
     }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--export", "policy-csv", path, "-o", missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -633,7 +605,7 @@ test_export_errors (void)
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--export", "policy-csv", path, "-o", "-", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -662,7 +634,7 @@ test_export_map (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (teams), >, 0);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--export", "map-svg", path, "-o", svg_path, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -683,7 +655,7 @@ test_export_map (void)
     }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--export", "map-png", path, "-o", png_path, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -694,14 +666,14 @@ test_export_map (void)
   g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--export", "map-png", path, "-o", "-", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_prefix (run.out, "\x89PNG\r\n\x1a\n"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--export", "map-svg", path, "-o", "-", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -715,7 +687,7 @@ test_export_map (void)
     g_autoptr(PwWorkbook) empty = pw_workbook_new (framework);
     g_autoptr(GBytes) bytes = pw_workbook_serialize (empty);
     g_autoptr(GBytes) before = NULL;
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     pw_test_write_bytes (empty_path, bytes);
     before = pw_test_read_bytes (svg_path);
@@ -729,21 +701,21 @@ test_export_map (void)
 
   /* Usage: an output is needed */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--export", "map-png", path, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_cmpstr (run.err, !=, "");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--export", "map-pdf", path, "-o", "-", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "map-svg"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PwTestRun) run = { 0 };
 
     run_phasewise (&run, "--help", NULL);
     g_assert_nonnull (strstr (run.out, "map-svg or map-png"));

@@ -37,10 +37,8 @@
 #include "config.h"
 
 #include <errno.h>
-#include <grp.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -58,7 +56,6 @@
 #define HELPER_FAILED       1
 #define HELPER_SETUP_FAILED 2
 #define HELPER_SKIP         77
-#define NOBODY_ID           65534
 #define PREVIOUS            "the previous export, which a failed one must keep"
 
 static const char * const formats[] = { "html", "pdf", "md", "csv", NULL };
@@ -107,22 +104,6 @@ fixture_tear_down (Fixture       *fixture,
  * Running the real binary
  */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* In the child, before exec: a file size limit of *@user_data bytes, with
  * SIGXFSZ ignored (the disposition survives exec), so that writing past it
  * fails with EFBIG as on a full disk. */
@@ -137,43 +118,20 @@ limit_file_size_cb (gpointer user_data)
   setrlimit (RLIMIT_FSIZE, &limit);
 }
 
-/* Runs phasewise with @args, without a display or a session bus, and with
- * @fsize (unless %NULL) as its file size limit. */
+/* Runs phasewise with @args, with @fsize (unless %NULL) as its file size
+ * limit */
 static void
-run_phasewise (Run                *run,
+run_phasewise (PwTestRun          *run,
                guint64            *fsize,
                const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = pw_test_child_environment ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PW_PHASEWISE_BIN"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_nonnull (argv->pdata[0]);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-  if (fsize != NULL)
-    envp = pw_test_environ_without_leak_check (envp);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                fsize != NULL ? limit_file_size_cb : NULL, fsize,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  pw_test_run_phasewise (run, fsize != NULL ? limit_file_size_cb : NULL, fsize, args);
   if (run->err[0] != '\0')
     g_test_message ("phasewise %s: %s", args[0], run->err);
 }
 
 static void
-export (Run        *run,
+export (PwTestRun  *run,
         guint64    *fsize,
         Fixture    *fixture,
         const char *format,
@@ -362,7 +320,7 @@ test_complete (Fixture       *fixture,
   const char *format = user_data;
   g_autofree char *name = g_strconcat ("report.", format, NULL);
   g_autofree char *output = g_build_filename (fixture->dir, name, NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(PwTestRun) run = { 0 };
 
   if (g_str_equal (format, "pdf") && g_find_program_in_path ("pdftotext") == NULL)
     {
@@ -413,7 +371,7 @@ test_paper (Fixture       *fixture,
       const char *argv[] = { pdfinfo, output, NULL };
       g_autofree char *info = NULL;
       g_autoptr(GError) error = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(PwTestRun) run = { 0 };
       int wait_status = 0;
 
       run_phasewise (&run, NULL, args);
@@ -454,7 +412,7 @@ test_usage (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(PwTestRun) run = { 0 };
 
       run_phasewise (&run, NULL, cases[i].args);
       g_assert_cmpint (run.status, ==, cases[i].status);
@@ -467,8 +425,8 @@ test_usage (Fixture       *fixture,
 
   /* The standard output, and the same bytes in a file */
   {
-    g_auto(Run) run = { 0 };
-    g_auto(Run) to_file = { 0 };
+    g_auto(PwTestRun) run = { 0 };
+    g_auto(PwTestRun) to_file = { 0 };
     g_autofree char *contents = NULL;
 
     export (&run, NULL, fixture, "csv", "-");
@@ -491,7 +449,7 @@ export_size (Fixture    *fixture,
              const char *format)
 {
   g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "size", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(PwTestRun) run = { 0 };
   GStatBuf st;
 
   export (&run, NULL, fixture, format, path);
@@ -521,7 +479,7 @@ test_failed_fsize_limit (Fixture       *fixture,
       for (guint k = 0; k <= steps; k++)
         {
           guint64 limit = k < steps ? size * k / steps : size - 1;
-          g_auto(Run) run = { 0 };
+          g_auto(PwTestRun) run = { 0 };
 
           /* The previous file is shorter than the limits but the first */
           export (&run, &limit, fixture, formats[f], output);
@@ -535,7 +493,7 @@ test_failed_fsize_limit (Fixture       *fixture,
 
       /* Exactly enough room: written */
       {
-        g_auto(Run) run = { 0 };
+        g_auto(PwTestRun) run = { 0 };
         GStatBuf st;
 
         export (&run, &size, fixture, formats[f], output);
@@ -607,7 +565,7 @@ test_failed_read_only_dir (Fixture       *fixture,
 
       if (geteuid () != 0)
         {
-          g_auto(Run) run = { 0 };
+          g_auto(PwTestRun) run = { 0 };
 
           export (&run, NULL, fixture, formats[f], output);
           g_assert_cmpint (run.status, ==, 1);
@@ -636,8 +594,8 @@ test_failed_not_a_file (Fixture       *fixture,
 
   for (guint f = 0; formats[f] != NULL; f++)
     {
-      g_auto(Run) in_the_way = { 0 };
-      g_auto(Run) missing = { 0 };
+      g_auto(PwTestRun) in_the_way = { 0 };
+      g_auto(PwTestRun) missing = { 0 };
 
       export (&in_the_way, NULL, fixture, formats[f], folder);
       g_assert_cmpint (in_the_way.status, ==, 1);
@@ -662,19 +620,6 @@ test_failed_not_a_file (Fixture       *fixture,
  * bytes (SIGXFSZ ignored), or "-"; USER: "nobody" to drop root's
  * privileges after loading, or "-".  Prints "OK" or the error's message.
  */
-
-static int
-drop_privileges (void)
-{
-  if (geteuid () != 0)
-    return 0;
-
-  if (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0)
-    return -1;
-  prctl (PR_SET_DUMPABLE, 1, 0, 0, 0);
-
-  return 0;
-}
 
 static int
 helper_export (int    argc,
@@ -714,7 +659,7 @@ helper_export (int    argc,
       limit_file_size_cb (&limit);
     }
 
-  if (g_str_equal (argv[4], "nobody") && drop_privileges () != 0)
+  if (g_str_equal (argv[4], "nobody") && pw_test_drop_privileges () != 0)
     return HELPER_SKIP;
 
   if (!pw_report_export (report, format, PW_PAPER_A4, target, NULL, NULL, NULL, &error))

@@ -57,10 +57,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -76,7 +74,6 @@
 #define NAME_A    "Larkspur Outdoor Equipment (A)"
 #define NAME_B    "Larkspur Outdoor Equipment — version B, with a longer name"
 #define NAME_C    "Larkspur C"
-#define NOBODY_ID 65534
 
 /* Exit codes of the helper */
 #define HELPER_SAVED        0
@@ -1521,23 +1518,6 @@ test_durability (Fixture       *fixture,
  */
 
 static int
-drop_privileges (void)
-{
-  if (geteuid () != 0)
-    return 0;
-
-  if (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0)
-    return -1;
-
-  /* so that the process can still read its own /proc entries (the
-   * sanitizers do); LeakSanitizer is off in this child all the same, see
-   * pw_test_environ_without_leak_check() */
-  prctl (PR_SET_DUMPABLE, 1, 0, 0, 0);
-
-  return 0;
-}
-
-static int
 helper_save (int    argc,
              char **argv)
 {
@@ -1571,7 +1551,7 @@ helper_save (int    argc,
         return HELPER_SETUP_FAILED;
     }
 
-  if (g_str_equal (argv[4], "nobody") && drop_privileges () != 0)
+  if (g_str_equal (argv[4], "nobody") && pw_test_drop_privileges () != 0)
     return HELPER_SKIP;
 
   if (!pw_document_save (document, target, PW_SAVE_NONE, NULL, &error))
