@@ -67,26 +67,31 @@ typedef struct
   char *expected;  /* what its report must show (JSON) */
 } Fixture;
 
-/* The complete workbook and its expectations, saved into a new folder */
+/* Saves the complete workbook to @path and what its report must show to
+ * @expected_path */
+static void
+save_complete_workbook (const char *path,
+                        const char *expected_path)
+{
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(PwWorkbook) workbook = pw_test_build_complete_workbook (&expected);
+  g_autoptr(GBytes) bytes = pw_workbook_serialize (workbook);
+  g_autofree char *json = json_to_string (expected, TRUE);
+
+  pw_test_write_bytes (path, bytes);
+  pw_test_write_text (expected_path, json);
+}
+
+/* The complete workbook in a new folder, its expectations beside it */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(PwWorkbook) workbook = NULL;
-  g_autoptr(JsonNode) expected = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *json = NULL;
-
   fixture->dir = pw_test_make_tmp_dir ("report-export-XXXXXX");
   fixture->workbook = g_build_filename (fixture->dir, "complete.phasewise", NULL);
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   fixture->expected = g_build_filename (g_get_user_cache_dir (), "expected.json", NULL);
-
-  workbook = pw_test_build_complete_workbook (&expected);
-  bytes = pw_workbook_serialize (workbook);
-  pw_test_write_bytes (fixture->workbook, bytes);
-  json = json_to_string (expected, TRUE);
-  pw_test_write_text (fixture->expected, json);
+  save_complete_workbook (fixture->workbook, fixture->expected);
 }
 
 static void
@@ -679,17 +684,12 @@ static int
 helper_fixture (int    argc,
                 char **argv)
 {
-  g_autoptr(JsonNode) expected = NULL;
-  g_autoptr(PwWorkbook) workbook = pw_test_build_complete_workbook (&expected);
-  g_autoptr(GBytes) bytes = pw_workbook_serialize (workbook);
   g_autofree char *dir = pw_test_make_tmp_dir ("report-export-fixture-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "complete.phasewise", NULL);
-  g_autofree char *json_path = g_build_filename (dir, "expected.json", NULL);
-  g_autofree char *json = json_to_string (expected, TRUE);
+  g_autofree char *expected_path = g_build_filename (dir, "expected.json", NULL);
 
-  pw_test_write_bytes (path, bytes);
-  pw_test_write_text (json_path, json);
-  g_print ("%s\n%s\n", path, json_path);
+  save_complete_workbook (path, expected_path);
+  g_print ("%s\n%s\n", path, expected_path);
 
   return HELPER_EXPORTED;
 }
