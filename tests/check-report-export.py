@@ -158,9 +158,11 @@ def check_markdown(path, values, problems):
     without_code = re.sub(r'```.*?```|~~~.*?~~~', '', without_code, flags=re.S)
     without_code = re.sub(r'(`+)(?!`).+?(?<!`)\1(?!`)', '', without_code, flags=re.S)
     for match in re.finditer(r'(?<!\\)<(/?[A-Za-z][A-Za-z0-9-]*|!--)', without_code):
-        problems.append(f'raw HTML in the Markdown: {without_code[match.start():match.start() + 40]!r}')
+        around = without_code[match.start():match.start() + 40]
+        problems.append(f'raw HTML in the Markdown: {around!r}')
     for match in re.finditer(r'(?<!\\)\]\(\s*<?\s*(javascript|vbscript):', without_code, re.I):
-        problems.append(f'a link to a script URL: {without_code[max(0, match.start() - 20):match.end() + 20]!r}')
+        around = without_code[max(0, match.start() - 20):match.end() + 20]
+        problems.append(f'a link to a script URL: {around!r}')
     text = normalise(undo_markdown_escapes(source))
     for field, fragment in fragments(values):
         if normalise(fragment) not in text:
