@@ -348,6 +348,12 @@ test_markdown_pango (void)
   g_clear_pointer (&blocks, g_strfreev);
   blocks = pw_markdown_to_pango_blocks ("");
   g_assert_cmpuint (g_strv_length (blocks), ==, 0);
+
+  /* Control characters would be boxes */
+  g_clear_pointer (&blocks, g_strfreev);
+  blocks = pw_markdown_to_pango_blocks ("bell \a, escape \x1b here");
+  g_assert_cmpuint (g_strv_length (blocks), ==, 1);
+  g_assert_cmpstr (blocks[0], ==, "bell , escape  here");
 }
 
 static void
@@ -493,6 +499,24 @@ test_html_cancelled (void)
   g_assert_null (markdown);
 }
 
+/* A report without a block is still a document */
+static void
+test_html_empty (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) report = pw_report_new (workbook, "Empty", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) html = pw_report_to_html (report, NULL, &error);
+  g_autoptr(GBytes) markdown = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (bytes_text (html), "<nav"));
+  assert_html_is_safe (html, NULL, 0);
+  markdown = pw_report_to_markdown (report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bytes_text (markdown), ==, "\n");
+}
+
 /* A text that is not UTF-8 or holds control characters still gives a
  * valid file */
 static void
@@ -625,6 +649,7 @@ test_markdown_report_hostile (void)
   g_assert_nonnull (strstr (data, "| 3.2 | 2.0 |\n"));
   g_assert_nonnull (strstr (data, "| no score | 2.5 |\n"));
   g_assert_nonnull (strstr (data, "\nMap \\<script\\>"));
+  g_assert_nonnull (strstr (data, "\n\nOrganization map\n\n"));
   g_assert_true (g_str_has_suffix (data, "\n1\\. not a list\n\n\\# not a heading\n"));
 
   /* …and read back by a CommonMark reader that lets raw HTML through, as
@@ -687,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/report-html/hostile", test_html_hostile);
   g_test_add_func ("/phasewise/report-html/structure", test_html_structure);
   g_test_add_func ("/phasewise/report-html/cancelled", test_html_cancelled);
+  g_test_add_func ("/phasewise/report-html/empty", test_html_empty);
   g_test_add_func ("/phasewise/report-html/invalid-text", test_html_invalid_text);
   g_test_add_func ("/phasewise/report-html/checker", test_html_checker);
   g_test_add_func ("/phasewise/report-markdown/hostile", test_markdown_report_hostile);

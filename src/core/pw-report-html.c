@@ -822,8 +822,6 @@ write_map (Writer              *w,
                                                   : "no picture");
       return FALSE;
     }
-  if (end[-1] == '/')
-    end--;
 
   /* Translators: the description of the organization map's picture in a
    * report, when it has no caption */
@@ -837,7 +835,7 @@ write_map (Writer              *w,
                           prefix, prefix);
   escape_text (w->out, caption);
   g_string_append (w->out, "</title>");
-  append_prefixed_ids (w->out, end + (end[0] == '/' ? 2 : 1), prefix);
+  append_prefixed_ids (w->out, end + 1, prefix);
   while (w->out->len > 0 && w->out->str[w->out->len - 1] == '\n')
     g_string_truncate (w->out, w->out->len - 1);
   g_string_append (w->out, "\n");
