@@ -46,6 +46,7 @@
 #define RADAR_LEGEND_Y  485.0
 #define RADAR_MAX         5.0
 #define LABEL_CHARS      18
+#define LABEL_LINES       3
 
 static const char style_sheet[] =
   ":root{color-scheme:light}\n"
@@ -70,7 +71,8 @@ static const char style_sheet[] =
   "table{border-collapse:collapse;width:100%}\n"
   "caption{text-align:start;font-weight:bold;padding:.3em 0}\n"
   "th,td{border:1px solid #c0bfbc;padding:.3em .5em;text-align:start;vertical-align:top;"
-  "overflow-wrap:anywhere;white-space:pre-line}\n"
+  "overflow-wrap:break-word;white-space:pre-line}\n"
+  "table.facts td{overflow-wrap:anywhere}\n"
   "thead th{background:#f6f5f4}\n"
   "table.facts th{width:30%;font-weight:600;background:#fafafa}\n"
   "figure{margin:1em 0}\n"
@@ -525,8 +527,8 @@ write_radar_label (Writer              *w,
   double y = RADAR_CENTER_Y + (RADAR_RADIUS + RADAR_LABEL_GAP) * dy;
   /* A right-to-left name starts at the right: its anchor is the other end */
   gboolean rtl = text_is_rtl (block->labels[axis]);
-  const char *anchor = dx > 0.3 ? (rtl ? "end" : "start")
-                       : dx < -0.3 ? (rtl ? "start" : "end") : "middle";
+  const char *anchor = dx > 0.15 ? (rtl ? "end" : "start")
+                       : dx < -0.15 ? (rtl ? "start" : "end") : "middle";
   g_auto(GStrv) words = g_strsplit (block->labels[axis] != NULL ? block->labels[axis] : "",
                                     " ", -1);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -562,6 +564,16 @@ write_radar_label (Writer              *w,
       g_string_append (line, word);
     }
   g_ptr_array_add (lines, g_strdup (line->str));
+  /* At most LABEL_LINES lines of the name: the full name is in the
+   * description, for screen readers, and in the report's tables */
+  if (lines->len > LABEL_LINES)
+    {
+      char *last = g_ptr_array_index (lines, LABEL_LINES - 1);
+
+      g_ptr_array_index (lines, LABEL_LINES - 1) = g_strconcat (last, "…", NULL);
+      g_free (last);
+      g_ptr_array_set_size (lines, LABEL_LINES);
+    }
   g_ptr_array_add (lines, g_steal_pointer (&value));
 
   /* Above the end of the axis at the top, below it at the bottom, centred
