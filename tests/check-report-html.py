@@ -75,9 +75,12 @@ class Report(html.parser.HTMLParser):
                 if value in self.ids:
                     self.problem("the id %r is used twice" % value)
                 self.ids[value] = tag
+            url = re.sub(r"[\x00-\x20]", "", value).lower()
+            if url.startswith(("javascript:", "vbscript:")):
+                self.problem("a script URL in %s=%r on <%s>" % (name, value, tag))
+                continue
             if name not in URL_ATTRIBUTES:
                 continue
-            url = re.sub(r"[\x00-\x20]", "", value).lower()
             if url.startswith("#"):
                 self.references.append((self.getpos()[0], value[1:]))
             elif tag == "a" and name == "href" and url.startswith(LINK_SCHEMES):

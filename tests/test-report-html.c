@@ -179,11 +179,13 @@ write_texts (const char         *dir,
   return path;
 }
 
-/* Runs tests/check-report-html.py on @html, which must show @texts */
-static void
-assert_html_is_safe (GBytes             *html,
-                     const char * const *texts,
-                     gsize               n_texts)
+/* Runs tests/check-report-html.py on @html, which must show @texts;
+ * returns its output, and whether it passed in @passed */
+static char *
+run_checker (GBytes             *html,
+             const char * const *texts,
+             gsize               n_texts,
+             gboolean           *passed)
 {
   g_autofree char *dir = pw_test_make_tmp_dir ("report-html-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "report.html", NULL);
@@ -191,7 +193,7 @@ assert_html_is_safe (GBytes             *html,
   g_autofree char *checker = pw_test_source_path ("tests", "check-report-html.py", NULL);
   const char *argv[] = { g_getenv ("PW_PYTHON3"), checker, path, texts_path, NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  char *out = NULL;
   int wait_status = 0;
 
   g_assert_nonnull (argv[0]);
@@ -200,10 +202,22 @@ assert_html_is_safe (GBytes             *html,
                 &out, NULL, &wait_status, &error);
   g_assert_no_error (error);
   g_test_message ("%s", out);
-  if (!g_spawn_check_wait_status (wait_status, NULL))
-    g_error ("check-report-html.py found problems:\n%s", out);
+  *passed = g_spawn_check_wait_status (wait_status, NULL);
 
   pw_test_remove_tree (dir);
+  return out;
+}
+
+static void
+assert_html_is_safe (GBytes             *html,
+                     const char * const *texts,
+                     gsize               n_texts)
+{
+  gboolean passed;
+  g_autofree char *out = run_checker (html, texts, n_texts, &passed);
+
+  if (!passed)
+    g_error ("check-report-html.py found problems:\n%s", out);
 }
 
 static const char *
@@ -314,7 +328,8 @@ test_markdown_pango (void)
   g_assert_nonnull (strstr (blocks[1], "<b>strong</b>"));
   g_assert_nonnull (strstr (blocks[1], "<i>emphasis</i>"));
   g_assert_nonnull (strstr (blocks[1], "<tt>code &lt;b&gt;</tt>"));
-  g_assert_nonnull (strstr (blocks[1], "<u>link</u> (https://example.org/?a=1&amp;b=&quot;2&quot;)"));
+  g_assert_nonnull (strstr (blocks[1],
+                            "<u>link</u> (https://example.org/?a=1&amp;b=&quot;2&quot;)"));
   /* An autolink's text is its URL, not said twice */
   g_assert_nonnull (strstr (blocks[1], "<u>https://example.org/auto</u>,"));
   g_assert_nonnull (strstr (texts[1], "Text with strong, emphasis, code <b>, a link"));
@@ -333,14 +348,22 @@ test_markdown_pango (void)
   g_clear_pointer (&blocks, g_strfreev);
   blocks = pw_markdown_to_pango_blocks ("");
   g_assert_cmpuint (g_strv_length (blocks), ==, 0);
+
+  /* Control characters would be boxes */
+  g_clear_pointer (&blocks, g_strfreev);
+  blocks = pw_markdown_to_pango_blocks ("bell \a, escape \x1b here");
+  g_assert_cmpuint (g_strv_length (blocks), ==, 1);
+  g_assert_cmpstr (blocks[0], ==, "bell , escape  here");
 }
 
 static void
 test_markdown_plain (void)
 {
-  g_autofree char *plain = pw_markdown_to_plain ("# Title\n\nSome **bold** [link](https://x.example) "
-                                                 "<b>raw</b> [bad](javascript:x)\n\n"
-                                                 "1. one\n2. two\n\n> quote\n");
+  g_autofree char *plain = NULL;
+
+  plain = pw_markdown_to_plain ("# Title\n\nSome **bold** [link](https://x.example) "
+                                "<b>raw</b> [bad](javascript:x)\n\n"
+                                "1. one\n2. two\n\n> quote\n");
 
   g_assert_cmpstr (plain, ==,
                    "Title\n\n"
@@ -417,7 +440,8 @@ test_html_structure (void)
   /* The title page, then the contents */
   nav_end = strstr (data, "</nav>");
   g_assert_nonnull (nav_end);
-  g_assert_true (strstr (data, "<header class=\"title-page\">") < strstr (data, "<nav class=\"toc\""));
+  g_assert_true (strstr (data, "<header class=\"title-page\">")
+                 < strstr (data, "<nav class=\"toc\""));
   for (guint i = 0; i < pw_report_get_n_blocks (report); i++)
     {
       const PwReportBlock *block = pw_report_get_block (report, i);
@@ -475,6 +499,24 @@ test_html_cancelled (void)
   g_assert_null (markdown);
 }
 
+/* A report without a block is still a document */
+static void
+test_html_empty (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) report = pw_report_new (workbook, "Empty", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) html = pw_report_to_html (report, NULL, &error);
+  g_autoptr(GBytes) markdown = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (bytes_text (html), "<nav"));
+  assert_html_is_safe (html, NULL, 0);
+  markdown = pw_report_to_markdown (report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bytes_text (markdown), ==, "\n");
+}
+
 /* A text that is not UTF-8 or holds control characters still gives a
  * valid file */
 static void
@@ -501,6 +543,40 @@ test_html_invalid_text (void)
   markdown = pw_report_to_markdown (report, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (strchr (bytes_text (markdown), '\x1b'));
+}
+
+/* The checker itself finds what it looks for */
+static void
+test_html_checker (void)
+{
+  static const char bad[] =
+    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+    "<link rel=\"stylesheet\" href=\"https://cdn.example/s.css\">"
+    "<style>body{background:url(https://t.example/p.png)}</style></head><body>"
+    "<p id=\"a\" onclick=\"x()\">one</p><p id=\"a\">two</p>"
+    "<a href=\"javascript:alert(1)\">j</a><a href=\"//evil.example/\">r</a>"
+    "<a href=\"#nowhere\">n</a><img src=\"http://t.example/p.png\">"
+    "<p data-x=\" JaVaScRiPt:x\">d</p>"
+    "<svg><use xlink:href=\"https://evil.example/s.svg#x\"/></svg>"
+    "<SCRIPT>alert(1)</SCRIPT></body></html>\n";
+  static const char * const problems[] = {
+    "<html> has no lang", "the Content-Security-Policy is None", "a <link> element",
+    "a style sheet that loads something", "an event handler attribute onclick",
+    "the id 'a' is used twice", "a script URL in href='javascript:alert(1)' on <a>",
+    "a script URL in data-x=' JaVaScRiPt:x' on <p>", "<a href='//evil.example/'>",
+    "#nowhere points to no id", "<img src='http://t.example/p.png'>",
+    "<use xlink:href='https://evil.example/s.svg#x'>", "a <script> element",
+    "the text 'missing' is not in the document's text",
+  };
+  const char *texts[] = { "one", "missing" };
+  g_autoptr(GBytes) html = g_bytes_new_static (bad, strlen (bad));
+  gboolean passed;
+  g_autofree char *out = run_checker (html, texts, G_N_ELEMENTS (texts), &passed);
+
+  g_assert_false (passed);
+  for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
+    if (strstr (out, problems[i]) == NULL)
+      g_error ("The checker did not report %s:\n%s", problems[i], out);
 }
 
 /* pw-report-markdown.c */
@@ -533,6 +609,18 @@ cmark_escaped (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* @markdown as HTML, read by libcmark with raw HTML let through */
+static char *
+read_back (const char *markdown)
+{
+  char *html = cmark_markdown_to_html (markdown, strlen (markdown), CMARK_OPT_UNSAFE);
+  char *copy = g_strdup (html);
+
+  free (html);
+  g_test_message ("%s", copy);
+  return copy;
+}
+
 static void
 test_markdown_report_hostile (void)
 {
@@ -541,7 +629,6 @@ test_markdown_report_hostile (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) markdown = pw_report_to_markdown (report, NULL, &error);
   const char *data;
-  char *html;
   g_autofree char *rendered = NULL;
 
   g_assert_no_error (error);
@@ -549,10 +636,10 @@ test_markdown_report_hostile (void)
   g_test_message ("%s", data);
 
   /* Escaped as written… */
-  g_assert_nonnull (strstr (data, "\\<script\\>alert(1)\\</script\\>"));
+  g_assert_nonnull (strstr (data, "\\<script>alert(1)\\</script>"));
   g_assert_nonnull (strstr (data, "\\*star\\* \\_under\\_ \\`tick\\` \\[x\\](javascript:alert(1)) "
-                                  "a\\|b \\~\\~s\\~\\~ \\# h"));
-  g_assert_nonnull (strstr (data, "\\&amp; \\&lt;b\\&gt; \\&\\#x41;"));
+                                  "a\\|b \\~\\~s\\~\\~ # h"));
+  g_assert_nonnull (strstr (data, "\\&amp; \\&lt;b\\&gt; \\&#x41;"));
   g_assert_nonnull (strstr (data, "\n\\# not a heading\n"));
   g_assert_nonnull (strstr (data, "\n\\- not a list\n"));
   g_assert_nonnull (strstr (data, "\n1\\. not a list\n"));
@@ -562,27 +649,25 @@ test_markdown_report_hostile (void)
   g_assert_nonnull (strstr (data, EMOJI));
 
   /* …the structure */
-  g_assert_true (g_str_has_prefix (data, "# Maturity \\<script\\>"));
+  g_assert_true (g_str_has_prefix (data, "# Maturity \\<script>"));
   g_assert_nonnull (strstr (data, "\n## Executive Summary\n"));
   g_assert_nonnull (strstr (data, "\n### " HEBREW "\n"));
   g_assert_nonnull (strstr (data, "\n#### " EMOJI "\n"));
-  g_assert_nonnull (strstr (data, "\n- **Organization:** \\<script\\>"));
-  g_assert_nonnull (strstr (data, "\n> Preliminary: \\<script\\>"));
-  g_assert_nonnull (strstr (data, "\n| Question | Before | After \\<script\\>alert(1)\\</script\\> |\n"
-                                  "| --- | --- | --- |\n"));
+  g_assert_nonnull (strstr (data, "\n- **Organization:** \\<script>"));
+  g_assert_nonnull (strstr (data, "\n> Preliminary: \\<script>"));
+  g_assert_nonnull (strstr (data, "\n| Question | Before | After "
+                                  "\\<script>alert(1)\\</script> |\n| --- | --- | --- |\n"));
   g_assert_nonnull (strstr (data, "| " ARABIC " | " HEBREW " |  |\n"));
-  g_assert_nonnull (strstr (data, "\n| Dimension | Now ' onfocus='x | Before \\<script\\>"));
+  g_assert_nonnull (strstr (data, "\n| Dimension | Now ' onfocus='x | Before \\<script>"));
   g_assert_nonnull (strstr (data, "| 3.2 | 2.0 |\n"));
   g_assert_nonnull (strstr (data, "| no score | 2.5 |\n"));
-  g_assert_nonnull (strstr (data, "\nMap \\<script\\>"));
+  g_assert_nonnull (strstr (data, "\nMap \\<script>"));
+  g_assert_nonnull (strstr (data, "\n\nOrganization map\n\n"));
   g_assert_true (g_str_has_suffix (data, "\n1\\. not a list\n\n\\# not a heading\n"));
 
   /* …and read back by a CommonMark reader that lets raw HTML through, as
    * the texts they were */
-  html = cmark_markdown_to_html (data, strlen (data), CMARK_OPT_UNSAFE);
-  rendered = g_strdup (html);
-  free (html);
-  g_test_message ("%s", rendered);
+  rendered = read_back (data);
   g_assert_null (strstr (rendered, "<script"));
   g_assert_null (strstr (rendered, "<a "));
   g_assert_null (strstr (rendered, "<em>"));
@@ -601,6 +686,58 @@ test_markdown_report_hostile (void)
   /* A text's lines stay lines */
   g_assert_nonnull (strstr (rendered, "<p>&quot; onmouseover=&quot;x<br />\n' onfocus='x<br />\n"
                                       "=HYPERLINK("));
+}
+
+/* Texts that look like Markdown read back from the Markdown report as the
+ * same texts, in a heading, a paragraph, a list item and a table cell */
+static void
+test_markdown_report_round_trip (void)
+{
+  static const char * const tricky[] = {
+    "> a quote", ">> two", "Title #", "Title ##", "C# and F#", "#hashtag", "### three",
+    "***", "---", "- - -", "___", "=== under", "+ plus", "+1 vote", "-5 points", "2024. A year",
+    "3) three", "1.5 million", "```fence", "~~~ tilde", "~~struck~~", "    indented code",
+    "\tindented by a tab", "<https://evil.example>", "<b>bold</b>", "<!-- comment -->",
+    "&copy; &#169; &#xA9;", "AT&T; R&D", "[ref]: https://evil.example", "![img](x.png)",
+    "https://example.org/a_b_c", "snake_case and *stars*", "back\\slash\\", "trailing\\",
+    "a | b | c", "| leading pipe", "two  spaces  inside", "ends with two spaces  ",
+    "`code` and ``double``", "\\*not emphasis\\*", "a_b_", "_a_b", "**", "*", "!",
+  };
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (tricky); i++)
+    {
+      g_autoptr(PwReport) report = pw_report_new (workbook, "Report", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) markdown = NULL;
+      g_autoptr(GPtrArray) rows = new_rows ();
+      const char *columns[] = { "Column", NULL };
+      const char *items[] = { tricky[i], NULL };
+      g_autofree char *trimmed = g_strstrip (g_strdup (tricky[i]));
+      g_autofree char *escaped = cmark_escaped (trimmed);
+      g_autofree char *heading = g_strdup_printf ("<h2>%s</h2>", escaped);
+      g_autofree char *paragraph = g_strdup_printf ("<p>%s</p>", escaped);
+      g_autofree char *item = g_strdup_printf ("<li>%s</li>", escaped);
+      g_autofree char *rendered = NULL;
+      const char *data;
+
+      add_row (rows, tricky[i], NULL);
+      pw_report_add_heading (report, 1, tricky[i]);
+      pw_report_add_paragraph (report, tricky[i]);
+      pw_report_add_list (report, items);
+      pw_report_add_table (report, NULL, columns, rows);
+      markdown = pw_report_to_markdown (report, NULL, &error);
+      g_assert_no_error (error);
+      data = bytes_text (markdown);
+
+      rendered = read_back (data);
+      if (strstr (rendered, heading) == NULL || strstr (rendered, paragraph) == NULL
+          || strstr (rendered, item) == NULL)
+        g_error ("“%s” does not read back from:\n%s\nas:\n%s", tricky[i], data, rendered);
+      /* The table's row, as a paragraph for cmark (which has no tables),
+       * its cell's pipes escaped */
+      g_assert_nonnull (strstr (rendered, "| --- |\n|"));
+    }
 }
 
 /* The facilitator's Markdown goes into the Markdown report as written */
@@ -637,8 +774,11 @@ main (int   argc,
   g_test_add_func ("/phasewise/report-html/hostile", test_html_hostile);
   g_test_add_func ("/phasewise/report-html/structure", test_html_structure);
   g_test_add_func ("/phasewise/report-html/cancelled", test_html_cancelled);
+  g_test_add_func ("/phasewise/report-html/empty", test_html_empty);
   g_test_add_func ("/phasewise/report-html/invalid-text", test_html_invalid_text);
+  g_test_add_func ("/phasewise/report-html/checker", test_html_checker);
   g_test_add_func ("/phasewise/report-markdown/hostile", test_markdown_report_hostile);
+  g_test_add_func ("/phasewise/report-markdown/round-trip", test_markdown_report_round_trip);
   g_test_add_func ("/phasewise/report-markdown/as-written", test_markdown_report_as_written);
 
   return g_test_run ();

@@ -34,12 +34,24 @@ typedef enum
 } TextKind;
 
 /* The ASCII punctuation that Markdown may read as syntax anywhere in a
- * line: emphasis, code, links and images, raw HTML and autolinks,
- * entities, tables, strikethrough, a heading's closing sequence */
+ * line: emphasis, code, links and images, raw HTML and autolinks, tables,
+ * strikethrough */
 static gboolean
 needs_escape (char c)
 {
-  return c != '\0' && strchr ("\\`*_[]<>&|~#!", c) != NULL;
+  return c != '\0' && strchr ("\\`*_[]<|~", c) != NULL;
+}
+
+/* Whether the '#' at @p would close a heading: nothing but '#' and spaces
+ * after it */
+static gboolean
+is_closing_sequence (const char *p)
+{
+  while (*p == '#')
+    p++;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return *p == '\0';
 }
 
 /* Removes the control characters but line breaks and tabs, makes @text
@@ -67,9 +79,9 @@ clean_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* One line, into an empty @out: what could start a block (a heading, a list, a quote, a
- * setext underline, a fence, an indented code block) is taken away by
- * trimming the indent and escaping the first character */
+/* One line, into an empty @out: what could start a block (a heading, a
+ * list, a quote, a setext underline, a fence, an indented code block) is
+ * taken away by trimming the indent and escaping the first character */
 static void
 escape_line (GString    *out,
              const char *line)
@@ -79,10 +91,11 @@ escape_line (GString    *out,
   while (*p == ' ' || *p == '\t')
     p++;
 
-  /* A list item ("- ", "+ ", "1. ", "1) "), a thematic break or a setext
-   * underline ("---", "==="); '>', '#', '*' and '~' are always escaped */
-  if (((*p == '-' || *p == '+') && (p[1] == ' ' || p[1] == '\t' || p[1] == '\0' || p[1] == *p))
-      || *p == '=')
+  /* A heading, a quote, a list item ("- ", "+ ", "1. ", "1) "), a thematic
+   * break or a setext underline ("---", "==="); '*' is always escaped */
+  if (*p == '#' || *p == '>' || *p == '='
+      || ((*p == '-' || *p == '+')
+          && (p[1] == ' ' || p[1] == '\t' || p[1] == '\0' || p[1] == *p)))
     {
       g_string_append_c (out, '\\');
       g_string_append_c (out, *p++);
@@ -104,7 +117,10 @@ escape_line (GString    *out,
 
   for (; *p != '\0'; p++)
     {
-      if (needs_escape (*p))
+      /* An entity ("&amp;", "&#65;") or the end of a heading ("Title #") */
+      if (needs_escape (*p)
+          || (*p == '&' && (g_ascii_isalnum (p[1]) || p[1] == '#'))
+          || (*p == '#' && p[-1] != '#' && is_closing_sequence (p)))
         g_string_append_c (out, '\\');
       if (*p == '\t')
         g_string_append_c (out, ' ');
@@ -338,8 +354,9 @@ write_block (GString             *out,
       break;
 
     case PW_REPORT_BLOCK_MAP:
-      if (block->text != NULL)
-        write_paragraph (out, "", block->text);
+      /* Translators: in the Markdown report, where the organization map's
+       * picture would be, when it has no caption */
+      write_paragraph (out, "", block->text != NULL ? block->text : _("Organization map"));
       break;
 
     default:
