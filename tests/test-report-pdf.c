@@ -695,6 +695,33 @@ test_keep_with_next (void)
     }
 }
 
+/* A report of nothing is a page; one of a title only, its title page */
+static void
+test_empty (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) empty = pw_report_new (workbook, "Empty", NULL);
+  g_autoptr(PwReport) title = pw_report_new (workbook, "Only a title", NULL);
+  g_autoptr(PwReportLayout) layout = NULL;
+  g_auto(Pdf) pdf = { 0 };
+  g_auto(Pdf) title_pdf = { 0 };
+  g_autofree char *text = NULL;
+
+  layout = paginate (empty, 612, 792);
+  g_assert_cmpuint (pw_report_layout_get_n_pages (layout), ==, 1);
+  g_assert_cmpuint (pw_report_layout_get_n_entries (layout), ==, 0);
+  render (&pdf, empty, PW_PAPER_A4);
+  g_assert_cmpuint (get_n_pages (&pdf), ==, 1);
+
+  pw_report_add_title (title, "Only a title", NULL);
+  render (&title_pdf, title, PW_PAPER_A4);
+  g_assert_cmpuint (get_n_pages (&title_pdf), ==, 1);
+  text = get_text (&title_pdf, 0, 0);
+  g_assert_nonnull (strstr (text, "Only a title"));
+  /* No footer on a title page */
+  g_assert_null (strstr (text, "Page 1"));
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -869,6 +896,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/report-pdf/outline", test_outline);
   g_test_add_func ("/phasewise/report-pdf/table-header", test_table_header);
   g_test_add_func ("/phasewise/report-pdf/keep-with-next", test_keep_with_next);
+  g_test_add_func ("/phasewise/report-pdf/empty", test_empty);
   g_test_add_func ("/phasewise/report-pdf/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/phasewise/report-pdf/pictures", test_pictures);
 
