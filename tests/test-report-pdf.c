@@ -695,6 +695,48 @@ test_keep_with_next (void)
     }
 }
 
+/* The report of the example workbook as the builder makes it: every
+ * section in the table of contents and the outline, on the pages they
+ * name, every font embedded, every heading's text in the PDF */
+static void
+test_example (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) report = NULL;
+  g_autoptr(PwReportLayout) layout = NULL;
+  g_autoptr(GPtrArray) outline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Pdf) pdf = { 0 };
+  g_autofree char *text = NULL;
+  GDate today;
+  guint n;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_DECEMBER, 2026);
+  report = pw_report_build (workbook, NULL, NULL, &today, &error);
+  g_assert_no_error (error);
+  layout = paginate (report, 595.28, 841.89);
+  render (&pdf, report, PW_PAPER_A4);
+  g_assert_cmpuint (get_n_pages (&pdf), ==, pw_report_layout_get_n_pages (layout));
+
+  n = pw_report_layout_get_n_entries (layout);
+  g_assert_cmpuint (n, >=, 8);
+  outline = read_outline (pdf.bytes);
+  g_assert_cmpuint (outline->len, ==, n);
+  text = get_text (&pdf, 0, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *heading;
+      guint page;
+      g_autofree char *page_text = NULL;
+
+      pw_report_layout_get_entry (layout, i, &heading, NULL, &page, NULL);
+      g_assert_cmpstr (((OutlineItem *) g_ptr_array_index (outline, i))->title, ==, heading);
+      page_text = get_text (&pdf, page + 1, page + 1);
+      g_assert_nonnull (strstr (page_text, heading));
+    }
+}
+
 /* A report of nothing is a page; one of a title only, its title page */
 static void
 test_empty (void)
@@ -897,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/report-pdf/table-header", test_table_header);
   g_test_add_func ("/phasewise/report-pdf/keep-with-next", test_keep_with_next);
   g_test_add_func ("/phasewise/report-pdf/empty", test_empty);
+  g_test_add_func ("/phasewise/report-pdf/example", test_example);
   g_test_add_func ("/phasewise/report-pdf/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/phasewise/report-pdf/pictures", test_pictures);
 
