@@ -84,7 +84,11 @@ build_sample (PwWorkbook *workbook)
 
   pw_report_add_title (report, "Sample Report", facts);
   pw_report_add_heading (report, 1, "Executive Summary");
-  pw_report_add_markdown (report, "Our **summary** of the year.\n\nA second paragraph.");
+  pw_report_add_markdown (report, "Our **summary** of the year.\n\n"
+                                  "## Highlights\n\n"
+                                  "- a *first* point\n- a `second` point\n\n"
+                                  "A second paragraph, with <b>raw</b> HTML & a "
+                                  "[link](https://example.org).");
   pw_report_add_heading (report, 1, "Overall Result");
   pw_report_add_paragraph (report, "Phase 2, score 2.4");
   pw_report_add_notice (report, "Preliminary: fewer than half of the questions counted");
@@ -353,7 +357,8 @@ test_text (void)
   static const char *order[] = {
     "Sample Report", "Organization", "Example Org",
     "Contents", "Executive Summary", "Overall Result", "Dimensions", "Strategy", "Content",
-    "Executive Summary", "of the year", "A second paragraph",
+    "Executive Summary", "Our summary of the year", "Highlights", "first point",
+    "second point", "A second paragraph, with raw HTML & a link",
     "Overall Result", "Phase 2, score 2.4", "Preliminary: fewer than half",
     "Strategy", "w0001", "w1500", "Content", "Do you plan your posts?",
     "Phase 3 — We plan our posts", "Next Steps", "First step", "Teams overview",
@@ -690,6 +695,75 @@ test_keep_with_next (void)
     }
 }
 
+/* The report of the example workbook as the builder makes it: every
+ * section in the table of contents and the outline, on the pages they
+ * name, every font embedded, every heading's text in the PDF */
+static void
+test_example (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) report = NULL;
+  g_autoptr(PwReportLayout) layout = NULL;
+  g_autoptr(GPtrArray) outline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Pdf) pdf = { 0 };
+  g_autofree char *text = NULL;
+  GDate today;
+  guint n;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_DECEMBER, 2026);
+  report = pw_report_build (workbook, NULL, NULL, &today, &error);
+  g_assert_no_error (error);
+  layout = paginate (report, 595.28, 841.89);
+  render (&pdf, report, PW_PAPER_A4);
+  g_assert_cmpuint (get_n_pages (&pdf), ==, pw_report_layout_get_n_pages (layout));
+
+  n = pw_report_layout_get_n_entries (layout);
+  g_assert_cmpuint (n, >=, 8);
+  outline = read_outline (pdf.bytes);
+  g_assert_cmpuint (outline->len, ==, n);
+  text = get_text (&pdf, 0, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *heading;
+      guint page;
+      g_autofree char *page_text = NULL;
+
+      pw_report_layout_get_entry (layout, i, &heading, NULL, &page, NULL);
+      g_assert_cmpstr (((OutlineItem *) g_ptr_array_index (outline, i))->title, ==, heading);
+      page_text = get_text (&pdf, page + 1, page + 1);
+      g_assert_nonnull (strstr (page_text, heading));
+    }
+}
+
+/* A report of nothing is a page; one of a title only, its title page */
+static void
+test_empty (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) empty = pw_report_new (workbook, "Empty", NULL);
+  g_autoptr(PwReport) title = pw_report_new (workbook, "Only a title", NULL);
+  g_autoptr(PwReportLayout) layout = NULL;
+  g_auto(Pdf) pdf = { 0 };
+  g_auto(Pdf) title_pdf = { 0 };
+  g_autofree char *text = NULL;
+
+  layout = paginate (empty, 612, 792);
+  g_assert_cmpuint (pw_report_layout_get_n_pages (layout), ==, 1);
+  g_assert_cmpuint (pw_report_layout_get_n_entries (layout), ==, 0);
+  render (&pdf, empty, PW_PAPER_A4);
+  g_assert_cmpuint (get_n_pages (&pdf), ==, 1);
+
+  pw_report_add_title (title, "Only a title", NULL);
+  render (&title_pdf, title, PW_PAPER_A4);
+  g_assert_cmpuint (get_n_pages (&title_pdf), ==, 1);
+  text = get_text (&title_pdf, 0, 0);
+  g_assert_nonnull (strstr (text, "Only a title"));
+  /* No footer on a title page */
+  g_assert_null (strstr (text, "Page 1"));
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -864,6 +938,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/report-pdf/outline", test_outline);
   g_test_add_func ("/phasewise/report-pdf/table-header", test_table_header);
   g_test_add_func ("/phasewise/report-pdf/keep-with-next", test_keep_with_next);
+  g_test_add_func ("/phasewise/report-pdf/empty", test_empty);
+  g_test_add_func ("/phasewise/report-pdf/example", test_example);
   g_test_add_func ("/phasewise/report-pdf/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/phasewise/report-pdf/pictures", test_pictures);
 
