@@ -325,9 +325,10 @@ test_complete (Fixture       *fixture,
   const char *format = user_data;
   g_autofree char *name = g_strconcat ("report.", format, NULL);
   g_autofree char *output = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_auto(PwTestRun) run = { 0 };
 
-  if (g_str_equal (format, "pdf") && g_find_program_in_path ("pdftotext") == NULL)
+  if (g_str_equal (format, "pdf") && pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
