@@ -12,6 +12,8 @@
  *   /phasewise/report-export/formats           names and extensions
  *   /phasewise/report-export/answers-csv       one row per question, retired
  *                                              answers, formulas neutralised
+ *   /phasewise/report-export/render            in process: the CSV of the report's
+ *                                              assessment, of none, a cancelled export
  *   /phasewise/report-export/complete/FORMAT   a workbook with every field set
  *                                              (pw_test_build_complete_workbook()):
  *                                              every value in the export, escaped
@@ -290,6 +292,65 @@ test_answers_csv (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (cell (rows, n + 1, 6), "'=HYPERLINK("));
 }
 
+/* pw_report_render() and pw_report_export() in process: each format, the
+ * CSV of a report about no assessment, a cancelled export writes nothing */
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(PwWorkbook) workbook = pw_test_build_complete_workbook (&expected);
+  g_autoptr(PwReportDraft) draft = g_list_model_get_item (pw_workbook_get_reports (workbook), 0);
+  g_autoptr(PwReport) report = NULL;
+  g_autoptr(PwReport) about_nothing = pw_report_new (workbook, "Nothing", NULL);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "cancelled.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  PwAssessment *assessment;
+
+  report = pw_report_build (workbook, draft, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assessment = pw_report_get_assessment (report);
+  g_assert_cmpstr (pw_assessment_get_id (assessment), ==, PW_TEST_COMPLETE_ASSESSMENT);
+
+  for (PwReportFormat format = PW_REPORT_FORMAT_HTML; format <= PW_REPORT_FORMAT_CSV; format++)
+    {
+      g_autoptr(GBytes) bytes = pw_report_render (report, format, PW_PAPER_A4, NULL, NULL, NULL,
+                                                  &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+    }
+
+  /* The CSV is the answers of the report's assessment */
+  csv = pw_report_render (report, PW_REPORT_FORMAT_CSV, PW_PAPER_A4, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  answers = pw_answers_to_csv (workbook, assessment, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (csv, answers));
+
+  g_assert_null (pw_report_render (about_nothing, PW_REPORT_FORMAT_CSV, PW_PAPER_A4, NULL, NULL,
+                                   NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancelled);
+  g_assert_false (pw_report_export (report, PW_REPORT_FORMAT_HTML, PW_PAPER_A4, file, NULL, NULL,
+                                    cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (error->message, path));
+  assert_dir_holds (fixture->dir, "complete.phasewise", NULL);
+  g_clear_error (&error);
+
+  g_assert_true (pw_report_export (report, PW_REPORT_FORMAT_CSV, PW_PAPER_A4, file, NULL, NULL,
+                                   NULL, &error));
+  g_assert_no_error (error);
+  pw_test_assert_file_bytes (path, answers);
+}
+
 /* Runs a checker of tests/ on an export; fails with its problems */
 static void
 run_checker (const char *checker,
@@ -435,6 +496,9 @@ test_usage (Fixture       *fixture,
     g_auto(PwTestRun) to_file = { 0 };
     g_autofree char *contents = NULL;
 
+    g_auto(PwTestRun) by_default = { 0 };
+    const char * const args[] = { "--export", "csv", w, "-o", "-", NULL };
+
     export (&run, NULL, fixture, "csv", "-");
     g_assert_cmpint (run.status, ==, 0);
     export (&to_file, NULL, fixture, "csv", output);
@@ -442,6 +506,30 @@ test_usage (Fixture       *fixture,
     g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
     g_assert_cmpstr (run.out, ==, contents);
     g_unlink (output);
+
+    /* Without --assessment, the one the workbook's report draft is about
+     * (here also the latest) */
+    run_phasewise (&by_default, NULL, args);
+    g_assert_cmpint (by_default.status, ==, 0);
+    g_assert_cmpstr (by_default.out, ==, run.out);
+  }
+
+  /* and not the latest when the draft is about an earlier round */
+  {
+    g_autoptr(PwWorkbook) workbook = pw_test_load_workbook (w);
+    g_autoptr(PwReportDraft) draft = g_list_model_get_item (pw_workbook_get_reports (workbook),
+                                                            0);
+    g_autoptr(GBytes) bytes = NULL;
+    const char * const args[] = { "--export", "csv", w, "-o", "-", NULL };
+    g_auto(PwTestRun) run = { 0 };
+
+    pw_report_draft_set_assessment_id (draft, "complete-2025");
+    bytes = pw_workbook_serialize (workbook);
+    pw_test_write_bytes (w, bytes);
+    run_phasewise (&run, NULL, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\"Option\""));
+    g_assert_null (strstr (run.out, "Note-"));
   }
 }
 
@@ -715,6 +803,7 @@ main (int    argc,
 
   g_test_add_func ("/phasewise/report-export/formats", test_formats);
   add_test ("/phasewise/report-export/answers-csv", test_answers_csv, NULL);
+  add_test ("/phasewise/report-export/render", test_render, NULL);
   for (guint i = 0; formats[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat ("/phasewise/report-export/complete/", formats[i],
