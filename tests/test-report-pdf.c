@@ -415,6 +415,19 @@ test_text (void)
     }
   g_assert_cmpuint (first_page, >, 0);
   g_assert_cmpuint (last_page, >, first_page);
+
+  /* Neither page of a split keeps a single line of the paragraph */
+  for (guint page = first_page; page <= last_page; page++)
+    {
+      g_autofree char *page_text = get_text (&pdf, page, page);
+      g_auto(GStrv) lines = g_strsplit (page_text, "\n", -1);
+      guint n_lines = 0;
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_regex_match_simple ("^w\\d{4} ", lines[i], 0, 0))
+          n_lines++;
+      g_assert_cmpuint (n_lines, >=, 2);
+    }
 }
 
 typedef struct
@@ -695,6 +708,67 @@ test_keep_with_next (void)
     }
 }
 
+/* Where a paragraph goes over to the next page, it leaves two of its
+ * lines at least on each: a paragraph of some lines after a longer and
+ * longer one, a line more each time, until it has gone to the next page */
+static guint
+count_lines (const char *text,
+             const char *pattern)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_regex_match_simple (pattern, lines[i], 0, 0))
+      n++;
+
+  return n;
+}
+
+static void
+test_widows (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autofree char *paragraph = make_words ("x", 60);
+  guint n_lines = 0;
+  guint splits = 0;   /* a bit for each number of lines left on the first page */
+
+  for (guint fillers = 40; fillers < 70; fillers++)
+    {
+      g_autoptr(PwReport) report = pw_report_new (workbook, "Widows", NULL);
+      g_autoptr(GString) filler = g_string_new ("filler");
+      g_auto(Pdf) pdf = { 0 };
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      guint on_first;
+      guint on_second;
+
+      for (guint i = 1; i < fillers; i++)
+        g_string_append (filler, "\nfiller");
+      pw_report_add_paragraph (report, filler->str);
+      pw_report_add_paragraph (report, paragraph);
+      render (&pdf, report, PW_PAPER_A4);
+      first = get_text (&pdf, 1, 1);
+      second = get_n_pages (&pdf) > 1 ? get_text (&pdf, 2, 2) : g_strdup ("");
+      on_first = count_lines (first, "^x\\d{4}");
+      on_second = count_lines (second, "^x\\d{4}");
+
+      if (n_lines == 0)
+        n_lines = on_first;
+      g_assert_cmpuint (on_first + on_second, ==, n_lines);
+      g_assert_cmpuint (on_first, !=, 1);
+      g_assert_cmpuint (on_second, !=, 1);
+      if (on_first > 0 && on_second > 0)
+        splits |= 1u << on_first;
+      if (on_first == 0)
+        break;
+    }
+  /* Split as 2 + the rest, …, the rest + 2, and only so */
+  g_assert_cmpuint (n_lines, >=, 4);
+  g_assert_cmpuint (n_lines, <, 30);
+  g_assert_cmphex (splits, ==, ((1u << (n_lines - 1)) - 1) & ~0x3u);
+}
+
 /* The report of the example workbook as the builder makes it: every
  * section in the table of contents and the outline, on the pages they
  * name, every font embedded, every heading's text in the PDF */
@@ -938,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/report-pdf/outline", test_outline);
   g_test_add_func ("/phasewise/report-pdf/table-header", test_table_header);
   g_test_add_func ("/phasewise/report-pdf/keep-with-next", test_keep_with_next);
+  g_test_add_func ("/phasewise/report-pdf/widows", test_widows);
   g_test_add_func ("/phasewise/report-pdf/empty", test_empty);
   g_test_add_func ("/phasewise/report-pdf/example", test_example);
   g_test_add_func ("/phasewise/report-pdf/progress-and-cancel", test_progress_and_cancel);
