@@ -838,6 +838,67 @@ test_empty (void)
   g_assert_null (strstr (text, "Page 1"));
 }
 
+/* The preview draws the same pages onto pixels, at its own scale */
+static void
+test_preview (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) report = build_sample (workbook);
+  g_autoptr(PwReportLayout) layout = paginate (report, 612, 792);
+
+  for (guint page = 0; page < pw_report_layout_get_n_pages (layout); page++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 306, 396);
+      cairo_t *cr = cairo_create (surface);
+      const guint8 *data;
+      int stride;
+      guint dark = 0;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 0.5, 0.5);
+      pw_report_layout_draw_page (layout, cr, page);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (int y = 0; y < 396; y++)
+        for (int x = 0; x < 306; x++)
+          if (data[y * stride + x * 4 + 1] < 128)
+            dark++;
+      /* Text on every page */
+      g_assert_cmpuint (dark, >, 50);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static gpointer
+render_in_thread (gpointer data)
+{
+  return pw_report_to_pdf (data, PW_PAPER_A4, NULL, NULL, NULL, NULL);
+}
+
+/* The exporter renders in a worker thread */
+static void
+test_thread (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) report = build_sample (workbook);
+  g_autoptr(GBytes) there = g_thread_join (g_thread_new ("render", render_in_thread, report));
+  g_auto(Pdf) pdf = { 0 };
+  g_autofree char *text_here = NULL;
+  g_autofree char *text_there = NULL;
+
+  g_assert_nonnull (there);
+  render (&pdf, report, PW_PAPER_A4);
+  text_here = get_text (&pdf, 0, 0);
+  pw_test_write_bytes (pdf.path, there);
+  text_there = get_text (&pdf, 0, 0);
+  g_assert_cmpstr (text_here, ==, text_there);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -1014,6 +1075,8 @@ main (int   argc,
   g_test_add_func ("/phasewise/report-pdf/keep-with-next", test_keep_with_next);
   g_test_add_func ("/phasewise/report-pdf/widows", test_widows);
   g_test_add_func ("/phasewise/report-pdf/empty", test_empty);
+  g_test_add_func ("/phasewise/report-pdf/preview", test_preview);
+  g_test_add_func ("/phasewise/report-pdf/thread", test_thread);
   g_test_add_func ("/phasewise/report-pdf/example", test_example);
   g_test_add_func ("/phasewise/report-pdf/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/phasewise/report-pdf/pictures", test_pictures);
