@@ -477,6 +477,9 @@ test_html_structure (void)
 
   /* The rest is the checker's: each id once, each #reference to one */
   assert_html_is_safe (html, NULL, 0);
+
+  /* Rendering keeps no reference to the report */
+  g_assert_finalize_object (g_steal_pointer (&report));
 }
 
 static void
