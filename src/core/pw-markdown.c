@@ -87,14 +87,23 @@ is_inside_link (cmark_node *node)
   return FALSE;
 }
 
+/* A link without a text shows its target */
+static void
+append_url_text (cmark_node *link)
+{
+  cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+
+  cmark_node_set_literal (text, cmark_node_get_url (link));
+  cmark_node_append_child (link, text);
+}
+
 static void
 image_to_link (cmark_node *image)
 {
   cmark_node *link = cmark_node_new (CMARK_NODE_LINK);
-  const char *url = cmark_node_get_url (image);
   cmark_node *child;
 
-  cmark_node_set_url (link, url);
+  cmark_node_set_url (link, cmark_node_get_url (image));
   cmark_node_set_title (link, cmark_node_get_title (image));
   while ((child = cmark_node_first_child (image)) != NULL)
     {
@@ -102,12 +111,7 @@ image_to_link (cmark_node *image)
       cmark_node_append_child (link, child);
     }
   if (cmark_node_first_child (link) == NULL)
-    {
-      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
-
-      cmark_node_set_literal (text, url);
-      cmark_node_append_child (link, text);
-    }
+    append_url_text (link);
   cmark_node_insert_before (image, link);
   cmark_node_free (image);
 }
@@ -119,7 +123,7 @@ make_safe (cmark_node *document)
   g_autoptr(cmark_iter) iter = cmark_iter_new (document);
   cmark_event_type event;
 
-  /* The tree is not changed while it is walked */
+  /* No node is taken out while the tree is walked (cmark_iter) */
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
@@ -137,6 +141,8 @@ make_safe (cmark_node *document)
         case CMARK_NODE_LINK:
           if (!url_is_allowed (cmark_node_get_url (node)))
             g_ptr_array_add (unsafe, node);
+          else if (cmark_node_first_child (node) == NULL)
+            append_url_text (node);
           break;
         default:
           break;
@@ -238,21 +244,30 @@ container_clear (gpointer data)
   g_free (container->marker);
 }
 
+/* Appends a text of the document, without the control characters that
+ * Pango would show as boxes, escaped for Pango markup when it is that */
 static void
 append_text (Renderer   *r,
              const char *text)
 {
-  g_autofree char *escaped = NULL;
+  g_autoptr(GString) clean = NULL;
 
   if (text == NULL || r->block == NULL)
     return;
-  if (!r->markup)
+
+  clean = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x20 || *p == '\n' || *p == '\t')
+      g_string_append_c (clean, *p);
+
+  if (r->markup)
     {
-      g_string_append (r->block, text);
-      return;
+      g_autofree char *escaped = g_markup_escape_text (clean->str, clean->len);
+
+      g_string_append (r->block, escaped);
     }
-  escaped = g_markup_escape_text (text, -1);
-  g_string_append (r->block, escaped);
+  else
+    g_string_append_len (r->block, clean->str, clean->len);
 }
 
 static void
