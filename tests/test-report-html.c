@@ -269,6 +269,13 @@ test_markdown_html (void)
   g_assert_nonnull (strstr (html, "<h1>Heading in Markdown</h1>"));
   g_assert_nonnull (strstr (html, "<blockquote>"));
 
+  /* A link or an image without a text shows where it goes */
+  g_clear_pointer (&html, g_free);
+  html = pw_markdown_to_html ("[](https://example.org/a) ![](https://example.org/b.png)");
+  g_assert_cmpstr (html, ==, "<p><a href=\"https://example.org/a\">https://example.org/a</a> "
+                             "<a href=\"https://example.org/b.png\">https://example.org/b.png</a>"
+                             "</p>\n");
+
   g_clear_pointer (&html, g_free);
   html = pw_markdown_to_html ("");
   g_assert_cmpstr (html, ==, "");
@@ -477,6 +484,9 @@ test_html_structure (void)
 
   /* The rest is the checker's: each id once, each #reference to one */
   assert_html_is_safe (html, NULL, 0);
+
+  /* Rendering keeps no reference to the report */
+  g_assert_finalize_object (g_steal_pointer (&report));
 }
 
 static void

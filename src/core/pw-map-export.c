@@ -451,6 +451,7 @@ pw_map_export_to_recording (PwWorkbook   *workbook,
   if (!page_init (&page, workbook, FALSE, today, error))
     return NULL;
 
+  pw_map_painter_set_vector_only (page.painter, TRUE);
   extents = (cairo_rectangle_t) { 0, 0, page.width, page.height };
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cr = cairo_create (surface);

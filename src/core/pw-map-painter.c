@@ -123,6 +123,7 @@ struct _PwMapPainter
   double             sprite_scale;
 
   PwMapColors        colors;
+  gboolean           vector_only;   /* never pictures of teams (a print-out) */
   GHashTable        *states;        /* team id → STATE_* | phase */
   GHashTable        *selected;      /* borrowed set of ids, nullable */
   double             drag_dx;
@@ -419,6 +420,25 @@ pw_map_painter_get_map (PwMapPainter *self)
 {
   g_return_val_if_fail (PW_IS_MAP_PAINTER (self), NULL);
   return self->map;
+}
+
+/**
+ * pw_map_painter_set_vector_only:
+ * @vector_only: whether to draw every team as shapes and text
+ *
+ * The painter draws the teams of a large map on pixel surfaces from
+ * pictures of them made once; drawing into a recording surface, it cannot
+ * tell whether the recording is shown on screen (as GTK does) or printed.
+ * A print-out sets this, so that its map stays vector drawing at any
+ * scale.
+ */
+void
+pw_map_painter_set_vector_only (PwMapPainter *self,
+                                gboolean      vector_only)
+{
+  g_return_if_fail (PW_IS_MAP_PAINTER (self));
+
+  self->vector_only = !!vector_only;
 }
 
 /**
@@ -1329,12 +1349,16 @@ draw_team (PwMapPainter    *self,
  * (not a vector format, whose pictures must stay sharp at any size), is
  * not rotated or skewed, and a sprite is not too large. */
 static gboolean
-can_use_sprites (cairo_t         *cr,
+can_use_sprites (PwMapPainter    *self,
+                 cairo_t         *cr,
                  const DrawState *state,
                  double          *device_scale)
 {
   cairo_surface_t *target = cairo_get_group_target (cr);
   cairo_matrix_t matrix;
+
+  if (self->vector_only)
+    return FALSE;
 
   switch ((int) cairo_surface_get_type (target))
     {
@@ -1430,7 +1454,7 @@ draw_teams (PwMapPainter    *self,
             gboolean         selected)
 {
   double device_scale = 1;
-  gboolean sprites = can_use_sprites (cr, state, &device_scale);
+  gboolean sprites = can_use_sprites (self, cr, state, &device_scale);
 
   for (guint i = 0; i < self->entries->len; i++)
     {

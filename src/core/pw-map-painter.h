@@ -60,6 +60,8 @@ G_DECLARE_FINAL_TYPE (PwMapPainter, pw_map_painter, PW, MAP_PAINTER, GObject)
 
 PwMapPainter *pw_map_painter_new                 (PwOrgMap                *map);
 PwOrgMap     *pw_map_painter_get_map             (PwMapPainter            *self);
+void          pw_map_painter_set_vector_only     (PwMapPainter            *self,
+                                                  gboolean                 vector_only);
 void          pw_map_painter_set_colors          (PwMapPainter            *self,
                                                   const PwMapColors       *colors);
 void          pw_map_painter_set_team_state      (PwMapPainter            *self,

@@ -87,14 +87,23 @@ is_inside_link (cmark_node *node)
   return FALSE;
 }
 
+/* A link without a text shows its target */
+static void
+append_url_text (cmark_node *link)
+{
+  cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+
+  cmark_node_set_literal (text, cmark_node_get_url (link));
+  cmark_node_append_child (link, text);
+}
+
 static void
 image_to_link (cmark_node *image)
 {
   cmark_node *link = cmark_node_new (CMARK_NODE_LINK);
-  const char *url = cmark_node_get_url (image);
   cmark_node *child;
 
-  cmark_node_set_url (link, url);
+  cmark_node_set_url (link, cmark_node_get_url (image));
   cmark_node_set_title (link, cmark_node_get_title (image));
   while ((child = cmark_node_first_child (image)) != NULL)
     {
@@ -102,12 +111,7 @@ image_to_link (cmark_node *image)
       cmark_node_append_child (link, child);
     }
   if (cmark_node_first_child (link) == NULL)
-    {
-      cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
-
-      cmark_node_set_literal (text, url);
-      cmark_node_append_child (link, text);
-    }
+    append_url_text (link);
   cmark_node_insert_before (image, link);
   cmark_node_free (image);
 }
@@ -119,7 +123,7 @@ make_safe (cmark_node *document)
   g_autoptr(cmark_iter) iter = cmark_iter_new (document);
   cmark_event_type event;
 
-  /* The tree is not changed while it is walked */
+  /* No node is taken out while the tree is walked (cmark_iter) */
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
@@ -137,6 +141,8 @@ make_safe (cmark_node *document)
         case CMARK_NODE_LINK:
           if (!url_is_allowed (cmark_node_get_url (node)))
             g_ptr_array_add (unsafe, node);
+          else if (cmark_node_first_child (node) == NULL)
+            append_url_text (node);
           break;
         default:
           break;

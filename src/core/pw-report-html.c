@@ -808,6 +808,8 @@ write_map (Writer              *w,
   if (block->picture == NULL)
     return TRUE;
 
+  /* cairo 1.16's SVG surface keeps a reference to the recording painted
+   * onto it (tests/valgrind.supp): the recording then outlives the report */
   surface = cairo_svg_surface_create_for_stream (append_bytes_cb, svg,
                                                  block->picture_width, block->picture_height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);

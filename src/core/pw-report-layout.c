@@ -541,6 +541,15 @@ flow_place (Flow *flow,
           /* A line taller than a whole page goes on one anyway */
           if (n == 0 && next[i] < cell->n_lines && flow->at_top)
             n = 1;
+          /* A paragraph split leaves two lines at least on either page:
+           * none rather than one here, one fewer rather than one there */
+          if (unit->cells->len == 1 && n < cell->n_lines - next[i] && !flow->at_top)
+            {
+              if (n == 1)
+                n = 0;
+              else if (n >= 3 && next[i] + n == cell->n_lines - 1)
+                n--;
+            }
           counts[i] = n;
           if (n > 0)
             {
