@@ -19,6 +19,7 @@
  *   /phasewise/history/new-assessment      a new assessment is a step, and is followed
  *   /phasewise/history/removed-assessment  deleting is a step; undo brings it back, answers too
  *   /phasewise/history/report-unlinked     undoing a deletion points its report at it again
+ *   /phasewise/history/report-texts        a report's title, summary, commentary, sections, comparison
  *   /phasewise/history/scope               a new scope and the round label following it: one step
  *   /phasewise/history/profile             the profile and an assessment's fields, typed
  *   /phasewise/history/typed-and-erased    a field typed into and emptied again: no step
@@ -654,6 +655,67 @@ test_report_unlinked (Fixture       *fixture,
   g_assert_null (pw_workbook_find_assessment (fixture->workbook, id));
 }
 
+/* What the facilitator writes in a report is undone as typed: a summary
+ * typed is one step, the commentary on a dimension another, a section
+ * switched off one, the assessment compared with one; undo takes each back
+ * and redo brings it again. */
+static void
+test_report_texts (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(PwReportDraft) report = pw_report_draft_new ("report-1");
+  g_autoptr(PwAssessment) second = NULL;
+
+  pw_report_draft_set_assessment_id (report, pw_assessment_get_id (fixture->assessment));
+  pw_workbook_add_report (fixture->workbook, report);
+  second = g_object_ref (pw_workbook_start_assessment (fixture->workbook, NULL));
+  pw_history_clear (fixture->history);
+
+  pw_report_draft_set_summary (report, "L");
+  pw_report_draft_set_summary (report, "Larkspur");
+  pw_report_draft_set_summary (report, "Larkspur **grew**.");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+  advance (fixture, 5);
+
+  pw_report_draft_set_commentary (report, "tools", "One");
+  pw_report_draft_set_commentary (report, "tools", "One tool.");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 2);
+  g_assert_nonnull (strstr (pw_history_get_undo_label (fixture->history), "commentary"));
+
+  /* Another dimension's commentary is another step, even typed at once */
+  pw_report_draft_set_commentary (report, "strategy", "Targets per spoke.");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 3);
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_null (pw_report_draft_get_commentary (report, "strategy"));
+  g_assert_cmpstr (pw_report_draft_get_commentary (report, "tools"), ==, "One tool.");
+  advance (fixture, 5);
+
+  pw_report_draft_set_section_included (report, PW_REPORT_SECTION_MAP, FALSE);
+  pw_report_draft_set_compare_id (report, pw_assessment_get_id (second));
+  pw_report_draft_set_title (report, "Review 2026");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 5);
+
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_null (pw_report_draft_get_title (report));
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_null (pw_report_draft_get_compare_id (report));
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_true (pw_report_draft_get_section_included (report, PW_REPORT_SECTION_MAP));
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_null (pw_report_draft_get_commentary (report, "tools"));
+  g_assert_cmpstr (pw_report_draft_get_summary (report), ==, "Larkspur **grew**.");
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_null (pw_report_draft_get_summary (report));
+
+  g_assert_true (pw_history_redo (fixture->history));
+  g_assert_true (pw_history_redo (fixture->history));
+  g_assert_cmpstr (pw_report_draft_get_commentary (report, "tools"), ==, "One tool.");
+  g_assert_true (pw_history_redo (fixture->history));
+  g_assert_false (pw_report_draft_get_section_included (report, PW_REPORT_SECTION_MAP));
+  g_assert_true (pw_report_draft_get_section_included (report, PW_REPORT_SECTION_TEAMS));
+  g_assert_cmpuint (pw_history_get_n_redo (fixture->history), ==, 2);
+}
+
 /* The scope and the round label that follows it are one step: undo puts
  * back both, never the old label on the new scope. */
 static void
@@ -1121,6 +1183,7 @@ main (int   argc,
   add_test ("/phasewise/history/new-assessment", test_new_assessment);
   add_test ("/phasewise/history/removed-assessment", test_removed_assessment);
   add_test ("/phasewise/history/report-unlinked", test_report_unlinked);
+  add_test ("/phasewise/history/report-texts", test_report_texts);
   add_test ("/phasewise/history/scope", test_scope);
   add_test ("/phasewise/history/profile", test_profile);
   add_test ("/phasewise/history/typed-and-erased", test_typed_and_erased);

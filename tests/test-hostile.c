@@ -1091,6 +1091,12 @@ static const HostileCase workbook_cases[] = {
     "$.reports[0].commentary.bureaucracy", "Unknown dimension id" },
   { "unknown-report-assessment", SET ("reports[0].assessment", "\"assessment-9\""),
     PW (INVALID), "$.reports[0].assessment", "Unknown assessment id" },
+  { "unknown-report-comparison", SET ("reports[0].compare", "\"assessment-9\""),
+    PW (INVALID), "$.reports[0].compare", "Unknown assessment id" },
+  { "report-omit-not-array", SET ("reports[0].omit", "\"map\""),
+    PW (INVALID), "$.reports[0].omit", "Expected an array" },
+  { "report-omit-not-id", SET ("reports[0].omit", "[\"map\", \"two words\"]"),
+    PW (INVALID), "$.reports[0].omit[1]", "Not a valid identifier" },
 
   /* Links */
   { "self-link", SET ("org_map.links[0].to", "\"hub\""), PW (INVALID), "$.org_map.links[0]:",

@@ -9,9 +9,11 @@ packages=(
   meson ninja-build gcc pkg-config gettext python3
   libglib2.0-dev libglib2.0-bin libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev
+  libcmark-dev        # the facilitator's Markdown in reports
   libxml2-utils       # xmllint, for the xml-stripblanks of the GResource
   # the tests and tools/*.sh
   valgrind strace
+  poppler-utils       # pdfinfo, pdffonts, pdftotext, pdftoppm, pdfimages: the PDF report test
   xvfb xauth          # xvfb-run: the window test and the screenshots
   dbus-daemon         # the window test's private session bus
   at-spi2-core        # the accessibility bus that GTK asks the session bus for

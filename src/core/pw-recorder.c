@@ -28,8 +28,10 @@
  *   a note or in the evidence merges into one step;
  * - the profile of the workbook (name, industry, size, region), the
  *   fields of every assessment (scope, date, round, facilitator,
- *   participants, hidden phases) and which assessment a report draft is about; typing in
- *   one field merges into one step;
+ *   participants, hidden phases); typing in one field merges into one step;
+ * - the report drafts: the assessment reported on and the one compared with,
+ *   the title, the executive summary, the commentary on the dimensions and
+ *   the sections left out; typing in one text merges into one step;
  * - assessments added to or removed from the workbook, at their place in
  *   the list;
  * - the policy checklist: each item's status (with its reason and history,
@@ -230,6 +232,16 @@ static const PropertyInfo team_properties[] = {
 static const PropertyInfo report_properties[] = {
   /* Translators: what undo takes back: which assessment a report is about */
   { "assessment-id", N_("Report’s assessment") },
+  /* Translators: what undo takes back: the assessment a report compares with */
+  { "compare-id", N_("Report’s comparison") },
+  /* Translators: what undo takes back: the title of a report */
+  { "title", N_("Report title") },
+  /* Translators: what undo takes back: the executive summary of a report */
+  { "summary", N_("Executive summary") },
+  /* Translators: what undo takes back: the commentary on a dimension in a report */
+  { "commentary", N_("Report commentary") },
+  /* Translators: what undo takes back: which sections a report includes */
+  { "omitted-sections", N_("Report sections") },
 };
 
 /* The last known values of some properties of one object */

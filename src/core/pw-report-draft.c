@@ -32,6 +32,8 @@ struct _PwReportDraft
   char *title;
   char *summary;
   GHashTable *commentary;  /* dimension id → text */
+  GStrv omitted;           /* section ids, in pw_report_sections() order, then others */
+  char *compare_id;
 };
 
 G_DEFINE_FINAL_TYPE (PwReportDraft, pw_report_draft, G_TYPE_OBJECT)
@@ -43,10 +45,77 @@ enum {
   PROP_TITLE,
   PROP_SUMMARY,
   PROP_COMMENTARY,
+  PROP_OMITTED_SECTIONS,
+  PROP_COMPARE_ID,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static const char * const sections[] = {
+  PW_REPORT_SECTION_SUMMARY,
+  PW_REPORT_SECTION_RESULT,
+  PW_REPORT_SECTION_RADAR,
+  PW_REPORT_SECTION_DIMENSIONS,
+  PW_REPORT_SECTION_ANSWERS,
+  PW_REPORT_SECTION_NEXT_STEPS,
+  PW_REPORT_SECTION_COMPARISON,
+  PW_REPORT_SECTION_HISTORY,
+  PW_REPORT_SECTION_MAP,
+  PW_REPORT_SECTION_TEAMS,
+  PW_REPORT_SECTION_POLICY,
+  NULL
+};
+
+static GVariant *
+get_commentary_variant (PwReportDraft *self)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  g_auto(GStrv) ids = pw_report_draft_list_commentary (self);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_variant_builder_add (&builder, "{ss}", ids[i],
+                           (const char *) g_hash_table_lookup (self->commentary, ids[i]));
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* Replaces all the commentary at once (undo and redo) */
+static void
+set_commentary_variant (PwReportDraft *self,
+                        GVariant      *variant)
+{
+  g_autoptr(GHashTable) commentary = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                            g_free, g_free);
+  GVariantIter iter;
+  const char *dimension_id;
+  const char *text;
+
+  if (variant != NULL)
+    {
+      g_variant_iter_init (&iter, variant);
+      while (g_variant_iter_next (&iter, "{&s&s}", &dimension_id, &text))
+        g_hash_table_replace (commentary, g_strdup (dimension_id),
+                              _pw_strdup_capped (text, PW_MAX_TEXT_CHARS));
+    }
+
+  if (g_hash_table_size (commentary) == g_hash_table_size (self->commentary))
+    {
+      GHashTableIter hash_iter;
+      gpointer key, value;
+      gboolean same = TRUE;
+
+      g_hash_table_iter_init (&hash_iter, commentary);
+      while (same && g_hash_table_iter_next (&hash_iter, &key, &value))
+        same = g_strcmp0 (g_hash_table_lookup (self->commentary, key), value) == 0;
+      if (same)
+        return;
+    }
+
+  g_hash_table_unref (self->commentary);
+  self->commentary = g_steal_pointer (&commentary);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMMENTARY]);
+}
 
 static void
 pw_report_draft_finalize (GObject *object)
@@ -58,6 +127,8 @@ pw_report_draft_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->commentary, g_hash_table_unref);
+  g_clear_pointer (&self->omitted, g_strfreev);
+  g_clear_pointer (&self->compare_id, g_free);
 
   G_OBJECT_CLASS (pw_report_draft_parent_class)->finalize (object);
 }
@@ -89,7 +160,15 @@ pw_report_draft_get_property (GObject    *object,
       break;
 
     case PROP_COMMENTARY:
-      g_value_set_boolean (value, g_hash_table_size (self->commentary) > 0);
+      g_value_take_variant (value, get_commentary_variant (self));
+      break;
+
+    case PROP_OMITTED_SECTIONS:
+      g_value_set_boxed (value, self->omitted);
+      break;
+
+    case PROP_COMPARE_ID:
+      g_value_set_string (value, self->compare_id);
       break;
 
     default:
@@ -121,6 +200,18 @@ pw_report_draft_set_property (GObject      *object,
 
     case PROP_SUMMARY:
       pw_report_draft_set_summary (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMMENTARY:
+      set_commentary_variant (self, g_value_get_variant (value));
+      break;
+
+    case PROP_OMITTED_SECTIONS:
+      pw_report_draft_set_omitted_sections (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_COMPARE_ID:
+      pw_report_draft_set_compare_id (self, g_value_get_string (value));
       break;
 
     default:
@@ -157,11 +248,22 @@ pw_report_draft_class_init (PwReportDraftClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
-  /* Notified when any dimension's commentary changes; not readable. */
+  /* The commentary of every dimension as one a{ss} (dimension id → text),
+   * notified when any of them changes: what undo takes back. */
   properties [PROP_COMMENTARY] =
-    g_param_spec_boolean ("commentary", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+    g_param_spec_variant ("commentary", NULL, NULL,
+                          G_VARIANT_TYPE ("a{ss}"), NULL,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_OMITTED_SECTIONS] =
+    g_param_spec_boxed ("omitted-sections", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties [PROP_COMPARE_ID] =
+    g_param_spec_string ("compare-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -322,3 +424,174 @@ pw_report_draft_set_summary (PwReportDraft *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
 }
 
+
+/**
+ * pw_report_sections:
+ *
+ * Returns: (transfer none): the ids of the sections a report may hold, in
+ *   their order in the report
+ */
+const char * const *
+pw_report_sections (void)
+{
+  return sections;
+}
+
+/**
+ * pw_report_section_get_title:
+ *
+ * Returns: the translated title of a section, as the report shows it, or
+ *   %NULL for an unknown id
+ */
+const char *
+pw_report_section_get_title (const char *section)
+{
+  static const struct {
+    const char *id;
+    const char *title;
+  } titles[] = {
+    /* Translators: a section of the report */
+    { PW_REPORT_SECTION_SUMMARY, N_("Executive Summary") },
+    /* Translators: a section of the report: the overall phase, its confidence and the caps */
+    { PW_REPORT_SECTION_RESULT, N_("Overall Result") },
+    /* Translators: a section of the report: the radar chart of the dimensions */
+    { PW_REPORT_SECTION_RADAR, N_("Maturity Profile") },
+    /* Translators: a section of the report: each dimension's result and the commentary */
+    { PW_REPORT_SECTION_DIMENSIONS, N_("Results by Dimension") },
+    /* Translators: a section of the report: every answer with its note and evidence */
+    { PW_REPORT_SECTION_ANSWERS, N_("Answers") },
+    /* Translators: a section of the report */
+    { PW_REPORT_SECTION_NEXT_STEPS, N_("Next Steps") },
+    /* Translators: a section of the report: what moved against another assessment */
+    { PW_REPORT_SECTION_COMPARISON, N_("Comparison") },
+    /* Translators: a section of the report: the earlier rounds of the same scope */
+    { PW_REPORT_SECTION_HISTORY, N_("History") },
+    /* Translators: a section of the report: the picture of the organization map */
+    { PW_REPORT_SECTION_MAP, N_("Organization Map") },
+    /* Translators: a section of the report: every team's latest phase */
+    { PW_REPORT_SECTION_TEAMS, N_("Teams Overview") },
+    /* Translators: a section of the report: the social media policy checklist */
+    { PW_REPORT_SECTION_POLICY, N_("Policy Checklist") },
+  };
+
+  g_return_val_if_fail (section != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].id, section))
+      return _(titles[i].title);
+
+  return NULL;
+}
+
+/**
+ * pw_report_draft_get_section_included:
+ *
+ * Returns: whether the report includes @section (all do, unless omitted)
+ */
+gboolean
+pw_report_draft_get_section_included (PwReportDraft *self,
+                                      const char    *section)
+{
+  g_return_val_if_fail (PW_IS_REPORT_DRAFT (self), FALSE);
+  g_return_val_if_fail (section != NULL, FALSE);
+
+  return self->omitted == NULL || !g_strv_contains ((const char * const *) self->omitted, section);
+}
+
+void
+pw_report_draft_set_section_included (PwReportDraft *self,
+                                      const char    *section,
+                                      gboolean       included)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) omitted = NULL;
+
+  g_return_if_fail (PW_IS_REPORT_DRAFT (self));
+  g_return_if_fail (section != NULL);
+
+  if (pw_report_draft_get_section_included (self, section) == !!included)
+    return;
+
+  for (guint i = 0; self->omitted != NULL && self->omitted[i] != NULL; i++)
+    if (!g_str_equal (self->omitted[i], section))
+      g_strv_builder_add (builder, self->omitted[i]);
+  if (!included)
+    g_strv_builder_add (builder, section);
+  omitted = g_strv_builder_end (builder);
+
+  pw_report_draft_set_omitted_sections (self, (const char * const *) omitted);
+}
+
+/**
+ * pw_report_draft_get_omitted_sections:
+ *
+ * Returns: (transfer none) (nullable): the sections the report leaves out:
+ *   the known ones in their order, then those of a newer version as read
+ */
+const char * const *
+pw_report_draft_get_omitted_sections (PwReportDraft *self)
+{
+  g_return_val_if_fail (PW_IS_REPORT_DRAFT (self), NULL);
+
+  return (const char * const *) self->omitted;
+}
+
+/**
+ * pw_report_draft_set_omitted_sections:
+ * @omitted: (nullable) (array zero-terminated=1): the section ids to leave
+ *   out; repeated ones count once
+ */
+void
+pw_report_draft_set_omitted_sections (PwReportDraft      *self,
+                                      const char * const *omitted)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) list = NULL;
+  const char * const empty[] = { NULL };
+
+  g_return_if_fail (PW_IS_REPORT_DRAFT (self));
+
+  if (omitted == NULL)
+    omitted = empty;
+
+  for (guint i = 0; sections[i] != NULL; i++)
+    if (g_strv_contains (omitted, sections[i]))
+      g_strv_builder_add (builder, sections[i]);
+  for (guint i = 0; omitted[i] != NULL; i++)
+    if (!g_strv_contains (sections, omitted[i]) && g_hash_table_add (seen, (char *) omitted[i]))
+      g_strv_builder_add (builder, omitted[i]);
+  list = g_strv_builder_end (builder);
+
+  if (g_strv_equal ((const char * const *) list,
+                    self->omitted != NULL ? (const char * const *) self->omitted : empty))
+    return;
+
+  g_strfreev (self->omitted);
+  self->omitted = list[0] != NULL ? g_steal_pointer (&list) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OMITTED_SECTIONS]);
+}
+
+/**
+ * pw_report_draft_get_compare_id:
+ *
+ * Returns: (nullable): the id of the assessment the report compares its own
+ *   with
+ */
+const char *
+pw_report_draft_get_compare_id (PwReportDraft *self)
+{
+  g_return_val_if_fail (PW_IS_REPORT_DRAFT (self), NULL);
+
+  return self->compare_id;
+}
+
+void
+pw_report_draft_set_compare_id (PwReportDraft *self,
+                                const char    *assessment_id)
+{
+  g_return_if_fail (PW_IS_REPORT_DRAFT (self));
+
+  if (_pw_set_str (&self->compare_id, assessment_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPARE_ID]);
+}

@@ -34,6 +34,7 @@
 #define MAX_ASSESSMENTS  10000
 #define MAX_CHANNELS     100
 #define MAX_REPORTS      1000
+#define MAX_OMITTED      64
 
 static const char * const root_members[] = {
   "format", "format_version", "organization", "org_map", "policy", "assessments", "reports",
@@ -67,7 +68,7 @@ static const char * const assessment_members[] = {
 };
 static const char * const answer_members[] = { "value", "note", "evidence", NULL };
 static const char * const report_members[] = {
-  "id", "assessment", "title", "summary", "commentary", NULL
+  "id", "assessment", "compare", "title", "summary", "commentary", "omit", NULL
 };
 
 const char * const _pw_policy_status_names[PW_POLICY_NOT_APPLICABLE + 1] = {
@@ -784,7 +785,11 @@ read_report_cb (PwJsonReader *reader,
   g_autofree char *assessment = NULL;
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *compare = NULL;
+  g_autoptr(GStrvBuilder) omitted = g_strv_builder_new ();
+  g_auto(GStrv) omitted_list = NULL;
   JsonObject *commentary;
+  JsonArray *array;
 
   if (!pw_json_read_string (reader, object, "id", PW_JSON_REQUIRED | PW_JSON_ID, 0, &id))
     return;
@@ -799,9 +804,31 @@ read_report_cb (PwJsonReader *reader,
   if (pw_json_read_string (reader, object, "assessment", PW_JSON_ID, 0, &assessment)
       && pw_workbook_find_assessment (self, assessment) == NULL)
     pw_json_reader_problem (reader, "assessment", _("Unknown assessment id “%s”"), assessment);
+  if (pw_json_read_string (reader, object, "compare", PW_JSON_ID, 0, &compare)
+      && pw_workbook_find_assessment (self, compare) == NULL)
+    pw_json_reader_problem (reader, "compare", _("Unknown assessment id “%s”"), compare);
   pw_json_read_string (reader, object, "title", PW_JSON_LINE, PW_MAX_NAME_CHARS, &title);
   pw_json_read_string (reader, object, "summary", 0, PW_MAX_TEXT_CHARS, &summary);
+
+  /* Sections left out; ids of a newer version's sections are kept as read */
+  array = pw_json_read_array (reader, object, "omit", 0, MAX_OMITTED);
+  if (array != NULL)
+    {
+      pw_json_reader_push_member (reader, "omit");
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *section = NULL;
+
+          if (pw_json_read_element_string (reader, array, i, PW_JSON_ID, 0, &section))
+            g_strv_builder_add (omitted, section);
+        }
+      pw_json_reader_pop (reader);
+    }
+  omitted_list = g_strv_builder_end (omitted);
+
   pw_report_draft_set_assessment_id (report, assessment);
+  pw_report_draft_set_compare_id (report, compare);
+  pw_report_draft_set_omitted_sections (report, (const char * const *) omitted_list);
   pw_report_draft_set_title (report, title);
   pw_report_draft_set_summary (report, summary);
 

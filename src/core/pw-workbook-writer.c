@@ -308,9 +308,11 @@ write_reports (PwWorkbook *self)
       g_autoptr(PwReportDraft) report = g_list_model_get_item (reports, i);
       JsonObject *object = json_object_new ();
       JsonObject *commentary = json_object_new ();
+      const char * const *omitted;
 
       json_object_set_string_member (object, "id", pw_report_draft_get_id (report));
       pw_json_set_string_if (object, "assessment", pw_report_draft_get_assessment_id (report));
+      pw_json_set_string_if (object, "compare", pw_report_draft_get_compare_id (report));
       pw_json_set_string_if (object, "title", pw_report_draft_get_title (report));
       pw_json_set_string_if (object, "summary", pw_report_draft_get_summary (report));
 
@@ -324,6 +326,16 @@ write_reports (PwWorkbook *self)
         }
 
       json_object_set_object_member (object, "commentary", commentary);
+
+      omitted = pw_report_draft_get_omitted_sections (report);
+      if (omitted != NULL)
+        {
+          JsonArray *sections = json_array_new ();
+
+          for (guint s = 0; omitted[s] != NULL; s++)
+            json_array_add_string_element (sections, omitted[s]);
+          json_object_set_array_member (object, "omit", sections);
+        }
       set_unknown_and_wrap (array, object, report);
     }
 

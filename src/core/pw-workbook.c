@@ -555,6 +555,9 @@ pw_workbook_remove_assessment (PwWorkbook   *self,
       if (g_strcmp0 (pw_report_draft_get_assessment_id (report),
                      pw_assessment_get_id (assessment)) == 0)
         pw_report_draft_set_assessment_id (report, NULL);
+      if (g_strcmp0 (pw_report_draft_get_compare_id (report),
+                     pw_assessment_get_id (assessment)) == 0)
+        pw_report_draft_set_compare_id (report, NULL);
     }
 
   g_hash_table_remove (self->assessment_by_id, pw_assessment_get_id (assessment));
