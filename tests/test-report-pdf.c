@@ -84,7 +84,11 @@ build_sample (PwWorkbook *workbook)
 
   pw_report_add_title (report, "Sample Report", facts);
   pw_report_add_heading (report, 1, "Executive Summary");
-  pw_report_add_markdown (report, "Our **summary** of the year.\n\nA second paragraph.");
+  pw_report_add_markdown (report, "Our **summary** of the year.\n\n"
+                                  "## Highlights\n\n"
+                                  "- a *first* point\n- a `second` point\n\n"
+                                  "A second paragraph, with <b>raw</b> HTML & a "
+                                  "[link](https://example.org).");
   pw_report_add_heading (report, 1, "Overall Result");
   pw_report_add_paragraph (report, "Phase 2, score 2.4");
   pw_report_add_notice (report, "Preliminary: fewer than half of the questions counted");
@@ -353,7 +357,8 @@ test_text (void)
   static const char *order[] = {
     "Sample Report", "Organization", "Example Org",
     "Contents", "Executive Summary", "Overall Result", "Dimensions", "Strategy", "Content",
-    "Executive Summary", "of the year", "A second paragraph",
+    "Executive Summary", "Our summary of the year", "Highlights", "first point",
+    "second point", "A second paragraph, with raw HTML & a link",
     "Overall Result", "Phase 2, score 2.4", "Preliminary: fewer than half",
     "Strategy", "w0001", "w1500", "Content", "Do you plan your posts?",
     "Phase 3 — We plan our posts", "Next Steps", "First step", "Teams overview",

@@ -674,12 +674,47 @@ add_caption_unit (PwReportLayout *self,
   g_ptr_array_add (units, unit);
 }
 
+/* A list item of pw_markdown_to_pango_blocks(): its marker first, a
+ * bullet or a number, after the indentation of its level */
+static gboolean
+is_list_item (const char *text)
+{
+  gunichar c;
+
+  while (*text == ' ')
+    text++;
+  c = g_utf8_get_char (text);
+  if (c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == '-')
+    return TRUE;
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  while (g_ascii_isdigit (*text))
+    text++;
+
+  return *text == '.' || *text == ')';
+}
+
+/* A heading of pw_markdown_to_pango_blocks(): a bold span around it */
+static gboolean
+is_heading (const char *markup)
+{
+  const char *end = strchr (markup, '>');
+  g_autofree char *tag = NULL;
+
+  if (!g_str_has_prefix (markup, "<span ") || end == NULL)
+    return FALSE;
+  tag = g_strndup (markup, end - markup);
+
+  return strstr (tag, "weight=\"bold\"") != NULL;
+}
+
 static void
 add_markdown_units (PwReportLayout      *self,
                     GPtrArray           *units,
                     const PwReportBlock *block)
 {
   g_auto(GStrv) blocks = pw_markdown_to_pango_blocks (block->text);
+  gboolean in_list = FALSE;
 
   for (guint i = 0; blocks != NULL && blocks[i] != NULL; i++)
     {
@@ -701,6 +736,24 @@ add_markdown_units (PwReportLayout      *self,
         }
       add_cell (unit, layout, 0, self->text_width);
       unit->space_before = BLOCK_SPACE;
+
+      /* A heading of the text keeps with what follows it; the items of
+       * a list stand closer together than paragraphs */
+      if (is_heading (blocks[i]))
+        {
+          unit->keep_with_next = TRUE;
+          unit->space_before = 1.5 * BLOCK_SPACE;
+        }
+      if (is_list_item (pango_layout_get_text (layout)))
+        {
+          if (in_list)
+            unit->space_before = 3;
+          in_list = TRUE;
+        }
+      else
+        {
+          in_list = FALSE;
+        }
       g_ptr_array_add (units, unit);
     }
 }
@@ -1114,17 +1167,23 @@ create_toc_pages (PwReportLayout *self,
 }
 
 static void
+free_pagination (PwReportLayout *self)
+{
+  g_clear_object (&self->header);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->radars, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
+}
+
+static void
 pw_report_layout_finalize (GObject *object)
 {
   PwReportLayout *self = PW_REPORT_LAYOUT (object);
 
   g_clear_object (&self->report);
   g_clear_object (&self->context);
-  g_clear_object (&self->header);
-  g_clear_pointer (&self->pages, g_ptr_array_unref);
-  g_clear_pointer (&self->units, g_ptr_array_unref);
-  g_clear_pointer (&self->radars, g_ptr_array_unref);
-  g_clear_pointer (&self->entries, g_array_unref);
+  free_pagination (self);
 
   G_OBJECT_CLASS (pw_report_layout_parent_class)->finalize (object);
 }
@@ -1143,11 +1202,7 @@ pw_report_layout_init (PwReportLayout *self)
 static void
 clear_pagination (PwReportLayout *self)
 {
-  g_clear_object (&self->header);
-  g_clear_pointer (&self->pages, g_ptr_array_unref);
-  g_clear_pointer (&self->units, g_ptr_array_unref);
-  g_clear_pointer (&self->radars, g_ptr_array_unref);
-  g_clear_pointer (&self->entries, g_array_unref);
+  free_pagination (self);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   self->radars = g_ptr_array_new_with_free_func (g_object_unref);
