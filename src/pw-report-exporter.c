@@ -61,9 +61,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* One export: what the worker thread reads, and the progress it reports */
+/* One export: what the worker thread reads, and the progress it reports.
+ * The exporter is held here, not as the task's source object, so that it
+ * is let go in the main thread (export_done_cb()), never by the worker's
+ * last reference to the task. */
 typedef struct
 {
+  PwReportExporter *self;           /* main thread only */
   PwReport       *report;
   PwReportFormat  format;
   PwPaperSize     paper;
@@ -75,6 +79,7 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
+  g_assert (job->self == NULL);
   g_clear_object (&job->report);
   g_clear_object (&job->file);
   g_free (job);
@@ -272,13 +277,13 @@ static gboolean
 show_progress_cb (gpointer user_data)
 {
   GTask *task = user_data;
-  PwReportExporter *self = g_task_get_source_object (task);
   ExportJob *job = g_task_get_task_data (task);
+  PwReportExporter *self = job->self;
   int permille;
 
   g_atomic_int_set (&job->progress_queued, 0);
   permille = g_atomic_int_get (&job->permille);
-  if (self->task != task || permille < 0)
+  if (self == NULL || self->task != task || permille < 0)
     return G_SOURCE_REMOVE;
 
   g_clear_handle_id (&self->pulse_source, g_source_remove);
@@ -385,9 +390,9 @@ export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  PwReportExporter *self = PW_REPORT_EXPORTER (object);
   GTask *task = G_TASK (result);
   ExportJob *job = g_task_get_task_data (task);
+  g_autoptr(PwReportExporter) self = g_steal_pointer (&job->self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_object_ref (job->file);
   gboolean was_busy = pw_report_exporter_get_busy (self);
@@ -439,6 +444,7 @@ pw_report_exporter_export_to_file (PwReportExporter *self,
     return;
 
   job = g_new0 (ExportJob, 1);
+  job->self = g_object_ref (self);
   job->report = g_object_ref (report);
   job->format = format;
   job->paper = paper;
@@ -446,7 +452,7 @@ pw_report_exporter_export_to_file (PwReportExporter *self,
   job->permille = -1;
 
   self->cancellable = g_cancellable_new ();
-  self->task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  self->task = g_task_new (NULL, self->cancellable, export_done_cb, NULL);
   g_task_set_source_tag (self->task, pw_report_exporter_export_to_file);
   g_task_set_name (self->task, "[phasewise] report export");
   g_task_set_task_data (self->task, job, (GDestroyNotify) export_job_free);

@@ -394,6 +394,18 @@ revealed_or_done (gpointer data)
          || !pw_report_exporter_get_busy (exporter);
 }
 
+/* The bar shows how far the PDF is, not a pulse: its fraction moved on */
+static gboolean
+progressed_or_done (gpointer data)
+{
+  PwReportExporter *exporter = data;
+  GtkWidget *bar = pw_test_ui_find_widget (pw_report_exporter_get_progress_bar (exporter),
+                                           GTK_TYPE_PROGRESS_BAR);
+
+  return gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.0
+         || !pw_report_exporter_get_busy (exporter);
+}
+
 static gboolean
 is_cancel_button (GtkWidget     *widget,
                   gconstpointer  data)
@@ -445,7 +457,15 @@ test_cancel (Fixture       *fixture,
                                      PW_PAPER_A4, file);
   pw_test_ui_wait (revealed_or_done, fixture->exporter, "the progress bar");
   if (pw_report_exporter_get_busy (fixture->exporter))
+    pw_test_ui_wait (progressed_or_done, fixture->exporter, "the progress");
+  if (pw_report_exporter_get_busy (fixture->exporter))
     {
+      GtkProgressBar *bar = GTK_PROGRESS_BAR (pw_test_ui_find_widget (revealer,
+                                                                      GTK_TYPE_PROGRESS_BAR));
+
+      /* The renderer's progress, through the main loop */
+      g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0.0);
+      g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), <=, 1.0);
       g_signal_emit_by_name (cancel, "clicked");
       wait_until_idle (fixture->exporter);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
