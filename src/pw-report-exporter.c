@@ -30,23 +30,23 @@
  */
 struct _PwReportExporter
 {
-  GObject            parent_instance;
+  GObject               parent_instance;
 
-  GtkWindow         *parent;        /* weak */
-  AdwToastOverlay   *toasts;        /* weak */
+  GtkWindow            *parent;        /* weak */
+  AdwToastOverlay      *toasts;        /* weak */
 
-  GtkWidget         *revealer;      /* the progress bar, owned */
-  GtkProgressBar    *progress;
-  GtkWidget         *cancel_button;
+  GtkWidget            *revealer;      /* the progress bar, owned */
+  GtkProgressBar       *progress;
+  GtkWidget            *cancel_button;
 
-  GTask             *task;          /* the export under way */
-  GCancellable      *cancellable;   /* …and what cancels it */
-  GtkPrintOperation *print_op;      /* the print-out under way */
-  PwReportLayout    *print_layout;  /* …laid out on its pages */
-  GError            *print_error;   /* …and why it failed, from begin-print */
-  GtkFileChooserNative *chooser;    /* asking where, while it does */
-  guint              reveal_source;
-  guint              pulse_source;
+  GTask                *task;          /* the export under way */
+  GCancellable         *cancellable;   /* …and what cancels it */
+  GtkFileChooserNative *chooser;       /* asking where, while it does */
+  GtkPrintOperation    *print_op;      /* the print-out under way */
+  PwReportLayout       *print_layout;  /* …laid out on its pages */
+  GError               *print_error;   /* …and why it failed, from begin-print */
+  guint                 reveal_source;
+  guint                 pulse_source;
 };
 
 G_DEFINE_FINAL_TYPE (PwReportExporter, pw_report_exporter, G_TYPE_OBJECT)
@@ -67,13 +67,13 @@ static GParamSpec *properties[N_PROPS];
  * last reference to the task. */
 typedef struct
 {
-  PwReportExporter *self;           /* main thread only */
-  PwReport       *report;
-  PwReportFormat  format;
-  PwPaperSize     paper;
-  GFile          *file;
-  int             permille;         /* atomic: the latest progress, 0–1000, or -1 */
-  int             progress_queued;  /* atomic: a progress update waits for the main loop */
+  PwReportExporter *self;             /* main thread only */
+  PwReport         *report;
+  PwReportFormat    format;
+  PwPaperSize       paper;
+  GFile            *file;
+  int               permille;         /* atomic: the latest progress, 0–1000, or -1 */
+  int               progress_queued;  /* atomic: a progress update waits for the main loop */
 } ExportJob;
 
 static void
@@ -801,16 +801,26 @@ pw_report_exporter_print_to_file (PwReportExporter *self,
  * The object
  */
 
-/* The window goes: so does what was under way for it */
+/* The window goes: so does what was under way for it, and an export that
+ * ends after it says nothing (a disposed window or overlay takes no toast) */
 static void
 parent_destroyed_cb (PwReportExporter *self)
 {
   pw_report_exporter_cancel (self);
   if (self->chooser != NULL)
     {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  g_clear_weak_pointer (&self->parent);
+  g_clear_weak_pointer (&self->toasts);
+}
+
+static void
+toasts_destroyed_cb (PwReportExporter *self)
+{
+  g_clear_weak_pointer (&self->toasts);
 }
 
 static void
@@ -886,6 +896,9 @@ pw_report_exporter_set_property (GObject      *object,
       break;
     case PROP_TOASTS:
       g_set_weak_pointer (&self->toasts, g_value_get_object (value));
+      if (self->toasts != NULL)
+        g_signal_connect_object (self->toasts, "destroy", G_CALLBACK (toasts_destroyed_cb), self,
+                                 G_CONNECT_SWAPPED);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

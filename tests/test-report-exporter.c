@@ -20,19 +20,20 @@
 
 /*
  * The window's report exporter under Xvfb, with a report built by hand on
- * the example workbook:
+ * the example workbook (/phasewise/report-exporter/…):
  *
- *   /phasewise/report-exporter/formats    each format written whole into a folder, said in a
- *                                         toast; busy while it goes, one export at a time
- *   /phasewise/report-exporter/chooser    the file chooser proposes the organization's name and
- *                                         the format's extension, or the caller's; one at a time
- *   /phasewise/report-exporter/failure    a folder that is not there, a path through a file, a
- *                                         report that cannot be rendered: an error naming the
- *                                         file, and nothing written or changed
- *   /phasewise/report-exporter/cancel     a large report cancelled at once, or with the progress
- *                                         bar's Cancel: no file, no error
- *   /phasewise/report-exporter/print      the print operation into a PDF: the pages of the
- *                                         report's layout on A4 and on US Letter
+ *   formats        each format written whole into a folder, said in a toast; busy while it
+ *                  goes, one export at a time
+ *   chooser        the file chooser proposes the organization's name and the format's
+ *                  extension, or the caller's; one chooser at a time
+ *   failure        a folder that is not there, a path through a file, a report that cannot
+ *                  be rendered: an error naming the file, and nothing written or changed
+ *   cancel         a large report cancelled at once, or with the progress bar's Cancel once
+ *                  it shows the renderer's progress: no file, no error
+ *   window-closed  the window closed during an export: it stops, no file, nothing said, the
+ *                  exporter finalized
+ *   print          the print operation into a PDF: the pages of the PDF export, on A4 and
+ *                  on US Letter
  */
 
 typedef struct
@@ -128,7 +129,8 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_false (pw_report_exporter_get_busy (fixture->exporter));
   g_assert_finalize_object (fixture->exporter);
   g_assert_finalize_object (fixture->report);
-  pw_test_ui_destroy_window (fixture->window);
+  if (fixture->window != NULL)
+    pw_test_ui_destroy_window (fixture->window);
   pw_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -480,6 +482,26 @@ test_cancel (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&large));
 }
 
+/* The window closes while a long export goes on: the export stops, writes
+ * nothing and says nothing, and the exporter goes once it is over */
+static void
+test_window_closed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PwReport) large = build_report (pw_report_get_workbook (fixture->report), 1500);
+  g_autofree char *path = g_build_filename (fixture->dir, "large.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  pw_report_exporter_export_to_file (fixture->exporter, large, PW_REPORT_FORMAT_PDF,
+                                     PW_PAPER_A4, file);
+  g_assert_true (pw_report_exporter_get_busy (fixture->exporter));
+  pw_test_ui_destroy_window (g_steal_pointer (&fixture->window));
+  wait_until_idle (fixture->exporter);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (pw_test_ui_find_dialog (NULL));
+  g_assert_finalize_object (g_steal_pointer (&large));
+}
+
 /* The page count that pdfinfo reads in @path, and its page size in points */
 static guint
 count_pages (const char *pdfinfo,
@@ -579,6 +601,8 @@ main (int   argc,
               fixture_set_up, test_failure, fixture_tear_down);
   g_test_add ("/phasewise/report-exporter/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/phasewise/report-exporter/window-closed", Fixture, NULL,
+              fixture_set_up, test_window_closed, fixture_tear_down);
   g_test_add ("/phasewise/report-exporter/print", Fixture, NULL,
               fixture_set_up, test_print, fixture_tear_down);
 
