@@ -693,13 +693,23 @@ print_done_cb (GtkPrintOperation       *operation,
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      GFile *file = g_object_get_data (G_OBJECT (operation), "pw-file");
       g_autofree char *heading = NULL;
+      g_autofree char *body = NULL;
 
       g_debug ("Could not print the report: %s", error->message);
       /* Translators: the heading of a message; %s is the title of the
        * report that could not be printed */
       heading = g_strdup_printf (_("Could Not Print “%s”"), pw_report_get_title (report));
-      show_error (self, heading, error->message);
+      if (file != NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          /* Translators: why a print-out into a file failed; %s is the
+           * file's name, the reason follows (cairo's, not translated) */
+          body = g_strdup_printf (_("Could not write “%s”: %s"), name, error->message);
+        }
+      show_error (self, heading, body ? body : error->message);
     }
 
   g_clear_error (&self->print_error);
@@ -737,6 +747,8 @@ run_print (PwReportExporter        *self,
       g_autofree char *path = g_file_get_path (export_file);
 
       gtk_print_operation_set_export_filename (operation, path);
+      g_object_set_data_full (G_OBJECT (operation), "pw-file", g_object_ref (export_file),
+                              g_object_unref);
     }
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_object_set_data_full (G_OBJECT (operation), "pw-report", g_object_ref (report),

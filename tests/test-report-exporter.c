@@ -33,7 +33,7 @@
  *   window-closed  the window closed during an export: it stops, no file, nothing said, the
  *                  exporter finalized
  *   print          the print operation into a PDF: the pages of the PDF export, on A4 and
- *                  on US Letter
+ *                  on US Letter; into a folder that is not there, an error naming the file
  */
 
 typedef struct
@@ -579,6 +579,23 @@ test_print (Fixture       *fixture,
     }
 
   g_assert_finalize_object (g_steal_pointer (&long_report));
+
+  /* A folder that is not there: said, naming the file */
+  {
+    g_autofree char *missing = g_build_filename (fixture->dir, "not-there", "printed.pdf", NULL);
+    g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+    const char *heading = "Could Not Print “Social Media Maturity Report”";
+    AdwMessageDialog *dialog;
+
+    pw_report_exporter_print_to_file (fixture->exporter, fixture->report, PW_PAPER_A4,
+                                      missing_file);
+    wait_until_idle (fixture->exporter);
+    dialog = pw_test_ui_find_dialog (heading);
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), missing));
+    pw_test_ui_respond (heading, "close");
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
 }
 
 int
