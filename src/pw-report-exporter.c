@@ -45,6 +45,7 @@ struct _PwReportExporter
   GtkPrintOperation    *print_op;      /* the print-out under way */
   PwReportLayout       *print_layout;  /* …laid out on its pages */
   GError               *print_error;   /* …and why it failed, from begin-print */
+  GtkPrintSettings     *print_settings; /* the printer and options last printed with */
   guint                 reveal_source;
   guint                 pulse_source;
 };
@@ -688,6 +689,10 @@ print_done_cb (GtkPrintOperation       *operation,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     gtk_print_operation_get_error (operation, &error);
+  /* The next print-out starts where the user left this one's dialog */
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY
+      && g_object_get_data (G_OBJECT (operation), "pw-file") == NULL)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
   if (error == NULL && self->print_error != NULL)
     error = g_steal_pointer (&self->print_error);
 
@@ -742,6 +747,8 @@ run_print (PwReportExporter        *self,
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   if (page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, page_setup);
+  if (self->print_settings != NULL && export_file == NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
   if (export_file != NULL)
     {
       g_autofree char *path = g_file_get_path (export_file);
@@ -857,6 +864,7 @@ pw_report_exporter_dispose (GObject *object)
     }
   g_clear_object (&self->print_layout);
   g_clear_error (&self->print_error);
+  g_clear_object (&self->print_settings);
   g_clear_object (&self->task);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->revealer);

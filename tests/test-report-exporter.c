@@ -34,6 +34,7 @@
  *                  exporter finalized
  *   print          the print operation into a PDF: the pages of the PDF export, on A4 and
  *                  on US Letter; into a folder that is not there, an error naming the file
+ *   print-dialog   printing asks with the print dialog over the window; cancelled, nothing
  */
 
 typedef struct
@@ -502,6 +503,50 @@ test_window_closed (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&large));
 }
 
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  GtkWindow **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* GtkPrintUnixDialog, by name: its header is in gtk4-unix-print */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog")
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *dialog = window;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Print: the print dialog over the window, busy until it is answered;
+ * cancelled, nothing is said */
+static void
+test_print_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *dialog = NULL;
+
+  pw_report_exporter_print (fixture->exporter, fixture->report);
+  pw_test_ui_wait (print_dialog_shown, &dialog, "the print dialog");
+  g_assert_true (pw_report_exporter_get_busy (fixture->exporter));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  /* One at a time */
+  pw_report_exporter_print (fixture->exporter, fixture->report);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  wait_until_idle (fixture->exporter);
+  g_assert_cmpuint (fixture->busy_changes, ==, 2);
+  g_assert_null (pw_test_ui_find_dialog (NULL));
+}
+
 /* The page count that pdfinfo reads in @path, and its page size in points */
 static guint
 count_pages (const char *pdfinfo,
@@ -622,6 +667,8 @@ main (int   argc,
               fixture_set_up, test_window_closed, fixture_tear_down);
   g_test_add ("/phasewise/report-exporter/print", Fixture, NULL,
               fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/phasewise/report-exporter/print-dialog", Fixture, NULL,
+              fixture_set_up, test_print_dialog, fixture_tear_down);
 
   return g_test_run ();
 }
