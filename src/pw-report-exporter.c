@@ -644,6 +644,7 @@ begin_print_cb (GtkPrintOperation *operation,
   PangoContext *pango_context = gtk_print_context_create_pango_context (context);
   g_autoptr(GError) error = NULL;
   gboolean paginated;
+  guint n_pages;
 
   g_clear_object (&self->print_layout);
   self->print_layout = pw_report_layout_new (report,
@@ -660,8 +661,8 @@ begin_print_cb (GtkPrintOperation *operation,
       return;
     }
 
-  gtk_print_operation_set_n_pages (operation,
-                                   MAX (1, (int) pw_report_layout_get_n_pages (self->print_layout)));
+  n_pages = pw_report_layout_get_n_pages (self->print_layout);
+  gtk_print_operation_set_n_pages (operation, MAX (1, (int) n_pages));
 }
 
 static void

@@ -59,8 +59,8 @@ static PwReport *
 build_report (PwWorkbook *workbook,
               guint       n_sections)
 {
-  g_autoptr(PwAssessment) assessment = g_list_model_get_item (pw_workbook_get_assessments (workbook),
-                                                              0);
+  GListModel *assessments = pw_workbook_get_assessments (workbook);
+  g_autoptr(PwAssessment) assessment = g_list_model_get_item (assessments, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   const char *facts[] = { "Organization", "Larkspur Outdoor Equipment", "Round", "Spring", NULL };
@@ -247,40 +247,41 @@ test_formats (Fixture       *fixture,
   g_assert_cmpstr (listed, ==, "report.csv report.html report.md report.pdf");
 }
 
+/* The visible toplevels of @type (a type name: GtkPrintUnixDialog's header
+ * is in gtk4-unix-print, which the tests do not use); the first in @first */
+static guint
+count_toplevels (const char  *type,
+                 GtkWindow  **first)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType wanted = g_type_from_name (type);
+  guint n = 0;
+
+  for (guint i = 0; wanted != 0 && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!g_type_is_a (G_OBJECT_TYPE (window), wanted)
+          || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      if (n == 0 && first != NULL)
+        *first = window;
+      n++;
+    }
+
+  return n;
+}
+
 static gboolean
 chooser_shown (gpointer data)
 {
-  GtkFileChooser **chooser = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *chooser = GTK_FILE_CHOOSER (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return count_toplevels ("GtkFileChooserDialog", data) > 0;
 }
 
 static guint
 count_choosers (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      n += GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window));
-    }
-
-  return n;
+  return count_toplevels ("GtkFileChooserDialog", NULL);
 }
 
 static void
@@ -288,13 +289,15 @@ test_chooser (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autofree char *current = NULL;
-  GtkFileChooser *chooser = NULL;
+  GtkWindow *dialog = NULL;
+  GtkFileChooser *chooser;
   GtkFileFilter *filter;
 
   pw_report_exporter_export (fixture->exporter, fixture->report, PW_REPORT_FORMAT_PDF,
                              PW_PAPER_A4, NULL);
   /* Without a portal, GtkFileChooserNative is a GtkFileChooserDialog */
-  pw_test_ui_wait (chooser_shown, &chooser, "the file chooser");
+  pw_test_ui_wait (chooser_shown, &dialog, "the file chooser");
+  chooser = GTK_FILE_CHOOSER (dialog);
   current = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (current, ==, "Larkspur Outdoor Equipment report.pdf");
   filter = gtk_file_chooser_get_filter (chooser);
@@ -308,10 +311,11 @@ test_chooser (Fixture       *fixture,
   g_assert_false (pw_report_exporter_get_busy (fixture->exporter));
 
   /* Asked again, with a name of the caller's */
-  chooser = NULL;
+  dialog = NULL;
   pw_report_exporter_export (fixture->exporter, fixture->report, PW_REPORT_FORMAT_MARKDOWN,
                              PW_PAPER_A4, "Spring round");
-  pw_test_ui_wait (chooser_shown, &chooser, "the file chooser");
+  pw_test_ui_wait (chooser_shown, &dialog, "the file chooser");
+  chooser = GTK_FILE_CHOOSER (dialog);
   g_clear_pointer (&current, g_free);
   current = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (current, ==, "Spring round.md");
@@ -506,23 +510,7 @@ test_window_closed (Fixture       *fixture,
 static gboolean
 print_dialog_shown (gpointer data)
 {
-  GtkWindow **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      /* GtkPrintUnixDialog, by name: its header is in gtk4-unix-print */
-      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog")
-          && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *dialog = window;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return count_toplevels ("GtkPrintUnixDialog", data) > 0;
 }
 
 /* Print: the print dialog over the window, busy until it is answered;
