@@ -737,6 +737,7 @@ run_print (PwReportExporter        *self,
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   gboolean was_busy = pw_report_exporter_get_busy (self);
+  GtkPrintOperationResult result;
 
   if (was_busy)
     return;
@@ -768,8 +769,11 @@ run_print (PwReportExporter        *self,
   self->print_op = g_object_ref (operation);
   notify_busy (self, was_busy);
 
-  /* "done" says how it went, also when it is over before this returns */
-  gtk_print_operation_run (operation, action, self->parent, NULL);
+  /* "done" says how it went, also when it is over before this returns;
+   * if it failed before there was an operation to be done, it is over */
+  result = gtk_print_operation_run (operation, action, self->parent, NULL);
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->print_op == operation)
+    print_done_cb (operation, result, self);
 }
 
 /**
