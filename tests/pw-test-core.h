@@ -26,4 +26,10 @@ const char *pw_test_csv_cell      (GPtrArray      *rows,
                                    guint           row,
                                    guint           column);
 
+/* The assessment of pw_test_build_complete_workbook() that its report
+ * draft is about */
+#define PW_TEST_COMPLETE_ASSESSMENT "complete-2026"
+
+PwWorkbook *pw_test_build_complete_workbook (JsonNode **expected);
+
 G_END_DECLS

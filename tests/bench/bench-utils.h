@@ -9,9 +9,18 @@
 
 #include <glib.h>
 
+#include "phasewise-core.h"
+
 G_BEGIN_DECLS
 
-double bench_median (double *values,
-                     guint   n_values);
+/* bench_build_large_workbook() */
+#define BENCH_LARGE_TEAMS        2000
+#define BENCH_LARGE_ASSESSMENTS  100
+#define BENCH_LARGE_WORKSHOPS    10
+#define BENCH_LARGE_PARTICIPANTS 300
+
+double      bench_median               (double      *values,
+                                        guint        n_values);
+PwWorkbook *bench_build_large_workbook (PwFramework *framework);
 
 G_END_DECLS

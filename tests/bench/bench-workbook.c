@@ -11,7 +11,6 @@
 
 #include "bench-utils.h"
 #include "phasewise-core.h"
-#include "pw-json-util-private.h"
 
 /*
  * Measures opening, saving and scoring a large workbook against what
@@ -24,10 +23,7 @@
  * (kept as members this version does not interpret).
  */
 
-#define N_TEAMS        2000
 #define N_ASSESSMENTS  100
-#define N_WORKSHOPS    10
-#define N_PARTICIPANTS 300
 #define N_MANY         10000
 #define N_POLICY_ITEMS 200
 #define N_CATEGORIES   20
@@ -35,75 +31,6 @@
 #ifndef N_RUNS
 #define N_RUNS         7
 #endif
-
-static PwWorkbook *
-build_workbook (PwFramework *framework)
-{
-  PwWorkbook *workbook = pw_workbook_new (framework);
-  PwOrgMap *map = pw_workbook_get_org_map (workbook);
-  GRand *rand = g_rand_new_with_seed (42);
-
-  pw_workbook_set_name (workbook, "Benchmark Corporation");
-
-  for (guint i = 0; i < N_TEAMS; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("team-%u", i);
-      g_autofree char *name = g_strdup_printf ("Team %u", i);
-      g_autoptr(PwTeam) team = pw_team_new (id, i % 50 == 0 ? PW_TEAM_HUB : PW_TEAM_SPOKE, name);
-      const char *channels[] = { "LinkedIn", "Instagram", NULL };
-
-      pw_team_set_function (team, "Marketing");
-      pw_team_set_region (team, "Europe");
-      pw_team_set_headcount (team, (int) (i % 7));
-      pw_team_set_smes (team, (int) (i % 13));
-      pw_team_set_channels (team, channels);
-      pw_team_set_x (team, (int) (i % 100) * 120);
-      pw_team_set_y (team, (int) (i / 100) * 90);
-      pw_org_map_add_team (map, team);
-      if (i % 50 != 0)
-        {
-          g_autofree char *hub = g_strdup_printf ("team-%u", i - i % 50);
-
-          pw_org_map_link_teams (map, hub, id);
-        }
-    }
-
-  for (guint a = 0; a < N_ASSESSMENTS; a++)
-    {
-      PwAssessment *assessment = pw_workbook_start_assessment (workbook,
-                                                               a % 2 ? NULL : "team-1");
-
-      pw_assessment_set_participants (assessment, N_PARTICIPANTS);
-      for (guint d = 0; d < pw_framework_get_n_dimensions (framework); d++)
-        {
-          const PwDimension *dimension = pw_framework_get_dimension (framework, d);
-
-          for (guint q = 0; q < dimension->questions->len; q++)
-            {
-              const PwQuestion *question = g_ptr_array_index (dimension->questions, q);
-              PwAnswer *answer = pw_assessment_ensure_answer (assessment, question->id);
-
-              pw_answer_choose (answer, g_rand_int_range (rand, 1, 6));
-              pw_answer_set_note (answer, "Agreed after a short discussion in the room.");
-
-              if (a < N_WORKSHOPS)
-                {
-                  JsonObject *unknown = json_object_new ();
-                  JsonArray *votes = json_array_new ();
-
-                  for (guint p = 0; p < N_PARTICIPANTS; p++)
-                    json_array_add_int_element (votes, g_rand_int_range (rand, 1, 6));
-                  json_object_set_array_member (unknown, "votes", votes);
-                  _pw_json_set_unknown (answer, unknown);
-                }
-            }
-        }
-    }
-
-  g_rand_free (rand);
-
-  return workbook;
-}
 
 /* The documented maximum of assessments, each answering every question
  * of one dimension: opening must grow with their number, not its square
@@ -221,7 +148,7 @@ main (int   argc,
   GListModel *assessments;
 
   g_assert_no_error (error);
-  workbook = build_workbook (framework);
+  workbook = bench_build_large_workbook (framework);
   bytes = pw_workbook_serialize (workbook);
   assessments = pw_workbook_get_assessments (workbook);
 
@@ -365,8 +292,9 @@ main (int   argc,
     double s = median (serialize), sc = median (score);
 
     g_print ("workbook: %.1f MB, %d teams, %d assessments, %d votes; median of %d runs\n",
-             g_bytes_get_size (bytes) / 1e6, N_TEAMS, N_ASSESSMENTS,
-             N_WORKSHOPS * (int) pw_framework_get_n_questions (framework) * N_PARTICIPANTS,
+             g_bytes_get_size (bytes) / 1e6, BENCH_LARGE_TEAMS, BENCH_LARGE_ASSESSMENTS,
+             BENCH_LARGE_WORKSHOPS * (int) pw_framework_get_n_questions (framework)
+             * BENCH_LARGE_PARTICIPANTS,
              N_RUNS);
     g_print ("| measure | reference | Phasewise | ratio | bar |\n");
     g_print ("|---|---|---|---|---|\n");
