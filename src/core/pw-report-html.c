@@ -763,29 +763,37 @@ append_prefixed_ids (GString    *out,
                      const char *prefix)
 {
   static const char * const references[] = { " id=\"", "href=\"#", "url(#" };
+  const char *found[G_N_ELEMENTS (references)];
   const char *p = svg;
+
+  /* Where each kind is found next, looked for again only once passed:
+   * one pass over the picture, however many ids it has */
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    found[i] = strstr (p, references[i]);
 
   for (;;)
     {
       const char *next = NULL;
       gsize length = 0;
+      guint kind = 0;
 
       for (guint i = 0; i < G_N_ELEMENTS (references); i++)
-        {
-          const char *found = strstr (p, references[i]);
-
-          if (found != NULL && (next == NULL || found < next))
-            {
-              next = found;
-              length = strlen (references[i]);
-            }
-        }
+        if (found[i] != NULL && (next == NULL || found[i] < next))
+          {
+            next = found[i];
+            length = strlen (references[i]);
+            kind = i;
+          }
       if (next == NULL)
         break;
 
       g_string_append_len (out, p, next + length - p);
       g_string_append (out, prefix);
       p = next + length;
+      found[kind] = strstr (p, references[kind]);
+      for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+        if (found[i] != NULL && found[i] < p)
+          found[i] = strstr (p, references[i]);
     }
   g_string_append (out, p);
 }
