@@ -20,27 +20,6 @@
  */
 
 static const char *
-status_name (PwPolicyStatus status)
-{
-  switch (status)
-    {
-    case PW_POLICY_DRAFTING:
-      /* Translators: a policy item's status in the CSV export */
-      return _("Drafting");
-    case PW_POLICY_IN_PLACE:
-      /* Translators: a policy item's status in the CSV export */
-      return _("In place");
-    case PW_POLICY_NOT_APPLICABLE:
-      /* Translators: a policy item's status in the CSV export */
-      return _("Not applicable");
-    case PW_POLICY_MISSING:
-    default:
-      /* Translators: a policy item's status in the CSV export */
-      return _("Missing");
-    }
-}
-
-static const char *
 yes_no (gboolean value)
 {
   /* Translators: a yes/no cell of the CSV export ("Core", "Overdue") */
@@ -96,7 +75,7 @@ pw_policy_to_csv (PwPolicy *policy,
       _pw_csv_append_field (out, category != NULL ? category : category_id, FALSE);
       _pw_csv_append_field (out, pw_policy_item_get_title (item), FALSE);
       _pw_csv_append_field (out, yes_no (pw_policy_item_get_core (item)), FALSE);
-      _pw_csv_append_field (out, status_name (pw_policy_item_get_status (item)), FALSE);
+      _pw_csv_append_field (out, pw_policy_status_to_text (pw_policy_item_get_status (item)), FALSE);
       _pw_csv_append_field (out, pw_policy_item_get_owner (item), FALSE);
       _pw_csv_append_field (out, pw_policy_item_get_review_date (item), FALSE);
       _pw_csv_append_field (out, yes_no (pw_policy_item_is_overdue (item, today)), FALSE);

@@ -908,3 +908,30 @@ pw_policy_item_set_link (PwPolicyItem *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINK]);
 }
 
+
+/**
+ * pw_policy_status_to_text:
+ *
+ * Returns: a policy item's status as running text says it ("In place"),
+ *   translated: in the exports and the report
+ */
+const char *
+pw_policy_status_to_text (PwPolicyStatus status)
+{
+  switch (status)
+    {
+    case PW_POLICY_DRAFTING:
+      /* Translators: a policy item's status in the CSV export and the report */
+      return _("Drafting");
+    case PW_POLICY_IN_PLACE:
+      /* Translators: a policy item's status in the CSV export and the report */
+      return _("In place");
+    case PW_POLICY_NOT_APPLICABLE:
+      /* Translators: a policy item's status in the CSV export and the report */
+      return _("Not applicable");
+    case PW_POLICY_MISSING:
+    default:
+      /* Translators: a policy item's status in the CSV export and the report */
+      return _("Missing");
+    }
+}

@@ -105,4 +105,6 @@ const char     *pw_policy_item_get_link        (PwPolicyItem   *self);
 void            pw_policy_item_set_link        (PwPolicyItem   *self,
                                                 const char     *link);
 
+const char *pw_policy_status_to_text (PwPolicyStatus status);
+
 G_END_DECLS

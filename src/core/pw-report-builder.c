@@ -1006,23 +1006,6 @@ add_teams (Builder    *self,
   return TRUE;
 }
 
-static const char *
-policy_status_name (PwPolicyStatus status)
-{
-  switch (status)
-    {
-    case PW_POLICY_DRAFTING:
-      return _("Drafting");
-    case PW_POLICY_IN_PLACE:
-      return _("In place");
-    case PW_POLICY_NOT_APPLICABLE:
-      return _("Not applicable");
-    case PW_POLICY_MISSING:
-    default:
-      return _("Missing");
-    }
-}
-
 /* One item of the checklist as it stood on @date: its status then, with
  * the reason when it did not apply; the review date, overdue as of the
  * report's date */
@@ -1041,9 +1024,9 @@ add_policy_item (Builder      *self,
   if (status == PW_POLICY_NOT_APPLICABLE && has_text (reason))
     /* Translators: the status of a policy item that does not apply, and why:
      * "Not applicable: we have no shops" */
-    value = g_strdup_printf (_("%s: %s"), policy_status_name (status), reason);
+    value = g_strdup_printf (_("%s: %s"), pw_policy_status_to_text (status), reason);
   else
-    value = g_strdup (policy_status_name (status));
+    value = g_strdup (pw_policy_status_to_text (status));
   /* Translators: a row of a policy item in the report */
   add_pair (pairs, C_("report", "Status"), value);
   /* The framework's items are described in the framework; a custom item's
