@@ -750,7 +750,10 @@ test_markdown_report_round_trip (void)
     }
 }
 
-/* The facilitator's Markdown goes into the Markdown report as written */
+/* The facilitator's Markdown goes into the Markdown report with its
+ * meaning, written again by cmark; what the HTML report leaves out (raw
+ * HTML, script links) it leaves out too, so that a viewer showing the
+ * file's HTML runs nothing of it */
 static void
 test_markdown_report_as_written (void)
 {
@@ -758,7 +761,9 @@ test_markdown_report_as_written (void)
   g_autoptr(PwReport) report = pw_report_new (workbook, "Report", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) markdown = NULL;
-  const char *written = "Some *emphasis*, a [link](https://example.org)\n\n- a list\n";
+  const char *written = "Some *emphasis*, a [link](https://example.org)\n\n- a list\n\n"
+                        "<script>alert(1)</script>\n\n"
+                        "A [trap](javascript:alert(1)) and <b onmouseover=\"alert(1)\">bold</b>\n";
 
   pw_report_add_heading (report, 1, "Summary");
   pw_report_add_markdown (report, written);
@@ -768,7 +773,8 @@ test_markdown_report_as_written (void)
   g_assert_no_error (error);
   g_assert_cmpstr (bytes_text (markdown), ==,
                    "## Summary\n\n"
-                   "Some *emphasis*, a [link](https://example.org)\n\n- a list\n\n"
+                   "Some *emphasis*, a [link](https://example.org)\n\n  - a list\n\n"
+                   "A trap and bold\n\n"
                    "After\n");
 }
 

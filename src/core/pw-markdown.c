@@ -209,6 +209,31 @@ pw_markdown_to_html (const char *markdown)
   return copy;
 }
 
+/**
+ * pw_markdown_to_commonmark:
+ * @markdown: CommonMark text
+ *
+ * Returns: (transfer full): @markdown written again as CommonMark, with what
+ *   pw_markdown_to_html() leaves out left out: no raw HTML, no image, only
+ *   http:, https:, mailto: and #anchor links.  A viewer that shows a
+ *   Markdown file's HTML then runs nothing of it.
+ */
+char *
+pw_markdown_to_commonmark (const char *markdown)
+{
+  g_autoptr(cmark_node) document = NULL;
+  char *text;
+  char *copy;
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  document = parse_safe (markdown);
+  text = cmark_render_commonmark (document, CMARK_OPT_DEFAULT, 0);
+  copy = g_strdup (text);
+  free (text);
+  return copy;
+}
+
 /* Rendering to blocks of Pango markup or plain text */
 
 typedef enum

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  */
 
 char  *pw_markdown_to_html         (const char *markdown);
+char  *pw_markdown_to_commonmark   (const char *markdown);
 GStrv  pw_markdown_to_pango_blocks (const char *markdown);
 char  *pw_markdown_to_plain        (const char *markdown);
 

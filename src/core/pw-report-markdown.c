@@ -14,12 +14,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pw-markdown.h"
 #include "pw-report-export.h"
 #include "pw-result-text.h"
 
 /*
  * A report as CommonMark (with the pipe tables that most Markdown readers
- * know): the facilitator's Markdown as it was written, every other text
+ * know): the facilitator's Markdown written again by cmark without raw HTML
+ * and with safe links only (pw_markdown_to_commonmark()), every other text
  * escaped (escape_text()) so that it reads back as the same text and never
  * as Markdown syntax, raw HTML or a link.  FACTS are lists of labelled
  * items, TABLEs and the RADAR's scores tables; the MAP, a picture, is its
@@ -284,7 +286,8 @@ static void
 write_markdown (GString    *out,
                 const char *markdown)
 {
-  g_autofree char *clean = clean_text (markdown != NULL ? markdown : "");
+  g_autofree char *safe = pw_markdown_to_commonmark (markdown != NULL ? markdown : "");
+  g_autofree char *clean = clean_text (safe);
   gsize len = strlen (clean);
 
   while (len > 0 && (clean[len - 1] == '\n' || clean[len - 1] == ' '))
