@@ -681,6 +681,13 @@ test_report_texts (Fixture       *fixture,
   pw_report_draft_set_commentary (report, "tools", "One tool.");
   g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 2);
   g_assert_nonnull (strstr (pw_history_get_undo_label (fixture->history), "commentary"));
+
+  /* Another dimension's commentary is another step, even typed at once */
+  pw_report_draft_set_commentary (report, "strategy", "Targets per spoke.");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 3);
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_null (pw_report_draft_get_commentary (report, "strategy"));
+  g_assert_cmpstr (pw_report_draft_get_commentary (report, "tools"), ==, "One tool.");
   advance (fixture, 5);
 
   pw_report_draft_set_section_included (report, PW_REPORT_SECTION_MAP, FALSE);

@@ -228,6 +228,59 @@ property_entry_apply (PwHistoryEntry *entry,
   g_object_set_property (self->object, self->pspec->name, forward ? &self->after : &self->before);
 }
 
+/* The one key whose text differs between two a{ss}, or NULL when none or
+ * several do */
+static char *
+changed_key (const GValue *before,
+             const GValue *after)
+{
+  GVariant *variants[2] = { g_value_get_variant (before), g_value_get_variant (after) };
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint v = 0; v < 2; v++)
+    {
+      GVariantIter variant_iter;
+      const char *id;
+      const char *text;
+
+      if (variants[v] == NULL)
+        continue;
+
+      g_variant_iter_init (&variant_iter, variants[v]);
+      while (g_variant_iter_next (&variant_iter, "{&s&s}", &id, &text))
+        {
+          const char *known = g_hash_table_lookup (texts, id);
+
+          if (v == 0)
+            g_hash_table_replace (texts, g_strdup (id), g_strdup (text));
+          else if (g_strcmp0 (known, text) != 0)
+            g_hash_table_add (changed, (char *) g_intern_string (id));
+          else
+            g_hash_table_remove (texts, id);
+        }
+    }
+
+  /* What the first held and the second no longer does */
+  if (variants[1] != NULL)
+    {
+      g_hash_table_iter_init (&iter, texts);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_variant_lookup (variants[1], key, "&s", NULL))
+          g_hash_table_add (changed, (char *) g_intern_string (key));
+    }
+
+  if (g_hash_table_size (changed) != 1)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, changed);
+  g_hash_table_iter_next (&iter, &key, NULL);
+
+  return g_strdup (key);
+}
+
 /* Consecutive changes of one property are typing in one field.  A switch
  * flipped is no typing: each flip is a step of its own. */
 static gboolean
@@ -240,6 +293,17 @@ property_entry_merge (PwHistoryEntry *entry,
   if (next->object != self->object || next->pspec != self->pspec
       || G_PARAM_SPEC_VALUE_TYPE (self->pspec) == G_TYPE_BOOLEAN)
     return FALSE;
+
+  /* The commentary of a report is one a{ss}: typing in one dimension's
+   * merges, moving on to another's is a step of its own. */
+  if (G_PARAM_SPEC_VALUE_TYPE (self->pspec) == G_TYPE_VARIANT)
+    {
+      g_autofree char *changed = changed_key (&self->before, &self->after);
+      g_autofree char *next_changed = changed_key (&next->before, &next->after);
+
+      if (changed == NULL || g_strcmp0 (changed, next_changed) != 0)
+        return FALSE;
+    }
 
   g_value_copy (&next->after, &self->after);
 
