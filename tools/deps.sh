@@ -9,6 +9,7 @@ packages=(
   meson ninja-build gcc pkg-config gettext python3
   libglib2.0-dev libglib2.0-bin libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev
+  libcmark-dev        # the facilitator's Markdown in reports
   libxml2-utils       # xmllint, for the xml-stripblanks of the GResource
   # the tests and tools/*.sh
   valgrind strace
