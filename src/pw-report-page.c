@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pw-markdown.h"
 #include "pw-report-page.h"
+#include "pw-widget-utils.h"
 
 /**
  * PwReportPage:
@@ -46,6 +48,7 @@ struct _PwReportPage
   GtkStringList  *dimension_labels;
   GHashTable     *section_switches; /* section id → GtkSwitch */
   PwPaperSize     paper;
+  gboolean        preview;         /* the Markdown shown as it will look */
   guint           syncing;         /* the widgets are being set from the model */
   guint           editing;         /* the model is being set from the widgets */
   gboolean        adding_draft;    /* …in the step that adds the draft */
@@ -62,6 +65,10 @@ struct _PwReportPage
   GtkTextView    *summary_view;
   GtkDropDown    *dimension_dropdown;
   GtkTextView    *commentary_view;
+  GtkStack       *summary_stack;
+  GtkStack       *commentary_stack;
+  GtkBox         *summary_preview;
+  GtkBox         *commentary_preview;
   AdwPreferencesGroup *sections_group;
 };
 
@@ -70,6 +77,7 @@ G_DEFINE_FINAL_TYPE (PwReportPage, pw_report_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PAPER,
+  PROP_PREVIEW,
   N_PROPS
 };
 
@@ -277,6 +285,59 @@ end_draft_edit (PwReportPage *self)
   self->editing--;
 }
 
+/* ------------------------------------------------------------------------
+ * The Markdown as it will look
+ */
+
+static void
+render_markdown (GtkBox     *box,
+                 const char *markdown)
+{
+  g_auto(GStrv) blocks = pw_markdown_to_pango_blocks (markdown != NULL ? markdown : "");
+
+  _pw_box_remove_all (box);
+  if (blocks == NULL || blocks[0] == NULL)
+    {
+      /* Translators: the preview of an empty summary or commentary */
+      GtkWidget *label = gtk_label_new (_("Nothing written yet: the report leaves it out."));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (box, label);
+      return;
+    }
+
+  for (guint i = 0; blocks[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (label), blocks[i]);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_box_append (box, label);
+    }
+}
+
+static void
+update_previews (PwReportPage *self)
+{
+  gboolean preview = self->preview;
+  g_autofree char *summary = NULL;
+  g_autofree char *commentary = NULL;
+
+  gtk_stack_set_visible_child_name (self->summary_stack, preview ? "preview" : "edit");
+  gtk_stack_set_visible_child_name (self->commentary_stack, preview ? "preview" : "edit");
+  if (!preview)
+    return;
+
+  summary = get_buffer_text (self->summary_view);
+  commentary = get_buffer_text (self->commentary_view);
+  render_markdown (self->summary_preview, summary);
+  render_markdown (self->commentary_preview, commentary);
+}
+
 static const char *
 get_dimension_id (PwReportPage *self)
 {
@@ -301,6 +362,7 @@ sync_commentary (PwReportPage *self)
   set_buffer_text (self, self->commentary_view,
                    self->draft && dimension_id
                    ? pw_report_draft_get_commentary (self->draft, dimension_id) : NULL);
+  update_previews (self);
 }
 
 static void
@@ -718,6 +780,10 @@ pw_report_page_get_property (GObject    *object,
       g_value_set_uint (value, self->paper);
       break;
 
+    case PROP_PREVIEW:
+      g_value_set_boolean (value, self->preview);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -735,6 +801,15 @@ pw_report_page_set_property (GObject      *object,
     {
     case PROP_PAPER:
       pw_report_page_set_paper (self, g_value_get_uint (value));
+      break;
+
+    case PROP_PREVIEW:
+      if (self->preview != g_value_get_boolean (value))
+        {
+          self->preview = g_value_get_boolean (value);
+          update_previews (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -764,6 +839,17 @@ pw_report_page_class_init (PwReportPageClass *klass)
                        PW_PAPER_A4, PW_PAPER_US_LETTER, PW_PAPER_A4,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * PwReportPage:preview:
+   *
+   * Whether the executive summary and the commentary show as they will
+   * look in the report, in place of their Markdown (`report.preview`).
+   */
+  properties [PROP_PREVIEW] =
+    g_param_spec_boolean ("preview", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-report-page.ui");
@@ -778,9 +864,15 @@ pw_report_page_class_init (PwReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, summary_view);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, dimension_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, commentary_view);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, summary_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, commentary_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, summary_preview);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, commentary_preview);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, sections_group);
 
   gtk_widget_class_set_css_name (widget_class, "pw-report-page");
+
+  gtk_widget_class_install_property_action (widget_class, "report.preview", "preview");
 }
 
 static void

@@ -282,14 +282,27 @@ test_example (void)
   g_assert_cmpstr (pw_report_draft_get_id (pw_report_page_get_draft (page)), ==, "report-1");
   text = get_summary_text (page);
   g_assert_true (g_str_has_prefix (text, "Larkspur has moved"));
-  row = ADW_ENTRY_ROW (pw_test_ui_find_row (GTK_WIDGET (page), "_Title"));
+  row = ADW_ENTRY_ROW (pw_test_ui_find_row (GTK_WIDGET (page), "Tit_le"));
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
                    "Social media maturity review 2026");
   maybe_shoot (window, "report-page-example");
 
+  /* The summary's Markdown as it will look, and back */
+  g_assert_null (pw_test_ui_find_label (GTK_WIDGET (page), "Larkspur has moved"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.preview", NULL));
+  pw_test_ui_flush ();
+  g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (page), "Larkspur has moved"));
+  if (g_getenv ("PW_TEST_SCREENSHOTS") != NULL)
+    {
+      scroll_to (pw_report_page_get_summary_view (page));
+      maybe_shoot (window, "report-page-example-preview");
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.preview", NULL));
+  pw_test_ui_flush ();
+
   /* The facts of the title page are the model's fields */
-  row = ADW_ENTRY_ROW (pw_test_ui_find_row (GTK_WIDGET (page), "_Organization"));
+  row = ADW_ENTRY_ROW (pw_test_ui_find_row (GTK_WIDGET (page), "Or_ganization"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, pw_workbook_get_name (workbook));
   row = ADW_ENTRY_ROW (pw_test_ui_find_row (GTK_WIDGET (page), "_Facilitator"));
   gtk_editable_set_text (GTK_EDITABLE (row), "Dana Reyes");
