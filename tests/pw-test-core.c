@@ -145,3 +145,44 @@ pw_test_csv_cell (GPtrArray *rows,
   g_assert_cmpuint (json_array_get_length (array), ==, 10);
   return json_array_get_string_element (array, column);
 }
+
+/**
+ * pw_test_new_workbook:
+ *
+ * Returns: (transfer full): a new, empty workbook of the bundled framework
+ */
+PwWorkbook *
+pw_test_new_workbook (void)
+{
+  g_autoptr(PwFramework) framework = NULL;
+  g_autoptr(GError) error = NULL;
+
+  framework = pw_framework_load_bundled (&error);
+  g_assert_no_error (error);
+
+  return pw_workbook_new (framework);
+}
+
+/**
+ * pw_test_migrate_fixture:
+ * @name: a workbook in tests/fixtures, "larkspur-1.0.phasewise"
+ *
+ * Returns: (transfer full): the migration of that workbook to the bundled
+ *   framework; pw_migration_get_result() is the migrated workbook
+ */
+PwMigration *
+pw_test_migrate_fixture (const char *name)
+{
+  g_autofree char *path = pw_test_source_path ("tests", "fixtures", name, NULL);
+  g_autoptr(PwWorkbook) workbook = pw_test_load_workbook (path);
+  g_autoptr(PwFramework) target = NULL;
+  g_autoptr(GError) error = NULL;
+  PwMigration *migration;
+
+  target = pw_framework_load_bundled (&error);
+  g_assert_no_error (error);
+  migration = pw_migration_new (workbook, target, &error);
+  g_assert_no_error (error);
+
+  return migration;
+}

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 PwWorkbook *pw_test_load_workbook (const char *path);
 PwWorkbook *pw_test_load_example  (void);
+PwWorkbook *pw_test_new_workbook  (void);
+PwMigration *pw_test_migrate_fixture (const char *name);
 PwSession  *pw_test_get_session   (void);
 void        pw_test_set_status    (PwPolicyItem   *item,
                                    PwPolicyStatus  status);

@@ -23,18 +23,6 @@
  * only one of them was asked are listed as such.
  */
 
-static PwWorkbook *
-new_workbook (void)
-{
-  g_autoptr(PwFramework) framework = NULL;
-  g_autoptr(GError) error = NULL;
-
-  framework = pw_framework_load_bundled (&error);
-  g_assert_no_error (error);
-
-  return pw_workbook_new (framework);
-}
-
 static const PwQuestion *
 question_at (PwWorkbook *workbook,
              guint       dimension,
@@ -92,7 +80,7 @@ phase_text (const PwQuestion *question,
 static void
 test_changes (void)
 {
-  g_autoptr(PwWorkbook) workbook = new_workbook ();
+  g_autoptr(PwWorkbook) workbook = pw_test_new_workbook ();
   PwAssessment *first = pw_workbook_start_assessment (workbook, NULL);
   PwAssessment *second;
   g_autoptr(PwComparison) comparison = NULL;
@@ -203,7 +191,7 @@ test_changes (void)
 static void
 test_dimensions (void)
 {
-  g_autoptr(PwWorkbook) workbook = new_workbook ();
+  g_autoptr(PwWorkbook) workbook = pw_test_new_workbook ();
   PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *first = pw_workbook_start_assessment (workbook, NULL);
   PwAssessment *second = pw_workbook_start_assessment (workbook, NULL);
@@ -259,7 +247,7 @@ test_dimensions (void)
 static void
 test_no_scores (void)
 {
-  g_autoptr(PwWorkbook) workbook = new_workbook ();
+  g_autoptr(PwWorkbook) workbook = pw_test_new_workbook ();
   PwAssessment *first = pw_workbook_start_assessment (workbook, NULL);
   PwAssessment *second = pw_workbook_start_assessment (workbook, NULL);
   g_autoptr(PwComparison) comparison = pw_comparison_new (workbook, first, second);
@@ -280,20 +268,12 @@ test_no_scores (void)
 static PwMigration *
 migrate_larkspur (void)
 {
-  g_autofree char *path = pw_test_source_path ("tests", "fixtures", "larkspur-1.0.phasewise",
-                                               NULL);
-  g_autoptr(PwWorkbook) workbook = pw_test_load_workbook (path);
-  g_autoptr(PwFramework) target = NULL;
-  g_autoptr(GError) error = NULL;
-  PwMigration *migration;
+  PwMigration *migration = pw_test_migrate_fixture ("larkspur-1.0.phasewise");
 
-  target = pw_framework_load_bundled (&error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (pw_framework_get_version (pw_workbook_get_framework (workbook)), ==, "1.0.0");
-  g_assert_cmpstr (pw_framework_get_version (target), ==, "2.0.0");
-
-  migration = pw_migration_new (workbook, target, &error);
-  g_assert_no_error (error);
+  g_assert_cmpstr (pw_framework_get_version (pw_migration_get_old_framework (migration)), ==,
+                   "1.0.0");
+  g_assert_cmpstr (pw_framework_get_version (pw_migration_get_new_framework (migration)), ==,
+                   "2.0.0");
 
   return migration;
 }

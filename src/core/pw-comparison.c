@@ -198,6 +198,44 @@ is_added (const PwQuestion *question)
   return question->replaces != NULL && question->replaces[0] == NULL;
 }
 
+/* One side of a row for a question of the framework */
+static void
+describe_side (const PwQuestion  *question,
+               gboolean           asked,
+               PwAnswerKind       kind,
+               int                phase,
+               char             **question_id,
+               char             **answer)
+{
+  if (!asked)
+    {
+      *answer = describe_not_asked ();
+      return;
+    }
+
+  *question_id = g_strdup (question->id);
+  *answer = describe_answer (kind, phase, phase > 0 ? question->options[phase - 1] : NULL);
+}
+
+/* What moved, once both sides are described; the row is added */
+static void
+append_row (PwComparison    *self,
+            PwComparisonRow *row,
+            gboolean         first_asked,
+            PwAnswerKind     first_kind,
+            gboolean         second_asked,
+            PwAnswerKind     second_kind)
+{
+  if (!first_asked)
+    row->change = PW_COMPARISON_ONLY_SECOND;
+  else if (!second_asked)
+    row->change = PW_COMPARISON_ONLY_FIRST;
+  else
+    row->change = compare (first_kind, row->first_phase, second_kind, row->second_phase);
+
+  g_array_append_val (self->rows, *row);
+}
+
 static void
 add_question_row (PwComparison     *self,
                   const PwQuestion *question,
@@ -224,34 +262,11 @@ add_question_row (PwComparison     *self,
 
   row.dimension_id = g_strdup (question->dimension->id);
   row.question = g_strdup (question->text);
-  if (first_asked)
-    {
-      row.first_question_id = g_strdup (question->id);
-      row.first_answer = describe_answer (first_kind, row.first_phase,
-                                          row.first_phase > 0
-                                          ? question->options[row.first_phase - 1] : NULL);
-    }
-  else
-    row.first_answer = describe_not_asked ();
-
-  if (second_asked)
-    {
-      row.second_question_id = g_strdup (question->id);
-      row.second_answer = describe_answer (second_kind, row.second_phase,
-                                           row.second_phase > 0
-                                           ? question->options[row.second_phase - 1] : NULL);
-    }
-  else
-    row.second_answer = describe_not_asked ();
-
-  if (!first_asked)
-    row.change = PW_COMPARISON_ONLY_SECOND;
-  else if (!second_asked)
-    row.change = PW_COMPARISON_ONLY_FIRST;
-  else
-    row.change = compare (first_kind, row.first_phase, second_kind, row.second_phase);
-
-  g_array_append_val (self->rows, row);
+  describe_side (question, first_asked, first_kind, row.first_phase,
+                 &row.first_question_id, &row.first_answer);
+  describe_side (question, second_asked, second_kind, row.second_phase,
+                 &row.second_question_id, &row.second_answer);
+  append_row (self, &row, first_asked, first_kind, second_asked, second_kind);
 }
 
 /* The dimension of a retired question: that of the question replacing it,
@@ -315,16 +330,26 @@ find_retired (GPtrArray             *retired,
   return NULL;
 }
 
-static void
-describe_retired (const PwRetiredAnswer *retired,
-                  char                 **question_id,
-                  char                 **text,
-                  int                   *phase,
-                  PwAnswerKind          *kind)
+/* One side of a row for a retired answer, %NULL when that round has none */
+static PwAnswerKind
+describe_retired (const PwRetiredAnswer  *retired,
+                  char                  **question_id,
+                  char                  **text,
+                  int                    *phase)
 {
-  *kind = answer_kind (retired->answer, phase);
+  PwAnswerKind kind;
+
+  if (retired == NULL)
+    {
+      *text = describe_not_asked ();
+      return PW_ANSWER_NONE;
+    }
+
+  kind = answer_kind (retired->answer, phase);
   *question_id = g_strdup (retired->question_id);
-  *text = describe_answer (*kind, *phase, retired->option);
+  *text = describe_answer (kind, *phase, retired->option);
+
+  return kind;
 }
 
 /* One row for a retired answer of the first, the second or both */
@@ -335,31 +360,15 @@ add_retired_row (PwComparison          *self,
                  const PwRetiredAnswer *second)
 {
   PwComparisonRow row = { 0, };
-  PwAnswerKind first_kind = PW_ANSWER_NONE;
-  PwAnswerKind second_kind = PW_ANSWER_NONE;
+  PwAnswerKind first_kind, second_kind;
 
   row.dimension_id = g_strdup (dimension_id);
   row.question = g_strdup (second != NULL ? second->question : first->question);
-  if (first != NULL)
-    describe_retired (first, &row.first_question_id, &row.first_answer,
-                      &row.first_phase, &first_kind);
-  else
-    row.first_answer = describe_not_asked ();
-
-  if (second != NULL)
-    describe_retired (second, &row.second_question_id, &row.second_answer,
-                      &row.second_phase, &second_kind);
-  else
-    row.second_answer = describe_not_asked ();
-
-  if (first == NULL)
-    row.change = PW_COMPARISON_ONLY_SECOND;
-  else if (second == NULL)
-    row.change = PW_COMPARISON_ONLY_FIRST;
-  else
-    row.change = compare (first_kind, row.first_phase, second_kind, row.second_phase);
-
-  g_array_append_val (self->rows, row);
+  first_kind = describe_retired (first, &row.first_question_id, &row.first_answer,
+                                 &row.first_phase);
+  second_kind = describe_retired (second, &row.second_question_id, &row.second_answer,
+                                  &row.second_phase);
+  append_row (self, &row, first != NULL, first_kind, second != NULL, second_kind);
 }
 
 /* The retired answers of both rounds whose question belongs to

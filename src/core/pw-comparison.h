@@ -38,12 +38,16 @@ typedef enum
 
 /**
  * PwComparisonRow:
- * @dimension_id: the dimension the question belongs to
+ * @dimension_id: (nullable): the dimension the question belongs to; for a
+ *   retired question, that of the question replacing it or the one its id
+ *   starts with, %NULL when neither is known (such rows come last)
  * @question: the question's text (as the second asked it, when both did)
- * @first_question_id: (nullable): the question's id for the first
+ * @first_question_id: (nullable): the question's id for the first; %NULL
+ *   when the first was not asked it
  * @second_question_id: (nullable): the question's id for the second
  * @first_answer: how the first answered, as text ("Phase 2: …", "Don’t
- *   know", "Not applicable", "Not answered")
+ *   know", "Not applicable", "Not answered"; "Not asked" when the first was
+ *   not asked the question); never %NULL
  * @second_answer: likewise for the second
  * @first_phase: the phase chosen in the first, 0 when none
  * @second_phase: likewise for the second
