@@ -179,11 +179,13 @@ write_texts (const char         *dir,
   return path;
 }
 
-/* Runs tests/check-report-html.py on @html, which must show @texts */
-static void
-assert_html_is_safe (GBytes             *html,
-                     const char * const *texts,
-                     gsize               n_texts)
+/* Runs tests/check-report-html.py on @html, which must show @texts;
+ * returns its output, and whether it passed in @passed */
+static char *
+run_checker (GBytes             *html,
+             const char * const *texts,
+             gsize               n_texts,
+             gboolean           *passed)
 {
   g_autofree char *dir = pw_test_make_tmp_dir ("report-html-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "report.html", NULL);
@@ -191,7 +193,7 @@ assert_html_is_safe (GBytes             *html,
   g_autofree char *checker = pw_test_source_path ("tests", "check-report-html.py", NULL);
   const char *argv[] = { g_getenv ("PW_PYTHON3"), checker, path, texts_path, NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  char *out = NULL;
   int wait_status = 0;
 
   g_assert_nonnull (argv[0]);
@@ -200,10 +202,22 @@ assert_html_is_safe (GBytes             *html,
                 &out, NULL, &wait_status, &error);
   g_assert_no_error (error);
   g_test_message ("%s", out);
-  if (!g_spawn_check_wait_status (wait_status, NULL))
-    g_error ("check-report-html.py found problems:\n%s", out);
+  *passed = g_spawn_check_wait_status (wait_status, NULL);
 
   pw_test_remove_tree (dir);
+  return out;
+}
+
+static void
+assert_html_is_safe (GBytes             *html,
+                     const char * const *texts,
+                     gsize               n_texts)
+{
+  gboolean passed;
+  g_autofree char *out = run_checker (html, texts, n_texts, &passed);
+
+  if (!passed)
+    g_error ("check-report-html.py found problems:\n%s", out);
 }
 
 static const char *
@@ -314,7 +328,8 @@ test_markdown_pango (void)
   g_assert_nonnull (strstr (blocks[1], "<b>strong</b>"));
   g_assert_nonnull (strstr (blocks[1], "<i>emphasis</i>"));
   g_assert_nonnull (strstr (blocks[1], "<tt>code &lt;b&gt;</tt>"));
-  g_assert_nonnull (strstr (blocks[1], "<u>link</u> (https://example.org/?a=1&amp;b=&quot;2&quot;)"));
+  g_assert_nonnull (strstr (blocks[1],
+                            "<u>link</u> (https://example.org/?a=1&amp;b=&quot;2&quot;)"));
   /* An autolink's text is its URL, not said twice */
   g_assert_nonnull (strstr (blocks[1], "<u>https://example.org/auto</u>,"));
   g_assert_nonnull (strstr (texts[1], "Text with strong, emphasis, code <b>, a link"));
@@ -333,14 +348,22 @@ test_markdown_pango (void)
   g_clear_pointer (&blocks, g_strfreev);
   blocks = pw_markdown_to_pango_blocks ("");
   g_assert_cmpuint (g_strv_length (blocks), ==, 0);
+
+  /* Control characters would be boxes */
+  g_clear_pointer (&blocks, g_strfreev);
+  blocks = pw_markdown_to_pango_blocks ("bell \a, escape \x1b here");
+  g_assert_cmpuint (g_strv_length (blocks), ==, 1);
+  g_assert_cmpstr (blocks[0], ==, "bell , escape  here");
 }
 
 static void
 test_markdown_plain (void)
 {
-  g_autofree char *plain = pw_markdown_to_plain ("# Title\n\nSome **bold** [link](https://x.example) "
-                                                 "<b>raw</b> [bad](javascript:x)\n\n"
-                                                 "1. one\n2. two\n\n> quote\n");
+  g_autofree char *plain = NULL;
+
+  plain = pw_markdown_to_plain ("# Title\n\nSome **bold** [link](https://x.example) "
+                                "<b>raw</b> [bad](javascript:x)\n\n"
+                                "1. one\n2. two\n\n> quote\n");
 
   g_assert_cmpstr (plain, ==,
                    "Title\n\n"
@@ -417,7 +440,8 @@ test_html_structure (void)
   /* The title page, then the contents */
   nav_end = strstr (data, "</nav>");
   g_assert_nonnull (nav_end);
-  g_assert_true (strstr (data, "<header class=\"title-page\">") < strstr (data, "<nav class=\"toc\""));
+  g_assert_true (strstr (data, "<header class=\"title-page\">")
+                 < strstr (data, "<nav class=\"toc\""));
   for (guint i = 0; i < pw_report_get_n_blocks (report); i++)
     {
       const PwReportBlock *block = pw_report_get_block (report, i);
@@ -475,6 +499,24 @@ test_html_cancelled (void)
   g_assert_null (markdown);
 }
 
+/* A report without a block is still a document */
+static void
+test_html_empty (void)
+{
+  g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
+  g_autoptr(PwReport) report = pw_report_new (workbook, "Empty", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) html = pw_report_to_html (report, NULL, &error);
+  g_autoptr(GBytes) markdown = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (bytes_text (html), "<nav"));
+  assert_html_is_safe (html, NULL, 0);
+  markdown = pw_report_to_markdown (report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bytes_text (markdown), ==, "\n");
+}
+
 /* A text that is not UTF-8 or holds control characters still gives a
  * valid file */
 static void
@@ -501,6 +543,38 @@ test_html_invalid_text (void)
   markdown = pw_report_to_markdown (report, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (strchr (bytes_text (markdown), '\x1b'));
+}
+
+/* The checker itself finds what it looks for */
+static void
+test_html_checker (void)
+{
+  static const char bad[] =
+    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+    "<link rel=\"stylesheet\" href=\"https://cdn.example/s.css\">"
+    "<style>body{background:url(https://t.example/p.png)}</style></head><body>"
+    "<p id=\"a\" onclick=\"x()\">one</p><p id=\"a\">two</p>"
+    "<a href=\"javascript:alert(1)\">j</a><a href=\"//evil.example/\">r</a>"
+    "<a href=\"#nowhere\">n</a><img src=\"http://t.example/p.png\">"
+    "<svg><use xlink:href=\"https://evil.example/s.svg#x\"/></svg>"
+    "<SCRIPT>alert(1)</SCRIPT></body></html>\n";
+  static const char * const problems[] = {
+    "<html> has no lang", "the Content-Security-Policy is None", "a <link> element",
+    "a style sheet that loads something", "an event handler attribute onclick",
+    "the id 'a' is used twice", "<a href='javascript:alert(1)'>", "<a href='//evil.example/'>",
+    "#nowhere points to no id", "<img src='http://t.example/p.png'>",
+    "<use xlink:href='https://evil.example/s.svg#x'>", "a <script> element",
+    "the text 'missing' is not in the document's text",
+  };
+  const char *texts[] = { "one", "missing" };
+  g_autoptr(GBytes) html = g_bytes_new_static (bad, strlen (bad));
+  gboolean passed;
+  g_autofree char *out = run_checker (html, texts, G_N_ELEMENTS (texts), &passed);
+
+  g_assert_false (passed);
+  for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
+    if (strstr (out, problems[i]) == NULL)
+      g_error ("The checker did not report %s:\n%s", problems[i], out);
 }
 
 /* pw-report-markdown.c */
@@ -568,13 +642,14 @@ test_markdown_report_hostile (void)
   g_assert_nonnull (strstr (data, "\n#### " EMOJI "\n"));
   g_assert_nonnull (strstr (data, "\n- **Organization:** \\<script\\>"));
   g_assert_nonnull (strstr (data, "\n> Preliminary: \\<script\\>"));
-  g_assert_nonnull (strstr (data, "\n| Question | Before | After \\<script\\>alert(1)\\</script\\> |\n"
-                                  "| --- | --- | --- |\n"));
+  g_assert_nonnull (strstr (data, "\n| Question | Before | After "
+                                  "\\<script\\>alert(1)\\</script\\> |\n| --- | --- | --- |\n"));
   g_assert_nonnull (strstr (data, "| " ARABIC " | " HEBREW " |  |\n"));
   g_assert_nonnull (strstr (data, "\n| Dimension | Now ' onfocus='x | Before \\<script\\>"));
   g_assert_nonnull (strstr (data, "| 3.2 | 2.0 |\n"));
   g_assert_nonnull (strstr (data, "| no score | 2.5 |\n"));
   g_assert_nonnull (strstr (data, "\nMap \\<script\\>"));
+  g_assert_nonnull (strstr (data, "\n\nOrganization map\n\n"));
   g_assert_true (g_str_has_suffix (data, "\n1\\. not a list\n\n\\# not a heading\n"));
 
   /* …and read back by a CommonMark reader that lets raw HTML through, as
@@ -637,7 +712,9 @@ main (int   argc,
   g_test_add_func ("/phasewise/report-html/hostile", test_html_hostile);
   g_test_add_func ("/phasewise/report-html/structure", test_html_structure);
   g_test_add_func ("/phasewise/report-html/cancelled", test_html_cancelled);
+  g_test_add_func ("/phasewise/report-html/empty", test_html_empty);
   g_test_add_func ("/phasewise/report-html/invalid-text", test_html_invalid_text);
+  g_test_add_func ("/phasewise/report-html/checker", test_html_checker);
   g_test_add_func ("/phasewise/report-markdown/hostile", test_markdown_report_hostile);
   g_test_add_func ("/phasewise/report-markdown/as-written", test_markdown_report_as_written);
 

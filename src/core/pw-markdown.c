@@ -238,21 +238,30 @@ container_clear (gpointer data)
   g_free (container->marker);
 }
 
+/* Appends a text of the document, without the control characters that
+ * Pango would show as boxes, escaped for Pango markup when it is that */
 static void
 append_text (Renderer   *r,
              const char *text)
 {
-  g_autofree char *escaped = NULL;
+  g_autoptr(GString) clean = NULL;
 
   if (text == NULL || r->block == NULL)
     return;
-  if (!r->markup)
+
+  clean = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x20 || *p == '\n' || *p == '\t')
+      g_string_append_c (clean, *p);
+
+  if (r->markup)
     {
-      g_string_append (r->block, text);
-      return;
+      g_autofree char *escaped = g_markup_escape_text (clean->str, clean->len);
+
+      g_string_append (r->block, escaped);
     }
-  escaped = g_markup_escape_text (text, -1);
-  g_string_append (r->block, escaped);
+  else
+    g_string_append_len (r->block, clean->str, clean->len);
 }
 
 static void

@@ -37,12 +37,15 @@
  * stand under.
  */
 
-#define RADAR_WIDTH  640.0
-#define RADAR_HEIGHT 480.0
-#define RADAR_RADIUS 150.0
-#define RADAR_LABEL_GAP 14.0
-#define RADAR_MAX    5.0
-#define LABEL_CHARS  18
+/* The radar's picture: the chart, its labels around it, the legend below */
+#define RADAR_WIDTH     640.0
+#define RADAR_HEIGHT    525.0
+#define RADAR_CENTER_Y  240.0
+#define RADAR_RADIUS    150.0
+#define RADAR_LABEL_GAP  14.0
+#define RADAR_LEGEND_Y  485.0
+#define RADAR_MAX         5.0
+#define LABEL_CHARS      18
 
 static const char style_sheet[] =
   ":root{color-scheme:light}\n"
@@ -430,7 +433,7 @@ radar_point (const PwReportBlock *block,
   double r = RADAR_RADIUS * CLAMP (value, 0.0, RADAR_MAX) / RADAR_MAX;
 
   *x = RADAR_WIDTH / 2 + r * cos (angle);
-  *y = RADAR_HEIGHT / 2 + r * sin (angle);
+  *y = RADAR_CENTER_Y + r * sin (angle);
 }
 
 /* A series: a polygon through the axes that have a score (a line with two,
@@ -478,6 +481,37 @@ write_series (Writer              *w,
   g_string_append (w->out, "</g>\n");
 }
 
+/* Whether the first letter of @text is of a script written from right to
+ * left (the paragraph direction of Unicode's bidirectional algorithm) */
+static gboolean
+text_is_rtl (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      switch (g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_SAMARITAN:
+        case G_UNICODE_SCRIPT_MANDAIC:
+        case G_UNICODE_SCRIPT_ADLAM:
+        case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* The name of an axis and its value at its end, in lines of a few words */
 static void
 write_radar_label (Writer              *w,
@@ -488,8 +522,11 @@ write_radar_label (Writer              *w,
   double dx = cos (angle);
   double dy = sin (angle);
   double x = RADAR_WIDTH / 2 + (RADAR_RADIUS + RADAR_LABEL_GAP) * dx;
-  double y = RADAR_HEIGHT / 2 + (RADAR_RADIUS + RADAR_LABEL_GAP) * dy;
-  const char *anchor = dx > 0.3 ? "start" : dx < -0.3 ? "end" : "middle";
+  double y = RADAR_CENTER_Y + (RADAR_RADIUS + RADAR_LABEL_GAP) * dy;
+  /* A right-to-left name starts at the right: its anchor is the other end */
+  gboolean rtl = text_is_rtl (block->labels[axis]);
+  const char *anchor = dx > 0.3 ? (rtl ? "end" : "start")
+                       : dx < -0.3 ? (rtl ? "start" : "end") : "middle";
   g_auto(GStrv) words = g_strsplit (block->labels[axis] != NULL ? block->labels[axis] : "",
                                     " ", -1);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -501,14 +538,28 @@ write_radar_label (Writer              *w,
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      if (line->len > 0 && g_utf8_strlen (line->str, -1) + g_utf8_strlen (words[i], -1) >= LABEL_CHARS)
+      const char *word = words[i];
+      glong length = g_utf8_strlen (word, -1);
+
+      if (line->len > 0 && g_utf8_strlen (line->str, -1) + length >= LABEL_CHARS)
         {
           g_ptr_array_add (lines, g_strdup (line->str));
           g_string_truncate (line, 0);
         }
       if (line->len > 0)
         g_string_append_c (line, ' ');
-      g_string_append (line, words[i]);
+
+      /* A word too long for a line is cut */
+      for (; length > LABEL_CHARS; length -= LABEL_CHARS)
+        {
+          const char *cut = g_utf8_offset_to_pointer (word, LABEL_CHARS);
+
+          g_string_append_len (line, word, cut - word);
+          g_ptr_array_add (lines, g_strdup (line->str));
+          g_string_truncate (line, 0);
+          word = cut;
+        }
+      g_string_append (line, word);
     }
   g_ptr_array_add (lines, g_strdup (line->str));
   g_ptr_array_add (lines, g_steal_pointer (&value));
@@ -522,7 +573,8 @@ write_radar_label (Writer              *w,
   else
     top = y - line_height * (lines->len - 1) / 2.0 + 5;
 
-  g_string_append_printf (w->out, "<text class=\"label\" text-anchor=\"%s\">", anchor);
+  g_string_append_printf (w->out, "<text class=\"label\" text-anchor=\"%s\" direction=\"%s\">",
+                          anchor, rtl ? "rtl" : "ltr");
   for (guint i = 0; i < lines->len; i++)
     {
       g_string_append (w->out, i + 1 == lines->len ? "<tspan class=\"value\" x=\"" : "<tspan x=\"");
@@ -552,7 +604,7 @@ write_radar_description (Writer              *w,
       g_autofree char *value = pw_result_text_dimension_value (has_score (values[i]), values[i]);
       /* Translators: a dimension and its score in the description of the
        * radar chart of a report, "Strategy: 3.4" */
-      g_autofree char *item = g_strdup_printf (_("%s: %s"), block->labels[i], value);
+      g_autofree char *item = g_strdup_printf (C_("radar axis", "%s: %s"), block->labels[i], value);
 
       escape_text (w->out, item);
       g_string_append (w->out, i + 1 < block->n_axes ? "; " : ".\n");
@@ -642,14 +694,14 @@ write_radar (Writer              *w,
       else
         {
           g_string_append_printf (w->out, "<circle class=\"grid\" cx=\"%d\" cy=\"%d\" r=\"",
-                                  (int) RADAR_WIDTH / 2, (int) RADAR_HEIGHT / 2);
+                                  (int) RADAR_WIDTH / 2, (int) RADAR_CENTER_Y);
           append_number (w->out, RADAR_RADIUS * ring / RADAR_MAX);
           g_string_append (w->out, "\"/>\n");
         }
       g_string_append (w->out, "<text class=\"ring\" x=\"");
       append_number (w->out, RADAR_WIDTH / 2 + 3);
       g_string_append (w->out, "\" y=\"");
-      append_number (w->out, RADAR_HEIGHT / 2 - RADAR_RADIUS * ring / RADAR_MAX - 2);
+      append_number (w->out, RADAR_CENTER_Y - RADAR_RADIUS * ring / RADAR_MAX - 2);
       g_string_append_printf (w->out, "\">%d</text>\n", ring);
     }
   for (guint i = 0; i < block->n_axes; i++)
@@ -659,7 +711,7 @@ write_radar (Writer              *w,
       radar_point (block, i, RADAR_MAX, &x, &y);
       g_string_append_printf (w->out, "<line class=\"axis%s\" x1=\"%d\" y1=\"%d\" x2=\"",
                               has_score (block->current[i]) ? "" : " none",
-                              (int) RADAR_WIDTH / 2, (int) RADAR_HEIGHT / 2);
+                              (int) RADAR_WIDTH / 2, (int) RADAR_CENTER_Y);
       append_number (w->out, x);
       g_string_append (w->out, "\" y2=\"");
       append_number (w->out, y);
@@ -673,9 +725,9 @@ write_radar (Writer              *w,
     write_radar_label (w, block, i);
 
   if (block->current_name != NULL)
-    write_legend_entry (w, 24, "current", block->current_name);
+    write_legend_entry (w, RADAR_LEGEND_Y, "current", block->current_name);
   if (block->previous != NULL && block->previous_name != NULL)
-    write_legend_entry (w, 46, "previous", block->previous_name);
+    write_legend_entry (w, RADAR_LEGEND_Y + 22, "previous", block->previous_name);
 
   g_string_append (w->out, "</svg>\n</figure>\n");
 }
@@ -770,8 +822,6 @@ write_map (Writer              *w,
                                                   : "no picture");
       return FALSE;
     }
-  if (end[-1] == '/')
-    end--;
 
   /* Translators: the description of the organization map's picture in a
    * report, when it has no caption */
@@ -780,11 +830,12 @@ write_map (Writer              *w,
 
   g_string_append (w->out, "<figure class=\"map\">\n");
   g_string_append_len (w->out, start, end - start);
-  g_string_append_printf (w->out, " role=\"img\" aria-labelledby=\"%stitle\">\n<title id=\"%stitle\">",
+  g_string_append_printf (w->out,
+                          " role=\"img\" aria-labelledby=\"%stitle\">\n<title id=\"%stitle\">",
                           prefix, prefix);
   escape_text (w->out, caption);
   g_string_append (w->out, "</title>");
-  append_prefixed_ids (w->out, end + (end[0] == '/' ? 2 : 1), prefix);
+  append_prefixed_ids (w->out, end + 1, prefix);
   while (w->out->len > 0 && w->out->str[w->out->len - 1] == '\n')
     g_string_truncate (w->out, w->out->len - 1);
   g_string_append (w->out, "\n");

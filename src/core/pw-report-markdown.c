@@ -338,8 +338,9 @@ write_block (GString             *out,
       break;
 
     case PW_REPORT_BLOCK_MAP:
-      if (block->text != NULL)
-        write_paragraph (out, "", block->text);
+      /* Translators: in the Markdown report, where the organization map's
+       * picture would be, when it has no caption */
+      write_paragraph (out, "", block->text != NULL ? block->text : _("Organization map"));
       break;
 
     default:
