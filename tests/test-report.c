@@ -294,6 +294,7 @@ test_example_sections (void)
 {
   g_autoptr(PwWorkbook) workbook = pw_test_load_example ();
   PwReportDraft *draft = pw_workbook_find_report (workbook, "report-1");
+  PwOrgMap *map = pw_workbook_get_org_map (workbook);
   g_autoptr(PwReport) report = NULL;
   g_auto(GStrv) sections = NULL;
   g_autoptr(GStrvBuilder) expected = g_strv_builder_new ();
@@ -312,6 +313,9 @@ test_example_sections (void)
   g_assert_cmpint (title->kind, ==, PW_REPORT_BLOCK_TITLE);
   g_assert_cmpstr (title->text, ==, "Social media maturity review 2026");
   g_assert_cmpstr (fact (title, "Organization"), ==, "Larkspur Outdoor Equipment");
+  g_assert_cmpstr (fact (title, "Industry"), ==, "Retail and e-commerce");
+  g_assert_cmpstr (fact (title, "Organization size"), ==, "1,000–5,000 employees");
+  g_assert_cmpstr (fact (title, "Region"), ==, "Europe and North America");
   g_assert_cmpstr (fact (title, "Scope"), ==, "Whole organization");
   g_assert_cmpstr (fact (title, "Assessment date"), ==, "20 October 2026");
   g_assert_cmpstr (fact (title, "Round"), ==, "Review 2026");
@@ -368,8 +372,7 @@ test_example_sections (void)
   g_assert_cmpfloat (block->picture_width, >, 0);
   block = find_in_section (report, "Organization Map", PW_REPORT_BLOCK_FACTS);
   g_assert_nonnull (block);
-  g_assert_cmpstr (block->text, ==,
-                   pw_org_model_get_name (pw_org_map_detect_model (pw_workbook_get_org_map (workbook))));
+  g_assert_cmpstr (block->text, ==, pw_org_model_get_name (pw_org_map_detect_model (map)));
   g_assert_nonnull (fact (block, "Usual next step"));
 
   /* The history of the scope: both rounds of the whole organization, oldest first */
@@ -383,7 +386,7 @@ test_example_sections (void)
   block = find_in_section (report, "Teams Overview", PW_REPORT_BLOCK_TABLE);
   g_assert_nonnull (block);
   g_assert_cmpuint (block->rows->len, ==,
-                    1 + g_list_model_get_n_items (pw_org_map_get_teams (pw_workbook_get_org_map (workbook))));
+                    1 + g_list_model_get_n_items (pw_org_map_get_teams (map)));
   g_assert_nonnull (find_row (block, "Customer Care"));
   g_assert_cmpstr (find_row (block, "Whole organization")[3], ==, "20 October 2026");
 }
@@ -499,6 +502,44 @@ test_defaults (void)
   /* No team on the map: no picture, and the map says why */
   g_assert_null (find_in_section (report, "Organization Map", PW_REPORT_BLOCK_MAP));
   g_assert_true (has_text (report, pw_org_model_get_description (PW_ORG_MODEL_NONE)));
+  g_clear_object (&report);
+
+  /* Of two on the latest date, the one further down the list */
+  {
+    PwAssessment *same_day = add_assessment (workbook, "2026-03-01", 4);
+
+    report = build (workbook, NULL, NULL);
+    g_assert_true (pw_report_get_assessment (report) == same_day);
+  }
+}
+
+/* The report holds copies: what changes in the workbook after it was built
+ * does not change it, so that it may be rendered in another thread */
+static void
+test_copies (void)
+{
+  g_autoptr(PwWorkbook) workbook = new_workbook ();
+  PwAssessment *assessment = add_assessment (workbook, "2026-03-01", 3);
+  const PwQuestion *question = first_question (workbook, 0);
+  PwAnswer *answer = pw_assessment_ensure_answer (assessment, question->id);
+  g_autoptr(PwReport) report = NULL;
+  const PwReportBlock *radar;
+
+  pw_answer_set_note (answer, "Before the change");
+  pw_workbook_set_name (workbook, "Old name");
+  report = build (workbook, NULL, NULL);
+  pw_answer_set_note (answer, "After the change");
+  pw_workbook_set_name (workbook, "New name");
+  g_assert_cmpstr (fact (find_facts (report, "Answers", question->text), "Note"), ==,
+                   "Before the change");
+  g_assert_cmpstr (fact (pw_report_get_block (report, 0), "Organization"), ==, "Old name");
+  g_assert_false (has_text (report, "After the change"));
+
+  /* One round of the scope: one series */
+  radar = find_in_section (report, "Maturity Profile", PW_REPORT_BLOCK_RADAR);
+  g_assert_null (radar->previous);
+  g_assert_null (radar->previous_name);
+  g_assert_cmpfloat (radar->current[0], ==, 3.0);
 }
 
 /* A draft whose summary is only white space has no executive summary */
@@ -768,8 +809,9 @@ test_policy_as_of (void)
   g_autoptr(PwWorkbook) workbook = new_workbook ();
   PwPolicy *policy = pw_workbook_get_policy (workbook);
   PwFramework *framework = pw_workbook_get_framework (workbook);
-  const PwPolicyItemDef *def_a = g_ptr_array_index (pw_framework_get_policy_category (framework, 0)->items, 0);
-  const PwPolicyItemDef *def_b = g_ptr_array_index (pw_framework_get_policy_category (framework, 0)->items, 1);
+  GPtrArray *defs = pw_framework_get_policy_category (framework, 0)->items;
+  const PwPolicyItemDef *def_a = g_ptr_array_index (defs, 0);
+  const PwPolicyItemDef *def_b = g_ptr_array_index (defs, 1);
   PwPolicyItem *item_a = pw_policy_find_item (policy, def_a->id);
   PwPolicyItem *item_b = pw_policy_find_item (policy, def_b->id);
   PwAssessment *march = add_assessment (workbook, "2026-03-01", 3);
@@ -851,10 +893,12 @@ test_policy_as_of (void)
     g_autoptr(PwPolicyItem) custom = pw_policy_item_new (id, TRUE);
     int start;
     gboolean found = FALSE;
+    gboolean found_item = FALSE;
 
     pw_policy_add_custom_category (policy, category);
     pw_policy_item_set_category (custom, category_id);
     pw_policy_item_set_title (custom, "Posting from the shop floor");
+    pw_policy_item_set_description (custom, "What staff may post about customers.");
     pw_policy_add_custom_item (policy, custom);
     report = build (workbook, NULL, NULL);
     start = find_section (report, "Policy Checklist");
@@ -872,9 +916,13 @@ test_policy_as_of (void)
           {
             g_assert_true (found);
             g_assert_cmpstr (fact (block, "Status"), ==, "Missing");
+            g_assert_cmpstr (fact (block, "Description"), ==,
+                             "What staff may post about customers.");
+            found_item = TRUE;
           }
       }
     g_assert_true (found);
+    g_assert_true (found_item);
   }
 }
 
@@ -974,8 +1022,9 @@ test_next_steps (void)
   /* Phase 5 everywhere (every core item in place): nothing further */
   {
     PwAssessment *top = add_assessment (workbook, "2026-04-01", 5);
-    g_autoptr(GPtrArray) missing = pw_policy_get_missing_core (pw_workbook_get_policy (workbook), NULL);
+    g_autoptr(GPtrArray) missing = NULL;
 
+    missing = pw_policy_get_missing_core (pw_workbook_get_policy (workbook), NULL);
     for (guint i = 0; i < missing->len; i++)
       pw_test_set_status (g_ptr_array_index (missing, i), PW_POLICY_IN_PLACE);
     report = build (workbook, NULL, pw_assessment_get_id (top));
@@ -991,6 +1040,7 @@ static void
 test_comparison (void)
 {
   g_autoptr(PwWorkbook) workbook = new_workbook ();
+  PwFramework *framework = pw_workbook_get_framework (workbook);
   PwAssessment *before = add_assessment (workbook, "2025-03-01", 2);
   PwAssessment *after = add_assessment (workbook, "2026-03-01", 2);
   g_autoptr(PwReportDraft) draft = pw_report_draft_new ("report-1");
@@ -1028,7 +1078,7 @@ test_comparison (void)
         {
           /* The deltas: the overall, then every dimension */
           g_assert_cmpuint (block->rows->len, ==,
-                            1 + pw_framework_get_n_dimensions (pw_workbook_get_framework (workbook)));
+                            1 + pw_framework_get_n_dimensions (framework));
           g_assert_nonnull (find_row (block, "Overall"));
         }
       else if (n_tables == 2)
@@ -1083,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/phasewise/report/example-sections", test_example_sections);
   g_test_add_func ("/phasewise/report/example-answers", test_example_answers);
   g_test_add_func ("/phasewise/report/defaults", test_defaults);
+  g_test_add_func ("/phasewise/report/copies", test_copies);
   g_test_add_func ("/phasewise/report/empty-summary", test_empty_summary);
   g_test_add_func ("/phasewise/report/errors", test_errors);
   g_test_add_func ("/phasewise/report/answer-kinds", test_answer_kinds);

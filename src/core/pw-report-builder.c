@@ -203,6 +203,9 @@ add_title_page (Builder *self)
   int participants = pw_assessment_get_participants (self->assessment);
 
   add_pair (pairs, _("Organization"), g_strdup (has_text (name) ? name : _("Unnamed")));
+  add_pair (pairs, _("Industry"), g_strdup (pw_workbook_get_industry (self->workbook)));
+  add_pair (pairs, _("Organization size"), g_strdup (pw_workbook_get_size (self->workbook)));
+  add_pair (pairs, _("Region"), g_strdup (pw_workbook_get_region (self->workbook)));
   add_pair (pairs, _("Scope"), pw_workbook_describe_scope (self->workbook, self->assessment));
   /* Translators: a fact of the report's title page */
   add_pair (pairs, _("Assessment date"),
@@ -913,26 +916,61 @@ add_map (Builder    *self,
   return TRUE;
 }
 
-static char *
-latest_cells (Builder     *self,
-              const char  *team_id,
-              char       **phase)
+/* Whether @other replaces @latest as the latest: a later date, or the same
+ * date further down the list, as pw_workbook_find_latest_assessment()
+ * rules, with the assessments visited in the list's order */
+static gboolean
+is_later (PwAssessment *latest,
+          PwAssessment *other)
 {
-  PwAssessment *latest = pw_workbook_find_latest_assessment (self->workbook, team_id);
+  return latest == NULL
+         || g_strcmp0 (pw_assessment_get_date (latest), pw_assessment_get_date (other)) <= 0;
+}
+
+/* The latest assessment of each scope, keyed by team id, "" for the whole
+ * organization: one pass, not one a team */
+static GHashTable *
+find_latest_by_scope (PwWorkbook *workbook)
+{
+  GListModel *assessments = pw_workbook_get_assessments (workbook);
+  GHashTable *latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(PwAssessment) other = g_list_model_get_item (assessments, i);
+      const char *team_id = pw_assessment_get_team_id (other);
+      const char *key = team_id != NULL ? team_id : "";
+
+      if (is_later (g_hash_table_lookup (latest, key), other))
+        /* The key is the assessment's own string, kept alive by the value */
+        g_hash_table_replace (latest, (gpointer) key, g_steal_pointer (&other));
+    }
+
+  return latest;
+}
+
+/* The cells of a row of the teams overview: the latest assessment's date
+ * and overall phase */
+static void
+add_team_row (Builder      *self,
+              GPtrArray    *rows,
+              char         *name,
+              char         *kind,
+              char         *function,
+              PwAssessment *latest)
+{
   g_autoptr(PwScore) score = NULL;
-  char *date;
 
   if (latest == NULL)
     {
-      *phase = g_strdup ("");
-      return g_strdup (_("Not assessed"));
+      add_row (rows, 5, name, kind, function, g_strdup (_("Not assessed")), NULL);
+      return;
     }
 
   score = pw_score_compute (self->framework, latest, self->policy);
-  *phase = phase_text (self, score->has_score, score->phase);
-  date = pw_result_text_format_date (pw_assessment_get_date (latest));
-
-  return date != NULL ? date : g_strdup ("");
+  add_row (rows, 5, name, kind, function,
+           pw_result_text_format_date (pw_assessment_get_date (latest)),
+           phase_text (self, score->has_score, score->phase));
 }
 
 static gboolean
@@ -940,28 +978,26 @@ add_teams (Builder    *self,
            const char *section)
 {
   GListModel *teams = pw_org_map_get_teams (pw_workbook_get_org_map (self->workbook));
+  g_autoptr(GHashTable) latest = find_latest_by_scope (self->workbook);
   g_autoptr(GPtrArray) rows = new_rows ();
   /* Translators: the columns of the teams overview in the report */
   const char *columns[] = { C_("teams overview", "Team"), C_("teams overview", "Kind"),
                             C_("report", "Function"), C_("report", "Latest assessment"),
                             C_("report", "Overall phase"), NULL };
-  char *phase;
-  char *date;
 
-  date = latest_cells (self, NULL, &phase);
-  add_row (rows, 5, g_strdup (_("Whole organization")), NULL, NULL, date, phase);
+  add_team_row (self, rows, g_strdup (_("Whole organization")), NULL, NULL,
+                g_hash_table_lookup (latest, ""));
 
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr(PwTeam) team = g_list_model_get_item (teams, i);
 
-      date = latest_cells (self, pw_team_get_id (team), &phase);
-      add_row (rows, 5,
-               g_strdup (pw_team_get_name (team)),
-               g_strdup (pw_team_get_kind (team) == PW_TEAM_HUB ? C_("team kind", "Hub")
-                                                                : C_("team kind", "Spoke")),
-               g_strdup (pw_team_get_function (team)),
-               date, phase);
+      add_team_row (self, rows,
+                    g_strdup (pw_team_get_name (team)),
+                    g_strdup (pw_team_get_kind (team) == PW_TEAM_HUB ? C_("team kind", "Hub")
+                                                                     : C_("team kind", "Spoke")),
+                    g_strdup (pw_team_get_function (team)),
+                    g_hash_table_lookup (latest, pw_team_get_id (team)));
     }
 
   pw_report_add_heading (self->report, 1, pw_report_section_get_title (section));
@@ -1010,6 +1046,12 @@ add_policy_item (Builder      *self,
     value = g_strdup (policy_status_name (status));
   /* Translators: a row of a policy item in the report */
   add_pair (pairs, C_("report", "Status"), value);
+  /* The framework's items are described in the framework; a custom item's
+   * description is the facilitator's */
+  if (pw_policy_item_get_custom (item))
+    /* Translators: a row of a custom policy item in the report */
+    add_pair (pairs, C_("report", "Description"),
+              g_strdup (pw_policy_item_get_description (item)));
   if (pw_policy_item_get_core (item))
     /* Translators: a row of a policy item in the report: marks one of the core
      * items that phase 4 of governance requires */
@@ -1134,8 +1176,7 @@ find_section_builder (const char *section)
   return NULL;
 }
 
-/* The latest assessment by date; of several on one date, the one further
- * down the list, as pw_workbook_find_latest_assessment() rules */
+/* The latest assessment by date, of every scope */
 static PwAssessment *
 find_latest (PwWorkbook *workbook)
 {
@@ -1146,8 +1187,7 @@ find_latest (PwWorkbook *workbook)
     {
       g_autoptr(PwAssessment) other = g_list_model_get_item (assessments, i);
 
-      if (latest == NULL
-          || g_strcmp0 (pw_assessment_get_date (latest), pw_assessment_get_date (other)) <= 0)
+      if (is_later (latest, other))
         latest = other;
     }
 
