@@ -13,6 +13,7 @@ packages=(
   libxml2-utils       # xmllint, for the xml-stripblanks of the GResource
   # the tests and tools/*.sh
   valgrind strace
+  poppler-utils       # pdfinfo, pdffonts, pdftotext, pdftoppm, pdfimages: the PDF report test
   xvfb xauth          # xvfb-run: the window test and the screenshots
   dbus-daemon         # the window test's private session bus
   at-spi2-core        # the accessibility bus that GTK asks the session bus for
