@@ -20,9 +20,9 @@
  *
  * The Phasewise application: one instance per session, one window per
  * workbook, and one #PwSession that the windows share.  The command line
- * (--validate, --summary, --version) is handled locally in
- * handle_local_options, without a display and before registering on the
- * session bus.  At start it offers back the drafts of a session that
+ * (--validate, --summary, --export, --migrate, --version) is handled
+ * locally in handle_local_options, without a display and before
+ * registering on the session bus.  At start it offers back the drafts of a session that
  * crashed.
  */
 struct _PwApplication
@@ -43,10 +43,18 @@ static const GOptionEntry option_entries[] = {
     N_("Print the organization and the results of every assessment"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --summary, print JSON"), NULL },
-  /* Translators: keep “policy-csv”, “map-svg” and “map-png” as they are */
+  /* Translators: keep “html”, “pdf”, “md”, “csv”, “policy-csv”, “map-svg” and “map-png” as
+   * they are */
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export from a workbook: policy-csv, the policy checklist as CSV; map-svg or map-png, "
-       "the organization map as SVG or PNG"), N_("FORMAT") },
+    N_("Export from a workbook: html, pdf or md, the report on an assessment; csv, its answers; "
+       "policy-csv, the policy checklist as CSV; map-svg or map-png, the organization map as "
+       "SVG or PNG"), N_("FORMAT") },
+  { "assessment", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export html, pdf, md or csv, the assessment to report on (its id; by default "
+       "the one of the workbook's report, or the latest)"), N_("ID") },
+  /* Translators: keep “a4” and “letter” as they are */
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export pdf, the paper size: a4 (the default) or letter"), N_("SIZE") },
   { "migrate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Migrate a workbook to the framework that comes with Phasewise, written to -o"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -114,6 +122,8 @@ pw_application_handle_local_options (GApplication *application,
   gboolean migrate = g_variant_dict_contains (options, "migrate");
   const char *export = NULL;
   const char *output = NULL;
+  const char *assessment = NULL;
+  const char *paper = NULL;
   guint n_files;
   int status;
 
@@ -130,10 +140,19 @@ pw_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, "export", "&s", &export);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "assessment", "&s", &assessment);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
 
   if (output != NULL && export == NULL && !migrate)
     {
       g_printerr ("%s\n", _("-o goes with --export or --migrate"));
+      return PW_EXIT_USAGE;
+    }
+
+  if ((assessment != NULL || paper != NULL) && export == NULL)
+    {
+      /* Translators: keep “--assessment”, “--paper” and “--export” as they are */
+      g_printerr ("%s\n", _("--assessment and --paper go with --export"));
       return PW_EXIT_USAGE;
     }
 
@@ -171,7 +190,8 @@ pw_application_handle_local_options (GApplication *application,
           return PW_EXIT_USAGE;
         }
 
-      status = pw_cli_export (n_files == 1 ? files[0] : NULL, export, output, out, err);
+      status = pw_cli_export (n_files == 1 ? files[0] : NULL, export, assessment, paper, output,
+                              out, err);
       print_and_clear (out, stdout);
       print_and_clear (err, stderr);
 

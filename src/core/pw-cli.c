@@ -18,6 +18,8 @@
 #include "pw-map-export.h"
 #include "pw-migration.h"
 #include "pw-policy-csv.h"
+#include "pw-report.h"
+#include "pw-report-export.h"
 #include "pw-summary.h"
 #include "pw-utils-private.h"
 #include "pw-workbook-io.h"
@@ -175,22 +177,84 @@ pw_cli_summary (const char *path,
   return PW_EXIT_OK;
 }
 
+/* The draft of the report on @assessment_id, or with %NULL the first
+ * draft; %NULL when the workbook has none. */
+static PwReportDraft *
+find_draft (PwWorkbook *workbook,
+            const char *assessment_id)
+{
+  GListModel *reports = pw_workbook_get_reports (workbook);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(PwReportDraft) draft = g_list_model_get_item (reports, i);
+
+      if (assessment_id == NULL
+          || g_strcmp0 (pw_report_draft_get_assessment_id (draft), assessment_id) == 0)
+        return draft;
+    }
+
+  return NULL;
+}
+
+/* The report on @assessment_id (%NULL: the one the workbook's report draft
+ * is about, or the latest assessment) rendered as @format, or NULL with
+ * the problems in @err. */
+static GBytes *
+export_report (PwWorkbook     *workbook,
+               const char     *path,
+               PwReportFormat  format,
+               const char     *assessment_id,
+               PwPaperSize     paper,
+               GString        *err)
+{
+  g_autoptr(PwReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  GBytes *bytes;
+
+  if (assessment_id != NULL && pw_workbook_find_assessment (workbook, assessment_id) == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is the id given with --assessment */
+                   _("The workbook has no assessment “%s” (--summary --json lists their ids)"),
+                   assessment_id);
+      append_problems (err, path, error);
+      return NULL;
+    }
+
+  report = pw_report_build (workbook, find_draft (workbook, assessment_id), assessment_id,
+                            _pw_date_init_today (&today), &error);
+  bytes = report != NULL ? pw_report_render (report, format, paper, NULL, NULL, NULL, &error)
+                         : NULL;
+  if (bytes == NULL)
+    append_problems (err, path, error);
+
+  return bytes;
+}
+
 /* The bytes of @format exported from the workbook at @path, or NULL with
  * the problems in @err and *status set. */
 static GBytes *
-export_bytes (const char *path,
-              const char *format,
-              GString    *err,
-              int        *status)
+export_bytes (const char  *path,
+              const char  *format,
+              const char  *assessment_id,
+              PwPaperSize  paper,
+              GString     *err,
+              int         *status)
 {
   g_autoptr(PwWorkbook) workbook = NULL;
   g_autoptr(GError) error = NULL;
+  PwReportFormat report_format;
   GBytes *bytes;
 
   *status = PW_EXIT_INVALID;
   workbook = load (path, err);
   if (workbook == NULL)
     return NULL;
+
+  if (pw_report_format_from_name (format, &report_format))
+    return export_report (workbook, path, report_format, assessment_id, paper, err);
 
   if (g_str_equal (format, "policy-csv"))
     return pw_policy_to_csv (pw_workbook_get_policy (workbook), NULL);
@@ -204,79 +268,6 @@ export_bytes (const char *path,
     append_problems (err, path, error);
 
   return bytes;
-}
-
-/**
- * pw_cli_export:
- * @format: what to export: "policy-csv" is the policy checklist as CSV,
- *   "map-svg" and "map-png" the organization map as SVG or PNG, drawn as
- *   of today
- * @output: the file to write, or "-" for @out (standard output)
- *
- * Writes the file whole or not at all (pw_file_replace_contents()).
- *
- * Returns: %PW_EXIT_OK; %PW_EXIT_INVALID when the workbook cannot be read,
- *   has nothing to export or the output not written; %PW_EXIT_USAGE for an
- *   unknown format or without an output
- */
-int
-pw_cli_export (const char *path,
-               const char *format,
-               const char *output,
-               GString    *out,
-               GString    *err)
-{
-  static const char * const formats[] = { "policy-csv", "map-svg", "map-png", NULL };
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (format == NULL || !g_strv_contains (formats, format))
-    {
-      g_autofree char *shown = _pw_escape_invisible (format ? format : "");
-
-      g_string_append_printf (err,
-                              /* Translators: %s is what was asked for; keep “policy-csv”,
-                               * “map-svg” and “map-png” as they are */
-                              _("Cannot export “%s”: the formats are “policy-csv”, the policy "
-                                "checklist as CSV, and “map-svg” or “map-png”, the "
-                                "organization map as SVG or PNG"), shown);
-      g_string_append_c (err, '\n');
-      return PW_EXIT_USAGE;
-    }
-
-  if (path == NULL || output == NULL)
-    {
-      g_string_append_printf (err, "%s\n",
-                              /* Translators: keep “--export”, “-o” and “-” as they are */
-                              _("--export needs one workbook and -o with the file to write "
-                                "(“-” for the standard output)"));
-      return PW_EXIT_USAGE;
-    }
-
-  bytes = export_bytes (path, format, err, &status);
-  if (bytes == NULL)
-    return status;
-
-  if (g_str_equal (output, "-"))
-    {
-      g_string_append_len (out, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
-      return PW_EXIT_OK;
-    }
-
-  file = g_file_new_for_commandline_arg (output);
-  if (*output == '\0'
-      || !pw_file_replace_contents (file, bytes, NULL, PW_FILE_WRITE_DURABLE, NULL, NULL, &error))
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                             _("No file was named (the name is empty)"));
-      append_problems (err, output, error);
-      return PW_EXIT_INVALID;
-    }
-
-  return PW_EXIT_OK;
 }
 
 /* Writes @bytes to @output ("-": @out) whole or not at all. */
@@ -307,6 +298,112 @@ write_output (const char *output,
     }
 
   return PW_EXIT_OK;
+}
+
+static void
+append_usage (GString    *err,
+              const char *message)
+{
+  g_string_append (err, message);
+  g_string_append_c (err, '\n');
+}
+
+/**
+ * pw_cli_export:
+ * @format: what to export: "html", "pdf", "md" (Markdown) and "csv" (the
+ *   answers) are the report on an assessment; "policy-csv" is the policy
+ *   checklist as CSV, "map-svg" and "map-png" the organization map as SVG
+ *   or PNG, drawn as of today
+ * @assessment_id: (nullable): with a report format, the id of the
+ *   assessment reported on; %NULL for the one of the workbook's report
+ *   draft, or else the latest.  The report is built from the workbook's
+ *   draft for that assessment when there is one.
+ * @paper: (nullable): with "pdf", "a4" (the default) or "letter"
+ * @output: the file to write, or "-" for @out (standard output)
+ *
+ * Writes the file whole or not at all (pw_file_replace_contents()).
+ *
+ * Returns: %PW_EXIT_OK; %PW_EXIT_INVALID when the workbook cannot be read,
+ *   has nothing to export (or not the assessment asked for) or the output
+ *   not written; %PW_EXIT_USAGE for an unknown format or paper size, an
+ *   option that does not go with the format, or without an output
+ */
+int
+pw_cli_export (const char *path,
+               const char *format,
+               const char *assessment_id,
+               const char *paper,
+               const char *output,
+               GString    *out,
+               GString    *err)
+{
+  static const char * const formats[] = { "policy-csv", "map-svg", "map-png", NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  PwReportFormat report_format = PW_REPORT_FORMAT_HTML;
+  PwPaperSize paper_size = PW_PAPER_A4;
+  gboolean report;
+  int status;
+
+  report = pw_report_format_from_name (format, &report_format);
+  if (!report && (format == NULL || !g_strv_contains (formats, format)))
+    {
+      g_autofree char *shown = _pw_escape_invisible (format ? format : "");
+
+      g_string_append_printf (err,
+                              /* Translators: %s is what was asked for; keep “html”, “pdf”,
+                               * “md”, “csv”, “policy-csv”, “map-svg” and “map-png” as they
+                               * are */
+                              _("Cannot export “%s”: the formats are “html”, “pdf”, “md” or "
+                                "“csv”, the report on an assessment as HTML, PDF, Markdown or "
+                                "its answers as CSV; “policy-csv”, the policy checklist as CSV; "
+                                "and “map-svg” or “map-png”, the organization map as SVG or "
+                                "PNG"), shown);
+      g_string_append_c (err, '\n');
+      return PW_EXIT_USAGE;
+    }
+
+  if (assessment_id != NULL && !report)
+    {
+      /* Translators: keep “--assessment” and the formats as they are */
+      append_usage (err, _("--assessment goes with --export html, pdf, md or csv"));
+      return PW_EXIT_USAGE;
+    }
+
+  if (paper != NULL && (!report || report_format != PW_REPORT_FORMAT_PDF))
+    {
+      /* Translators: keep “--paper” and “--export pdf” as they are */
+      append_usage (err, _("--paper goes with --export pdf"));
+      return PW_EXIT_USAGE;
+    }
+
+  if (paper != NULL && g_str_equal (paper, "letter"))
+    paper_size = PW_PAPER_US_LETTER;
+  else if (paper != NULL && !g_str_equal (paper, "a4"))
+    {
+      g_autofree char *shown = _pw_escape_invisible (paper);
+
+      g_string_append_printf (err,
+                              /* Translators: %s is the paper size asked for; keep “a4” and
+                               * “letter” as they are */
+                              _("Unknown paper size “%s”: the sizes are “a4” and “letter”"),
+                              shown);
+      g_string_append_c (err, '\n');
+      return PW_EXIT_USAGE;
+    }
+
+  if (path == NULL || output == NULL)
+    {
+      /* Translators: keep “--export”, “-o” and “-” as they are */
+      append_usage (err, _("--export needs one workbook and -o with the file to write "
+                           "(“-” for the standard output)"));
+      return PW_EXIT_USAGE;
+    }
+
+  bytes = export_bytes (path, format, assessment_id, paper_size, err, &status);
+  if (bytes == NULL)
+    return status;
+
+  return write_output (output, bytes, out, err);
 }
 
 /**

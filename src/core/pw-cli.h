@@ -25,6 +25,8 @@ int pw_cli_summary  (const char         *path,
                      GString            *err);
 int pw_cli_export   (const char         *path,
                      const char         *format,
+                     const char         *assessment_id,
+                     const char         *paper,
                      const char         *output,
                      GString            *out,
                      GString            *err);

@@ -9,44 +9,15 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "pw-policy-csv.h"
 #include "pw-utils-private.h"
 
 /*
- * The policy checklist as CSV for a spreadsheet: RFC 4180 (every field in
- * double quotes, a double quote doubled, CRLF between records), UTF-8
- * with a byte order mark so that spreadsheets do not read it in a legacy
- * encoding, and no formulas: a cell that a spreadsheet would take for one
- * (it starts with "=", "+", "-", "@", a tab or a carriage return) gets a
- * leading apostrophe, which shows it as text.
+ * The policy checklist as CSV for a spreadsheet, written as every CSV
+ * export of Phasewise is (_pw_csv_append_field()).
  */
-
-static void
-append_field (GString    *out,
-              const char *value,
-              gboolean    last)
-{
-  if (value == NULL)
-    value = "";
-
-  g_string_append_c (out, '"');
-  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
-    g_string_append_c (out, '\'');
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-
-  g_string_append_c (out, '"');
-  g_string_append (out, last ? "\r\n" : ",");
-}
 
 static const char *
 status_name (PwPolicyStatus status)
@@ -91,7 +62,7 @@ GBytes *
 pw_policy_to_csv (PwPolicy *policy,
                   GDate    *today)
 {
-  GString *out = g_string_new ("\xEF\xBB\xBF");
+  GString *out = _pw_csv_new ();
   g_autoptr(GPtrArray) items = NULL;
   GDate local_today;
 
@@ -102,18 +73,18 @@ pw_policy_to_csv (PwPolicy *policy,
     today = _pw_date_init_today (&local_today);
 
   /* Translators: the headings of the policy checklist's CSV export */
-  append_field (out, C_("csv", "Category"), FALSE);
-  append_field (out, C_("csv", "Item"), FALSE);
-  append_field (out, C_("csv", "Core"), FALSE);
-  append_field (out, C_("csv", "Status"), FALSE);
-  append_field (out, C_("csv", "Owner"), FALSE);
-  append_field (out, C_("csv", "Review date"), FALSE);
-  append_field (out, C_("csv", "Overdue"), FALSE);
-  append_field (out, C_("csv", "Note"), FALSE);
-  append_field (out, C_("csv", "Link"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Category"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Item"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Core"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Status"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Owner"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Review date"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Overdue"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Note"), FALSE);
+  _pw_csv_append_field (out, C_("csv", "Link"), FALSE);
   /* Translators: a heading of the policy checklist's CSV export: the
    * document or record that proves an item is in place */
-  append_field (out, C_("csv", "Evidence"), TRUE);
+  _pw_csv_append_field (out, C_("csv", "Evidence"), TRUE);
 
   items = pw_policy_get_ordered_items (policy);
   for (guint i = 0; i < items->len; i++)
@@ -122,16 +93,16 @@ pw_policy_to_csv (PwPolicy *policy,
       const char *category_id = pw_policy_item_get_category (item);
       const char *category = pw_policy_get_category_name (policy, category_id);
 
-      append_field (out, category != NULL ? category : category_id, FALSE);
-      append_field (out, pw_policy_item_get_title (item), FALSE);
-      append_field (out, yes_no (pw_policy_item_get_core (item)), FALSE);
-      append_field (out, status_name (pw_policy_item_get_status (item)), FALSE);
-      append_field (out, pw_policy_item_get_owner (item), FALSE);
-      append_field (out, pw_policy_item_get_review_date (item), FALSE);
-      append_field (out, yes_no (pw_policy_item_is_overdue (item, today)), FALSE);
-      append_field (out, pw_policy_item_get_note (item), FALSE);
-      append_field (out, pw_policy_item_get_link (item), FALSE);
-      append_field (out, pw_policy_get_item_evidence (policy, item), TRUE);
+      _pw_csv_append_field (out, category != NULL ? category : category_id, FALSE);
+      _pw_csv_append_field (out, pw_policy_item_get_title (item), FALSE);
+      _pw_csv_append_field (out, yes_no (pw_policy_item_get_core (item)), FALSE);
+      _pw_csv_append_field (out, status_name (pw_policy_item_get_status (item)), FALSE);
+      _pw_csv_append_field (out, pw_policy_item_get_owner (item), FALSE);
+      _pw_csv_append_field (out, pw_policy_item_get_review_date (item), FALSE);
+      _pw_csv_append_field (out, yes_no (pw_policy_item_is_overdue (item, today)), FALSE);
+      _pw_csv_append_field (out, pw_policy_item_get_note (item), FALSE);
+      _pw_csv_append_field (out, pw_policy_item_get_link (item), FALSE);
+      _pw_csv_append_field (out, pw_policy_get_item_evidence (policy, item), TRUE);
     }
 
   return g_string_free_to_bytes (out);

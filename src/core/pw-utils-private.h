@@ -27,4 +27,9 @@ gboolean _pw_is_invisible_char  (gunichar     c);
 char    *_pw_escape_invisible   (const char  *text);
 GDate   *_pw_date_init_today    (GDate       *date);
 
+GString *_pw_csv_new            (void);
+void     _pw_csv_append_field   (GString     *out,
+                                 const char  *value,
+                                 gboolean     last);
+
 G_END_DECLS

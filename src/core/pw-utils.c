@@ -226,3 +226,54 @@ _pw_date_init_today (GDate *date)
 
   return date;
 }
+
+/*
+ * CSV for spreadsheets, as every CSV export of Phasewise writes it: RFC
+ * 4180 (every field in double quotes, a double quote doubled, CRLF between
+ * records), UTF-8 with a byte order mark so that spreadsheets do not read
+ * it in a legacy encoding, and no formulas: a cell that a spreadsheet would
+ * take for one (it starts with "=", "+", "-", "@", a tab or a carriage
+ * return) gets a leading apostrophe, which shows it as text.
+ */
+
+/**
+ * _pw_csv_new:
+ *
+ * Returns: (transfer full): an empty CSV file: its byte order mark
+ */
+GString *
+_pw_csv_new (void)
+{
+  return g_string_new ("\xEF\xBB\xBF");
+}
+
+/**
+ * _pw_csv_append_field:
+ * @out: the CSV file so far (_pw_csv_new())
+ * @value: (nullable): the field's text; %NULL is an empty field
+ * @last: whether the field ends its record
+ *
+ * Appends one field, quoted and with formulas neutralised.
+ */
+void
+_pw_csv_append_field (GString    *out,
+                      const char *value,
+                      gboolean    last)
+{
+  if (value == NULL)
+    value = "";
+
+  g_string_append_c (out, '"');
+  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+    g_string_append_c (out, '\'');
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+
+  g_string_append_c (out, '"');
+  g_string_append (out, last ? "\r\n" : ",");
+}
