@@ -14,6 +14,7 @@
 #include "pw-markdown.h"
 #include "pw-report-page.h"
 #include "pw-widget-utils.h"
+#include "pw-window.h"
 
 /**
  * PwReportPage:
@@ -47,6 +48,7 @@ struct _PwReportPage
   GtkStringList  *compare_labels;  /* "None", then the assessments */
   GtkStringList  *dimension_labels;
   GHashTable     *section_switches; /* section id → GtkSwitch */
+  PwReportExporter *exporter;      /* the window's */
   PwPaperSize     paper;
   gboolean        preview;         /* the Markdown shown as it will look */
   guint           syncing;         /* the widgets are being set from the model */
@@ -84,6 +86,7 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void sync_from_draft (PwReportPage *self);
+static void update_actions  (PwReportPage *self);
 
 /* ------------------------------------------------------------------------
  * Text fields bound to the model
@@ -553,6 +556,7 @@ set_assessment (PwReportPage *self,
       g_binding_group_set_source (self->assessment_bindings, assessment);
     }
   gtk_stack_set_visible_child_name (self->main_stack, assessment ? "report" : "empty");
+  update_actions (self);
   update_draft (self);
   /* Also when the draft stays (none before, none now) */
   sync_from_draft (self);
@@ -701,6 +705,79 @@ paper_selected_cb (PwReportPage *self)
 }
 
 /* ------------------------------------------------------------------------
+ * Export and print
+ */
+
+static void
+update_actions (PwReportPage *self)
+{
+  gboolean can = self->assessment != NULL && self->exporter != NULL
+                 && !pw_report_exporter_get_busy (self->exporter);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", can);
+}
+
+/* The report built now, or NULL after saying why not */
+static PwReport *
+build_report_or_say (PwReportPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  PwReport *report = pw_report_page_build_report (self, &error);
+  GtkRoot *root;
+
+  if (report != NULL)
+    return report;
+
+  g_warning ("Could not build the report: %s", error->message);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (PW_IS_WINDOW (root))
+    {
+      /* Translators: a toast; %s says why */
+      g_autofree char *text = g_strdup_printf (_("The report could not be made: %s"),
+                                               error->message);
+
+      pw_window_show_toast (PW_WINDOW (root), text);
+    }
+
+  return NULL;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PwReportPage *self = PW_REPORT_PAGE (widget);
+  g_autoptr(PwReport) report = NULL;
+  PwReportFormat format;
+
+  if (self->exporter == NULL
+      || !pw_report_format_from_name (g_variant_get_string (parameter, NULL), &format))
+    return;
+
+  report = build_report_or_say (self);
+  if (report != NULL)
+    pw_report_exporter_export (self->exporter, report, format, self->paper, NULL);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PwReportPage *self = PW_REPORT_PAGE (widget);
+  g_autoptr(PwReport) report = NULL;
+
+  if (self->exporter == NULL)
+    return;
+
+  report = build_report_or_say (self);
+  if (report != NULL)
+    pw_report_exporter_print (self->exporter, report);
+}
+
+/* ------------------------------------------------------------------------
  * The sections
  */
 
@@ -746,6 +823,8 @@ pw_report_page_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->exporter != NULL)
+    g_signal_handlers_disconnect_by_data (self->exporter, self);
   set_workbook (self, NULL);
   g_signal_group_set_target (self->draft_signals, NULL);
 
@@ -755,6 +834,7 @@ pw_report_page_dispose (GObject *object)
   g_clear_object (&self->workbook);
   g_clear_object (&self->assessment);
   g_clear_object (&self->draft);
+  g_clear_object (&self->exporter);
   g_clear_object (&self->workbook_bindings);
   g_clear_object (&self->assessment_bindings);
   g_clear_object (&self->draft_signals);
@@ -873,6 +953,8 @@ pw_report_page_class_init (PwReportPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "pw-report-page");
 
   gtk_widget_class_install_property_action (widget_class, "report.preview", "preview");
+  gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
 }
 
 static void
@@ -956,6 +1038,7 @@ pw_report_page_init (PwReportPage *self)
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   sync_from_draft (self);
+  update_actions (self);
 }
 
 /**
@@ -1084,4 +1167,74 @@ pw_report_page_get_section_switch (PwReportPage *self,
   g_return_val_if_fail (PW_IS_REPORT_PAGE (self), NULL);
 
   return g_hash_table_lookup (self->section_switches, section);
+}
+
+/**
+ * pw_report_page_set_exporter:
+ * @exporter: the window's exporter
+ *
+ * Exports and prints with @exporter, whose progress bar the page shows.
+ */
+void
+pw_report_page_set_exporter (PwReportPage     *self,
+                             PwReportExporter *exporter)
+{
+  g_return_if_fail (PW_IS_REPORT_PAGE (self));
+  g_return_if_fail (PW_IS_REPORT_EXPORTER (exporter));
+  g_return_if_fail (self->exporter == NULL);
+
+  self->exporter = g_object_ref (exporter);
+  g_signal_connect_object (exporter, "notify::busy", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->progress_box), pw_report_exporter_get_progress_bar (exporter));
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  update_actions (self);
+}
+
+/**
+ * pw_report_page_build_report:
+ *
+ * Builds the report that the page shows, as of today, on the main thread.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+PwReport *
+pw_report_page_build_report (PwReportPage  *self,
+                             GError       **error)
+{
+  g_return_val_if_fail (PW_IS_REPORT_PAGE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->workbook == NULL || self->assessment == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("There is no assessment to report on."));
+      return NULL;
+    }
+
+  return pw_report_build (self->workbook, self->draft, pw_assessment_get_id (self->assessment),
+                          NULL, error);
+}
+
+/**
+ * pw_report_page_export_to_file:
+ * @file: where to write
+ *
+ * Exports the report that the page shows to @file as @format, on the
+ * page's paper, without asking where (as the tests do, or "export again").
+ */
+void
+pw_report_page_export_to_file (PwReportPage   *self,
+                               PwReportFormat  format,
+                               GFile          *file)
+{
+  g_autoptr(PwReport) report = NULL;
+
+  g_return_if_fail (PW_IS_REPORT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->exporter != NULL);
+
+  report = build_report_or_say (self);
+  if (report != NULL)
+    pw_report_exporter_export_to_file (self->exporter, report, format, self->paper, file);
 }

@@ -11,6 +11,7 @@
 
 #include "phasewise-core.h"
 #include "pw-report-export.h"
+#include "pw-report-exporter.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,12 @@ void           pw_report_page_set_paper        (PwReportPage *self,
 GtkWidget     *pw_report_page_get_summary_view (PwReportPage *self);
 GtkWidget     *pw_report_page_get_section_switch (PwReportPage *self,
                                                 const char   *section);
+void           pw_report_page_set_exporter     (PwReportPage     *self,
+                                                PwReportExporter *exporter);
+PwReport      *pw_report_page_build_report     (PwReportPage *self,
+                                                GError      **error);
+void           pw_report_page_export_to_file   (PwReportPage   *self,
+                                                PwReportFormat  format,
+                                                GFile          *file);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _PwWindow
   PwMapPage            *map_page;
   PwPolicyPage         *policy_page;
   PwReportPage         *report_page;
+  PwReportExporter     *report_exporter;
   GtkRevealer          *migration_bar;   /* a newer framework comes with Phasewise */
   GtkLabel             *migration_label;
 

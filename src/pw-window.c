@@ -1096,6 +1096,9 @@ pw_window_dispose (GObject *object)
   g_clear_object (&self->disk_toast);
   g_clear_object (&self->document);
   g_clear_object (&self->bundled);
+  if (self->report_exporter != NULL)
+    pw_report_exporter_cancel (self->report_exporter);
+  g_clear_object (&self->report_exporter);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->history_signals);
   g_clear_object (&self->session);
@@ -1261,6 +1264,9 @@ pw_window_init (PwWindow *self)
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  self->report_exporter = pw_report_exporter_new (GTK_WINDOW (self), self->toast_overlay);
+  pw_report_page_set_exporter (self->report_page, self->report_exporter);
 
   add_step_shortcuts (self);
   name_mnemonic_buttons (GTK_WIDGET (self));

@@ -23,11 +23,13 @@
  * actions and widgets as a user's clicks and keys would:
  *
  *   /phasewise/report-page/edit-undo-reopen  the example's report through win.show-report; a
- *                                            summary typed for a round without a draft adds
+ *                                            summary written for a round without a draft adds
  *                                            the draft in one step, undone and redone; a section
- *                                            switched off; saved and reopened: both are there
- *   /phasewise/report-page/example           the example's draft shown; the title page's facts
- *                                            are the workbook's and the assessment's fields
+ *                                            switched off; saved and reopened: both are there,
+ *                                            and in the PDF exported
+ *   /phasewise/report-page/example           the example's draft shown, its Markdown previewed;
+ *                                            the title page's facts are the workbook's and the
+ *                                            assessment's fields
  *
  * With PW_TEST_SCREENSHOTS=DIR, the page is also rendered to PNG files in DIR.
  */
@@ -147,7 +149,44 @@ document_saved (gpointer data)
          && !pw_document_get_modified (document);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
 #define SUMMARY "The baseline: *listening* first."
+
+static void
+export_pdf (PwWindow     *window,
+            PwReportPage *page,
+            const char   *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  int status = 0;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  pw_report_page_export_to_file (page, PW_REPORT_FORMAT_PDF, file);
+  pw_test_ui_wait (file_exists, path, "the PDF");
+  pw_test_ui_wait_for_toast (window, "Report exported to “report.pdf”");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 5);
+  g_assert_cmpmem (contents, 5, "%PDF-", 5);
+
+  /* Its text, where poppler-utils are there (tools/deps.sh installs them) */
+  if (pdftotext == NULL)
+    return;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "The baseline: listening first."));
+  g_assert_null (strstr (text, "Policy Checklist"));
+}
 
 static void
 test_edit_undo_reopen (void)
@@ -253,6 +292,9 @@ test_edit_undo_reopen (void)
                     pw_report_page_get_section_switch (page, PW_REPORT_SECTION_POLICY))));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (
                    pw_report_page_get_section_switch (page, PW_REPORT_SECTION_ANSWERS))));
+
+  /* Exported as a PDF: the summary is in it, the policy section is not */
+  export_pdf (window, page, dir);
 
   pw_test_ui_destroy_window (window);
 }
