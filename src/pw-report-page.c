@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-markdown.h"
+#include "pw-report-layout.h"
 #include "pw-report-page.h"
 #include "pw-widget-utils.h"
 #include "pw-window.h"
@@ -49,6 +50,13 @@ struct _PwReportPage
   GtkStringList  *dimension_labels;
   GHashTable     *section_switches; /* section id → GtkSwitch */
   PwReportExporter *exporter;      /* the window's */
+  PwReportLayout *layout;          /* the pages shown */
+  double          page_width;      /* …their size, in points */
+  double          page_height;
+  guint           page;            /* the one shown */
+  guint           layout_source;   /* the layout made again soon */
+  GCancellable   *layout_cancellable;
+  gboolean        layout_stale;
   PwPaperSize     paper;
   gboolean        preview;         /* the Markdown shown as it will look */
   guint           syncing;         /* the widgets are being set from the model */
@@ -72,6 +80,8 @@ struct _PwReportPage
   GtkBox         *summary_preview;
   GtkBox         *commentary_preview;
   AdwPreferencesGroup *sections_group;
+  GtkLabel       *page_label;
+  GtkDrawingArea *sheet;
 };
 
 G_DEFINE_FINAL_TYPE (PwReportPage, pw_report_page, ADW_TYPE_BIN)
@@ -87,6 +97,7 @@ static GParamSpec *properties [N_PROPS];
 
 static void sync_from_draft (PwReportPage *self);
 static void update_actions  (PwReportPage *self);
+static void queue_layout    (PwReportPage *self);
 
 /* ------------------------------------------------------------------------
  * Text fields bound to the model
@@ -430,6 +441,13 @@ draft_notify_cb (PwReportPage *self)
     sync_from_draft (self);
 }
 
+/* Any edit of the workbook, the report's draft included */
+static void
+workbook_changed_cb (PwReportPage *self)
+{
+  queue_layout (self);
+}
+
 /* ------------------------------------------------------------------------
  * Edits
  */
@@ -560,6 +578,8 @@ set_assessment (PwReportPage *self,
   update_draft (self);
   /* Also when the draft stays (none before, none now) */
   sync_from_draft (self);
+  self->page = 0;
+  queue_layout (self);
 }
 
 /* The lists of the two dropdowns again, the assessment shown kept */
@@ -664,6 +684,8 @@ set_workbook (PwReportPage *self,
                                G_CALLBACK (fill_assessments), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (pw_workbook_get_reports (workbook), "items-changed",
                                G_CALLBACK (update_draft), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workbook, "changed",
+                               G_CALLBACK (workbook_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   fill_dimensions (self);
@@ -681,6 +703,8 @@ static void
 map_cb (PwReportPage *self)
 {
   fill_assessments (self);
+  if (self->layout_stale)
+    queue_layout (self);
 }
 
 /* ------------------------------------------------------------------------
@@ -702,6 +726,204 @@ paper_selected_cb (PwReportPage *self)
 
   if (selected != GTK_INVALID_LIST_POSITION)
     pw_report_page_set_paper (self, selected == 1 ? PW_PAPER_US_LETTER : PW_PAPER_A4);
+}
+
+/* ------------------------------------------------------------------------
+ * The pages, as the PDF and the print-out lay them out
+ */
+
+#define LAYOUT_DELAY_MS 400  /* after the last edit */
+#define SHEET_WIDTH     480  /* pixels at 100 % */
+
+/* The sizes of pw-report-pdf.c, in points */
+static void
+get_paper_size (PwPaperSize  paper,
+                double      *width,
+                double      *height)
+{
+  *width = paper == PW_PAPER_US_LETTER ? 612.0 : 595.28;
+  *height = paper == PW_PAPER_US_LETTER ? 792.0 : 841.89;
+}
+
+static void
+update_page_label (PwReportPage *self)
+{
+  guint n_pages = self->layout ? pw_report_layout_get_n_pages (self->layout) : 0;
+  g_autofree char *text = NULL;
+
+  if (n_pages > 0)
+    /* Translators: under the preview of the report's pages */
+    text = g_strdup_printf (_("Page %u of %u"), self->page + 1, n_pages);
+  else if (self->layout_source != 0 || self->layout_cancellable != NULL)
+    /* Translators: while the preview of the report's pages is made */
+    text = g_strdup (_("Laying out the pages…"));
+  else
+    text = g_strdup ("");
+
+  gtk_label_set_label (self->page_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sheet),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.previous-page", self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.next-page", self->page + 1 < n_pages);
+}
+
+static void
+draw_sheet_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  PwReportPage *self = user_data;
+
+  /* Paper is white, also in the dark style */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  if (self->layout == NULL || self->page >= pw_report_layout_get_n_pages (self->layout))
+    return;
+
+  cairo_scale (cr, width / self->page_width, height / self->page_height);
+  pw_report_layout_draw_page (self->layout, cr, self->page);
+}
+
+typedef struct
+{
+  PwReport       *report;
+  PwReportLayout *layout;
+  double          width;
+  double          height;
+} LayoutData;
+
+static void
+layout_data_free (LayoutData *data)
+{
+  g_clear_object (&data->report);
+  g_clear_object (&data->layout);
+  g_free (data);
+}
+
+/* In a worker thread: a report is not changed once built, and the
+ * layout gets a font map of its own */
+static void
+paginate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LayoutData *data = task_data;
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  g_autoptr(PwReportLayout) layout = pw_report_layout_new (data->report, data->width,
+                                                           data->height);
+  GError *error = NULL;
+  gboolean paginated;
+
+  paginated = pw_report_layout_paginate (layout, context, NULL, NULL, cancellable, &error);
+  g_object_unref (context);
+  if (!paginated)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&layout), g_object_unref);
+}
+
+static void
+paginated_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwReportLayout) layout = g_task_propagate_pointer (G_TASK (result), &error);
+  LayoutData *data = g_task_get_task_data (G_TASK (result));
+  PwReportPage *self = PW_REPORT_PAGE (object);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->layout_cancellable);
+  if (layout == NULL)
+    g_warning ("Could not lay out the report: %s", error->message);
+
+  g_set_object (&self->layout, layout);
+  self->page_width = data->width;
+  self->page_height = data->height;
+  if (layout != NULL && self->page >= pw_report_layout_get_n_pages (layout))
+    self->page = MAX (pw_report_layout_get_n_pages (layout), 1) - 1;
+  gtk_drawing_area_set_content_height (self->sheet,
+                                       (int) (SHEET_WIDTH * data->height / data->width + 0.5));
+  update_page_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->sheet));
+}
+
+static void
+layout_now_cb (gpointer user_data)
+{
+  PwReportPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  LayoutData *data;
+
+  self->layout_source = 0;
+  self->layout_stale = FALSE;
+
+  if (self->layout_cancellable != NULL)
+    g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+
+  data = g_new0 (LayoutData, 1);
+  data->report = pw_report_page_build_report (self, &error);
+  if (data->report == NULL)
+    {
+      layout_data_free (data);
+      g_clear_object (&self->layout);
+      update_page_label (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self->sheet));
+      return;
+    }
+  get_paper_size (self->paper, &data->width, &data->height);
+
+  self->layout_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->layout_cancellable, paginated_cb, NULL);
+  g_task_set_source_tag (task, layout_now_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) layout_data_free);
+  g_task_run_in_thread (task, paginate_thread);
+  update_page_label (self);
+}
+
+/* The pages laid out again once the edits pause, while they show */
+static void
+queue_layout (PwReportPage *self)
+{
+  self->layout_stale = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->assessment == NULL)
+    return;
+
+  g_clear_handle_id (&self->layout_source, g_source_remove);
+  self->layout_source = g_timeout_add_once (LAYOUT_DELAY_MS, layout_now_cb, self);
+  update_page_label (self);
+}
+
+static void
+turn_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PwReportPage *self = PW_REPORT_PAGE (widget);
+  guint n_pages = self->layout ? pw_report_layout_get_n_pages (self->layout) : 0;
+
+  if (g_str_equal (action_name, "report.next-page") && self->page + 1 < n_pages)
+    self->page++;
+  else if (g_str_equal (action_name, "report.previous-page") && self->page > 0)
+    self->page--;
+  else
+    return;
+
+  update_page_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->sheet));
 }
 
 /* ------------------------------------------------------------------------
@@ -827,6 +1049,11 @@ pw_report_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->exporter, self);
   set_workbook (self, NULL);
   g_signal_group_set_target (self->draft_signals, NULL);
+  g_clear_handle_id (&self->layout_source, g_source_remove);
+  if (self->layout_cancellable != NULL)
+    g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  g_clear_object (&self->layout);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_REPORT_PAGE);
 
@@ -949,12 +1176,20 @@ pw_report_page_class_init (PwReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, summary_preview);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, commentary_preview);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, sections_group);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, page_label);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, sheet);
 
   gtk_widget_class_set_css_name (widget_class, "pw-report-page");
 
   gtk_widget_class_install_property_action (widget_class, "report.preview", "preview");
   gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "report.previous-page", NULL, turn_page_action);
+  gtk_widget_class_install_action (widget_class, "report.next-page", NULL, turn_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "report.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "report.next-page", NULL);
 }
 
 static void
@@ -1037,8 +1272,11 @@ pw_report_page_init (PwReportPage *self)
                            G_CALLBACK (commentary_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
+  gtk_drawing_area_set_draw_func (self->sheet, draw_sheet_cb, self, NULL);
+
   sync_from_draft (self);
   update_actions (self);
+  update_page_label (self);
 }
 
 /**
@@ -1138,6 +1376,7 @@ pw_report_page_set_paper (PwReportPage *self,
     return;
 
   self->paper = paper;
+  queue_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAPER]);
 }
 
@@ -1237,4 +1476,32 @@ pw_report_page_export_to_file (PwReportPage   *self,
   report = build_report_or_say (self);
   if (report != NULL)
     pw_report_exporter_export_to_file (self->exporter, report, format, self->paper, file);
+}
+
+/**
+ * pw_report_page_get_n_pages:
+ *
+ * Returns: how many pages the preview shows: 0 until the report is laid
+ *   out, which happens in a worker thread once the edits pause
+ */
+guint
+pw_report_page_get_n_pages (PwReportPage *self)
+{
+  g_return_val_if_fail (PW_IS_REPORT_PAGE (self), 0);
+
+  return self->layout != NULL && self->layout_source == 0 && self->layout_cancellable == NULL
+         ? pw_report_layout_get_n_pages (self->layout) : 0;
+}
+
+/**
+ * pw_report_page_get_page:
+ *
+ * Returns: the page the preview shows, from 0
+ */
+guint
+pw_report_page_get_page (PwReportPage *self)
+{
+  g_return_val_if_fail (PW_IS_REPORT_PAGE (self), 0);
+
+  return self->page;
 }

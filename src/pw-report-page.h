@@ -31,6 +31,8 @@ void           pw_report_page_set_paper        (PwReportPage *self,
 GtkWidget     *pw_report_page_get_summary_view (PwReportPage *self);
 GtkWidget     *pw_report_page_get_section_switch (PwReportPage *self,
                                                 const char   *section);
+guint          pw_report_page_get_n_pages      (PwReportPage *self);
+guint          pw_report_page_get_page         (PwReportPage *self);
 void           pw_report_page_set_exporter     (PwReportPage     *self,
                                                 PwReportExporter *exporter);
 PwReport      *pw_report_page_build_report     (PwReportPage *self,

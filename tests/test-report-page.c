@@ -155,6 +155,12 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+static gboolean
+preview_laid_out (gpointer data)
+{
+  return pw_report_page_get_n_pages (data) > 0;
+}
+
 #define SUMMARY "The baseline: *listening* first."
 
 static void
@@ -329,6 +335,30 @@ test_example (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
                    "Social media maturity review 2026");
   maybe_shoot (window, "report-page-example");
+
+  /* The pages as the PDF lays them out, turned */
+  pw_test_ui_wait (preview_laid_out, page, "the pages of the preview");
+  g_assert_cmpuint (pw_report_page_get_n_pages (page), >, 2);
+  g_assert_cmpuint (pw_report_page_get_page (page), ==, 0);
+  /* No page before the first */
+  gtk_widget_activate_action (GTK_WIDGET (page), "report.previous-page", NULL);
+  g_assert_cmpuint (pw_report_page_get_page (page), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.next-page", NULL));
+  g_assert_cmpuint (pw_report_page_get_page (page), ==, 1);
+  {
+    g_autofree char *label = g_strdup_printf ("Page 2 of %u", pw_report_page_get_n_pages (page));
+
+    g_assert_nonnull (pw_test_ui_find_label (GTK_WIDGET (page), label));
+  }
+  if (g_getenv ("PW_TEST_SCREENSHOTS") != NULL)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.previous-page", NULL));
+      scroll_to (GTK_WIDGET (pw_test_ui_find_label (GTK_WIDGET (page), "Page 1 of")));
+      maybe_shoot (window, "report-page-example-pages");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.next-page", NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.next-page", NULL));
+      maybe_shoot (window, "report-page-example-pages-3");
+    }
 
   /* The summary's Markdown as it will look, and back */
   g_assert_null (pw_test_ui_find_label (GTK_WIDGET (page), "Larkspur has moved"));
