@@ -81,6 +81,7 @@ struct _PwReportPage
   GtkBox         *commentary_preview;
   AdwPreferencesGroup *sections_group;
   GtkLabel       *page_label;
+  GtkWidget      *export_button;
   GtkDrawingArea *sheet;
 };
 
@@ -372,6 +373,21 @@ static void
 sync_commentary (PwReportPage *self)
 {
   const char *dimension_id = get_dimension_id (self);
+  g_autofree char *name = NULL;
+
+  if (dimension_id != NULL)
+    {
+      const PwDimension *dimension =
+        pw_framework_find_dimension (pw_workbook_get_framework (self->workbook), dimension_id);
+
+      /* Translators: what a screen reader says for the commentary's text
+       * field; %s is a dimension, "Measurement & analytics" */
+      name = g_strdup_printf (_("Commentary on %s"), dimension->name);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->commentary_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : _("Commentary"),
+                                  -1);
 
   set_buffer_text (self, self->commentary_view,
                    self->draft && dimension_id
@@ -572,14 +588,14 @@ set_assessment (PwReportPage *self,
     {
       g_set_object (&self->assessment, assessment);
       g_binding_group_set_source (self->assessment_bindings, assessment);
+      self->page = 0;
+      queue_layout (self);
     }
   gtk_stack_set_visible_child_name (self->main_stack, assessment ? "report" : "empty");
   update_actions (self);
   update_draft (self);
   /* Also when the draft stays (none before, none now) */
   sync_from_draft (self);
-  self->page = 0;
-  queue_layout (self);
 }
 
 /* The lists of the two dropdowns again, the assessment shown kept */
@@ -841,7 +857,9 @@ paginated_cb (GObject      *object,
   LayoutData *data = g_task_get_task_data (G_TASK (result));
   PwReportPage *self = PW_REPORT_PAGE (object);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A layout that a newer one replaces, or of a page that went */
+  if (g_task_get_cancellable (G_TASK (result)) != self->layout_cancellable
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->layout_cancellable);
@@ -1177,6 +1195,7 @@ pw_report_page_class_init (PwReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, commentary_preview);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, sections_group);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, page_label);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, sheet);
 
   gtk_widget_class_set_css_name (widget_class, "pw-report-page");
@@ -1192,13 +1211,22 @@ pw_report_page_class_init (PwReportPageClass *klass)
                                        "report.next-page", NULL);
 }
 
+/* Names a control for screen readers: GTK 4.8 reads a dropdown's or a
+ * menu button's inner button, and a spin button or a text view by its
+ * type's name, whatever labels it. */
 static void
 name_widget (GtkWidget  *widget,
              const char *label)
 {
+  GtkWidget *button = gtk_widget_get_first_child (widget);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  if (GTK_IS_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
 }
 
 static void
@@ -1229,9 +1257,11 @@ pw_report_page_init (PwReportPage *self)
   gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->compare_labels));
   gtk_drop_down_set_model (self->dimension_dropdown, G_LIST_MODEL (self->dimension_labels));
 
-  /* GTK 4.8 reads a dropdown or a spin button in a row by its type's name:
-   * each is named as its row */
+  /* Each named as its row or its heading */
   name_widget (GTK_WIDGET (self->assessment_dropdown), _("Assessment"));
+  name_widget (GTK_WIDGET (self->dimension_dropdown), _("Commentary on"));
+  name_widget (GTK_WIDGET (self->export_button), _("Export"));
+  name_widget (GTK_WIDGET (self->summary_view), _("Executive Summary"));
   name_widget (GTK_WIDGET (self->compare_dropdown), _("Compare With"));
   name_widget (GTK_WIDGET (self->paper_dropdown), _("Paper Size"));
   name_widget (GTK_WIDGET (self->participants_spin), _("Participants"));
