@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pw-comparison-view.h"
 #include "pw-markdown.h"
 #include "pw-report-layout.h"
 #include "pw-report-page.h"
@@ -81,6 +82,8 @@ struct _PwReportPage
   GtkBox         *commentary_preview;
   AdwPreferencesGroup *sections_group;
   GtkLabel       *page_label;
+  GtkWidget      *comparison_box;
+  PwComparisonView *comparison_view;
   GtkWidget      *export_button;
   GtkDrawingArea *sheet;
 };
@@ -399,6 +402,7 @@ static void
 sync_compare (PwReportPage *self)
 {
   const char *compare_id = self->draft ? pw_report_draft_get_compare_id (self->draft) : NULL;
+  PwAssessment *compared = NULL;
   guint position = 0;
 
   if (compare_id != NULL && self->workbook != NULL)
@@ -410,13 +414,79 @@ sync_compare (PwReportPage *self)
           g_autoptr(PwAssessment) assessment = g_list_model_get_item (assessments, i);
 
           if (g_strcmp0 (pw_assessment_get_id (assessment), compare_id) == 0)
-            position = i + 1;
+            {
+              position = i + 1;
+              compared = assessment;
+            }
         }
     }
 
   self->syncing++;
   gtk_drop_down_set_selected (self->compare_dropdown, position);
+  /* The comparison the report will show: before, then after */
+  gtk_widget_set_visible (self->comparison_box, compared != NULL && self->assessment != NULL);
+  if (compared != NULL && self->assessment != NULL)
+    {
+      pw_comparison_view_set_workbook (self->comparison_view, self->workbook);
+      pw_comparison_view_set_first (self->comparison_view, compared);
+      pw_comparison_view_set_second (self->comparison_view, self->assessment);
+    }
   self->syncing--;
+}
+
+/* Whether the user changed the comparison: the view also chooses its
+ * rounds itself as the workbook changes, which is no edit of the report */
+static gboolean
+comparison_has_focus (PwReportPage *self)
+{
+  GtkWidget *focus = _pw_widget_get_focus (GTK_WIDGET (self));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->comparison_view));
+}
+
+/* The comparison's own dropdowns: "Before" is the assessment compared
+ * with, "After" the one reported on */
+static void
+comparison_first_cb (PwReportPage *self)
+{
+  PwAssessment *first = pw_comparison_view_get_first (self->comparison_view);
+  PwReportDraft *draft;
+
+  if (self->syncing > 0)
+    return;
+  if (!comparison_has_focus (self))
+    {
+      sync_compare (self);
+      return;
+    }
+  if (self->assessment == NULL || first == NULL
+      || (self->draft != NULL
+          && g_strcmp0 (pw_report_draft_get_compare_id (self->draft),
+                        pw_assessment_get_id (first)) == 0))
+    return;
+
+  draft = begin_draft_edit (self, _("Report’s comparison"));
+  pw_report_draft_set_compare_id (draft, pw_assessment_get_id (first));
+  end_draft_edit (self);
+  sync_compare (self);
+}
+
+static void
+comparison_second_cb (PwReportPage *self)
+{
+  PwAssessment *second = pw_comparison_view_get_second (self->comparison_view);
+
+  if (self->syncing > 0)
+    return;
+  if (!comparison_has_focus (self))
+    {
+      sync_compare (self);
+      return;
+    }
+  if (second == NULL || second == self->assessment)
+    return;
+
+  pw_report_page_set_assessment (self, second);
 }
 
 /* Shows the draft, or the defaults when there is none */
@@ -560,6 +630,7 @@ compare_selected_cb (PwReportPage *self)
   draft = begin_draft_edit (self, _("Report’s comparison"));
   pw_report_draft_set_compare_id (draft, compared ? pw_assessment_get_id (compared) : NULL);
   end_draft_edit (self);
+  sync_compare (self);
 }
 
 /* ------------------------------------------------------------------------
@@ -692,6 +763,8 @@ set_workbook (PwReportPage *self,
     }
   g_set_object (&self->workbook, workbook);
   g_binding_group_set_source (self->workbook_bindings, workbook);
+  if (self->comparison_view != NULL)
+    pw_comparison_view_set_workbook (self->comparison_view, workbook);
   g_clear_object (&self->assessment);
 
   if (workbook != NULL)
@@ -1177,6 +1250,8 @@ pw_report_page_class_init (PwReportPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PW_TYPE_COMPARISON_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-report-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, assessment_dropdown);
@@ -1195,6 +1270,8 @@ pw_report_page_class_init (PwReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, commentary_preview);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, sections_group);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, page_label);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, comparison_box);
+  gtk_widget_class_bind_template_child (widget_class, PwReportPage, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, PwReportPage, sheet);
 
@@ -1290,6 +1367,10 @@ pw_report_page_init (PwReportPage *self)
                            G_CALLBACK (assessment_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_dropdown, "notify::selected",
                            G_CALLBACK (compare_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison_view, "notify::first",
+                           G_CALLBACK (comparison_first_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison_view, "notify::second",
+                           G_CALLBACK (comparison_second_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->paper_dropdown, "notify::selected",
                            G_CALLBACK (paper_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dimension_dropdown, "notify::selected",

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pw-comparison-view.h"
 #include "pw-report-page.h"
 #include "pw-test-core.h"
 #include "pw-test-ui.h"
@@ -393,6 +394,41 @@ test_example (void)
   /* No edit of a report, no draft added */
   g_assert_cmpuint (count_reports (workbook), ==, n_reports);
 
+  /* Compared with the baseline: the comparison shows it before, the
+   * round reported on after */
+  {
+    GtkWidget *view = pw_test_ui_find_widget (GTK_WIDGET (page), PW_TYPE_COMPARISON_VIEW);
+    PwAssessment *baseline = pw_workbook_find_assessment (workbook, "assessment-1");
+    GtkDropDown *compare = GTK_DROP_DOWN (adw_action_row_get_activatable_widget (
+                             ADW_ACTION_ROW (pw_test_ui_find_row (GTK_WIDGET (page),
+                                                                  "Compare _With"))));
+    guint position;
+
+    g_assert_nonnull (view);
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (view)));
+    g_assert_true (g_list_store_find (G_LIST_STORE (pw_workbook_get_assessments (workbook)),
+                                      baseline, &position));
+    gtk_drop_down_set_selected (compare, position + 1);
+    pw_test_ui_flush ();
+    g_assert_cmpstr (pw_report_draft_get_compare_id (pw_report_page_get_draft (page)), ==,
+                     "assessment-1");
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (view)));
+    g_assert_true (pw_comparison_view_get_first (PW_COMPARISON_VIEW (view)) == baseline);
+    g_assert_true (pw_comparison_view_get_second (PW_COMPARISON_VIEW (view)) == assessment);
+    if (g_getenv ("PW_TEST_SCREENSHOTS") != NULL)
+      {
+        scroll_to (view);
+        maybe_shoot (window, "report-page-example-comparison");
+      }
+
+    /* Undone, no comparison */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    pw_test_ui_flush ();
+    g_assert_null (pw_report_draft_get_compare_id (pw_report_page_get_draft (page)));
+    g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (view)));
+  }
+
   if (g_getenv ("PW_TEST_SCREENSHOTS") != NULL)
     {
       scroll_to (pw_report_page_get_summary_view (page));
@@ -400,6 +436,49 @@ test_example (void)
       scroll_to (pw_report_page_get_section_switch (page, PW_REPORT_SECTION_SUMMARY));
       maybe_shoot (window, "report-page-example-sections");
     }
+
+  pw_test_ui_destroy_window (window);
+}
+
+/* What the page does when the workbook changes under it adds no step of
+ * its own: a round deleted elsewhere is one step, and undone whole */
+static void
+test_no_steps_of_its_own (void)
+{
+  PwWindow *window = pw_test_ui_new_window ();
+  PwWorkbook *workbook;
+  PwHistory *history;
+  PwReportPage *page;
+  guint n_undo;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL);
+  pw_test_ui_flush ();
+  workbook = get_workbook (window);
+  history = pw_document_get_history (pw_window_get_document (window));
+  page = show_report_area (window);
+  pw_test_ui_wait (preview_laid_out, page, "the pages of the preview");
+  g_assert_cmpstr (pw_assessment_get_id (pw_report_page_get_assessment (page)), ==,
+                   "assessment-2");
+
+  n_undo = pw_history_get_n_undo (history);
+  pw_assess_page_select (window->assess_page,
+                         pw_workbook_find_assessment (workbook, "assessment-2"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->assess_page), "assess.delete",
+                                             NULL));
+  pw_test_ui_flush ();
+  g_assert_null (pw_workbook_find_assessment (workbook, "assessment-2"));
+  g_assert_cmpuint (pw_history_get_n_undo (history), ==, n_undo + 1);
+  /* The page reports on the latest round left */
+  g_assert_nonnull (pw_report_page_get_assessment (page));
+  g_assert_cmpstr (pw_assessment_get_id (pw_report_page_get_assessment (page)), !=,
+                   "assessment-2");
+  pw_test_ui_wait (preview_laid_out, page, "the pages laid out again");
+  g_assert_cmpuint (pw_history_get_n_undo (history), ==, n_undo + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  pw_test_ui_flush ();
+  g_assert_nonnull (pw_workbook_find_assessment (workbook, "assessment-2"));
+  g_assert_cmpuint (pw_history_get_n_undo (history), ==, n_undo);
 
   pw_test_ui_destroy_window (window);
 }
@@ -418,6 +497,7 @@ main (int   argc,
 
   g_test_add_func ("/phasewise/report-page/edit-undo-reopen", test_edit_undo_reopen);
   g_test_add_func ("/phasewise/report-page/example", test_example);
+  g_test_add_func ("/phasewise/report-page/no-steps-of-its-own", test_no_steps_of_its_own);
 
   return g_test_run ();
 }
