@@ -1519,6 +1519,18 @@ pw_report_page_get_section_switch (PwReportPage *self,
   return g_hash_table_lookup (self->section_switches, section);
 }
 
+/* The progress bar's place takes no room (nor the box's spacing) while it
+ * is hidden */
+static void
+progress_revealed_cb (PwReportPage *self)
+{
+  GtkRevealer *bar = GTK_REVEALER (gtk_widget_get_first_child (self->progress_box));
+
+  gtk_widget_set_visible (self->progress_box,
+                          gtk_revealer_get_reveal_child (bar)
+                          || gtk_revealer_get_child_revealed (bar));
+}
+
 /**
  * pw_report_page_set_exporter:
  * @exporter: the window's exporter
@@ -1529,6 +1541,8 @@ void
 pw_report_page_set_exporter (PwReportPage     *self,
                              PwReportExporter *exporter)
 {
+  GtkWidget *bar;
+
   g_return_if_fail (PW_IS_REPORT_PAGE (self));
   g_return_if_fail (PW_IS_REPORT_EXPORTER (exporter));
   g_return_if_fail (self->exporter == NULL);
@@ -1536,8 +1550,18 @@ pw_report_page_set_exporter (PwReportPage     *self,
   self->exporter = g_object_ref (exporter);
   g_signal_connect_object (exporter, "notify::busy", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (self->progress_box), pw_report_exporter_get_progress_bar (exporter));
-  gtk_widget_set_visible (self->progress_box, TRUE);
+  bar = pw_report_exporter_get_progress_bar (exporter);
+  gtk_box_append (GTK_BOX (self->progress_box), bar);
+  if (GTK_IS_REVEALER (bar))
+    {
+      g_signal_connect_object (bar, "notify::reveal-child", G_CALLBACK (progress_revealed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (bar, "notify::child-revealed", G_CALLBACK (progress_revealed_cb),
+                               self, G_CONNECT_SWAPPED);
+      progress_revealed_cb (self);
+    }
+  else
+    gtk_widget_set_visible (self->progress_box, TRUE);
   update_actions (self);
 }
 
