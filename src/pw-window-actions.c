@@ -38,6 +38,8 @@ _pw_window_actions_update (PwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-policy-items", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.show-policy-missing-core", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.export-policy-csv", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.show-report", has_workbook);
+  gtk_widget_action_set_enabled (widget, "win.print-report", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.export-map", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.assess-team", has_workbook);
   gtk_widget_action_set_enabled (widget, "win.show-assessment", has_workbook);
@@ -294,6 +296,24 @@ search_policy (PwWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self->policy_page), "policy.focus-search", NULL);
 }
 
+/* The Report area */
+static void
+show_report (PwWindow *self)
+{
+  if (self->document != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "report");
+}
+
+/* Ctrl+P: the report, printed from the Report area */
+static void
+print_report (PwWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  show_report (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->report_page), "report.print", NULL);
+}
+
 /* The organization map as a picture: "svg" or "png" */
 static void
 export_map_action (GtkWidget  *widget,
@@ -368,6 +388,8 @@ static const struct {
   { "win.show-policy-missing-core", show_policy_missing_core },
   { "win.export-policy-csv", _pw_window_export_policy_csv },
   { "win.search-policy", search_policy },
+  { "win.show-report", show_report },
+  { "win.print-report", print_report },
   { "win.migrate-framework", _pw_window_migrate_framework },
 };
 
@@ -403,6 +425,8 @@ _pw_window_class_actions_init (GtkWidgetClass *widget_class)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search-policy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);

@@ -10,6 +10,7 @@
 #include "pw-assess-page.h"
 #include "pw-map-page.h"
 #include "pw-policy-page.h"
+#include "pw-report-page.h"
 #include "pw-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _PwWindow
   PwAssessPage         *assess_page;
   PwMapPage            *map_page;
   PwPolicyPage         *policy_page;
+  PwReportPage         *report_page;
+  PwReportExporter     *report_exporter;
   GtkRevealer          *migration_bar;   /* a newer framework comes with Phasewise */
   GtkLabel             *migration_label;
 

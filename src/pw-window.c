@@ -22,7 +22,7 @@
  * PwWindow:
  *
  * A window shows one #PwDocument, or its welcome page: an #AdwViewStack
- * of the areas of a workbook (Assess and Policy), with a view switcher in the
+ * of the areas of a workbook (Assess, Organization Map, Policy and Report), with a view switcher in the
  * header and at the bottom when the window is narrow, shown once there is
  * more than one area.
  *
@@ -265,6 +265,7 @@ set_document (PwWindow   *self,
   pw_assess_page_set_document (self->assess_page, document);
   pw_map_page_set_document (self->map_page, document);
   pw_policy_page_set_document (self->policy_page, document);
+  pw_report_page_set_document (self->report_page, document);
   if (document != NULL)
     changed_on_disk_cb (self);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "workbook" : "welcome");
@@ -1095,6 +1096,9 @@ pw_window_dispose (GObject *object)
   g_clear_object (&self->disk_toast);
   g_clear_object (&self->document);
   g_clear_object (&self->bundled);
+  if (self->report_exporter != NULL)
+    pw_report_exporter_cancel (self->report_exporter);
+  g_clear_object (&self->report_exporter);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->history_signals);
   g_clear_object (&self->session);
@@ -1202,6 +1206,7 @@ pw_window_class_init (PwWindowClass *klass)
   g_type_ensure (PW_TYPE_ASSESS_PAGE);
   g_type_ensure (PW_TYPE_MAP_PAGE);
   g_type_ensure (PW_TYPE_POLICY_PAGE);
+  g_type_ensure (PW_TYPE_REPORT_PAGE);
   g_type_ensure (PW_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pw-window.ui");
@@ -1216,6 +1221,7 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, assess_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, map_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, policy_page);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, report_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, migration_bar);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, migration_label);
 
@@ -1258,6 +1264,9 @@ pw_window_init (PwWindow *self)
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  self->report_exporter = pw_report_exporter_new (GTK_WINDOW (self), self->toast_overlay);
+  pw_report_page_set_exporter (self->report_page, self->report_exporter);
 
   add_step_shortcuts (self);
   name_mnemonic_buttons (GTK_WIDGET (self));
