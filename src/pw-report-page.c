@@ -208,52 +208,6 @@ update_draft (PwReportPage *self)
     sync_from_draft (self);
 }
 
-/* The draft added to the workbook, as a step of the history.
- *
- * The recorder records the reports' fields, but not a draft added to or
- * removed from the workbook's list of reports: this entry does that for
- * the draft that the page adds, inside the step of the edit that adds it,
- * so that undoing that edit takes the draft away again and redoing it
- * brings the same draft back. */
-typedef struct
-{
-  PwHistoryEntry  parent;
-  PwWorkbook     *workbook;
-  PwReportDraft  *draft;
-} DraftAddedEntry;
-
-static void
-draft_added_apply (PwHistoryEntry *entry,
-                   gboolean        forward)
-{
-  DraftAddedEntry *self = (DraftAddedEntry *) entry;
-
-  if (forward)
-    {
-      if (pw_workbook_find_report (self->workbook, pw_report_draft_get_id (self->draft)) == NULL)
-        pw_workbook_add_report (self->workbook, self->draft);
-    }
-  else
-    pw_workbook_remove_report (self->workbook, self->draft);
-}
-
-static void
-draft_added_finalize (PwHistoryEntry *entry)
-{
-  DraftAddedEntry *self = (DraftAddedEntry *) entry;
-
-  g_clear_object (&self->workbook);
-  g_clear_object (&self->draft);
-}
-
-static const PwHistoryEntryClass draft_added_class = {
-  sizeof (DraftAddedEntry),
-  draft_added_apply,
-  NULL,
-  NULL,
-  draft_added_finalize,
-};
-
 /* The draft that an edit changes: the assessment's, or a new one added to
  * the workbook in the step that @label names, which end_draft_edit()
  * closes. */
@@ -263,7 +217,6 @@ begin_draft_edit (PwReportPage *self,
 {
   g_autoptr(PwReportDraft) draft = NULL;
   g_autofree char *id = NULL;
-  DraftAddedEntry *entry;
 
   g_assert (self->workbook != NULL && self->assessment != NULL);
 
@@ -278,14 +231,6 @@ begin_draft_edit (PwReportPage *self,
   pw_workbook_add_report (self->workbook, draft);
   g_assert (self->draft == draft);
   self->adding_draft = TRUE;
-
-  if (self->document != NULL)
-    {
-      entry = pw_history_entry_new (&draft_added_class, label);
-      entry->workbook = g_object_ref (self->workbook);
-      entry->draft = g_object_ref (draft);
-      pw_history_push (pw_document_get_history (self->document), (PwHistoryEntry *) entry);
-    }
 
   return self->draft;
 }

@@ -20,6 +20,7 @@
  *   /phasewise/history/removed-assessment  deleting is a step; undo brings it back, answers too
  *   /phasewise/history/report-unlinked     undoing a deletion points its report at it again
  *   /phasewise/history/report-texts        a report's title, summary, commentary, sections, comparison
+ *   /phasewise/history/report-added        a draft added with its first letter, typing on: one step
  *   /phasewise/history/scope               a new scope and the round label following it: one step
  *   /phasewise/history/profile             the profile and an assessment's fields, typed
  *   /phasewise/history/typed-and-erased    a field typed into and emptied again: no step
@@ -716,6 +717,50 @@ test_report_texts (Fixture       *fixture,
   g_assert_cmpuint (pw_history_get_n_redo (fixture->history), ==, 2);
 }
 
+/* The report page adds a draft with the first edit of it, in one labelled
+ * edit: the letters typed after the first merge into that step, so that
+ * one undo takes back the draft and all it was typed; redo brings back
+ * the same draft, and deleting a draft is a step too. */
+static void
+test_report_added (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(PwReportDraft) report = pw_report_draft_new ("report-1");
+  GListModel *reports = pw_workbook_get_reports (fixture->workbook);
+
+  pw_history_clear (fixture->history);
+  pw_workbook_begin_edit (fixture->workbook, "Executive summary");
+  pw_workbook_add_report (fixture->workbook, report);
+  pw_report_draft_set_summary (report, "a");
+  pw_workbook_end_edit (fixture->workbook);
+  advance (fixture, 0.5);
+  pw_report_draft_set_summary (report, "ab");
+  advance (fixture, 0.5);
+  pw_report_draft_set_summary (report, "abc");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 1);
+
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 0);
+  g_assert_null (pw_report_draft_get_summary (report));
+
+  g_assert_true (pw_history_redo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 1);
+  g_assert_true (pw_workbook_find_report (fixture->workbook, "report-1") == report);
+  g_assert_cmpstr (pw_report_draft_get_summary (report), ==, "abc");
+
+  /* Another field is another step */
+  advance (fixture, 0.5);
+  pw_report_draft_set_title (report, "Review");
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 2);
+
+  advance (fixture, 5);
+  pw_workbook_remove_report (fixture->workbook, report);
+  g_assert_cmpuint (pw_history_get_n_undo (fixture->history), ==, 3);
+  g_assert_true (pw_history_undo (fixture->history));
+  g_assert_true (pw_workbook_find_report (fixture->workbook, "report-1") == report);
+  g_assert_cmpstr (pw_report_draft_get_title (report), ==, "Review");
+}
+
 /* The scope and the round label that follows it are one step: undo puts
  * back both, never the old label on the new scope. */
 static void
@@ -1184,6 +1229,7 @@ main (int   argc,
   add_test ("/phasewise/history/removed-assessment", test_removed_assessment);
   add_test ("/phasewise/history/report-unlinked", test_report_unlinked);
   add_test ("/phasewise/history/report-texts", test_report_texts);
+  add_test ("/phasewise/history/report-added", test_report_added);
   add_test ("/phasewise/history/scope", test_scope);
   add_test ("/phasewise/history/profile", test_profile);
   add_test ("/phasewise/history/typed-and-erased", test_typed_and_erased);

@@ -293,8 +293,34 @@ merge_into_last (PwHistory      *self,
 {
   PwHistoryEntry *top = g_queue_peek_tail (&self->undo);
 
-  if (top == NULL || top != self->last || top->klass != entry->klass
-      || top->klass->merge == NULL || entry->time - top->time > PW_HISTORY_COALESCE_USEC
+  if (top == NULL || top != self->last || entry->time - top->time > PW_HISTORY_COALESCE_USEC)
+    return FALSE;
+
+  /* A step that made something and its first change (a report added with
+   * the first letter typed into it): typing on continues that change */
+  if (top->children != NULL && top->children->len > 0)
+    {
+      PwHistoryEntry *child = g_ptr_array_index (top->children, top->children->len - 1);
+
+      if (child->klass != entry->klass || child->klass->merge == NULL
+          || !child->klass->merge (child, entry))
+        return FALSE;
+
+      top->time = entry->time;
+      pw_history_entry_free (entry);
+      if (entry_is_empty (child))
+        g_ptr_array_remove_index (top->children, top->children->len - 1);
+      if (entry_is_empty (top))
+        {
+          g_queue_pop_tail (&self->undo);
+          pw_history_entry_free (top);
+          self->last = NULL;
+        }
+
+      return TRUE;
+    }
+
+  if (top->klass != entry->klass || top->klass->merge == NULL
       || !top->klass->merge (top, entry))
     return FALSE;
 

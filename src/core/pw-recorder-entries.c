@@ -380,6 +380,50 @@ static const PwHistoryEntryClass list_entry_class = {
 };
 
 /* ------------------------------------------------------------------------
+ * Report drafts in the workbook
+ */
+
+typedef struct
+{
+  PwHistoryEntry  parent;
+  PwWorkbook     *workbook;
+  PwReportDraft  *report;
+  gboolean        added;
+} ReportListEntry;
+
+static void
+report_list_entry_apply (PwHistoryEntry *entry,
+                         gboolean        forward)
+{
+  ReportListEntry *self = (ReportListEntry *) entry;
+
+  if (self->added == forward)
+    {
+      if (pw_workbook_find_report (self->workbook, pw_report_draft_get_id (self->report)) == NULL)
+        pw_workbook_add_report (self->workbook, self->report);
+    }
+  else
+    pw_workbook_remove_report (self->workbook, self->report);
+}
+
+static void
+report_list_entry_finalize (PwHistoryEntry *entry)
+{
+  ReportListEntry *self = (ReportListEntry *) entry;
+
+  g_clear_object (&self->workbook);
+  g_clear_object (&self->report);
+}
+
+static const PwHistoryEntryClass report_list_entry_class = {
+  sizeof (ReportListEntry),
+  report_list_entry_apply,
+  NULL,
+  NULL,
+  report_list_entry_finalize,
+};
+
+/* ------------------------------------------------------------------------
  * The status of a policy item
  */
 
@@ -655,6 +699,21 @@ _pw_list_entry_new (PwWorkbook   *workbook,
   entry->workbook = g_object_ref (workbook);
   entry->assessment = g_object_ref (assessment);
   entry->position = position;
+  entry->added = added;
+
+  return (PwHistoryEntry *) entry;
+}
+
+PwHistoryEntry *
+_pw_report_list_entry_new (const char    *label,
+                           PwWorkbook    *workbook,
+                           PwReportDraft *report,
+                           gboolean       added)
+{
+  ReportListEntry *entry = pw_history_entry_new (&report_list_entry_class, label);
+
+  entry->workbook = g_object_ref (workbook);
+  entry->report = g_object_ref (report);
   entry->added = added;
 
   return (PwHistoryEntry *) entry;

@@ -85,6 +85,10 @@ PwHistoryEntry *_pw_map_entry_new         (const char          *label,
                                             gpointer             team_or_link,
                                             guint                position,
                                             gboolean             added);
+PwHistoryEntry *_pw_report_list_entry_new  (const char          *label,
+                                            PwWorkbook          *workbook,
+                                            PwReportDraft       *report,
+                                            gboolean             added);
 PwHistoryEntry *_pw_list_entry_new         (PwWorkbook          *workbook,
                                             PwAssessment        *assessment,
                                             guint                position,

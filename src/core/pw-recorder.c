@@ -29,7 +29,8 @@
  * - the profile of the workbook (name, industry, size, region), the
  *   fields of every assessment (scope, date, round, facilitator,
  *   participants, hidden phases); typing in one field merges into one step;
- * - the report drafts: the assessment reported on and the one compared with,
+ * - report drafts added to or removed from the workbook, and in each draft
+ *   the assessment reported on and the one compared with,
  *   the title, the executive summary, the commentary on the dimensions and
  *   the sections left out; typing in one text merges into one step;
  * - assessments added to or removed from the workbook, at their place in
@@ -680,15 +681,29 @@ assessments_changed_cb (PwRecorder *self,
     }
 }
 
+/* Follows the reports of @model; @record: whether their coming and going
+ * are edits (not so for those the workbook had when the recorder came) */
 static void
-reports_changed_cb (PwRecorder *self,
-                    guint       position,
-                    guint       removed,
-                    guint       added,
-                    GListModel *model)
+mirror_reports (PwRecorder *self,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GListModel *model,
+                gboolean    record)
 {
+  record = record && !pw_history_get_applying (self->history);
+
   g_assert (position + removed <= self->report_mirror->len);
 
+  for (guint i = 0; i < removed && record; i++)
+    {
+      Tracked *tracked = g_ptr_array_index (self->report_mirror, position + i);
+
+      pw_history_push (self->history,
+                       /* Translators: what undo takes back: a report draft deleted */
+                       _pw_report_list_entry_new (_("Deleting a report"), self->workbook,
+                                                  PW_REPORT_DRAFT (tracked->object), FALSE));
+    }
   g_ptr_array_remove_range (self->report_mirror, position, removed);
 
   for (guint i = 0; i < added; i++)
@@ -698,7 +713,22 @@ reports_changed_cb (PwRecorder *self,
       g_ptr_array_insert (self->report_mirror, (int) (position + i),
                           track (self, report, report_properties,
                                  G_N_ELEMENTS (report_properties)));
+      if (record)
+        pw_history_push (self->history,
+                         /* Translators: what undo takes back: a report draft added */
+                         _pw_report_list_entry_new (_("New report"), self->workbook, report,
+                                                    TRUE));
     }
+}
+
+static void
+reports_changed_cb (PwRecorder *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *model)
+{
+  mirror_reports (self, position, removed, added, model, TRUE);
 }
 
 static void
@@ -745,7 +775,7 @@ pw_recorder_constructed (GObject *object)
                            G_CALLBACK (assessments_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->reports = g_object_ref (pw_workbook_get_reports (self->workbook));
-  reports_changed_cb (self, 0, 0, g_list_model_get_n_items (self->reports), self->reports);
+  mirror_reports (self, 0, 0, g_list_model_get_n_items (self->reports), self->reports, FALSE);
   g_signal_connect_object (self->reports, "items-changed",
                            G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
 
