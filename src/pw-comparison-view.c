@@ -65,6 +65,7 @@ struct _PwComparisonView
   PwComparison     *comparison;
   GSignalGroup     *workbook_signals;
   guint             refresh_id;
+  gboolean          dirty;          /* changed while not shown */
   gboolean          syncing;        /* setting the dropdowns from the properties */
   gboolean          only_moved;
   guint             n_shown;
@@ -463,6 +464,7 @@ refresh (PwComparisonView *self)
     choose_defaults (self);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
   g_clear_object (&self->comparison);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->first_row), self->workbook != NULL);
@@ -499,18 +501,38 @@ refresh_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A view that is not shown (the report page's, without a comparison) only
+ * notes that it must compare again: every keystroke in a note changes the
+ * workbook, and a comparison lays out a row per question. */
 static void
 queue_refresh (PwComparisonView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+}
+
+static void
+pw_comparison_view_map (GtkWidget *widget)
+{
+  PwComparisonView *self = PW_COMPARISON_VIEW (widget);
+
+  GTK_WIDGET_CLASS (pw_comparison_view_parent_class)->map (widget);
+
+  if (self->dirty)
+    queue_refresh (self);
 }
 
 /* Before anything of the comparison is read, a pending refresh is done. */
 static void
 flush (PwComparisonView *self)
 {
-  if (self->refresh_id != 0)
+  if (self->refresh_id != 0 || self->dirty)
     refresh (self);
 }
 
@@ -693,6 +715,7 @@ pw_comparison_view_class_init (PwComparisonViewClass *klass)
   object_class->dispose = pw_comparison_view_dispose;
   object_class->get_property = pw_comparison_view_get_property;
   object_class->set_property = pw_comparison_view_set_property;
+  widget_class->map = pw_comparison_view_map;
 
   /**
    * PwComparisonView:workbook:
