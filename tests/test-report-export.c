@@ -753,8 +753,18 @@ helper_export (int    argc,
       limit_file_size_cb (&limit);
     }
 
-  if (g_str_equal (argv[4], "nobody") && pw_test_drop_privileges () != 0)
-    return HELPER_SKIP;
+  if (g_str_equal (argv[4], "nobody"))
+    {
+      /* Rendered once first, so that the fonts are open before the switch:
+       * in a fresh minimal system "nobody" cannot create cairo fonts
+       * (Pango warns, which is fatal here), and what is tested is the
+       * writing into a folder it may not write to */
+      g_autoptr(GBytes) rendered = pw_report_render (report, format, PW_PAPER_A4, NULL, NULL,
+                                                     NULL, NULL);
+
+      if (pw_test_drop_privileges () != 0)
+        return HELPER_SKIP;
+    }
 
   if (!pw_report_export (report, format, PW_PAPER_A4, target, NULL, NULL, NULL, &error))
     {
