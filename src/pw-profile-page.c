@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "pw-widget-utils.h"
+
 #include <glib/gi18n.h>
 
 #include "pw-profile-page.h"
@@ -64,32 +66,6 @@ G_DEFINE_FINAL_TYPE (PwProfilePage, pw_profile_page, PW_TYPE_ASSESSMENT_VIEW)
 
 /* Text fields */
 
-static gboolean
-string_to_text (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *string = g_value_get_string (from);
-
-  g_value_set_string (to, string != NULL ? string : "");
-
-  return TRUE;
-}
-
-static gboolean
-text_to_string (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL && *text != '\0' ? text : NULL);
-
-  return TRUE;
-}
-
 static void
 bind_text (GBindingGroup *group,
            const char    *property,
@@ -97,7 +73,7 @@ bind_text (GBindingGroup *group,
 {
   g_binding_group_bind_full (group, property, row, "text",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             string_to_text, text_to_string, NULL, NULL);
+                             _pw_binding_string_to_text, _pw_binding_text_to_string, NULL, NULL);
 }
 
 /* The date */

@@ -107,32 +107,6 @@ static void queue_layout    (PwReportPage *self);
  * Text fields bound to the model
  */
 
-static gboolean
-string_to_text (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *string = g_value_get_string (from);
-
-  g_value_set_string (to, string != NULL ? string : "");
-
-  return TRUE;
-}
-
-static gboolean
-text_to_string (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL && *text != '\0' ? text : NULL);
-
-  return TRUE;
-}
-
 static char *
 get_buffer_text (GtkTextView *view)
 {
@@ -1297,10 +1271,10 @@ pw_report_page_init (PwReportPage *self)
 
   g_binding_group_bind_full (self->workbook_bindings, "name", self->organization_row, "text",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             string_to_text, text_to_string, NULL, NULL);
+                             _pw_binding_string_to_text, _pw_binding_text_to_string, NULL, NULL);
   g_binding_group_bind_full (self->assessment_bindings, "facilitator", self->facilitator_row,
                              "text", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                             string_to_text, text_to_string, NULL, NULL);
+                             _pw_binding_string_to_text, _pw_binding_text_to_string, NULL, NULL);
   g_binding_group_bind (self->assessment_bindings, "participants",
                         self->participants_spin, "value",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -133,3 +133,31 @@ _pw_show_change (GtkWidget            *box,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, change->accessible,
                                   -1);
 }
+
+/* A text of the model (%NULL for none) shown in an entry ("" for none), and
+ * back: a binding's transforms for a text field bound to the model */
+gboolean
+_pw_binding_string_to_text (GBinding     *binding,
+                            const GValue *from,
+                            GValue       *to,
+                            gpointer      user_data)
+{
+  const char *string = g_value_get_string (from);
+
+  g_value_set_string (to, string != NULL ? string : "");
+
+  return TRUE;
+}
+
+gboolean
+_pw_binding_text_to_string (GBinding     *binding,
+                            const GValue *from,
+                            GValue       *to,
+                            gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL && *text != '\0' ? text : NULL);
+
+  return TRUE;
+}

@@ -25,4 +25,13 @@ void       _pw_show_change            (GtkWidget            *box,
                                        GtkLabel             *label,
                                        const PwResultChange *change);
 
+gboolean _pw_binding_string_to_text (GBinding     *binding,
+                                     const GValue *from,
+                                     GValue       *to,
+                                     gpointer      user_data);
+gboolean _pw_binding_text_to_string (GBinding     *binding,
+                                     const GValue *from,
+                                     GValue       *to,
+                                     gpointer      user_data);
+
 G_END_DECLS
