@@ -50,8 +50,9 @@ struct _PwDimensionCard
   GtkButton         *cap_button;
   GtkLabel          *steps_title;
   GtkBox            *steps_box;
-  GtkBox            *columns;
+  GtkGrid           *columns;
   GtkWidget         *separator;
+  GtkWidget         *steps_column;
   AdwClamp          *summary_clamp;
 
   PwFramework       *framework;
@@ -60,6 +61,7 @@ struct _PwDimensionCard
   PwDimensionScore  *previous;
   char              *previous_name;
   char              *steps_key;      /* what the steps shown were made from, NULL for none yet */
+  gboolean           stacked;
 };
 
 G_DEFINE_FINAL_TYPE (PwDimensionCard, pw_dimension_card, GTK_TYPE_LIST_BOX_ROW)
@@ -102,18 +104,22 @@ static GtkWidget *
 create_step (const char *text,
              const char *done_when)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  /* A grid, not boxes: a horizontal box measures the height of a wrapping
+   * label for its width by asking its width for several heights, which
+   * costs GTK 4.8 a search over many text layouts at every level. */
+  GtkWidget *row = gtk_grid_new ();
   GtkWidget *bullet = gtk_label_new ("•");
   GtkWidget *label = create_text (text, NULL);
 
+  gtk_grid_set_column_spacing (GTK_GRID (row), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (row), 2);
   gtk_widget_set_valign (bullet, GTK_ALIGN_START);
   gtk_widget_add_css_class (bullet, "dim-label");
   gtk_accessible_update_state (GTK_ACCESSIBLE (bullet),
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
                                -1);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), label);
+  gtk_grid_attach (GTK_GRID (row), bullet, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), label, 1, 0, 1, 1);
 
   if (done_when != NULL && *done_when != '\0')
     {
@@ -129,11 +135,8 @@ create_step (const char *text,
       gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, done,
                                       -1);
-      gtk_box_append (GTK_BOX (texts), done_label);
+      gtk_grid_attach (GTK_GRID (row), done_label, 1, 1, 1, 1);
     }
-
-  gtk_box_append (GTK_BOX (row), bullet);
-  gtk_box_append (GTK_BOX (row), texts);
 
   return row;
 }
@@ -447,20 +450,36 @@ pw_dimension_card_set_property (GObject      *object,
     }
 }
 
+/* Puts @widget in column @column and row @row of the card's grid */
+static void
+place (PwDimensionCard *self,
+       GtkWidget       *widget,
+       int              column,
+       int              row)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self->columns));
+  GtkGridLayoutChild *child = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout,
+                                                                                          widget));
+
+  gtk_grid_layout_child_set_column (child, column);
+  gtk_grid_layout_child_set_row (child, row);
+}
+
 static void
 set_stacked (PwDimensionCard *self,
              gboolean         stacked)
 {
-  if (pw_dimension_card_get_stacked (self) == stacked)
+  if (self->stacked == stacked)
     return;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
-                                  stacked ? GTK_ORIENTATION_VERTICAL
-                                          : GTK_ORIENTATION_HORIZONTAL);
+  self->stacked = stacked;
+  /* Side by side: the result (always in the first cell), a line, the
+   * steps; stacked, one under the other */
+  place (self, self->separator, stacked ? 0 : 1, stacked ? 1 : 0);
+  place (self, self->steps_column, stacked ? 0 : 2, stacked ? 2 : 0);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->separator),
                                   stacked ? GTK_ORIENTATION_HORIZONTAL
                                           : GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (self->columns, stacked ? 12 : 18);
   /* Stacked, the result takes the card's width: below its tightening
    * threshold a clamp gives its child all of it.  (A huge maximum would
    * overflow the clamp's arithmetic.) */
@@ -511,7 +530,7 @@ pw_dimension_card_size_allocate (GtkWidget *widget,
   GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
   gboolean stacked = width < STACK_WIDTH;
 
-  if (stacked != pw_dimension_card_get_stacked (self))
+  if (stacked != self->stacked)
     {
       set_stacked (self, stacked);
       /* The height was measured for the other layout. */
@@ -573,6 +592,7 @@ pw_dimension_card_class_init (PwDimensionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_box);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, columns);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, separator);
+  gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, steps_column);
   gtk_widget_class_bind_template_child (widget_class, PwDimensionCard, summary_clamp);
 }
 
@@ -723,6 +743,5 @@ pw_dimension_card_get_stacked (PwDimensionCard *self)
 {
   g_return_val_if_fail (PW_IS_DIMENSION_CARD (self), FALSE);
 
-  return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns))
-         == GTK_ORIENTATION_VERTICAL;
+  return self->stacked;
 }
