@@ -292,17 +292,14 @@ describe_map (Page       *page,
   return g_string_free (out, FALSE);
 }
 
-static GBytes *
-export_svg (Page        *page,
-            PwWorkbook  *workbook,
-            GError     **error)
+/* The page drawn into an SVG document */
+static GByteArray *
+draw_svg (Page    *page,
+          GError **error)
 {
   g_autoptr(GByteArray) svg = g_byte_array_new ();
-  g_autofree char *description = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  const char *start;
-  const char *end;
   cairo_t *cr;
 
   surface = cairo_svg_surface_create_for_stream (append_bytes_cb, svg, page->width, page->height);
@@ -317,6 +314,22 @@ export_svg (Page        *page,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (!check_status (status, error))
+    return NULL;
+
+  return g_steal_pointer (&svg);
+}
+
+static GBytes *
+export_svg (Page        *page,
+            PwWorkbook  *workbook,
+            GError     **error)
+{
+  g_autoptr(GByteArray) svg = draw_svg (page, error);
+  g_autofree char *description = NULL;
+  const char *start;
+  const char *end;
+
+  if (svg == NULL)
     return NULL;
 
   /* The description goes first inside the <svg> element */
@@ -418,10 +431,13 @@ pw_map_export_to_bytes (PwWorkbook         *workbook,
  *   %NULL for today, in local time
  * @width: (out): the picture's width, in map units
  * @height: (out): the picture's height, in map units
+ * @svg: (out) (optional): the same picture as an SVG document
  *
  * The whole map as pw_map_export_to_bytes() draws it in the light style,
  * recorded as vector drawing operations: a report draws it onto a PDF page
- * or into an SVG, at any scale, long after the workbook changed.
+ * at any scale, long after the workbook changed.  The SVG is drawn at the
+ * same time rather than from the recording later: cairo 1.16's SVG surface
+ * keeps a reference to a recording painted onto it, which never goes.
  *
  * Returns: (transfer full): a cairo recording surface, or %NULL with @error
  *   set (translated) when the map has no teams
@@ -431,6 +447,7 @@ pw_map_export_to_recording (PwWorkbook   *workbook,
                             const GDate  *today,
                             double       *width,
                             double       *height,
+                            GBytes      **svg,
                             GError      **error)
 {
   g_auto(Page) page = { 0 };
@@ -443,6 +460,7 @@ pw_map_export_to_recording (PwWorkbook   *workbook,
   g_return_val_if_fail (PW_IS_WORKBOOK (workbook), NULL);
   g_return_val_if_fail (today == NULL || g_date_valid (today), NULL);
   g_return_val_if_fail (width != NULL && height != NULL, NULL);
+  g_return_val_if_fail (svg == NULL || *svg == NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (today == NULL)
@@ -464,6 +482,18 @@ pw_map_export_to_recording (PwWorkbook   *workbook,
     {
       cairo_surface_destroy (surface);
       return NULL;
+    }
+
+  if (svg != NULL)
+    {
+      GByteArray *document = draw_svg (&page, error);
+
+      if (document == NULL)
+        {
+          cairo_surface_destroy (surface);
+          return NULL;
+        }
+      *svg = g_byte_array_free_to_bytes (document);
     }
 
   *width = page.width;

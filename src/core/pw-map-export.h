@@ -46,6 +46,7 @@ cairo_surface_t *pw_map_export_to_recording (PwWorkbook   *workbook,
                                              const GDate  *today,
                                              double       *width,
                                              double       *height,
+                                             GBytes      **svg,
                                              GError      **error);
 
 G_END_DECLS

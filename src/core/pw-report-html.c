@@ -12,7 +12,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
 #include "pw-markdown.h"
@@ -21,8 +20,8 @@
 
 /*
  * A report as one self-contained HTML5 file: its style inline, the radar
- * an inline SVG written here (its texts stay texts), the map its recording
- * replayed onto cairo's SVG surface and inlined, and a Content Security
+ * an inline SVG written here (its texts stay texts), the map the SVG that
+ * cairo drew when the report was built, inlined, and a Content Security
  * Policy that lets the file load nothing at all, from the network or from
  * the disk, whatever a text in it says.
  *
@@ -746,15 +745,6 @@ write_radar (Writer              *w,
 
 /* The map */
 
-static cairo_status_t
-append_bytes_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_string_append_len (closure, (const char *) data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Cairo's ids (glyph0-1, surface5, clip1, image3…) and the references to
  * them, prefixed so that two pictures of a report never share one */
 static void
@@ -803,45 +793,27 @@ write_map (Writer              *w,
            const PwReportBlock *block,
            GError             **error)
 {
-  g_autoptr(GString) svg = g_string_new (NULL);
   g_autofree char *prefix = NULL;
+  g_autofree char *svg = NULL;
   const char *caption;
-  cairo_surface_t *surface;
-  cairo_status_t status;
   const char *start;
   const char *end;
   guint id = ++w->n_pictures;
-  cairo_t *cr;
 
-  if (block->picture == NULL)
+  if (block->picture_svg == NULL)
     return TRUE;
 
-  /* cairo 1.16's SVG surface keeps a reference to the recording painted
-   * onto it (tests/valgrind.supp): the recording then outlives the report */
-  surface = cairo_svg_surface_create_for_stream (append_bytes_cb, svg,
-                                                 block->picture_width, block->picture_height);
-  cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-  cr = cairo_create (surface);
-  cairo_set_source_surface (cr, block->picture, 0, 0);
-  cairo_paint (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
   /* The picture from its <svg> on, without the XML prolog */
-  start = status == CAIRO_STATUS_SUCCESS ? strstr (svg->str, "<svg") : NULL;
+  svg = g_strndup (g_bytes_get_data (block->picture_svg, NULL),
+                   g_bytes_get_size (block->picture_svg));
+  start = strstr (svg, "<svg");
   end = start != NULL ? strchr (start, '>') : NULL;
   if (end == NULL || strstr (end, "</svg>") == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    /* Translators: exporting a report; %s says why (in English) */
                    _("The organization map could not be drawn into the report: %s"),
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                  : "no picture");
+                   "incomplete picture");
       return FALSE;
     }
 

@@ -52,6 +52,7 @@ block_free (PwReportBlock *block)
   g_free (block->current_name);
   g_free (block->previous_name);
   g_clear_pointer (&block->picture, cairo_surface_destroy);
+  g_clear_pointer (&block->picture_svg, g_bytes_unref);
   g_free (block);
 }
 
@@ -449,18 +450,21 @@ pw_report_add_map (PwReport    *self,
 {
   PwReportBlock *block;
   cairo_surface_t *picture;
+  GBytes *svg = NULL;
   double width;
   double height;
 
   g_return_val_if_fail (PW_IS_REPORT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  picture = pw_map_export_to_recording (self->workbook, &self->date, &width, &height, error);
+  picture = pw_map_export_to_recording (self->workbook, &self->date, &width, &height, &svg,
+                                        error);
   if (picture == NULL)
     return FALSE;
 
   block = add_block (self, PW_REPORT_BLOCK_MAP, caption);
   block->picture = picture;
+  block->picture_svg = svg;
   block->picture_width = width;
   block->picture_height = height;
 

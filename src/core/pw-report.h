@@ -37,8 +37,8 @@ G_BEGIN_DECLS
  *   @previous_name
  * @PW_REPORT_BLOCK_MAP: the organization map of the report's workbook, as of
  *   the report's date, recorded when the block was added: @picture, a cairo
- *   recording surface of @picture_width × @picture_height units; @text is
- *   its caption
+ *   recording surface of @picture_width × @picture_height units, and
+ *   @picture_svg, the same picture as an SVG document; @text is its caption
  *
  * What a block of a report holds.  Every text is the user's or the
  * application's as it is: a renderer escapes it for its format.
@@ -74,6 +74,7 @@ typedef struct
   cairo_surface_t   *picture;         /* MAP: a recording surface */
   double             picture_width;
   double             picture_height;
+  GBytes            *picture_svg;     /* MAP: the picture as SVG */
 } PwReportBlock;
 
 #define PW_TYPE_REPORT (pw_report_get_type ())
