@@ -29,8 +29,8 @@
  * Child processes: the failure cases run the real binary under a file size
  * limit (SIGXFSZ ignored), and this test binary as `test-report-export
  * --pw-helper export WORKBOOK FORMAT TARGET FSIZE USER` (helper_export())
- * for pw_report_export() itself under a limit or, as root, as the user
- * "nobody", for whom permissions count.  `test-report-export --pw-helper
+ * for pw_report_export() itself under a limit or, as root, for
+ * pw_report_write() as the user "nobody", for whom permissions count.  `test-report-export --pw-helper
  * fixture` writes the complete workbook and its expectations, to look at.
  */
 
@@ -626,8 +626,8 @@ test_failed_fsize_limit_api (Fixture       *fixture,
 }
 
 /* A folder the user may not write to.  Root may write anywhere: as root,
- * the export is made by a child that switched to “nobody” (after reading
- * the workbook), as pw_report_export() in the window would be. */
+ * the report is rendered and then written by a child that switched to
+ * “nobody”; as anyone else, the command line exports it. */
 static void
 test_failed_read_only_dir (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -712,7 +712,8 @@ test_failed_not_a_file (Fixture       *fixture,
  * Loads WORKBOOK, builds the report of its first report draft and exports
  * it as FORMAT to TARGET with pw_report_export().  FSIZE: a RLIMIT_FSIZE in
  * bytes (SIGXFSZ ignored), or "-"; USER: "nobody" to drop root's
- * privileges after loading, or "-".  Prints "OK" or the error's message.
+ * privileges after rendering, and write with pw_report_write(), or "-".
+ * Prints "OK" or the error's message.
  */
 
 static int
@@ -755,18 +756,23 @@ helper_export (int    argc,
 
   if (g_str_equal (argv[4], "nobody"))
     {
-      /* Rendered once first, so that the fonts are open before the switch:
-       * in a fresh minimal system "nobody" cannot create cairo fonts
-       * (Pango warns, which is fatal here), and what is tested is the
-       * writing into a folder it may not write to */
+      /* Rendered first, then written as "nobody": what is tested is the
+       * writing into a folder it may not write to.  (In a fresh minimal
+       * system "nobody" cannot open the font files, which cairo opens
+       * again as it draws a PDF.) */
       g_autoptr(GBytes) rendered = pw_report_render (report, format, PW_PAPER_A4, NULL, NULL,
-                                                     NULL, NULL);
+                                                     NULL, &error);
 
+      g_assert_no_error (error);
       if (pw_test_drop_privileges () != 0)
         return HELPER_SKIP;
+      if (!pw_report_write (rendered, target, NULL, &error))
+        {
+          g_print ("%s\n", error->message);
+          return HELPER_FAILED;
+        }
     }
-
-  if (!pw_report_export (report, format, PW_PAPER_A4, target, NULL, NULL, NULL, &error))
+  else if (!pw_report_export (report, format, PW_PAPER_A4, target, NULL, NULL, NULL, &error))
     {
       g_print ("%s\n", error->message);
       return HELPER_FAILED;

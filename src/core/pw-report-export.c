@@ -130,6 +130,50 @@ pw_report_render (PwReport              *report,
     }
 }
 
+/* "Could not export FILE: " before the reason */
+static void
+prefix_file_error (GError **error,
+                   GFile   *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  /* Translators: %s is a file's name; the reason follows */
+  g_prefix_error (error, _("Could not export “%s”: "), name);
+}
+
+/**
+ * pw_report_write:
+ * @bytes: a rendered report (pw_report_render())
+ * @file: the file to write
+ * @cancellable: (nullable): to stop the writing
+ *
+ * Replaces @file with @bytes atomically, flushed to the disk: the file is
+ * written whole or not at all, and a file that was there stays as it was
+ * when the writing fails.  May run in a worker thread.
+ *
+ * Returns: %TRUE when written; %FALSE with @error set, translated and
+ *   naming the file
+ */
+gboolean
+pw_report_write (GBytes        *bytes,
+                 GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pw_file_replace_contents (file, bytes, NULL, PW_FILE_WRITE_DURABLE, NULL, cancellable,
+                                 error))
+    {
+      prefix_file_error (error, file);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * pw_report_export:
  * @report: the report
@@ -139,10 +183,8 @@ pw_report_render (PwReport              *report,
  * @progress: (nullable) (scope call): called as a PDF is drawn
  * @cancellable: (nullable): to stop the export
  *
- * Renders @report (pw_report_render()) and replaces @file with it
- * atomically, flushed to the disk: the file is written whole or not at
- * all, and a file that was there stays as it was when the export fails.
- * May run in a worker thread.
+ * Renders @report (pw_report_render()) and writes it to @file with
+ * pw_report_write(), whole or not at all.  May run in a worker thread.
  *
  * Returns: %TRUE when written; %FALSE with @error set, translated and
  *   naming the file
@@ -164,16 +206,11 @@ pw_report_export (PwReport              *report,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = pw_report_render (report, format, paper, progress, user_data, cancellable, error);
-  if (bytes == NULL
-      || !pw_file_replace_contents (file, bytes, NULL, PW_FILE_WRITE_DURABLE, NULL, cancellable,
-                                    error))
+  if (bytes == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      /* Translators: %s is a file's name; the reason follows */
-      g_prefix_error (error, _("Could not export “%s”: "), name);
+      prefix_file_error (error, file);
       return FALSE;
     }
 
-  return TRUE;
+  return pw_report_write (bytes, file, cancellable, error);
 }

@@ -77,6 +77,10 @@ GBytes     *pw_report_render               (PwReport             *report,
                                             gpointer              user_data,
                                             GCancellable         *cancellable,
                                             GError              **error);
+gboolean    pw_report_write                (GBytes               *bytes,
+                                            GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GError              **error);
 gboolean    pw_report_export               (PwReport             *report,
                                             PwReportFormat        format,
                                             PwPaperSize           paper,
