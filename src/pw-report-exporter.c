@@ -776,21 +776,39 @@ run_print (PwReportExporter        *self,
     print_done_cb (operation, result, self);
 }
 
+static GtkPageSetup *
+create_page_setup (PwPaperSize paper)
+{
+  GtkPageSetup *page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper_size = NULL;
+
+  paper_size = gtk_paper_size_new (paper == PW_PAPER_US_LETTER ? GTK_PAPER_NAME_LETTER
+                                                               : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (page_setup, paper_size);
+
+  return page_setup;
+}
+
 /**
  * pw_report_exporter_print:
  * @report: a report, not changed from now on
+ * @paper: the paper the print dialog starts with
  *
  * Prints @report, drawn by #PwReportLayout on the pages the user chooses
  * in the print dialog.  Errors are shown in a dialog.
  */
 void
 pw_report_exporter_print (PwReportExporter *self,
-                          PwReport         *report)
+                          PwReport         *report,
+                          PwPaperSize       paper)
 {
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+
   g_return_if_fail (PW_IS_REPORT_EXPORTER (self));
   g_return_if_fail (PW_IS_REPORT (report));
 
-  run_print (self, report, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+  page_setup = create_page_setup (paper);
+  run_print (self, report, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, page_setup, NULL);
 }
 
 /**
@@ -808,16 +826,13 @@ pw_report_exporter_print_to_file (PwReportExporter *self,
                                   PwPaperSize       paper,
                                   GFile            *file)
 {
-  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper_size = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
 
   g_return_if_fail (PW_IS_REPORT_EXPORTER (self));
   g_return_if_fail (PW_IS_REPORT (report));
   g_return_if_fail (G_IS_FILE (file));
 
-  paper_size = gtk_paper_size_new (paper == PW_PAPER_US_LETTER ? GTK_PAPER_NAME_LETTER
-                                                               : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (page_setup, paper_size);
+  page_setup = create_page_setup (paper);
   run_print (self, report, GTK_PRINT_OPERATION_ACTION_EXPORT, page_setup, file);
 }
 

@@ -54,7 +54,8 @@ void              pw_report_exporter_export_to_file     (PwReportExporter   *sel
                                                          GFile              *file);
 void              pw_report_exporter_cancel             (PwReportExporter   *self);
 void              pw_report_exporter_print              (PwReportExporter   *self,
-                                                         PwReport           *report);
+                                                         PwReport           *report,
+                                                         PwPaperSize         paper);
 void              pw_report_exporter_print_to_file      (PwReportExporter   *self,
                                                          PwReport           *report,
                                                          PwPaperSize         paper,

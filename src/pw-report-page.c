@@ -1006,7 +1006,7 @@ print_action (GtkWidget  *widget,
 
   report = build_report_or_say (self);
   if (report != NULL)
-    pw_report_exporter_print (self->exporter, report);
+    pw_report_exporter_print (self->exporter, report, self->paper);
 }
 
 /* ------------------------------------------------------------------------

@@ -513,20 +513,24 @@ print_dialog_shown (gpointer data)
   return count_toplevels ("GtkPrintUnixDialog", data) > 0;
 }
 
-/* Print: the print dialog over the window, busy until it is answered;
- * cancelled, nothing is said */
+/* Print: the print dialog over the window, on the paper asked for, busy
+ * until it is answered; cancelled, nothing is said */
 static void
 test_print_dialog (Fixture       *fixture,
                    gconstpointer  data)
 {
   GtkWindow *dialog = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
 
-  pw_report_exporter_print (fixture->exporter, fixture->report);
+  pw_report_exporter_print (fixture->exporter, fixture->report, PW_PAPER_US_LETTER);
   pw_test_ui_wait (print_dialog_shown, &dialog, "the print dialog");
   g_assert_true (pw_report_exporter_get_busy (fixture->exporter));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_object_get (dialog, "page-setup", &page_setup, NULL);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (page_setup)), ==,
+                   GTK_PAPER_NAME_LETTER);
   /* One at a time */
-  pw_report_exporter_print (fixture->exporter, fixture->report);
+  pw_report_exporter_print (fixture->exporter, fixture->report, PW_PAPER_A4);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
