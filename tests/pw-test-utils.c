@@ -42,6 +42,21 @@ pw_test_quick (void)
   return value != NULL && *value != '\0' && !g_str_equal (value, "0");
 }
 
+/**
+ * pw_test_watchdog_seconds:
+ * @seconds: how long a wait may take in the normal build before the test
+ *   gives up on it as hung
+ *
+ * Returns: @seconds, or ten times as many in the slow runs (valgrind and
+ *   the sanitizers, where pw_test_quick() holds): a watchdog catches a
+ *   hang, never a machine that is merely slow.
+ */
+guint
+pw_test_watchdog_seconds (guint seconds)
+{
+  return pw_test_quick () ? seconds * 10 : seconds;
+}
+
 static char *
 source_path_valist (const char *first_element,
                     va_list    *args)

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define PW_TEST_HELPER_FLAG "--pw-helper"
 
 gboolean     pw_test_quick                      (void);
+guint        pw_test_watchdog_seconds           (guint                seconds);
 
 char        *pw_test_source_path                (const char          *first_element,
                                                  ...) G_GNUC_NULL_TERMINATED;

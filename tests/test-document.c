@@ -60,7 +60,8 @@ static void
 wait_for (gboolean   *done,
           const char *what)
 {
-  guint watchdog = g_timeout_add_seconds (60, watchdog_cb, (gpointer) what);
+  guint watchdog = g_timeout_add_seconds (pw_test_watchdog_seconds (60), watchdog_cb,
+                                          (gpointer) what);
 
   while (!*done)
     g_main_context_iteration (NULL, TRUE);
@@ -194,7 +195,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  guint watchdog = g_timeout_add_seconds (60, watchdog_cb, (gpointer) "the writes to finish");
+  guint watchdog = g_timeout_add_seconds (pw_test_watchdog_seconds (60), watchdog_cb,
+                                          (gpointer) "the writes to finish");
 
   /* Drafts written or deleted in the background hold their document, and
    * it its session, until they are done. */

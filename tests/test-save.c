@@ -1082,7 +1082,7 @@ timeout_cb (gpointer user_data)
 static void
 run_loop (GMainLoop *loop)
 {
-  guint id = g_timeout_add_seconds (60, timeout_cb, NULL);
+  guint id = g_timeout_add_seconds (pw_test_watchdog_seconds (60), timeout_cb, NULL);
 
   g_main_loop_run (loop);
   g_source_remove (id);
