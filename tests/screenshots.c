@@ -17,6 +17,7 @@
 #include "pw-policy-page.h"
 #include "pw-dimension-card.h"
 #include "pw-radar-chart.h"
+#include "pw-report-page.h"
 #include "pw-map-page.h"
 #include "pw-result-view.h"
 #include "pw-test-ui.h"
@@ -27,7 +28,8 @@
  * Renders the real window in the states a user sees to PNG files: the
  * welcome page, a new workbook, the example's result (its headline, its
  * chart and its dimension cards), a wizard page, the review, the profile,
- * and a wizard page in projector mode (no sidebar, text at 110 %).  Run by
+ * the organization map, the report, and a wizard page in projector mode
+ * (no sidebar, text at 110 %).  Run by
  * tools/screenshots.sh under Xvfb:
  *
  *   phasewise-screenshots OUTDIR WIDTH HEIGHT light|dark [policy]
@@ -279,6 +281,16 @@ main (int   argc,
     shoot (GTK_WIDGET (window), dir, "teams-overview", suffix);
     pw_map_page_set_view (map_page, "map");
   }
+
+  /* The report of the latest round: its texts beside the preview of its pages */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-report", NULL);
+  shoot (GTK_WIDGET (window), dir, "report", suffix);
+  /* …and further down, the preview of its pages */
+  scroll_to (pw_test_ui_find_widget (pw_test_ui_find_widget (GTK_WIDGET (window),
+                                                             PW_TYPE_REPORT_PAGE),
+                                     GTK_TYPE_DRAWING_AREA));
+  shoot (GTK_WIDGET (window), dir, "report-pages", suffix);
+
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (
     pw_test_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "assess");
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the real window to PNG under a virtual display: the welcome page,
 # the profile and a dimension page of the wizard, the review and the result,
-# in light and dark, at 1280×800 and 800×600.  Output: data/screenshots/.
+# the map, the policy checklist and the report, in light and dark, at
+# 1280×800 and 800×600, and pages of the PDF report.  Output: data/screenshots/.
 # With LANGUAGE set (e.g. LANGUAGE=de), the window is shown in that language,
 # using the translations of the build folder.
 set -euo pipefail
@@ -31,3 +32,12 @@ for size in 1280x800 800x600; do
       build/tests/phasewise-screenshots "$out" "${size%x*}" "${size#*x}" "$style"
   done
 done
+
+# The first three pages of the example's PDF report, as the command line
+# exports it (the report is dated today), and its page of the overall result
+pdf="$home/report.pdf"
+PW_FRAMEWORK_DIR=data/frameworks PHASEWISE_LOCALEDIR="$locales" LC_ALL=C.UTF-8 \
+  build/src/phasewise --export pdf data/examples/larkspur.phasewise -o "$pdf"
+pdftoppm -png -r 60 -f 1 -l 3 "$pdf" "$out/report-pdf"
+pdftoppm -png -r 60 -f 5 -l 5 "$pdf" "$out/report-pdf"
+ls "$out"/report-pdf-*.png
