@@ -743,16 +743,6 @@ paper_selected_cb (PwReportPage *self)
 #define LAYOUT_DELAY_MS 400  /* after the last edit */
 #define SHEET_WIDTH     480  /* pixels at 100 % */
 
-/* The sizes of pw-report-pdf.c, in points */
-static void
-get_paper_size (PwPaperSize  paper,
-                double      *width,
-                double      *height)
-{
-  *width = paper == PW_PAPER_US_LETTER ? 612.0 : 595.28;
-  *height = paper == PW_PAPER_US_LETTER ? 792.0 : 841.89;
-}
-
 static void
 update_page_label (PwReportPage *self)
 {
@@ -894,7 +884,7 @@ layout_now_cb (gpointer user_data)
       gtk_widget_queue_draw (GTK_WIDGET (self->sheet));
       return;
     }
-  get_paper_size (self->paper, &data->width, &data->height);
+  pw_paper_size_get_points (self->paper, &data->width, &data->height);
 
   self->layout_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->layout_cancellable, paginated_cb, NULL);

@@ -130,6 +130,36 @@ pw_report_render (PwReport              *report,
     }
 }
 
+/**
+ * pw_paper_size_get_points:
+ * @paper: a paper size
+ * @width: (out): its width, in points (1/72 inch)
+ * @height: (out): its height, in points
+ *
+ * The size of the pages of a PDF, a print-out and their preview.
+ */
+void
+pw_paper_size_get_points (PwPaperSize  paper,
+                          double      *width,
+                          double      *height)
+{
+  g_return_if_fail (width != NULL && height != NULL);
+
+  switch (paper)
+    {
+    case PW_PAPER_US_LETTER:
+      *width = 612.0;
+      *height = 792.0;
+      break;
+
+    case PW_PAPER_A4:
+    default:
+      *width = 595.28;
+      *height = 841.89;
+      break;
+    }
+}
+
 /* "Could not export FILE: " before the reason */
 static void
 prefix_file_error (GError **error,

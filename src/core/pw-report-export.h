@@ -67,6 +67,9 @@ GBytes   *pw_report_to_pdf         (PwReport              *report,
 
 /* pw-report-export.c: the export that the window and the command line
  * make, written whole or not at all (pw_file_replace_contents()) */
+void        pw_paper_size_get_points       (PwPaperSize           paper,
+                                            double               *width,
+                                            double               *height);
 const char *pw_report_format_get_extension (PwReportFormat format);
 gboolean    pw_report_format_from_name     (const char           *name,
                                             PwReportFormat       *format);

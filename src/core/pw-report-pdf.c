@@ -52,26 +52,6 @@ layout_progress_cb (double   fraction,
   progress->progress (fraction * LAYOUT_SHARE, progress->user_data);
 }
 
-static void
-get_paper_size (PwPaperSize  paper,
-                double      *width,
-                double      *height)
-{
-  switch (paper)
-    {
-    case PW_PAPER_US_LETTER:
-      *width = 612.0;
-      *height = 792.0;
-      break;
-
-    case PW_PAPER_A4:
-    default:
-      *width = 595.28;
-      *height = 841.89;
-      break;
-    }
-}
-
 /* The outline: each heading of level 1 at the root, those of level 2
  * under the section before them */
 static void
@@ -152,7 +132,7 @@ pw_report_to_pdf (PwReport              *report,
   g_return_val_if_fail (PW_IS_REPORT (report), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  get_paper_size (paper, &width, &height);
+  pw_paper_size_get_points (paper, &width, &height);
   layout = pw_report_layout_new (report, width, height);
 
   /* A font map of its own: this may run in any thread */
