@@ -185,6 +185,17 @@ parse_safe (const char *markdown)
   return document;
 }
 
+/* A string cmark rendered, in GLib's memory: cmark allocates with its own
+ * allocator (malloc) */
+static char *
+from_cmark (char *text)
+{
+  char *copy = g_strdup (text);
+
+  free (text);
+  return copy;
+}
+
 /**
  * pw_markdown_to_html:
  * @markdown: CommonMark text
@@ -196,17 +207,11 @@ char *
 pw_markdown_to_html (const char *markdown)
 {
   g_autoptr(cmark_node) document = NULL;
-  char *html;
-  char *copy;
 
   g_return_val_if_fail (markdown != NULL, NULL);
 
   document = parse_safe (markdown);
-  html = cmark_render_html (document, CMARK_OPT_DEFAULT);
-  /* cmark allocates with its own allocator (malloc) */
-  copy = g_strdup (html);
-  free (html);
-  return copy;
+  return from_cmark (cmark_render_html (document, CMARK_OPT_DEFAULT));
 }
 
 /**
@@ -222,16 +227,11 @@ char *
 pw_markdown_to_commonmark (const char *markdown)
 {
   g_autoptr(cmark_node) document = NULL;
-  char *text;
-  char *copy;
 
   g_return_val_if_fail (markdown != NULL, NULL);
 
   document = parse_safe (markdown);
-  text = cmark_render_commonmark (document, CMARK_OPT_DEFAULT, 0);
-  copy = g_strdup (text);
-  free (text);
-  return copy;
+  return from_cmark (cmark_render_commonmark (document, CMARK_OPT_DEFAULT, 0));
 }
 
 /* Rendering to blocks of Pango markup or plain text */
