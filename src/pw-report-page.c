@@ -1461,16 +1461,11 @@ pw_report_page_set_exporter (PwReportPage     *self,
                            G_CONNECT_SWAPPED);
   bar = pw_report_exporter_get_progress_bar (exporter);
   gtk_box_append (GTK_BOX (self->progress_box), bar);
-  if (GTK_IS_REVEALER (bar))
-    {
-      g_signal_connect_object (bar, "notify::reveal-child", G_CALLBACK (progress_revealed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (bar, "notify::child-revealed", G_CALLBACK (progress_revealed_cb),
-                               self, G_CONNECT_SWAPPED);
-      progress_revealed_cb (self);
-    }
-  else
-    gtk_widget_set_visible (self->progress_box, TRUE);
+  g_signal_connect_object (bar, "notify::reveal-child", G_CALLBACK (progress_revealed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bar, "notify::child-revealed", G_CALLBACK (progress_revealed_cb),
+                           self, G_CONNECT_SWAPPED);
+  progress_revealed_cb (self);
   update_actions (self);
 }
 
