@@ -297,12 +297,15 @@ merge_into_last (PwHistory      *self,
     return FALSE;
 
   /* A step that made something and its first change (a report added with
-   * the first letter typed into it): typing on continues that change */
+   * the first letter typed into it): typing on continues that change.
+   * Any other group is a step of its own. */
   if (top->children != NULL && top->children->len > 0)
     {
+      PwHistoryEntry *first = g_ptr_array_index (top->children, 0);
       PwHistoryEntry *child = g_ptr_array_index (top->children, top->children->len - 1);
 
-      if (child->klass != entry->klass || child->klass->merge == NULL
+      if (!first->klass->continued
+          || child->klass != entry->klass || child->klass->merge == NULL
           || !child->klass->merge (child, entry))
         return FALSE;
 

@@ -28,6 +28,10 @@ typedef struct _PwHistoryEntryClass PwHistoryEntryClass;
  * @is_empty: (nullable): whether the entry changes nothing any more, after
  *   merging (a word typed and erased again)
  * @finalize: (nullable): frees what the entry holds, not the entry itself
+ * @continued: whether a group that begins with such an entry goes on into
+ *   what comes next: the entry adds something (a report), and typing into
+ *   it right after, which merges into the group's last change, continues
+ *   that step
  *
  * One kind of change that the history can undo and redo.
  */
@@ -40,6 +44,7 @@ struct _PwHistoryEntryClass
                         PwHistoryEntry *next);
   gboolean (*is_empty) (PwHistoryEntry *entry);
   void     (*finalize) (PwHistoryEntry *entry);
+  gboolean   continued;
 };
 
 /**

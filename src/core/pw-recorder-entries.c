@@ -421,6 +421,7 @@ static const PwHistoryEntryClass report_list_entry_class = {
   NULL,
   NULL,
   report_list_entry_finalize,
+  TRUE,
 };
 
 /* ------------------------------------------------------------------------
