@@ -457,14 +457,16 @@ refresh (PwComparisonView *self)
   g_autofree char *first_name = NULL;
   g_autofree char *second_name = NULL;
 
+  /* Done from here on, also for a getter called as the defaults change */
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
+
   /* An assessment compared was deleted, or there was none to compare:
    * back to the defaults */
   if (self->workbook != NULL
       && (!in_workbook (self, self->first) || !in_workbook (self, self->second)))
     choose_defaults (self);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->dirty = FALSE;
   g_clear_object (&self->comparison);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->first_row), self->workbook != NULL);
@@ -887,6 +889,7 @@ pw_comparison_view_get_first (PwComparisonView *self)
 {
   g_return_val_if_fail (PW_IS_COMPARISON_VIEW (self), NULL);
 
+  flush (self);
   return self->first;
 }
 
@@ -916,6 +919,7 @@ pw_comparison_view_get_second (PwComparisonView *self)
 {
   g_return_val_if_fail (PW_IS_COMPARISON_VIEW (self), NULL);
 
+  flush (self);
   return self->second;
 }
 
