@@ -1433,7 +1433,7 @@ pw_report_page_get_section_switch (PwReportPage *self,
 static void
 progress_revealed_cb (PwReportPage *self)
 {
-  GtkRevealer *bar = GTK_REVEALER (gtk_widget_get_first_child (self->progress_box));
+  GtkRevealer *bar = GTK_REVEALER (pw_report_exporter_get_progress_bar (self->exporter));
 
   gtk_widget_set_visible (self->progress_box,
                           gtk_revealer_get_reveal_child (bar)
