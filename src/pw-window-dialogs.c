@@ -93,50 +93,101 @@ continuation_run (Continuation *k)
  * Messages
  */
 
-/* libadwaita 1.2 frees a toast's state while its show animation still runs
- * when a high-priority toast takes its place in its first moments, and the
- * animation then writes to the freed memory (fixed in libadwaita 1.3 by
- * "toast-overlay: Prevent show_done from firing after hide_done").  So the
- * overlay takes a toast only once the one before has been up for longer
- * than its show animation (500 ms at most): the others wait here, in
- * order. */
-#define TOAST_SETTLE_MSEC 600
+/* libadwaita 1.2 frees a toast's state when its hide animation ends, and
+ * its show animation, if it still runs, then reads the freed memory (fixed
+ * in libadwaita 1.3 by "toast-overlay: Prevent show_done from firing after
+ * hide_done").  That happens when a toast is taken away, or a
+ * high-priority one takes its place, while the show animation of the toast
+ * given last runs (500 ms at most).  Animations run on the frame clock,
+ * which stands still while the window draws nothing (behind a dialog, on a
+ * busy machine): a wait on the wall clock can be over before the animation
+ * has moved.  So the overlay takes a toast, and a toast is taken away, only
+ * once the overlay's frame time is TOAST_SETTLE_USEC past the toast given
+ * last; what waits for that waits here, in order, and is done in a frame
+ * of the overlay (or at once while the overlay is not shown: it skips its
+ * animations then). */
+#define TOAST_SETTLE_USEC (600 * G_TIME_SPAN_MILLISECOND)
 
-static void add_pending_toasts (gpointer user_data);
+static void toasts_go_on (PwWindow *self,
+                          gboolean  in_frame);
 
-static void
-schedule_pending_toasts (PwWindow *self)
+/* Whether the show animation of the toast given last is surely over.
+ * Outside a frame the clock gives the time of day, not how far the
+ * animations got: only a frame can tell. */
+static gboolean
+toasts_settled (PwWindow *self,
+                gboolean  in_frame)
 {
-  gint64 waited_msec = (g_get_monotonic_time () - self->toast_added) / 1000;
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (overlay);
 
-  if (self->toast_source != 0 || g_queue_is_empty (&self->pending_toasts))
-    return;
+  if (!self->toast_animating || !gtk_widget_get_mapped (overlay) || clock == NULL)
+    return TRUE;
+  if (!in_frame
+      || gdk_frame_clock_get_frame_time (clock) - self->toast_given < TOAST_SETTLE_USEC)
+    return FALSE;
 
-  self->toast_source = g_timeout_add_once ((guint) CLAMP (TOAST_SETTLE_MSEC - waited_msec, 0,
-                                                          TOAST_SETTLE_MSEC),
-                                           add_pending_toasts, self);
+  self->toast_animating = FALSE;
+  return TRUE;
+}
+
+static gboolean
+toast_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  PwWindow *self = user_data;
+
+  if (!toasts_settled (self, TRUE))
+    return G_SOURCE_CONTINUE;
+
+  self->toast_tick = 0;
+  toasts_go_on (self, TRUE);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 give_toast (PwWindow *self,
             AdwToast *toast)
 {
-  self->toast_added = g_get_monotonic_time ();
-  if (toast == self->disk_toast)
-    self->disk_toast_shown = self->toast_added;
+  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (overlay);
+
+  /* The frame time that its animation starts from */
+  self->toast_animating = gtk_widget_get_mapped (overlay) && clock != NULL;
+  if (self->toast_animating)
+    self->toast_given = gdk_frame_clock_get_frame_time (clock);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Takes away the toasts that wait for it and gives those that wait, as
+ * far as the toasts have settled; what is left waits for a frame. */
 static void
-add_pending_toasts (gpointer user_data)
+toasts_go_on (PwWindow *self,
+              gboolean  in_frame)
 {
-  PwWindow *self = user_data;
-  AdwToast *toast = g_queue_pop_head (&self->pending_toasts);
+  while (toasts_settled (self, in_frame))
+    {
+      AdwToast *toast = g_queue_pop_head (&self->dismissing_toasts);
 
-  self->toast_source = 0;
-  if (toast != NULL)
-    give_toast (self, toast);
-  schedule_pending_toasts (self);
+      if (toast != NULL)
+        {
+          adw_toast_dismiss (toast);
+          g_object_unref (toast);
+          continue;
+        }
+
+      toast = g_queue_pop_head (&self->pending_toasts);
+      if (toast == NULL)
+        break;
+      give_toast (self, toast);
+    }
+
+  if (self->toast_tick == 0
+      && (!g_queue_is_empty (&self->pending_toasts)
+          || !g_queue_is_empty (&self->dismissing_toasts)))
+    self->toast_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay),
+                                                     toast_tick_cb, self, NULL);
 }
 
 /*
@@ -145,45 +196,66 @@ add_pending_toasts (gpointer user_data)
  *   starts again)
  *
  * Shows @toast in the window's overlay, at once or, right after another
- * toast, a moment later (see TOAST_SETTLE_MSEC).
+ * toast, a moment later (see TOAST_SETTLE_USEC).
  */
 void
 _pw_window_add_toast (PwWindow *self,
                       AdwToast *toast)
 {
-  gint64 waited_msec = (g_get_monotonic_time () - self->toast_added) / 1000;
-
   if (g_queue_find (&self->pending_toasts, toast) != NULL)
     {
       g_object_unref (toast);
       return;
     }
 
-  /* Only a high-priority toast takes the place of the one shown */
-  if (g_queue_is_empty (&self->pending_toasts)
-      && (adw_toast_get_priority (toast) != ADW_TOAST_PRIORITY_HIGH
-          || waited_msec >= TOAST_SETTLE_MSEC))
-    {
-      give_toast (self, toast);
-      return;
-    }
-
   g_queue_push_tail (&self->pending_toasts, toast);
-  schedule_pending_toasts (self);
+  toasts_go_on (self, FALSE);
 }
 
-/* Takes @toast back if it still waits to be shown; returns whether it did. */
+/*
+ * _pw_window_dismiss_toast:
+ *
+ * Takes @toast away: at once if it still waits to be shown (then it says
+ * nothing: returns %TRUE), otherwise once the toasts have settled (see
+ * TOAST_SETTLE_USEC), when it is dismissed (returns %FALSE).
+ */
 gboolean
-_pw_window_drop_pending_toast (PwWindow *self,
-                               AdwToast *toast)
+_pw_window_dismiss_toast (PwWindow *self,
+                          AdwToast *toast)
 {
-  if (!g_queue_remove (&self->pending_toasts, toast))
+  if (g_queue_remove (&self->pending_toasts, toast))
+    {
+      g_object_unref (toast);
+      return TRUE;
+    }
+
+  if (g_queue_find (&self->dismissing_toasts, toast) == NULL)
+    g_queue_push_tail (&self->dismissing_toasts, g_object_ref (toast));
+  toasts_go_on (self, FALSE);
+  return FALSE;
+}
+
+/* Keeps @toast if it waits to be taken away; returns whether it did. */
+gboolean
+_pw_window_keep_toast (PwWindow *self,
+                       AdwToast *toast)
+{
+  if (!g_queue_remove (&self->dismissing_toasts, toast))
     return FALSE;
 
   g_object_unref (toast);
-  if (g_queue_is_empty (&self->pending_toasts))
-    g_clear_handle_id (&self->toast_source, g_source_remove);
   return TRUE;
+}
+
+/* Stops what waits for the toasts to settle, as the window goes */
+void
+_pw_window_clear_toasts (PwWindow *self)
+{
+  if (self->toast_tick != 0 && self->toast_overlay != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->toast_overlay), self->toast_tick);
+  self->toast_tick = 0;
+  g_queue_clear_full (&self->pending_toasts, g_object_unref);
+  g_queue_clear_full (&self->dismissing_toasts, g_object_unref);
 }
 
 void

@@ -50,11 +50,11 @@ struct _PwWindow
   AdwToast             *history_toast;  /* "Undone: …", while shown */
   PwHistoryEntry       *undo_toast_step;  /* what an undo toast undoes; compared, never read */
   guint                 undo_toast_depth; /* …and how many steps there were to undo */
-  gint64                disk_toast_shown;
-  guint                 disk_toast_source;
-  GQueue                pending_toasts; /* AdwToast, each held: see _pw_window_add_toast() */
-  gint64                toast_added;    /* when the overlay last took a toast */
-  guint                 toast_source;
+  GQueue                pending_toasts;    /* AdwToast, each held, to be shown… */
+  GQueue                dismissing_toasts; /* …and to be taken away: see _pw_window_add_toast() */
+  gint64                toast_given;       /* the overlay's frame time when it last took a toast */
+  gboolean              toast_animating;   /* …and whether it was shown then */
+  guint                 toast_tick;        /* the overlay's tick callback that waits for them */
   guint                 opening;        /* documents being loaded to be shown here */
   gboolean              show_sidebar;
   gboolean              fullscreen;     /* asked for, or as the window manager made it */
@@ -77,8 +77,11 @@ void     _pw_window_set_zoom            (PwWindow       *self,
 void     _pw_window_actions_update      (PwWindow       *self);
 void     _pw_window_add_toast           (PwWindow       *self,
                                          AdwToast       *toast);
-gboolean _pw_window_drop_pending_toast  (PwWindow       *self,
+gboolean _pw_window_dismiss_toast       (PwWindow       *self,
                                          AdwToast       *toast);
+gboolean _pw_window_keep_toast          (PwWindow       *self,
+                                         AdwToast       *toast);
+void     _pw_window_clear_toasts        (PwWindow       *self);
 gboolean _pw_window_get_busy            (PwWindow       *self);
 
 void     _pw_window_new_workbook        (PwWindow       *self);

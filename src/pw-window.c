@@ -143,12 +143,9 @@ document_changed_cb (PwWindow *self)
     }
 }
 
-/* The "changed by someone else" toast.  libadwaita 1.2 uses a toast's
- * widget after freeing it when the toast is dismissed in the first moments
- * of its show animation (fixed in libadwaita 1.3): the toast shows at once
- * (high priority), and is only taken away once it has been up a while. */
-#define DISK_TOAST_MIN_MSEC 1000
-
+/* The "changed by someone else" toast: it shows at once (high priority),
+ * and goes once the file is as it was, or another takes the window's
+ * place; the window paces both (_pw_window_dismiss_toast()). */
 static void
 reload_toast_cb (PwWindow *self)
 {
@@ -163,44 +160,17 @@ disk_toast_dismissed_cb (PwWindow *self,
     return;
 
   g_clear_object (&self->disk_toast);
-  g_clear_handle_id (&self->disk_toast_source, g_source_remove);
-}
-
-static void dismiss_disk_toast (PwWindow *self);
-
-static void
-dismiss_disk_toast_cb (gpointer user_data)
-{
-  PwWindow *self = user_data;
-
-  self->disk_toast_source = 0;
-  dismiss_disk_toast (self);
 }
 
 static void
 dismiss_disk_toast (PwWindow *self)
 {
-  gint64 shown_msec;
-
-  if (self->disk_toast == NULL || self->disk_toast_source != 0)
+  if (self->disk_toast == NULL)
     return;
 
   /* Not shown yet: it goes without being seen */
-  if (_pw_window_drop_pending_toast (self, self->disk_toast))
-    {
-      g_clear_object (&self->disk_toast);
-      return;
-    }
-
-  shown_msec = (g_get_monotonic_time () - self->disk_toast_shown) / 1000;
-  if (shown_msec < DISK_TOAST_MIN_MSEC)
-    {
-      self->disk_toast_source = g_timeout_add_once ((guint) (DISK_TOAST_MIN_MSEC - shown_msec),
-                                                    dismiss_disk_toast_cb, self);
-      return;
-    }
-
-  adw_toast_dismiss (self->disk_toast);
+  if (_pw_window_dismiss_toast (self, self->disk_toast))
+    g_clear_object (&self->disk_toast);
 }
 
 static void
@@ -215,7 +185,7 @@ changed_on_disk_cb (PwWindow *self)
   if (self->disk_toast != NULL)
     {
       /* Changed again before it went: it stays. */
-      g_clear_handle_id (&self->disk_toast_source, g_source_remove);
+      _pw_window_keep_toast (self, self->disk_toast);
       return;
     }
 
@@ -227,7 +197,6 @@ changed_on_disk_cb (PwWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->disk_toast, "dismissed", G_CALLBACK (disk_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
-  self->disk_toast_shown = g_get_monotonic_time ();
   _pw_window_add_toast (self, g_object_ref (self->disk_toast));
 }
 
@@ -1088,11 +1057,9 @@ pw_window_dispose (GObject *object)
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
 
+  _pw_window_clear_toasts (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_WINDOW);
 
-  g_clear_handle_id (&self->disk_toast_source, g_source_remove);
-  g_clear_handle_id (&self->toast_source, g_source_remove);
-  g_queue_clear_full (&self->pending_toasts, g_object_unref);
   g_clear_object (&self->disk_toast);
   g_clear_object (&self->document);
   g_clear_object (&self->bundled);
