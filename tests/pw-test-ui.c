@@ -160,16 +160,33 @@ has_toast (gpointer data)
   return pw_test_ui_find_label (args[0], args[1]) != NULL;
 }
 
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
 static gboolean
 flag_is_set (gpointer data)
 {
   return *(gboolean *) data;
+}
+
+typedef struct
+{
+  gint64   first_frame;   /* the frame time of the first frame waited for */
+  gboolean seen;
+} ToastWait;
+
+static gboolean
+toast_shown_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  ToastWait *wait = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (wait->first_frame == 0)
+    wait->first_frame = now;
+  if (now - wait->first_frame < 600 * G_TIME_SPAN_MILLISECOND)
+    return G_SOURCE_CONTINUE;
+
+  wait->seen = TRUE;
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -178,18 +195,20 @@ flag_is_set (gpointer data)
  * Waits for a toast of @window whose text starts with @prefix, and then as
  * long as a user takes to see it: libadwaita 1.2 writes to freed memory when
  * a toast is dismissed (its Undo clicked) before its show animation is over,
- * which the window cannot prevent.
+ * which the window cannot prevent.  The animation runs on the window's
+ * frame clock, which stands still while nothing is drawn (a loaded
+ * machine): so the wait is 600 ms of frames, not of the wall clock.
  */
 void
 pw_test_ui_wait_for_toast (PwWindow   *window,
                            const char *prefix)
 {
   gpointer args[] = { window, (gpointer) prefix };
-  gboolean seen = FALSE;
+  ToastWait wait = { 0, FALSE };
 
   pw_test_ui_wait (has_toast, args, prefix);
-  g_timeout_add_once (600, set_flag, &seen);
-  pw_test_ui_wait (flag_is_set, &seen, "the toast’s show animation");
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), toast_shown_tick_cb, &wait, NULL);
+  pw_test_ui_wait (flag_is_set, &wait.seen, "the toast’s show animation");
 }
 
 static gboolean
