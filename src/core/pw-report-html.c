@@ -811,9 +811,8 @@ write_map (Writer              *w,
   if (end == NULL || strstr (end, "</svg>") == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: exporting a report; %s says why (in English) */
-                   _("The organization map could not be drawn into the report: %s"),
-                   "incomplete picture");
+                   _("The organization map could not be drawn into the report: "
+                     "its picture is incomplete"));
       return FALSE;
     }
 
