@@ -128,6 +128,12 @@ make_safe (cmark_node *document)
     {
       cmark_node *node = cmark_iter_get_node (iter);
 
+      /* A node may be changed on its exit only (cmark_iter_next()) */
+      if (event == CMARK_EVENT_EXIT
+          && cmark_node_get_type (node) == CMARK_NODE_LINK
+          && cmark_node_first_child (node) == NULL
+          && url_is_allowed (cmark_node_get_url (node)))
+        append_url_text (node);
       if (event != CMARK_EVENT_ENTER)
         continue;
 
@@ -141,8 +147,6 @@ make_safe (cmark_node *document)
         case CMARK_NODE_LINK:
           if (!url_is_allowed (cmark_node_get_url (node)))
             g_ptr_array_add (unsafe, node);
-          else if (cmark_node_first_child (node) == NULL)
-            append_url_text (node);
           break;
         default:
           break;
